@@ -1,0 +1,135 @@
+/**
+ * The shape of the catalog: resource types that hold data, and the attributes that protect
+ * them. The catalog is data; `src/rules/` turns it into findings.
+ */
+
+/** What kind of thing a resource type is. The table below says which categories hold data. */
+export type Category =
+  | 'database'
+  | 'database-cluster'
+  | 'db-member'
+  | 'snapshot-backup'
+  | 'backup-vault'
+  | 'state-storage'
+  | 'object-storage'
+  | 'block-volume'
+  | 'file-system'
+  | 'encryption-key'
+  | 'secret'
+  | 'dns-zone'
+  | 'identity-store'
+  | 'search'
+  | 'cache'
+  | 'stream-queue'
+  | 'log-storage'
+  | 'container-registry'
+  | 'code-repository'
+  | 'data-warehouse'
+  | 'compute-protect'
+  | 'k8s-cluster'
+  | 'account-org'
+  | 'protection-control'
+
+export interface CategoryInfo {
+  /** Human label, e.g. "database". */
+  readonly label: string
+  /**
+   * True when deleting an object of this category loses data or protection, so a delete or
+   * replace needs approval by default. False for members whose data lives elsewhere
+   * (`db-member`) and for compute that merely has a deletion guard (`compute-protect`).
+   */
+  readonly guarded: boolean
+}
+
+export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
+  database: { label: 'database', guarded: true },
+  'database-cluster': { label: 'database cluster', guarded: true },
+  'db-member': { label: 'database cluster member', guarded: false },
+  'snapshot-backup': { label: 'snapshot or backup', guarded: true },
+  'backup-vault': { label: 'backup vault or policy', guarded: true },
+  'state-storage': { label: 'Terraform state storage', guarded: true },
+  'object-storage': { label: 'object storage', guarded: true },
+  'block-volume': { label: 'block volume', guarded: true },
+  'file-system': { label: 'file system', guarded: true },
+  'encryption-key': { label: 'encryption key', guarded: true },
+  secret: { label: 'secret', guarded: true },
+  'dns-zone': { label: 'DNS zone', guarded: true },
+  'identity-store': { label: 'identity store', guarded: true },
+  search: { label: 'search index', guarded: true },
+  cache: { label: 'cache', guarded: true },
+  'stream-queue': { label: 'stream or queue', guarded: true },
+  'log-storage': { label: 'log storage', guarded: true },
+  'container-registry': { label: 'container registry', guarded: true },
+  'code-repository': { label: 'code repository', guarded: true },
+  'data-warehouse': { label: 'data warehouse', guarded: true },
+  'compute-protect': { label: 'protected compute', guarded: false },
+  'k8s-cluster': { label: 'Kubernetes cluster or namespace', guarded: true },
+  'account-org': { label: 'account, project or subscription', guarded: true },
+  'protection-control': { label: 'protection control', guarded: true }
+}
+
+/** Families of protection attributes; used in messages, docs and (later) config overrides. */
+export type GuardFamily =
+  | 'deletion-protection'
+  | 'final-snapshot'
+  | 'backup-retention'
+  | 'point-in-time-recovery'
+  | 'force-destroy'
+  | 'versioning'
+  | 'object-lock'
+  | 'soft-delete'
+  | 'key-deletion-window'
+  | 'secret-recovery-window'
+  | 'retain-backups'
+  | 'termination-protection'
+
+export type Scalar = boolean | string | number
+
+/**
+ * How to tell whether a protection attribute's value is safe.
+ * - `equals`: safe when the value is one of `safe`.
+ * - `min`: safe when the value is a number ≥ `min`.
+ * - `no-decrease`: any decrease is a weakening (e.g. a KMS deletion window shortened).
+ */
+export type GuardTest =
+  | { readonly kind: 'equals'; readonly safe: readonly Scalar[] }
+  | { readonly kind: 'min'; readonly min: number }
+  | { readonly kind: 'no-decrease' }
+
+/** A protection attribute of a resource type. */
+export interface Guard {
+  /** Stable rule id, e.g. `PG-AWS-W001`. Never reused, never renumbered. */
+  readonly id: string
+  /**
+   * Path inside `change.before` / `change.after`: dot-separated names, `[0]` for a list
+   * element, `[*]` for every element, e.g. `point_in_time_recovery[0].enabled`.
+   */
+  readonly path: string
+  readonly family: GuardFamily
+  readonly test: GuardTest
+  /**
+   * What an absent or null value means. Default `unsafe` (e.g. `deletion_protection` unset is
+   * off). Use `safe` where the provider default is protective.
+   */
+  readonly absent?: 'safe' | 'unsafe'
+}
+
+/** One resource type in the catalog. */
+export interface ResourceTypeEntry {
+  /** Stable rule id for deleting or replacing this type, e.g. `PG-AWS-001`. Never reused. */
+  readonly id: string
+  /** Terraform resource type, e.g. `aws_db_instance`. */
+  readonly type: string
+  /** Older or alternative type names that mean the same thing (`aws_alb` for `aws_lb`). */
+  readonly aliases?: readonly string[]
+  readonly category: Category
+  readonly guards?: readonly Guard[]
+}
+
+export interface ProviderCatalog {
+  /** Short provider name as in `provider_name`, e.g. `aws`, `google`, `azurerm`. */
+  readonly provider: string
+  /** Id prefix used by every entry, e.g. `PG-AWS`. */
+  readonly prefix: string
+  readonly types: readonly ResourceTypeEntry[]
+}

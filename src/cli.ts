@@ -1,0 +1,296 @@
+/**
+ * The command line adapter: argv → read the plan → evaluate → render → exit code.
+ * This file (with src/action.ts and src/github/) is where I/O happens.
+ */
+import { spawn } from 'node:child_process'
+import {
+  accessSync,
+  closeSync,
+  constants,
+  createReadStream,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync
+} from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { PlanInputError } from './plan/errors.js'
+import type { InputFormat, Plan } from './plan/model.js'
+import { PlanReader } from './plan/read.js'
+import { buildReport } from './report/build.js'
+import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import type { Report } from './report/types.js'
+import { evaluate } from './rules/evaluate.js'
+import { ruleMeta } from './rules/registry.js'
+import { VERSION } from './version.js'
+
+/** Exit codes. */
+export const EXIT = { pass: 0, gate: 1, error: 2 } as const
+
+/** What the CLI needs from the outside world; tests pass fakes. */
+export interface CliIO {
+  readonly stdin: AsyncIterable<Uint8Array | string>
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean }
+  readonly stderr: { write(text: string): unknown }
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+const INPUT_FORMATS: readonly InputFormat[] = ['show-json', 'jsonl', 'json-array']
+
+export const HELP = `Usage: plan-gate [options] <plan>
+
+Gates a Terraform or OpenTofu plan: deletes and replacements of data stores need a
+second approver, state storage is never destroyed, weakened protection is flagged.
+
+<plan> is one of:
+  plan.json     output of \`terraform show -json tfplan\` (any format_version 0.1 to 1.x)
+  plan.jsonl    output of \`terraform plan -json\` (JSON Lines; also a JSON array of messages)
+  tfplan        a binary plan file, read through \`terraform show -json\` (or \`tofu\`)
+  -             standard input (JSON or JSON Lines)
+
+Options:
+  -f, --format <fmt>        report format: text (default), markdown, json, sarif
+      --input-format <fmt>  force the input format: show-json, jsonl, json-array
+      --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --no-color            no colour in text output (also NO_COLOR=1)
+      --color               colour even when stdout is not a terminal
+  -h, --help                show this help
+  -V, --version             show the version
+
+Exit codes:
+  0  pass (warnings included)
+  1  the gate did not pass: approval required or blocked
+  2  could not evaluate: usage error, unreadable, malformed or unsupported input
+`
+
+interface Options {
+  readonly file: string
+  readonly format: ReportFormat
+  readonly inputFormat?: InputFormat
+  readonly terraformBin?: string
+  readonly color?: boolean
+}
+
+/** A usage or input problem: one line on stderr, exit 2. */
+class CliError extends Error {}
+
+type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options }
+
+/** Parses argv (without node and script). */
+export function parseArgs(argv: readonly string[]): Parsed {
+  const files: string[] = []
+  let format: ReportFormat = 'text'
+  let inputFormat: InputFormat | undefined
+  let terraformBin: string | undefined
+  let color: boolean | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined]
+    const value = (): string => {
+      const v = inline ?? argv[++i]
+      if (v === undefined || v === '') throw new CliError(`${flag} needs a value`)
+      return v
+    }
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return { kind: 'help' }
+      case '-V':
+      case '--version':
+        return { kind: 'version' }
+      case '-f':
+      case '--format':
+        format = oneOf(flag, value(), REPORT_FORMATS)
+        break
+      case '--input-format':
+        inputFormat = oneOf(flag, value(), INPUT_FORMATS)
+        break
+      case '--terraform-bin':
+        terraformBin = value()
+        break
+      case '--no-color':
+        color = false
+        break
+      case '--color':
+        color = true
+        break
+      default:
+        if (arg.startsWith('-') && arg !== '-')
+          throw new CliError(`unknown option ${arg} (see --help)`)
+        files.push(arg)
+    }
+  }
+  if (files.length === 0) throw new CliError('no plan given (see --help)')
+  if (files.length > 1) throw new CliError('give one plan file')
+  return {
+    kind: 'run',
+    options: { file: files[0] as string, format, inputFormat, terraformBin, color }
+  }
+}
+
+function splitOnce(arg: string): [string, string] {
+  const eq = arg.indexOf('=')
+  return [arg.slice(0, eq), arg.slice(eq + 1)]
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new CliError(`${flag} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`)
+}
+
+/** Runs the CLI and returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed: Parsed
+  try {
+    parsed = parseArgs(argv)
+  } catch (error) {
+    io.stderr.write(`plan-gate: ${message(error)}\n`)
+    return EXIT.error
+  }
+  if (parsed.kind === 'help') {
+    io.stdout.write(HELP)
+    return EXIT.pass
+  }
+  if (parsed.kind === 'version') {
+    io.stdout.write(`plan-gate ${VERSION}\n`)
+    return EXIT.pass
+  }
+  const { options } = parsed
+  let report: Report
+  try {
+    const plan = await readInput(options, io)
+    report = buildReport(plan, evaluate(plan), { file: options.file, version: VERSION })
+  } catch (error) {
+    io.stderr.write(
+      `plan-gate: ${options.file === '-' ? 'stdin' : options.file}: ${message(error)}\n`
+    )
+    return EXIT.error
+  }
+  const color =
+    options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
+  io.stdout.write(render(options.format, report, { color, rules: ruleMeta }))
+  return report.decision === 'pass' ? EXIT.pass : EXIT.gate
+}
+
+/** One line, no stack: expected problems say what is wrong; anything else is labelled internal. */
+function message(error: unknown): string {
+  if (error instanceof CliError || error instanceof PlanInputError) return error.message
+  const code = (error as { code?: unknown } | null)?.code
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'is a directory, not a plan file'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  const text = error instanceof Error ? error.message : String(error)
+  return `internal error: ${text.split('\n')[0]}`
+}
+
+const SMALL_FILE = 64 * 1024 * 1024
+const CHUNK = 1 << 20
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
+
+async function readInput(options: Options, io: CliIO): Promise<Plan> {
+  const reader = new PlanReader({ format: options.inputFormat })
+  if (options.file === '-') {
+    for await (const chunk of io.stdin)
+      reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    return reader.end()
+  }
+  const stat = statSync(options.file)
+  if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
+  if (isZip(options.file)) return readBinaryPlan(options, io, reader)
+  if (stat.size <= SMALL_FILE) {
+    // One read is faster than a stream for small plans; the same reader handles both.
+    reader.push(readFileSync(options.file))
+    return reader.end()
+  }
+  for await (const chunk of createReadStream(options.file, { highWaterMark: CHUNK })) {
+    reader.push(chunk as Buffer)
+  }
+  return reader.end()
+}
+
+function isZip(file: string): boolean {
+  const fd = openSync(file, 'r')
+  try {
+    const head = Buffer.alloc(4)
+    const n = readSync(fd, head, 0, 4, 0)
+    return n === 4 && ZIP_MAGIC.every((b, i) => head[i] === b)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Finds an executable on PATH. */
+function which(name: string, env: CliIO['env']): string | undefined {
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '') continue
+    const candidate = join(dir, name)
+    try {
+      accessSync(candidate, constants.X_OK)
+      if (statSync(candidate).isFile()) return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+/** Reads a binary plan through `terraform show -json` (or tofu), streaming its output. */
+async function readBinaryPlan(options: Options, io: CliIO, reader: PlanReader): Promise<Plan> {
+  const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env)
+  if (bin === undefined) {
+    throw new PlanInputError(
+      'binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output'
+    )
+  }
+  const child = spawn(bin, ['show', '-json', options.file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: io.env as NodeJS.ProcessEnv
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8')
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < 4096) stderr += text
+  })
+  // Settles once, with the exit code or the reason the program could not start.
+  const exited = new Promise<number | Error>((resolve) => {
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve(new PlanInputError(`could not run ${bin}: ${error.code ?? error.message}`))
+    )
+    child.on('close', (code) => resolve(code ?? 1))
+  })
+  let readError: unknown
+  try {
+    for await (const chunk of child.stdout) reader.push(chunk as Buffer)
+  } catch (error) {
+    readError = error
+    child.kill()
+  }
+  const code = await exited
+  if (code instanceof Error) throw code
+  if (code !== 0) {
+    const plain = stripControl(stderr)
+    const firstLine = plain.split('\n').find((l) => l.trim() !== '') ?? ''
+    const detail = firstLine === '' ? '' : `: ${firstLine.trim().slice(0, 200)}`
+    throw new PlanInputError(`\`${bin} show -json\` failed with exit code ${code}${detail}`)
+  }
+  if (readError !== undefined) throw readError
+  return reader.end()
+}
+
+/** Drops ANSI colour codes and control characters (but newlines) from a program's output. */
+function stripControl(text: string): string {
+  /* eslint-disable no-control-regex -- matching control characters is the point */
+  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+  /* eslint-enable no-control-regex */
+}
+
+/** The process entry point. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env
+  })
+}

@@ -1,0 +1,125 @@
+/**
+ * The normalized change model. Every reader (show-json, JSON Lines stream, JSON array of
+ * UI messages) produces a `Plan`; classification, policy and reports only ever see this.
+ */
+
+/** What happens to the real object. Moves and imports are flags, not actions. */
+export type Action =
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'no-op'
+  | 'delete'
+  | 'replace'
+  | 'forget'
+  | 'forget-replace'
+  | 'unknown'
+
+/**
+ * Ordering of a two-step action.
+ * - `delete-first` / `create-first`: `["delete","create"]` / `["create","delete"]`.
+ * - `create-then-forget` (Terraform) / `forget-then-create` (OpenTofu).
+ * - `unspecified`: the JSON Lines stream folds both replace orders into `replace`.
+ */
+export type ActionOrder =
+  'delete-first' | 'create-first' | 'create-then-forget' | 'forget-then-create' | 'unspecified'
+
+/** Every known `action_reason`, in show-json spelling (stream reasons are mapped to these). */
+export const KNOWN_REASONS = [
+  'replace_because_tainted',
+  'replace_because_cannot_update',
+  'replace_by_request',
+  'replace_by_triggers',
+  'delete_because_no_resource_config',
+  'delete_because_wrong_repetition',
+  'delete_because_count_index',
+  'delete_because_each_key',
+  'delete_because_no_module',
+  'delete_because_no_move_target',
+  'delete_because_enabled_false',
+  'read_because_config_unknown',
+  'read_because_dependency_pending',
+  'read_because_check_nested',
+  'forgot_because_lifecycle_destroy_in_config',
+  'forgot_because_lifecycle_destroy_in_state'
+] as const
+
+export type KnownReason = (typeof KNOWN_REASONS)[number]
+
+/** A path into a value: attribute names / map keys are strings, list indexes numbers. */
+export type AttrPath = ReadonlyArray<string | number>
+
+export interface ProviderRef {
+  /** Short name: `aws`, `google`, `azurerm`, `null` (aliases and namespaces stripped). */
+  readonly name: string
+  /** Fully qualified name when the input has one, e.g. `registry.terraform.io/hashicorp/aws`. */
+  readonly fqn?: string
+  /** Provider alias when the input names one (0.12-style `null.aliased`). */
+  readonly alias?: string
+}
+
+/** One resource instance change, from `resource_changes`, `resource_drift` or a stream message. */
+export interface ResourceChange {
+  readonly address: string
+  /** Set when a `moved` block (or implicit move) changed the address. */
+  readonly previousAddress?: string
+  /** `module.a["x"].module.b`; absent in the root module. */
+  readonly moduleAddress?: string
+  readonly mode: 'managed' | 'data'
+  readonly type: string
+  readonly name: string
+  readonly index?: string | number
+  readonly provider: ProviderRef
+  /** Deposed object key: this change is for an object left over from create_before_destroy. */
+  readonly deposed?: string
+  /** The raw `actions` array (show-json) or `[action]` (stream), kept for reports and fingerprint. */
+  readonly actions: readonly string[]
+  readonly action: Action
+  readonly order?: ActionOrder
+  /** True when the change also moves the object (`previous_address`). */
+  readonly moved: boolean
+  /** True when the change imports an existing object (`importing`, stream `import`). */
+  readonly importing: boolean
+  /** `action_reason` in show-json spelling; unknown values are kept verbatim. */
+  readonly reason?: string
+  /** Attribute paths that forced a replacement. */
+  readonly replacePaths?: readonly AttrPath[]
+  /** Whether before/after values were available (false for the JSON Lines stream). */
+  readonly hasValues: boolean
+  readonly before?: unknown
+  readonly after?: unknown
+  readonly afterUnknown?: unknown
+  readonly beforeSensitive?: unknown
+  readonly afterSensitive?: unknown
+}
+
+export type InputFormat = 'show-json' | 'jsonl' | 'json-array'
+
+/** What produced the plan, as far as the input tells. */
+export interface PlanSource {
+  readonly format: InputFormat
+  /** `format_version` for show-json, `ui` version for streams. */
+  readonly formatVersion?: string
+  readonly tool: 'terraform' | 'opentofu' | 'unknown'
+  readonly toolVersion?: string
+}
+
+/** A normalized plan. */
+export interface Plan {
+  readonly source: PlanSource
+  /** Planned changes (`resource_changes` / `planned_change`). */
+  readonly changes: readonly ResourceChange[]
+  /** Changes detected outside Terraform; never planned deletes. */
+  readonly drift: readonly ResourceChange[]
+  /** Changes deferred to a later run (Terraform 1.9+). */
+  readonly deferred: readonly ResourceChange[]
+  /** `errored: true`, or an error diagnostic in a stream. */
+  readonly errored: boolean
+  readonly applyable?: boolean
+  /** `complete: false` when `-target` was used or something was deferred. */
+  readonly complete?: boolean
+  /** `plan -destroy` (stream `change_summary.operation`). */
+  readonly operation?: 'plan' | 'apply' | 'destroy'
+  /** Number of error diagnostics in a stream. */
+  readonly errorDiagnostics: number
+}

@@ -1,0 +1,268 @@
+/**
+ * Turns raw `resource_changes` elements (show-json) and `planned_change` messages (JSON Lines
+ * stream) into the normalized `ResourceChange`.
+ */
+import { PlanInputError } from './errors.js'
+import type { Action, ActionOrder, AttrPath, ProviderRef, ResourceChange } from './model.js'
+
+interface ActionInfo {
+  readonly action: Action
+  readonly order?: ActionOrder
+}
+
+const SHOW_ACTIONS: Readonly<Record<string, ActionInfo>> = {
+  'no-op': { action: 'no-op' },
+  create: { action: 'create' },
+  read: { action: 'read' },
+  update: { action: 'update' },
+  delete: { action: 'delete' },
+  forget: { action: 'forget' },
+  'delete,create': { action: 'replace', order: 'delete-first' },
+  'create,delete': { action: 'replace', order: 'create-first' },
+  'create,forget': { action: 'forget-replace', order: 'create-then-forget' },
+  'forget,create': { action: 'forget-replace', order: 'forget-then-create' }
+}
+
+/** Maps a show-json `actions` array; anything not listed is `unknown` (fail closed). */
+export function actionFromArray(actions: readonly string[]): ActionInfo {
+  return SHOW_ACTIONS[actions.join(',')] ?? { action: 'unknown' }
+}
+
+/** Stream reasons that are spelled differently from show-json's `action_reason`. */
+const STREAM_REASONS: Readonly<Record<string, string>> = {
+  tainted: 'replace_because_tainted',
+  requested: 'replace_by_request',
+  cannot_update: 'replace_because_cannot_update',
+  replace_triggered_by: 'replace_by_triggers'
+}
+
+/** Maps a stream `reason` to show-json spelling; unknown values are kept verbatim. */
+export function reasonFromStream(reason: string): string {
+  return STREAM_REASONS[reason] ?? reason
+}
+
+/** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
+export function providerRef(providerName: string): ProviderRef {
+  if (providerName.includes('/')) {
+    const last = providerName.slice(providerName.lastIndexOf('/') + 1)
+    return { name: last, fqn: providerName }
+  }
+  const dot = providerName.indexOf('.')
+  if (dot > 0) return { name: providerName.slice(0, dot), alias: providerName.slice(dot + 1) }
+  return { name: providerName }
+}
+
+/** The provider implied by a resource type prefix (`google_sql…` → `google`). */
+export function impliedProvider(type: string): string {
+  const underscore = type.indexOf('_')
+  return underscore > 0 ? type.slice(0, underscore) : type
+}
+
+/**
+ * A version string as reports may print it, or undefined. Versions come from the input file,
+ * so anything that does not look like a version is dropped rather than echoed.
+ */
+export function versionOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && /^v?\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]{1,40})?$/.test(value)
+    ? value
+    : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Describes a JSON value's type for error messages, never its content. */
+function jsonType(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+function requireString(obj: Record<string, unknown>, key: string, where: string): string {
+  const value = obj[key]
+  if (typeof value !== 'string') {
+    throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`)
+  }
+  return value
+}
+
+function optionalString(
+  obj: Record<string, unknown>,
+  key: string,
+  where: string
+): string | undefined {
+  const value = obj[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') {
+    throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`)
+  }
+  return value
+}
+
+function indexOf(value: unknown, where: string): string | number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string' || typeof value === 'number') return value
+  throw new PlanInputError(`${where}: "index" must be a number or string, found ${jsonType(value)}`)
+}
+
+function replacePaths(value: unknown, where: string): AttrPath[] | undefined {
+  if (value === undefined || value === null) return undefined
+  const fail = (): never => {
+    throw new PlanInputError(`${where}: "replace_paths" must be a list of attribute paths`)
+  }
+  if (!Array.isArray(value)) return fail()
+  return value.map((path) => {
+    if (!Array.isArray(path)) return fail()
+    return path.map((step) =>
+      typeof step === 'string' || typeof step === 'number' ? step : fail()
+    )
+  })
+}
+
+/**
+ * Normalizes one element of `resource_changes`, `resource_drift` or
+ * `deferred_changes[].resource_change`. `position` names it in error messages.
+ */
+export function fromShowJson(raw: unknown, position: string): ResourceChange {
+  if (!isRecord(raw))
+    throw new PlanInputError(`${position} must be an object, found ${jsonType(raw)}`)
+  // Terraform 1.0.0 wrote resource_drift entries without "address"; rebuild it from its parts.
+  const address =
+    raw['address'] === undefined
+      ? synthesizeAddress(raw, position)
+      : requireString(raw, 'address', position)
+  const where = `${position} (${address})`
+  const change = raw['change']
+  if (!isRecord(change)) throw new PlanInputError(`${where}: "change" must be an object`)
+  const actions = change['actions']
+  if (
+    !Array.isArray(actions) ||
+    actions.length === 0 ||
+    !actions.every((a) => typeof a === 'string')
+  ) {
+    throw new PlanInputError(`${where}: "change.actions" must be a non-empty list of strings`)
+  }
+  const mode = raw['mode'] === undefined ? 'managed' : raw['mode']
+  if (mode !== 'managed' && mode !== 'data') {
+    throw new PlanInputError(`${where}: "mode" must be "managed" or "data"`)
+  }
+  const type = requireString(raw, 'type', where)
+  const previousAddress = optionalString(raw, 'previous_address', where)
+  const info = actionFromArray(actions as string[])
+  const importing = change['importing']
+  return {
+    address,
+    previousAddress,
+    moduleAddress: optionalString(raw, 'module_address', where),
+    mode,
+    type,
+    name: optionalString(raw, 'name', where) ?? '',
+    index: indexOf(raw['index'], where),
+    provider: providerRef(optionalString(raw, 'provider_name', where) ?? impliedProvider(type)),
+    deposed: optionalString(raw, 'deposed', where),
+    actions: actions as string[],
+    action: info.action,
+    order: info.order,
+    moved: previousAddress !== undefined && previousAddress !== address,
+    importing: importing !== undefined && importing !== null,
+    reason: optionalString(raw, 'action_reason', where),
+    replacePaths: replacePaths(change['replace_paths'], where),
+    hasValues: true,
+    before: change['before'],
+    after: change['after'],
+    afterUnknown: change['after_unknown'],
+    beforeSensitive: change['before_sensitive'],
+    afterSensitive: change['after_sensitive']
+  }
+}
+
+function synthesizeAddress(raw: Record<string, unknown>, position: string): string {
+  const type = requireString(raw, 'type', position)
+  const name = requireString(raw, 'name', position)
+  const module = optionalString(raw, 'module_address', position)
+  const index = indexOf(raw['index'], position)
+  const key =
+    index === undefined
+      ? ''
+      : typeof index === 'number'
+        ? `[${index}]`
+        : `[${JSON.stringify(index)}]`
+  const data = raw['mode'] === 'data' ? 'data.' : ''
+  return `${module === undefined ? '' : `${module}.`}${data}${type}.${name}${key}`
+}
+
+const STREAM_ACTIONS: Readonly<Record<string, ActionInfo>> = {
+  noop: { action: 'no-op' },
+  create: { action: 'create' },
+  read: { action: 'read' },
+  update: { action: 'update' },
+  delete: { action: 'delete' },
+  replace: { action: 'replace', order: 'unspecified' },
+  remove: { action: 'forget' },
+  move: { action: 'no-op' },
+  import: { action: 'no-op' }
+}
+
+/**
+ * Normalizes the `change` object of a `planned_change`, `resource_drift` or deferred message.
+ * OpenTofu streams a forget-then-create as `noop` (it has no other way to emit a non-NoOp
+ * change as `noop`), so in a `tofu.ui` stream that spelling means forget-replace.
+ */
+export function fromStream(
+  raw: unknown,
+  position: string,
+  tool: 'terraform' | 'opentofu' | 'unknown'
+): ResourceChange {
+  if (!isRecord(raw)) throw new PlanInputError(`${position}: "change" must be an object`)
+  const resource = raw['resource']
+  if (!isRecord(resource))
+    throw new PlanInputError(`${position}: "change.resource" must be an object`)
+  const address = requireString(resource, 'addr', position)
+  const where = `${position} (${address})`
+  const actionName = requireString(raw, 'action', where)
+  let info: ActionInfo = STREAM_ACTIONS[actionName] ?? { action: 'unknown' }
+  if (actionName === 'noop' && tool === 'opentofu') {
+    info = { action: 'forget-replace', order: 'forget-then-create' }
+  }
+  const previous = raw['previous_resource']
+  const previousAddress = isRecord(previous) ? optionalString(previous, 'addr', where) : undefined
+  const type = optionalString(resource, 'resource_type', where) ?? typeFromAddress(address)
+  const reason = optionalString(raw, 'reason', where)
+  const moduleAddress = optionalString(resource, 'module', where)
+  return {
+    address,
+    previousAddress,
+    moduleAddress: moduleAddress === '' ? undefined : moduleAddress,
+    mode: isDataAddress(address) ? 'data' : 'managed',
+    type,
+    name: optionalString(resource, 'resource_name', where) ?? '',
+    index: indexOf(resource['resource_key'], where),
+    provider: {
+      name: optionalString(resource, 'implied_provider', where) ?? impliedProvider(type)
+    },
+    actions: [actionName],
+    action: info.action,
+    order: info.order,
+    moved: actionName === 'move' || (previousAddress !== undefined && previousAddress !== address),
+    importing: actionName === 'import' || isRecord(raw['importing']),
+    reason: reason === undefined ? undefined : reasonFromStream(reason),
+    hasValues: false
+  }
+}
+
+/** `module.a.data.aws_x.y[0]` → is a data source. */
+function isDataAddress(address: string): boolean {
+  return /(^|\.)data\.[^.]+\.[^.]+/.test(stripModules(address))
+}
+
+function stripModules(address: string): string {
+  // Module keys can contain dots inside ["..."], so strip module.NAME[KEY]. prefixes with a regex
+  // that understands bracketed keys.
+  return address.replace(/^(module\.[^.[]+(\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.)+/, '')
+}
+
+function typeFromAddress(address: string): string {
+  const local = stripModules(address).replace(/^data\./, '')
+  return local.slice(0, local.indexOf('.') > 0 ? local.indexOf('.') : undefined)
+}

@@ -1,0 +1,347 @@
+/**
+ * The plan reader: bytes in (pushed in chunks of any size), one normalized `Plan` out.
+ * It detects the format (show-json, JSON Lines stream, JSON array of UI messages), the
+ * encoding and the setup-terraform wrapper. Pure: the caller does the I/O.
+ */
+import { EncodingError, isWrapperTrailer, Utf8Normalizer, WrapperStripper } from './decode.js'
+import { PlanInputError } from './errors.js'
+import type { InputFormat, Plan, ResourceChange } from './model.js'
+import { fromShowJson, versionOrUndefined } from './normalize.js'
+import { PlanSyntaxError, ShowJsonScanner, type ScanResult, type Section } from './scan.js'
+import { LineSplitter, StreamCollector } from './stream.js'
+
+/** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
+const SUPPORTED_MAJORS = new Set(['0', '1'])
+
+export interface ReadOptions {
+  /** Force a format instead of detecting it. */
+  readonly format?: InputFormat
+}
+
+/** Extra facts about how the input was read. */
+export interface ReadInfo {
+  readonly encoding: string
+  /** True when setup-terraform wrapper lines were removed. */
+  readonly unwrapped: boolean
+}
+
+interface Sink {
+  push(chunk: Uint8Array): void
+  end(): Plan
+}
+
+/** Incremental plan reader. Errors are `PlanInputError`s with one-line messages. */
+export class PlanReader {
+  private readonly normalizer = new Utf8Normalizer()
+  private readonly stripper = new WrapperStripper()
+  private sink?: Sink
+  private head: Uint8Array[] = []
+  private headLength = 0
+  private info?: ReadInfo
+
+  constructor(private readonly options: ReadOptions = {}) {}
+
+  push(chunk: Uint8Array): void {
+    guard(() => {
+      for (const utf8 of this.normalizer.push(chunk)) this.route(this.stripper.push(utf8))
+    })
+  }
+
+  end(): Plan {
+    return guard(() => {
+      for (const utf8 of this.normalizer.end()) this.route(this.stripper.push(utf8))
+      this.route(this.stripper.end())
+      if (this.sink === undefined) this.choose(true)
+      this.info = {
+        encoding: this.normalizer.detected ?? 'utf8',
+        unwrapped: this.stripper.wrapped
+      }
+      if (this.sink === undefined) throw new PlanInputError('the input is empty')
+      return this.sink.end()
+    })
+  }
+
+  /** How the input was decoded; available after `end()`. */
+  get readInfo(): ReadInfo | undefined {
+    return this.info
+  }
+
+  private route(chunks: Uint8Array[]): void {
+    for (const chunk of chunks) {
+      if (chunk.length === 0) continue
+      if (this.sink !== undefined) {
+        this.sink.push(chunk)
+        continue
+      }
+      this.head.push(chunk)
+      this.headLength += chunk.length
+      if (this.headLength >= 4096) this.choose(false)
+    }
+  }
+
+  /** Picks the sink from the first bytes (or the forced format) and replays them. */
+  private choose(final: boolean): void {
+    const head = this.head
+    this.head = []
+    const prefix = new TextDecoder().decode(concatAll(head).subarray(0, 4096))
+    const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped)
+    if (format === undefined) return
+    this.sink = makeSink(format)
+    for (const chunk of head) this.sink.push(chunk)
+  }
+}
+
+/** Reads a whole input held in memory (tests, small files). */
+export function readPlan(bytes: Uint8Array, options: ReadOptions = {}): Plan {
+  const reader = new PlanReader(options)
+  reader.push(bytes)
+  return reader.end()
+}
+
+function sniff(prefix: string, final: boolean, wrapped: boolean): InputFormat | undefined {
+  const text = prefix.trimStart()
+  if (text === '') {
+    if (final) throw new PlanInputError('the input is empty')
+    return undefined
+  }
+  if (text.startsWith('PK\u0003\u0004')) {
+    throw new PlanInputError(
+      'this is a binary plan file; plan-gate reads it through `terraform show -json` (give the file path, not stdin)'
+    )
+  }
+  if (text.startsWith('{')) {
+    const firstKey = /^\{\s*"((?:[^"\\]|\\.)*)"/.exec(text)
+    return firstKey?.[1]?.startsWith('@') ? 'jsonl' : 'show-json'
+  }
+  if (text.startsWith('[')) {
+    if (/^\[\s*(\]|\{\s*"@)/.test(text)) return 'json-array'
+    if (!final && text.length < 64) return undefined
+    throw new PlanInputError('a JSON array that is not a list of Terraform UI messages')
+  }
+  if (text.startsWith('::') || text.startsWith('%0A')) {
+    throw new PlanInputError(wrapperHint('only GitHub Actions workflow commands, no plan'))
+  }
+  if (wrapped) throw new PlanInputError(wrapperHint('no JSON after the wrapper line'))
+  throw new PlanInputError(`not JSON: the input starts with ${describeStart(text)}`)
+}
+
+function wrapperHint(problem: string): string {
+  return `${problem}; set \`terraform_wrapper: false\` in hashicorp/setup-terraform`
+}
+
+/** Names the first character without echoing content (it may be a secret). */
+function describeStart(text: string): string {
+  const ch = text[0] ?? ''
+  if (/[A-Za-z]/.test(ch)) return 'a letter'
+  if (/[0-9]/.test(ch)) return 'a digit'
+  return `"${ch}"`
+}
+
+function makeSink(format: InputFormat): Sink {
+  switch (format) {
+    case 'show-json':
+      return showJsonSink()
+    case 'jsonl':
+      return jsonlSink()
+    case 'json-array':
+      return jsonArraySink()
+  }
+}
+
+function showJsonSink(): Sink {
+  const changes: ResourceChange[] = []
+  const drift: ResourceChange[] = []
+  const deferred: ResourceChange[] = []
+  const onElement = (section: Section, element: unknown): void => {
+    if (section === 'resource_changes') {
+      changes.push(lean(fromShowJson(element, `resource_changes[${changes.length}]`)))
+    } else if (section === 'resource_drift') {
+      drift.push(lean(fromShowJson(element, `resource_drift[${drift.length}]`)))
+    } else {
+      const position = `deferred_changes[${deferred.length}]`
+      const inner = isRecord(element) ? element['resource_change'] : undefined
+      deferred.push(lean(fromShowJson(inner, `${position}.resource_change`)))
+    }
+  }
+  const scanner = new ShowJsonScanner(onElement)
+  return {
+    push: (chunk) => scanner.push(chunk),
+    end: () => showJsonPlan(scanner.end(), { changes, drift, deferred })
+  }
+}
+
+/**
+ * Values of no-op and read changes are never looked at by any rule; dropping them keeps memory
+ * proportional to what changes, not to the size of the estate.
+ */
+function lean(change: ResourceChange): ResourceChange {
+  if (change.action !== 'no-op' && change.action !== 'read') return change
+  const {
+    before: _b,
+    after: _a,
+    afterUnknown: _u,
+    beforeSensitive: _bs,
+    afterSensitive: _as,
+    ...rest
+  } = change
+  return rest
+}
+
+function showJsonPlan(
+  scan: ScanResult,
+  parts: { changes: ResourceChange[]; drift: ResourceChange[]; deferred: ResourceChange[] }
+): Plan {
+  if (scan.trailer !== '' && !isWrapperTrailer(scan.trailer)) {
+    throw new PlanInputError('unexpected text after the end of the JSON document')
+  }
+  const version = scan.scalars['format_version']
+  if (version === undefined) throw new PlanInputError(notAPlan(scan.keys))
+  if (typeof version !== 'string') throw new PlanInputError('"format_version" must be a string')
+  const match = /^(\d+)\.\d+(\.\d+)?$/.exec(version)
+  if (match === null) {
+    throw new PlanInputError('unsupported format_version: not a version number like "1.2"')
+  }
+  if (!SUPPORTED_MAJORS.has(match[1] as string)) {
+    throw new PlanInputError(
+      `unsupported format_version "${version}" (plan-gate reads plan formats 0.x and 1.x)`
+    )
+  }
+  const keys = new Set(scan.keys)
+  const isPlan = [
+    'resource_changes',
+    'planned_values',
+    'prior_state',
+    'configuration',
+    'errored'
+  ].some((k) => keys.has(k))
+  if (!isPlan && keys.has('values')) {
+    throw new PlanInputError(
+      'this is `terraform show -json` of a state, not of a plan: run `terraform show -json <planfile>`'
+    )
+  }
+  if (!isPlan)
+    throw new PlanInputError('not a Terraform plan: no resource_changes or planned_values')
+  for (const section of ['resource_changes', 'resource_drift', 'deferred_changes']) {
+    if (keys.has(section) && scan.containers[section] !== 'array') {
+      throw new PlanInputError(`"${section}" must be a list`)
+    }
+  }
+  const errored = booleanFlag(scan, 'errored')
+  const toolVersion = versionOrUndefined(scan.scalars['terraform_version'])
+  return {
+    source: {
+      format: 'show-json',
+      formatVersion: version,
+      tool: toolOf(parts.changes, toolVersion),
+      toolVersion
+    },
+    changes: parts.changes,
+    drift: parts.drift,
+    deferred: parts.deferred,
+    errored: errored === true,
+    applyable: booleanFlag(scan, 'applyable'),
+    complete: booleanFlag(scan, 'complete'),
+    errorDiagnostics: 0
+  }
+}
+
+function booleanFlag(scan: ScanResult, key: string): boolean | undefined {
+  const value = scan.scalars[key]
+  if (value === undefined) return undefined
+  if (typeof value !== 'boolean') throw new PlanInputError(`"${key}" must be true or false`)
+  return value
+}
+
+/** OpenTofu keeps `terraform_version` but uses its own registry in provider names. */
+function toolOf(
+  changes: readonly ResourceChange[],
+  version: string | undefined
+): 'terraform' | 'opentofu' | 'unknown' {
+  if (changes.some((c) => c.provider.fqn?.startsWith('registry.opentofu.org/'))) return 'opentofu'
+  if (changes.some((c) => c.provider.fqn?.startsWith('registry.terraform.io/'))) return 'terraform'
+  return version === undefined ? 'unknown' : 'terraform'
+}
+
+function notAPlan(keys: readonly string[]): string {
+  const has = new Set(keys)
+  if (has.has('lineage') && has.has('serial')) {
+    return 'this is a Terraform state file, not a plan: run `terraform show -json <planfile>`'
+  }
+  return 'not a Terraform plan: "format_version" is missing'
+}
+
+function jsonlSink(): Sink {
+  const collector = new StreamCollector('jsonl')
+  const splitter = new LineSplitter((line, lineNo) => {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line
+    if (text.trim() === '') return
+    if (text.startsWith('::') || text.startsWith('%0A')) return // wrapper trailer
+    let message: unknown
+    try {
+      message = JSON.parse(text)
+    } catch {
+      throw new PlanInputError(`line ${lineNo} is not valid JSON (truncated or corrupt stream)`)
+    }
+    collector.add(message, `line ${lineNo}`)
+  })
+  return {
+    push: (chunk) => splitter.push(chunk),
+    end: () => {
+      splitter.end()
+      return collector.finish()
+    }
+  }
+}
+
+function jsonArraySink(): Sink {
+  const chunks: Uint8Array[] = []
+  return {
+    push: (chunk) => {
+      chunks.push(chunk)
+    },
+    end: () => {
+      let messages: unknown
+      try {
+        messages = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(concatAll(chunks)))
+      } catch {
+        throw new PlanInputError(
+          'the JSON array of UI messages is not valid JSON (truncated or corrupt)'
+        )
+      }
+      if (!Array.isArray(messages)) throw new PlanInputError('expected a JSON array of UI messages')
+      const collector = new StreamCollector('json-array')
+      messages.forEach((message, i) => collector.add(message, `message ${i + 1}`))
+      return collector.finish()
+    }
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function concatAll(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
+  const total = chunks.reduce((n, c) => n + c.length, 0)
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
+}
+
+/** Turns scanner and decoder errors into `PlanInputError`s. */
+function guard<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof PlanSyntaxError) {
+      throw new PlanInputError(`invalid JSON: ${error.message}`)
+    }
+    if (error instanceof EncodingError) throw new PlanInputError(error.message)
+    if (error instanceof SyntaxError) throw new PlanInputError('invalid JSON in a resource change')
+    throw error
+  }
+}

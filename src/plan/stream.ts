@@ -1,0 +1,174 @@
+/**
+ * Reads the machine-readable UI (`terraform plan -json`, `tofu plan -json`): one message at a
+ * time, from JSON Lines or from the same messages saved as one JSON array.
+ */
+import { PlanInputError } from './errors.js'
+import type { Plan, ResourceChange } from './model.js'
+import { fromStream, versionOrUndefined } from './normalize.js'
+
+const SUPPORTED_UI_MAJORS = new Set(['0', '1'])
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** Collects UI messages into a `Plan`. */
+export class StreamCollector {
+  private tool: 'terraform' | 'opentofu' | 'unknown' = 'unknown'
+  private toolVersion?: string
+  private uiVersion?: string
+  private readonly changes: ResourceChange[] = []
+  private readonly drift: ResourceChange[] = []
+  private errors = 0
+  private summaries = 0
+  private operation?: 'plan' | 'apply' | 'destroy'
+  private messages = 0
+
+  constructor(private readonly format: 'jsonl' | 'json-array') {}
+
+  /** Adds one decoded message; `position` names it in errors (e.g. "line 12"). */
+  add(message: unknown, position: string): void {
+    if (!isRecord(message)) {
+      throw new PlanInputError(`${position} is not a JSON object`)
+    }
+    this.messages++
+    const type = message['type']
+    if (typeof type !== 'string') {
+      throw new PlanInputError(`${position} has no "type": not a Terraform UI message`)
+    }
+    this.noteModule(message['@module'])
+    switch (type) {
+      case 'version':
+        return this.version(message, position)
+      case 'planned_change':
+        this.changes.push(fromStream(message['change'], position, this.tool))
+        return
+      case 'resource_drift':
+        this.drift.push(fromStream(message['change'], position, this.tool))
+        return
+      case 'diagnostic':
+        if (message['@level'] === 'error' || severityOf(message) === 'error') this.errors++
+        return
+      case 'change_summary':
+        return this.summary(message, position)
+      default:
+        // Unknown and irrelevant message types are tolerated, as the UI docs ask.
+        if (message['@level'] === 'error') this.errors++
+    }
+  }
+
+  /** Finishes the stream; throws when it cannot be a complete plan log. */
+  finish(): Plan {
+    if (this.messages === 0) throw new PlanInputError('no Terraform UI messages found')
+    if (this.summaries === 0 && this.errors === 0) {
+      throw new PlanInputError(
+        'the stream has no change_summary message: the plan did not finish or the log is truncated'
+      )
+    }
+    return {
+      source: {
+        format: this.format,
+        formatVersion: this.uiVersion,
+        tool: this.tool,
+        toolVersion: this.toolVersion
+      },
+      changes: this.changes,
+      drift: this.drift,
+      deferred: [],
+      errored: this.errors > 0,
+      operation: this.operation,
+      errorDiagnostics: this.errors
+    }
+  }
+
+  private noteModule(module: unknown): void {
+    if (this.tool !== 'unknown') return
+    if (module === 'tofu.ui') this.tool = 'opentofu'
+    else if (module === 'terraform.ui') this.tool = 'terraform'
+  }
+
+  private version(message: Record<string, unknown>, position: string): void {
+    const ui = message['ui']
+    if (ui !== undefined) {
+      const version = versionOrUndefined(ui)
+      if (version === undefined) {
+        throw new PlanInputError(`${position}: the UI message version is not a version number`)
+      }
+      if (!SUPPORTED_UI_MAJORS.has(version.split('.')[0] ?? '')) {
+        throw new PlanInputError(
+          `unsupported UI message version "${version}" at ${position} (plan-gate reads 0.x and 1.x)`
+        )
+      }
+      this.uiVersion = version
+    }
+    if (typeof message['tofu'] === 'string') {
+      this.tool = 'opentofu'
+      this.toolVersion = versionOrUndefined(message['tofu'])
+    } else if (typeof message['terraform'] === 'string') {
+      this.tool = 'terraform'
+      this.toolVersion = versionOrUndefined(message['terraform'])
+    }
+  }
+
+  private summary(message: Record<string, unknown>, position: string): void {
+    const changes = message['changes']
+    if (!isRecord(changes)) throw new PlanInputError(`${position}: change_summary has no "changes"`)
+    this.summaries++
+    const operation = changes['operation']
+    if (operation === 'plan' || operation === 'apply' || operation === 'destroy') {
+      // A destroy anywhere in the log makes the whole run a destroy.
+      if (this.operation !== 'destroy') this.operation = operation
+    }
+  }
+}
+
+function severityOf(message: Record<string, unknown>): unknown {
+  const diagnostic = message['diagnostic']
+  return isRecord(diagnostic) ? diagnostic['severity'] : undefined
+}
+
+/** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
+export class LineSplitter {
+  private pending: Uint8Array[] = []
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true })
+  private lineNo = 0
+
+  constructor(private readonly onLine: (line: string, lineNo: number) => void) {}
+
+  push(chunk: Uint8Array): void {
+    let start = 0
+    for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+      this.emit(chunk.subarray(start, nl))
+      start = nl + 1
+    }
+    if (start < chunk.length) this.pending.push(chunk.subarray(start))
+  }
+
+  end(): void {
+    if (this.pending.length > 0) this.emit(new Uint8Array(0))
+  }
+
+  private emit(tail: Uint8Array): void {
+    this.lineNo++
+    const parts = this.pending
+    this.pending = []
+    let bytes = tail
+    if (parts.length > 0) {
+      const total = parts.reduce((n, p) => n + p.length, tail.length)
+      bytes = new Uint8Array(total)
+      let offset = 0
+      for (const part of parts) {
+        bytes.set(part, offset)
+        offset += part.length
+      }
+      bytes.set(tail, offset)
+    }
+    let line: string
+    try {
+      line = this.decoder.decode(bytes)
+    } catch {
+      throw new PlanInputError(`line ${this.lineNo} is not valid UTF-8`)
+    }
+    this.onLine(line, this.lineNo)
+  }
+}

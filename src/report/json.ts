@@ -1,0 +1,302 @@
+/** JSON report: the `Report` as is, with a stable key order, and its JSON Schema. */
+import { CATEGORIES } from '../catalog/types.js'
+import type { Action, ActionOrder, InputFormat } from '../plan/model.js'
+import type { Decision, FindingSource, MessageId, Severity, Verdict } from '../rules/types.js'
+import type { ActionCounts, PlanInfo, Report, ReportedFinding } from './types.js'
+
+/** Renders the report as pretty JSON (2-space indent, trailing newline), keys in `types.ts` order. */
+export function renderJson(report: Report): string {
+  return JSON.stringify(ordered(report), null, 2) + '\n'
+}
+
+/** A copy of the report holding exactly the declared fields, in declaration order. */
+function ordered(report: Report): Report {
+  return {
+    schemaVersion: report.schemaVersion,
+    tool: { name: report.tool.name, version: report.tool.version },
+    decision: report.decision,
+    fingerprint: report.fingerprint,
+    plan: orderedPlan(report.plan),
+    counts: {
+      actions: orderedCounts(report.counts.actions),
+      findings: {
+        blocked: report.counts.findings.blocked,
+        'approval-required': report.counts.findings['approval-required'],
+        warn: report.counts.findings.warn
+      }
+    },
+    findings: report.findings.map(orderedFinding)
+  }
+}
+
+function orderedPlan(plan: PlanInfo): PlanInfo {
+  return {
+    file: plan.file,
+    format: plan.format,
+    formatVersion: plan.formatVersion,
+    tool: plan.tool,
+    toolVersion: plan.toolVersion,
+    errored: plan.errored,
+    applyable: plan.applyable,
+    complete: plan.complete,
+    operation: plan.operation,
+    hasValues: plan.hasValues
+  }
+}
+
+function orderedCounts(counts: ActionCounts): ActionCounts {
+  const entries = keysOf(ACTION_COUNT_KEYS).map((key) => [key, counts[key]])
+  return Object.fromEntries(entries) as Record<keyof ActionCounts, number>
+}
+
+function orderedFinding(finding: ReportedFinding): ReportedFinding {
+  return {
+    ruleId: finding.ruleId,
+    address: finding.address,
+    type: finding.type,
+    action: finding.action,
+    order: finding.order,
+    deposed: finding.deposed,
+    category: finding.category,
+    severity: finding.severity,
+    decision: finding.decision,
+    messageId: finding.messageId,
+    data: { ...finding.data },
+    source: finding.source,
+    plan: finding.plan,
+    reason: finding.reason
+  }
+}
+
+// Every union is spelled out as a record so the compiler notices a value the schema lacks.
+
+const ACTION_COUNT_KEYS: Readonly<Record<keyof ActionCounts, true>> = {
+  create: true,
+  read: true,
+  update: true,
+  'no-op': true,
+  delete: true,
+  replace: true,
+  forget: true,
+  'forget-replace': true,
+  unknown: true,
+  move: true,
+  import: true,
+  drift: true
+}
+
+const ACTIONS: Readonly<Record<Action, true>> = {
+  create: true,
+  read: true,
+  update: true,
+  'no-op': true,
+  delete: true,
+  replace: true,
+  forget: true,
+  'forget-replace': true,
+  unknown: true
+}
+
+const ACTION_ORDERS: Readonly<Record<ActionOrder, true>> = {
+  'delete-first': true,
+  'create-first': true,
+  'create-then-forget': true,
+  'forget-then-create': true,
+  unspecified: true
+}
+
+const VERDICTS: Readonly<Record<Verdict, true>> = {
+  pass: true,
+  'approval-required': true,
+  blocked: true
+}
+
+const DECISIONS: Readonly<Record<Decision, true>> = {
+  warn: true,
+  'approval-required': true,
+  blocked: true
+}
+
+const SEVERITIES: Readonly<Record<Severity, true>> = {
+  low: true,
+  medium: true,
+  high: true,
+  critical: true
+}
+
+const MESSAGE_IDS: Readonly<Record<MessageId, true>> = {
+  'plan-errored': true,
+  'stream-error-diagnostics': true,
+  'unknown-action': true,
+  'destroy-state-storage': true,
+  'destroy-data-store': true,
+  'destroy-tagged': true,
+  'destroy-resource': true,
+  'forget-data-store': true,
+  'protection-weakened': true,
+  'drift-delete': true
+}
+
+const SOURCES: Readonly<Record<FindingSource, true>> = {
+  change: true,
+  drift: true,
+  deferred: true,
+  plan: true
+}
+
+const INPUT_FORMATS: Readonly<Record<InputFormat, true>> = {
+  'show-json': true,
+  jsonl: true,
+  'json-array': true
+}
+
+const PLAN_TOOLS: Readonly<Record<PlanInfo['tool'], true>> = {
+  terraform: true,
+  opentofu: true,
+  unknown: true
+}
+
+const OPERATIONS: Readonly<Record<NonNullable<PlanInfo['operation']>, true>> = {
+  plan: true,
+  apply: true,
+  destroy: true
+}
+
+function keysOf<K extends string>(record: Readonly<Record<K, unknown>>): K[] {
+  return Object.keys(record) as K[]
+}
+
+type JsonSchema = { readonly [key: string]: unknown }
+
+function enumOf(description: string, record: Readonly<Record<string, unknown>>): JsonSchema {
+  return { description, type: 'string', enum: keysOf(record) }
+}
+
+function closedObject(
+  description: string,
+  properties: Readonly<Record<string, JsonSchema>>,
+  optional: readonly string[] = []
+): JsonSchema {
+  const required = Object.keys(properties).filter((key) => !optional.includes(key))
+  return { description, type: 'object', additionalProperties: false, required, properties }
+}
+
+const COUNT: JsonSchema = { type: 'integer', minimum: 0 }
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
+
+const PLAN_INFO = closedObject(
+  'Facts about the evaluated plan; never attribute values.',
+  {
+    file: { description: 'The file as the user named it (`-` for stdin).', type: 'string' },
+    format: enumOf('Input format the plan was read from.', INPUT_FORMATS),
+    formatVersion: {
+      description: '`format_version` for show-json, `ui` version for streams.',
+      type: 'string'
+    },
+    tool: enumOf('What produced the plan, as far as the input tells.', PLAN_TOOLS),
+    toolVersion: { description: 'Version of the tool that produced the plan.', type: 'string' },
+    errored: { description: 'The plan reported errors.', type: 'boolean' },
+    applyable: { description: 'The plan can be applied.', type: 'boolean' },
+    complete: {
+      description: '`false` when `-target` was used or something was deferred.',
+      type: 'boolean'
+    },
+    operation: enumOf('`plan`, `apply` or `destroy` (`plan -destroy`).', OPERATIONS),
+    hasValues: {
+      description: 'Whether before/after values were available (false for the JSON Lines stream).',
+      type: 'boolean'
+    }
+  },
+  ['formatVersion', 'toolVersion', 'applyable', 'complete', 'operation']
+)
+
+const ACTION_COUNTS = closedObject(
+  'Counts of planned changes by action; moves and imports are counted besides their action.',
+  Object.fromEntries(keysOf(ACTION_COUNT_KEYS).map((key) => [key, COUNT]))
+)
+
+const FINDING = closedObject(
+  'A finding as reports show it: the finding plus its human reason.',
+  {
+    ruleId: {
+      description: 'Stable rule id: a catalog id (`PG-AWS-001`) or a generic rule (`PG-0001`).',
+      type: 'string',
+      minLength: 1
+    },
+    address: {
+      description: 'Resource address, or `(plan)` for plan-level findings.',
+      type: 'string',
+      minLength: 1
+    },
+    type: { description: 'Resource type, when the finding is about a resource.', type: 'string' },
+    action: ref('action'),
+    order: ref('actionOrder'),
+    deposed: { description: 'Deposed object key.', type: 'string' },
+    category: ref('category'),
+    severity: ref('severity'),
+    decision: ref('decision'),
+    messageId: ref('messageId'),
+    data: {
+      description: 'Names and harmless scalars the reason is built from; never secret values.',
+      type: 'object',
+      additionalProperties: { type: ['string', 'number', 'boolean'] }
+    },
+    source: enumOf('Where in the plan the finding comes from.', SOURCES),
+    plan: {
+      description: 'Label of the plan the finding belongs to, when several plans are evaluated.',
+      type: 'string'
+    },
+    reason: { description: 'One sentence a person understands.', type: 'string' }
+  },
+  ['type', 'action', 'order', 'deposed', 'category', 'plan']
+)
+
+/** JSON Schema (draft 2020-12) of `renderJson` output; `schema/report.schema.json` holds a copy. */
+export const REPORT_JSON_SCHEMA: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'https://raw.githubusercontent.com/plan-gate/plan-gate/main/schema/report.schema.json',
+  title: 'plan-gate report',
+  ...closedObject('What plan-gate found in a Terraform or OpenTofu plan, and its verdict.', {
+    schemaVersion: {
+      description: 'Version of this JSON shape; bumped only on incompatible changes.',
+      const: 1
+    },
+    tool: closedObject('The program that wrote the report.', {
+      name: { const: 'plan-gate' },
+      version: { type: 'string' }
+    }),
+    decision: ref('verdict'),
+    fingerprint: {
+      description: 'Hash of the destructive subset of the plan; approvals bind to it.',
+      type: 'string',
+      pattern: '^sha256:[0-9a-f]{64}$'
+    },
+    plan: ref('planInfo'),
+    counts: closedObject('Counts of planned changes and of findings.', {
+      actions: ref('actionCounts'),
+      findings: closedObject('Number of findings per decision.', {
+        blocked: COUNT,
+        'approval-required': COUNT,
+        warn: COUNT
+      })
+    }),
+    findings: {
+      description: 'Most dangerous first: decision, then severity, then address.',
+      type: 'array',
+      items: ref('finding')
+    }
+  }),
+  $defs: {
+    verdict: enumOf('`pass` means nothing stronger than a warning remains.', VERDICTS),
+    decision: enumOf('What a single finding asks for.', DECISIONS),
+    severity: enumOf('How bad the change is if it goes wrong.', SEVERITIES),
+    action: enumOf('What happens to the real object.', ACTIONS),
+    actionOrder: enumOf('Ordering of a two-step action.', ACTION_ORDERS),
+    category: enumOf('What kind of thing the resource type is.', CATEGORIES),
+    messageId: enumOf('Template the reason was built from.', MESSAGE_IDS),
+    planInfo: PLAN_INFO,
+    actionCounts: ACTION_COUNTS,
+    finding: FINDING
+  }
+}

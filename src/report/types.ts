@@ -1,0 +1,61 @@
+/** The report: the one object every renderer (text, markdown, json, sarif) takes. */
+import type { InputFormat } from '../plan/model.js'
+import type { Finding, Verdict } from '../rules/types.js'
+
+/** A finding as reports show it: the finding plus its human reason. */
+export interface ReportedFinding extends Finding {
+  /** One sentence a person understands, built from `messageId` and `data`. */
+  readonly reason: string
+}
+
+/** Facts about the evaluated plan; never attribute values. */
+export interface PlanInfo {
+  /** The file as the user named it (`-` for stdin). */
+  readonly file: string
+  readonly format: InputFormat
+  readonly formatVersion?: string
+  readonly tool: 'terraform' | 'opentofu' | 'unknown'
+  readonly toolVersion?: string
+  readonly errored: boolean
+  readonly applyable?: boolean
+  readonly complete?: boolean
+  readonly operation?: 'plan' | 'apply' | 'destroy'
+  /** Whether before/after values were available (false for the JSON Lines stream). */
+  readonly hasValues: boolean
+}
+
+/** Counts of planned changes by action; moves and imports are counted besides their action. */
+export interface ActionCounts {
+  readonly create: number
+  readonly read: number
+  readonly update: number
+  readonly 'no-op': number
+  readonly delete: number
+  readonly replace: number
+  readonly forget: number
+  readonly 'forget-replace': number
+  readonly unknown: number
+  readonly move: number
+  readonly import: number
+  readonly drift: number
+}
+
+export interface Report {
+  /** Version of this JSON shape; bumped only on incompatible changes. */
+  readonly schemaVersion: 1
+  readonly tool: { readonly name: 'plan-gate'; readonly version: string }
+  readonly decision: Verdict
+  /** `sha256:<hex>` of the destructive subset of the plan; approvals bind to it. */
+  readonly fingerprint: string
+  readonly plan: PlanInfo
+  readonly counts: {
+    readonly actions: ActionCounts
+    readonly findings: {
+      readonly blocked: number
+      readonly 'approval-required': number
+      readonly warn: number
+    }
+  }
+  /** Most dangerous first: decision, then severity, then address. */
+  readonly findings: readonly ReportedFinding[]
+}

@@ -1,0 +1,103 @@
+/**
+ * The only place findings become prose. Each message id maps to a function of the finding's
+ * data, like eslint's `meta.messages`: tests assert on ids, people read these.
+ */
+import type { Finding, FindingData, MessageId } from './types.js'
+
+type Template = (data: FindingData, finding: Finding) => string
+
+function str(data: FindingData, key: string): string {
+  const value = data[key]
+  return value === undefined ? '' : String(value)
+}
+
+/** "Deletes", "Replaces (delete first)", "Deletes a deposed object of" … */
+function verb(finding: Finding): string {
+  if (finding.deposed !== undefined)
+    return 'Deletes a deposed object (left by create_before_destroy) of'
+  if (finding.action === 'replace') {
+    if (finding.order === 'delete-first') return 'Replaces (destroys first, then creates)'
+    if (finding.order === 'create-first') return 'Replaces (creates the new one, then destroys)'
+    return 'Replaces'
+  }
+  return 'Deletes'
+}
+
+function because(data: FindingData): string {
+  const reason = str(data, 'reason')
+  const forcedBy = str(data, 'forcedBy')
+  const text = reason === '' ? '' : (REASON_TEXT[reason] ?? reason)
+  if (forcedBy === '') return text === '' ? '' : ` (${text})`
+  return ` (${text === '' ? 'replacement forced' : text}: ${forcedBy})`
+}
+
+/** What Terraform's `action_reason` values mean, for people. */
+export const REASON_TEXT: Readonly<Record<string, string>> = {
+  replace_because_tainted: 'the object is tainted',
+  replace_because_cannot_update: 'a changed attribute forces replacement',
+  replace_by_request: 'replacement was requested with -replace',
+  replace_by_triggers: 'replace_triggered_by fired',
+  delete_because_no_resource_config: 'its resource block was removed',
+  delete_because_wrong_repetition: 'count/for_each changed kind',
+  delete_because_count_index: 'count was lowered',
+  delete_because_each_key: 'its key left for_each',
+  delete_because_no_module: 'its module was removed',
+  delete_because_no_move_target: 'the moved target has no configuration',
+  delete_because_enabled_false: 'enabled = false',
+  forgot_because_lifecycle_destroy_in_config: 'lifecycle destroy = false',
+  forgot_because_lifecycle_destroy_in_state: 'destroy = false recorded in state'
+}
+
+const FAMILY_TEXT: Readonly<Record<string, string>> = {
+  'deletion-protection': 'deletion protection',
+  'final-snapshot': 'final snapshot on delete',
+  'backup-retention': 'backup retention',
+  'point-in-time-recovery': 'point-in-time recovery',
+  'force-destroy': 'force destroy (contents deleted with it)',
+  versioning: 'versioning',
+  'object-lock': 'object lock',
+  'soft-delete': 'soft delete / purge protection',
+  'key-deletion-window': 'key deletion window',
+  'secret-recovery-window': 'secret recovery window',
+  'retain-backups': 'backups kept after delete',
+  'termination-protection': 'termination protection'
+}
+
+function weakened(data: FindingData): string {
+  const attribute = str(data, 'attribute')
+  const family = FAMILY_TEXT[str(data, 'family')] ?? str(data, 'family')
+  if (data['unknown'] === true) {
+    return `${attribute} becomes unknown until apply, which counts as not safe: ${family} may be weakened`
+  }
+  const from = data['from'] === undefined ? '' : ` ${String(data['from'])} →`
+  const to =
+    data['to'] === undefined
+      ? ` ${str(data, 'toText') || 'an unsafe value'}`
+      : ` ${String(data['to'])}`
+  const hidden = data['sensitive'] === true ? ' (values are sensitive and not shown)' : ''
+  return `Weakens ${family}: ${attribute}${from}${to}${hidden}`
+}
+
+const TEMPLATES: Readonly<Record<MessageId, Template>> = {
+  'plan-errored': () =>
+    'The plan reported errors (errored: true); it is incomplete and must not be applied',
+  'stream-error-diagnostics': (d) =>
+    `The plan run emitted ${str(d, 'count')} error diagnostic(s); the plan is incomplete and must not be applied`,
+  'unknown-action': (d) =>
+    `Unknown action ${str(d, 'actions')}: plan-gate cannot tell what it does to the object, so it fails closed`,
+  'destroy-state-storage': (d, f) =>
+    `${verb(f)} Terraform state storage (${str(d, 'evidence')})${because(d)}: every state it holds would be lost`,
+  'destroy-data-store': (d, f) => `${verb(f)} a ${str(d, 'categoryLabel')}${because(d)}`,
+  'destroy-tagged': (d, f) =>
+    `${verb(f)} a resource marked protected by its ${str(d, 'tagMap')} key "${str(d, 'tagKey')}"${because(d)}`,
+  'destroy-resource': (d, f) => `${verb(f)} ${str(d, 'type')}${because(d)}`,
+  'forget-data-store': (d) =>
+    `Removes a ${str(d, 'categoryLabel')} from state without destroying it; Terraform stops managing it${because(d)}`,
+  'protection-weakened': (d) => weakened(d),
+  'drift-delete': () => 'Was deleted outside Terraform (drift): the object is already gone'
+}
+
+/** The human reason for a finding. */
+export function formatMessage(finding: Finding): string {
+  return TEMPLATES[finding.messageId](finding.data, finding)
+}

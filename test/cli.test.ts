@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HELP } from '../src/cli.js'
+import { VERSION } from '../src/version.js'
+import { cli, fixture, PLANTED_SECRET, ROOT } from './helpers.js'
+
+const EXAMPLE = fixture('examples', 'destroy-prod-db.json')
+
+describe('exit codes', () => {
+  test.each([
+    ['no destructive change → 0', fixture('plans', 'no-changes.json'), 0],
+    ['only warnings → 0', fixture('plans', 'tagged.json').replace('tagged', 'no-changes'), 0],
+    ['approval required → 1', EXAMPLE, 1],
+    ['blocked → 1', fixture('plans', 'state-storage.json'), 1],
+    ['errored plan → 1 (blocked)', fixture('plans', 'errored.json'), 1],
+    ['unknown action → 1 (blocked)', fixture('plans', 'unknown-action.json'), 1]
+  ])('%s', async (_name, file, code) => {
+    expect((await cli([file])).code).toBe(code)
+  })
+
+  test('a plan with only a warning passes', async () => {
+    const plan = JSON.parse(readFileSync(fixture('plans', 'no-changes.json'), 'utf8'))
+    plan.resource_changes[0].change.actions = ['delete']
+    const result = await cli(['-'], { stdin: JSON.stringify(plan) })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^✔ PASS/)
+    expect(result.stdout).toContain('aws_vpc.main')
+  })
+})
+
+describe('bad input: exit 2 and one line naming the file, never a stack trace', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-gate-cli-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  const cases: [string, string | Uint8Array, RegExp][] = [
+    ['empty.json', '', /: the input is empty$/],
+    ['truncated.json', readFileSync(EXAMPLE, 'utf8').slice(0, 500), /: invalid JSON: /],
+    ['notes.txt', 'hello world', /: not JSON: the input starts with a letter$/],
+    [
+      'terraform.tfstate',
+      '{"version":4,"terraform_version":"1.9.8","serial":1,"lineage":"x","resources":[]}',
+      /state file, not a plan/
+    ],
+    [
+      'future.json',
+      '{"format_version":"2.0","planned_values":{}}',
+      /unsupported format_version "2.0"/
+    ]
+  ]
+  test.each(cases)('%s', async (name, content, message) => {
+    const file = join(dir, name)
+    writeFileSync(file, content)
+    const result = await cli([file])
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toMatch(
+      new RegExp(`^plan-gate: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `)
+    )
+    expect(result.stderr.trimEnd()).toMatch(message)
+    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  test('missing file', async () => {
+    const result = await cli(['nope.json'])
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'plan-gate: nope.json: no such file\n' })
+  })
+
+  test('a directory', async () => {
+    expect((await cli([dir])).stderr).toBe(`plan-gate: ${dir}: is a directory, not a plan file\n`)
+  })
+
+  test('stdin is named stdin', async () => {
+    expect(await cli(['-'], { stdin: '{' })).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^plan-gate: stdin: invalid JSON/)
+    })
+  })
+
+  test.each([
+    [[], 'no plan given (see --help)'],
+    [['a.json', 'b.json'], 'give one plan file'],
+    [
+      ['--format', 'yaml', 'a.json'],
+      '--format must be one of text, markdown, json, sarif, not "yaml"'
+    ],
+    [
+      ['--input-format=xml', 'a.json'],
+      '--input-format must be one of show-json, jsonl, json-array, not "xml"'
+    ],
+    [['--frobnicate', 'a.json'], 'unknown option --frobnicate (see --help)'],
+    [['a.json', '--format'], '--format needs a value']
+  ])('usage: %j', async (argv, message) => {
+    expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr: `plan-gate: ${message}\n` })
+  })
+})
+
+describe('options', () => {
+  test('--help and --version', async () => {
+    expect(await cli(['--help'])).toEqual({ code: 0, stdout: HELP, stderr: '' })
+    expect(await cli(['-V'])).toEqual({ code: 0, stdout: `plan-gate ${VERSION}\n`, stderr: '' })
+  })
+
+  test('the version matches package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+  })
+
+  test('every format renders and exits the same', async () => {
+    for (const format of ['text', 'markdown', 'json', 'sarif']) {
+      const result = await cli([EXAMPLE, '--format', format])
+      expect(result.code).toBe(1)
+      expect(result.stdout.length).toBeGreaterThan(100)
+    }
+    const json = JSON.parse((await cli([EXAMPLE, '-f', 'json'])).stdout)
+    expect(json).toMatchObject({ decision: 'approval-required', schemaVersion: 1 })
+    const sarif = JSON.parse((await cli([EXAMPLE, '--format=sarif'])).stdout)
+    expect(sarif.version).toBe('2.1.0')
+  })
+
+  test('colour on a TTY, not with NO_COLOR, --no-color, or a pipe; --color forces it', async () => {
+    const esc = '\u001b['
+    expect((await cli([EXAMPLE], { tty: true })).stdout).toContain(esc)
+    expect((await cli([EXAMPLE], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc)
+    expect((await cli([EXAMPLE, '--no-color'], { tty: true })).stdout).not.toContain(esc)
+    expect((await cli([EXAMPLE])).stdout).not.toContain(esc)
+    expect((await cli([EXAMPLE, '--color'])).stdout).toContain(esc)
+  })
+
+  test('--input-format forces a reader', async () => {
+    const result = await cli(['--input-format', 'jsonl', EXAMPLE])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/not a Terraform UI message|no change_summary/)
+  })
+
+  test('the JSON Lines stream from stdin', async () => {
+    const result = await cli(['-'], {
+      stdin: readFileSync(fixture('streams', 'terraform-plan.jsonl'))
+    })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^✖ BLOCKED/)
+  })
+})
+
+describe('never prints values', () => {
+  test.each(['text', 'markdown', 'json', 'sarif'])('%s', async (format) => {
+    for (const name of ['destroy-prod-db.json']) {
+      const result = await cli([fixture('examples', name), '--format', format])
+      expect(result.stdout).not.toContain(PLANTED_SECRET)
+      expect(result.stdout).not.toContain('eu-west-1')
+      expect(result.stdout).not.toContain('orders-prod')
+    }
+  })
+})
+
+describe('binary plan files', () => {
+  let dir: string
+  let plan: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-gate-bin-'))
+    plan = join(dir, 'tfplan')
+    writeFileSync(plan, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]))
+    const fake = (name: string, script: string): void => {
+      writeFileSync(join(dir, name), `#!/bin/sh\n${script}\n`)
+      chmodSync(join(dir, name), 0o755)
+    }
+    // A fake terraform that checks its arguments and prints a real fixture.
+    fake(
+      'terraform',
+      `[ "$1" = show ] && [ "$2" = -json ] && [ -f "$3" ] || exit 9\n/bin/cat '${EXAMPLE}'`
+    )
+    fake('broken', `echo 'Error: Failed to load plugin schemas' >&2\nexit 1`)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('read through terraform show -json from PATH', async () => {
+    const result = await cli([plan], { env: { PATH: dir } })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/^⚠ APPROVAL REQUIRED/)
+  })
+
+  test('--terraform-bin overrides PATH', async () => {
+    const result = await cli([plan, '--terraform-bin', join(dir, 'terraform')], {
+      env: { PATH: '' }
+    })
+    expect(result.code).toBe(1)
+  })
+
+  test('neither terraform nor tofu on PATH', async () => {
+    const result = await cli([plan], { env: { PATH: join(dir, 'empty') } })
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(
+      `plan-gate: ${plan}: binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give \`terraform show -json\` output\n`
+    )
+  })
+
+  test('terraform show fails', async () => {
+    const result = await cli([plan, '--terraform-bin', join(dir, 'broken')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(
+      /show -json` failed with exit code 1: Error: Failed to load plugin schemas\n$/
+    )
+  })
+
+  test('the program cannot be run', async () => {
+    const result = await cli([plan, '--terraform-bin', join(dir, 'missing')])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/could not run .*missing: ENOENT\n$/)
+  })
+})
