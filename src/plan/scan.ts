@@ -1,8 +1,7 @@
 /**
  * Incremental byte scanner for `terraform show -json` output. Plans can exceed V8's string limit,
- * so the document is never held whole: only the elements of the change sections (and any value
- * the caller asks to capture) are sliced out and handed to native `JSON.parse`; every other byte
- * is checked against the JSON grammar in place and dropped.
+ * so only the change-section elements (and captured values) are sliced out for native
+ * `JSON.parse`; every other byte is checked against the JSON grammar in place and dropped.
  */
 
 /** Why the plan bytes were rejected; `offset` is where the problem was found. */
@@ -35,18 +34,15 @@ export interface ScanResult {
   bytes: number
 }
 
-const SECTIONS: ReadonlySet<string> = new Set<Section>([
-  'resource_changes',
-  'resource_drift',
-  'deferred_changes'
-])
+const SECTIONS = new Set<string>(['resource_changes', 'resource_drift', 'deferred_changes'])
 const TRAILER_CAP = 64 * 1024
 // Malformed input like `[[[[…` must not grow memory with the file.
 const MAX_DEPTH = 1 << 16
 // Top-level key names are echoed in messages only when they cannot carry arbitrary content.
 const SAFE_KEY = /^[a-z][a-z0-9_]{0,63}$/
 
-// Grammar states: which token may come next.
+// Grammar states: which token may come next. The bracket stack holds each open container's
+// empty state (G_KEY_OR_CLOSE or G_VALUE_OR_CLOSE) as its kind.
 const G_TOP = 0
 const G_KEY_OR_CLOSE = 1 // after '{'
 const G_KEY = 2 // after ',' in an object
@@ -80,9 +76,6 @@ const R_SCALAR = 2
 const R_ELEMENT = 3
 const R_CAPTURE = 4
 
-const OBJECT = 1
-const ARRAY = 2
-
 const table = (chars: string): Uint8Array => {
   const t = new Uint8Array(256)
   for (const ch of chars) t[ch.charCodeAt(0)] = 1
@@ -104,14 +97,9 @@ const describe = (c: number): string =>
   c > 0x20 && c < 0x7f ? `character '${String.fromCharCode(c)}'` : `byte 0x${c.toString(16)}`
 
 const concat = (parts: Uint8Array[]): Uint8Array => {
-  let length = 0
-  for (const p of parts) length += p.length
-  const out = new Uint8Array(length)
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0))
   let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
+  for (const p of parts) out.set(p, (at += p.length) - p.length)
   return out
 }
 
@@ -215,7 +203,7 @@ export class ShowJsonScanner {
           break
         case 0x2c:
           if (this.state !== G_AFTER) throw this.unexpected(c, i)
-          this.state = this.stack[this.depth - 1] === OBJECT ? G_KEY : G_VALUE
+          this.state = this.stack[this.depth - 1] === G_KEY_OR_CLOSE ? G_KEY : G_VALUE
           i++
           break
         case 0x7b:
@@ -225,7 +213,7 @@ export class ShowJsonScanner {
             this.sub = 1
             i = this.skim(b, i + 1)
           } else {
-            this.open(c === 0x7b ? OBJECT : ARRAY, i)
+            this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i)
             i++
           }
           break
@@ -293,15 +281,13 @@ export class ShowJsonScanner {
       this.stack = grown
     }
     this.stack[this.depth++] = kind
-    this.state = kind === OBJECT ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE
+    this.state = kind
   }
 
   private close(c: number, i: number): void {
-    const kind = c === 0x7d ? OBJECT : ARRAY
+    const kind = c === 0x7d ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE
     const d = this.depth
-    const s = this.state
-    const empty = kind === OBJECT ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE
-    if (d === 0 || this.stack[d - 1] !== kind || (s !== G_AFTER && s !== empty)) {
+    if (d === 0 || this.stack[d - 1] !== kind || (this.state !== G_AFTER && this.state !== kind)) {
       throw this.unexpected(c, i)
     }
     this.depth = d - 1
@@ -349,8 +335,7 @@ export class ShowJsonScanner {
     let s = this.sub
     for (; i < n; i++) {
       const c = b[i]!
-      const digit = DIGIT[c] === 1
-      if (digit) {
+      if (DIGIT[c] === 1) {
         if (s === N_ZERO) throw this.fail('invalid number (leading zero)', i)
         if (s === N_MINUS) s = c === 0x30 ? N_ZERO : N_INT
         else if (s === N_DOT) s = N_FRAC
@@ -420,7 +405,7 @@ export class ShowJsonScanner {
       const stop = q < 0 ? n : q
       let k = stop
       while (k > i && b[k - 1] === 0x5c) k--
-      const escaped = stop - k > 0
+      const escaped = ((stop - k) & 1) === 1
       if (q < 0) {
         this.skimString = escaped ? 2 : 1
         return n
@@ -451,8 +436,7 @@ export class ShowJsonScanner {
     try {
       text = DECODER.decode(bytes)
     } catch {
-      const msg = `undecodable value (invalid UTF-8 or too large) in ${this.where()} at byte ${at}`
-      throw new PlanSyntaxError(msg, at)
+      throw new PlanSyntaxError(`invalid UTF-8 (or too long) in ${this.where()} at byte ${at}`, at)
     }
     let value: unknown
     try {
@@ -485,18 +469,17 @@ export class ShowJsonScanner {
   private locate(bytes: Uint8Array): PlanSyntaxError {
     const at = this.recOffset
     // Only skimmed containers skip the grammar check; scalars and keys were already checked.
-    if (bytes[0] !== 0x7b && bytes[0] !== 0x5b) {
-      return new PlanSyntaxError(`invalid JSON in ${this.where()} at byte ${at}`, at)
-    }
-    const checker = new ShowJsonScanner(() => undefined)
-    checker.plain = true
-    checker.label = this.where()
-    checker.base = at
-    try {
-      checker.push(bytes)
-      checker.end()
-    } catch (e) {
-      if (e instanceof PlanSyntaxError) return e
+    if (bytes[0] === 0x7b || bytes[0] === 0x5b) {
+      const checker = new ShowJsonScanner(() => undefined)
+      checker.plain = true
+      checker.label = this.where()
+      checker.base = at
+      try {
+        checker.push(bytes)
+        checker.end()
+      } catch (e) {
+        if (e instanceof PlanSyntaxError) return e
+      }
     }
     return new PlanSyntaxError(`invalid JSON in ${this.where()} at byte ${at}`, at)
   }

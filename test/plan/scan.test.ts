@@ -152,7 +152,11 @@ const PLAN = {
   resource_changes: [
     {
       address: 'aws_s3_bucket.b',
-      change: { actions: ['delete'], before: { note: 'é 日本 😀 "q" \\ \n', size: 0.5 }, after: null }
+      change: {
+        actions: ['delete'],
+        before: { note: 'é 日本 😀 "q" \\ \n', size: 0.5 },
+        after: null
+      }
     },
     {
       address: 'aws_db_instance.db',
@@ -175,7 +179,7 @@ describe('layouts', () => {
     ['pretty-printed', JSON.stringify(PLAN, null, 2)],
     ['tabs and CRLF', JSON.stringify(PLAN, null, '\t').replace(/\n/g, '\r\n')],
     ['leading whitespace', '\n \t' + JSON.stringify(PLAN)],
-    ['flags first', JSON.stringify({ errored: true, complete: false, ...PLAN, errored_x: 1 })]
+    ['flags first', JSON.stringify({ errored: PLAN.errored, complete: false, ...PLAN, extra: 1 })]
   ])('%s', (_name, text) => {
     for (const size of [1, 5, Infinity]) expectEquivalent(text, run(text, size))
   })
@@ -196,7 +200,11 @@ describe('layouts', () => {
     const got = run('{"format_version":"1.2","resource_drift":[],"errored":false}')
     expect(got.elements).toEqual([])
     expect(got.result.containers).toEqual({ resource_drift: 'array' })
-    expect(got.result.counts).toEqual({ resource_changes: 0, resource_drift: 0, deferred_changes: 0 })
+    expect(got.result.counts).toEqual({
+      resource_changes: 0,
+      resource_drift: 0,
+      deferred_changes: 0
+    })
   })
 
   test('sections that are not arrays are reported, not streamed', () => {
@@ -244,7 +252,9 @@ describe('fails closed', () => {
       const err = failure(bytes.subarray(0, k))
       expect(err.offset).toBe(k)
     }
-    expect(failure(bytes.subarray(0, 700), 1).message).toMatch(/(end of input|unterminated string) inside \w+/)
+    expect(failure(bytes.subarray(0, 700), 1).message).toMatch(
+      /(end of input|unterminated string) inside \w+/
+    )
   })
 
   test.each([

@@ -1,0 +1,80 @@
+import { describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { readPlan } from '../../src/plan/read.js'
+import { buildReport } from '../../src/report/build.js'
+import { evaluate } from '../../src/rules/evaluate.js'
+import { fixture } from '../helpers.js'
+
+type Json = Record<string, unknown>
+const base = JSON.parse(readFileSync(fixture('examples', 'destroy-prod-db.json'), 'utf8')) as Json
+
+function fingerprintOf(doc: unknown): string {
+  const plan = readPlan(Buffer.from(JSON.stringify(doc)))
+  return buildReport(plan, evaluate(plan), { file: 'p', version: '0' }).fingerprint
+}
+
+/** Deep copy with every object's keys in reverse order. */
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+}
+
+function edit(mutate: (changes: Json[]) => void): Json {
+  const copy = structuredClone(base)
+  mutate(copy['resource_changes'] as Json[])
+  return copy
+}
+
+const original = fingerprintOf(base)
+
+describe('fingerprint', () => {
+  test('has the documented shape and is stable across runs', () => {
+    expect(original).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(fingerprintOf(base)).toBe(original)
+  })
+
+  test('ignores key order and element order', () => {
+    expect(fingerprintOf(reverseKeys(base))).toBe(original)
+    expect(fingerprintOf(edit((changes) => changes.reverse()))).toBe(original)
+  })
+
+  test('ignores non-destructive changes', () => {
+    const more = edit((changes) => {
+      changes.push({
+        address: 'aws_sns_topic.new',
+        mode: 'managed',
+        type: 'aws_sns_topic',
+        name: 'new',
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        change: { actions: ['create'], before: null, after: { name: 'new' } }
+      })
+      const sg = changes.find((c) => c['address'] === 'aws_security_group_rule.app_ingress') as Json
+      ;(sg['change'] as Json)['after'] = { from_port: 22, to_port: 22 }
+    })
+    expect(fingerprintOf(more)).toBe(original)
+  })
+
+  test.each([
+    ['a different resource is deleted', (c: Json[]) => ((c[3] as Json)['address'] = 'module.workers.aws_instance.batch[2]')],
+    ['a delete becomes a replace', (c: Json[]) => (((c[3] as Json)['change'] as Json)['actions'] = ['delete', 'create'])],
+    ['the replace order flips', (c: Json[]) => (((c[0] as Json)['change'] as Json)['actions'] = ['create', 'delete'])],
+    ['the reason changes', (c: Json[]) => ((c[0] as Json)['action_reason'] = 'replace_by_request')],
+    ['a protection weakening disappears', (c: Json[]) => {
+      const after = ((c[1] as Json)['change'] as Json)['after'] as Json
+      after['deletion_protection'] = true
+    }]
+  ])('changes when %s', (_name, mutate) => {
+    expect(fingerprintOf(edit(mutate))).not.toBe(original)
+  })
+
+  test('the same destructive changes read from a stream and a saved array agree', () => {
+    const jsonl = readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8')
+    const array = `[${jsonl.trim().split('\n').join(',')}]`
+    const a = readPlan(Buffer.from(jsonl))
+    const b = readPlan(Buffer.from(array))
+    const fa = buildReport(a, evaluate(a), { file: 'a', version: '0' }).fingerprint
+    const fb = buildReport(b, evaluate(b), { file: 'b', version: '0' }).fingerprint
+    expect(fa).toBe(fb)
+  })
+})
