@@ -2,10 +2,22 @@
 import { aws } from './aws.js'
 import { azurerm } from './azure.js'
 import { google } from './google.js'
+import { cloudflare, github, kubernetes, mongodbatlas, postgresql, snowflake, vault } from './others.js'
 import type { Guard, ProviderCatalog, ResourceTypeEntry } from './types.js'
 
 /** Every provider catalog, in a fixed order. */
-export const PROVIDERS: readonly ProviderCatalog[] = [aws, google, azurerm]
+export const PROVIDERS: readonly ProviderCatalog[] = [
+  aws,
+  google,
+  azurerm,
+  kubernetes,
+  mongodbatlas,
+  github,
+  postgresql,
+  vault,
+  cloudflare,
+  snowflake
+]
 
 /** A catalog entry with the provider it belongs to. */
 export interface CatalogHit {

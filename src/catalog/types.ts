@@ -90,11 +90,13 @@ export type Scalar = boolean | string | number
  * - `equals`: safe when the value is one of `safe`.
  * - `min`: safe when the value is a number ≥ `min`.
  * - `no-decrease`: any decrease is a weakening (e.g. a KMS deletion window shortened).
+ * - `non-empty`: safe when the value is a non-empty string or list (e.g. a snapshot name).
  */
 export type GuardTest =
   | { readonly kind: 'equals'; readonly safe: readonly Scalar[] }
   | { readonly kind: 'min'; readonly min: number }
   | { readonly kind: 'no-decrease' }
+  | { readonly kind: 'non-empty' }
 
 /** A protection attribute of a resource type. */
 export interface Guard {
@@ -114,6 +116,25 @@ export interface Guard {
   readonly absent?: 'safe' | 'unsafe'
 }
 
+/** One condition on a resource's `before` value. */
+export interface Condition {
+  readonly path: string
+  readonly test: GuardTest
+  /** What an absent or null value means; default `unsafe`. */
+  readonly absent?: 'safe' | 'unsafe'
+}
+
+/**
+ * One way a copy of the data survives deleting the resource, read from its `before`. Every
+ * condition must hold, e.g. a final snapshot needs `skip_final_snapshot = false` and a
+ * `final_snapshot_identifier`.
+ */
+export interface Survival {
+  /** What survives, for people: "a final snapshot", "retained automated backups". */
+  readonly copy: string
+  readonly when: readonly Condition[]
+}
+
 /** One resource type in the catalog. */
 export interface ResourceTypeEntry {
   /** Stable rule id for deleting or replacing this type, e.g. `PG-AWS-001`. Never reused. */
@@ -124,6 +145,11 @@ export interface ResourceTypeEntry {
   readonly aliases?: readonly string[]
   readonly category: Category
   readonly guards?: readonly Guard[]
+  /**
+   * Ways a copy survives a delete. When the list is given and none holds, deleting or replacing
+   * the resource loses the data for good, and the default decision is `blocked`. Absent: unknown.
+   */
+  readonly survives?: readonly Survival[]
 }
 
 export interface ProviderCatalog {

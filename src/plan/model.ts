@@ -104,6 +104,19 @@ export interface PlanSource {
   readonly toolVersion?: string
 }
 
+/**
+ * A provider configuration block from `configuration.provider_config`: only literal
+ * (`constant_value`) arguments are kept, e.g. `{ region: 'eu-west-1' }`.
+ */
+export interface ProviderConfig {
+  /** The key in provider_config: `aws`, `aws.west`, `module.m:aws`. */
+  readonly key: string
+  /** Short provider name, e.g. `aws`. */
+  readonly name: string
+  readonly alias?: string
+  readonly constants: Readonly<Record<string, unknown>>
+}
+
 /** A normalized plan. */
 export interface Plan {
   readonly source: PlanSource
@@ -122,4 +135,6 @@ export interface Plan {
   readonly operation?: 'plan' | 'apply' | 'destroy'
   /** Number of error diagnostics in a stream. */
   readonly errorDiagnostics: number
+  /** Provider configurations (show-json only). */
+  readonly providerConfigs?: readonly ProviderConfig[]
 }

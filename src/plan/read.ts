@@ -5,7 +5,7 @@
  */
 import { EncodingError, isWrapperTrailer, Utf8Normalizer, WrapperStripper } from './decode.js'
 import { PlanInputError } from './errors.js'
-import type { InputFormat, Plan, ResourceChange } from './model.js'
+import type { InputFormat, Plan, ProviderConfig, ResourceChange } from './model.js'
 import { fromShowJson, versionOrUndefined } from './normalize.js'
 import { PlanSyntaxError, ShowJsonScanner, type ScanResult, type Section } from './scan.js'
 import { LineSplitter, StreamCollector } from './stream.js'
@@ -163,10 +163,13 @@ function showJsonSink(): Sink {
       deferred.push(lean(fromShowJson(inner, `${position}.resource_change`)))
     }
   }
-  const scanner = new ShowJsonScanner(onElement)
+  const scanner = new ShowJsonScanner(onElement, { capture: ['configuration'] })
   return {
     push: (chunk) => scanner.push(chunk),
-    end: () => showJsonPlan(scanner.end(), { changes, drift, deferred })
+    end: () => {
+      const plan = showJsonPlan(scanner.end(), { changes, drift, deferred })
+      return { ...plan, providerConfigs: providerConfigs(scanner.captured['configuration']) }
+    }
   }
 }
 
@@ -243,6 +246,23 @@ function showJsonPlan(
     complete: booleanFlag(scan, 'complete'),
     errorDiagnostics: 0
   }
+}
+
+/** Literal arguments of each provider block; references and unknown shapes are skipped. */
+function providerConfigs(configuration: unknown): ProviderConfig[] {
+  const blocks = isRecord(configuration) ? configuration['provider_config'] : undefined
+  if (!isRecord(blocks)) return []
+  return Object.entries(blocks).flatMap(([key, block]) => {
+    if (!isRecord(block)) return []
+    const expressions = isRecord(block['expressions']) ? block['expressions'] : {}
+    const constants: Record<string, unknown> = {}
+    for (const [name, expression] of Object.entries(expressions)) {
+      if (isRecord(expression) && 'constant_value' in expression) constants[name] = expression['constant_value']
+    }
+    const name = typeof block['name'] === 'string' ? block['name'] : key.replace(/^.*:/, '').split('.')[0] ?? key
+    const alias = typeof block['alias'] === 'string' ? block['alias'] : undefined
+    return [{ key, name, alias, constants }]
+  })
 }
 
 function booleanFlag(scan: ScanResult, key: string): boolean | undefined {

@@ -34,6 +34,8 @@ export interface ScanResult {
   bytes: number
 }
 
+type Scalar = string | number | boolean | null
+
 const SECTIONS = new Set<string>(['resource_changes', 'resource_drift', 'deferred_changes'])
 const TRAILER_CAP = 64 * 1024
 // Malformed input like `[[[[…` must not grow memory with the file.
@@ -72,9 +74,8 @@ const N_EXP = 7
 // What the bytes being recorded are.
 const R_NONE = 0
 const R_KEY = 1
-const R_SCALAR = 2
+const R_VALUE = 2 // a top-level scalar, or a captured top-level container
 const R_ELEMENT = 3
-const R_CAPTURE = 4
 
 const table = (chars: string): Uint8Array => {
   const t = new Uint8Array(256)
@@ -260,14 +261,14 @@ export class ShowJsonScanner {
     }
     if (this.depth !== 1 || this.plain) return false
     if (!container) {
-      this.record(R_SCALAR, i)
+      this.record(R_VALUE, i)
       return false
     }
     const kind = c === 0x7b ? 'object' : 'array'
     this.containers[this.key] = kind
     if (kind === 'array' && SECTIONS.has(this.key)) this.section = this.key as Section
     else if (this.capture.has(this.key)) {
-      this.record(R_CAPTURE, i)
+      this.record(R_VALUE, i)
       return true
     }
     return false
@@ -460,7 +461,7 @@ export class ShowJsonScanner {
       this.keys.push(name)
       this.key = name
     } else {
-      if (kind === R_SCALAR) this.scalars[key] = value as string | number | boolean | null
+      if (value === null || typeof value !== 'object') this.scalars[key] = value as Scalar
       if (this.capture.has(key)) this.captured[key] = value
     }
   }

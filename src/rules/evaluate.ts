@@ -278,6 +278,7 @@ function isSafe(guard: Guard, value: unknown): boolean {
   const test = guard.test
   if (test.kind === 'equals') return test.safe.includes(value as Scalar)
   if (test.kind === 'min') return typeof value === 'number' && value >= test.min
+  if (test.kind === 'non-empty') return (typeof value === 'string' || Array.isArray(value)) && value.length > 0
   return true
 }
 

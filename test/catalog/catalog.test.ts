@@ -21,7 +21,12 @@ function planOf(change: ResourceChange): Plan {
   }
 }
 
-function change(type: string, action: ResourceChange['action'], before: unknown, after: unknown): ResourceChange {
+function change(
+  type: string,
+  action: ResourceChange['action'],
+  before: unknown,
+  after: unknown
+): ResourceChange {
   return {
     address: `${type}.x`,
     mode: 'managed',
@@ -62,7 +67,9 @@ describe('catalog', () => {
   test('at least 150 types across AWS, Google and Azure', () => {
     expect(entries.length).toBeGreaterThanOrEqual(150)
     for (const provider of ['aws', 'google', 'azurerm']) {
-      expect(PROVIDERS.find((p) => p.provider === provider)?.types.length).toBeGreaterThanOrEqual(30)
+      expect(PROVIDERS.find((p) => p.provider === provider)?.types.length).toBeGreaterThanOrEqual(
+        30
+      )
     }
   })
 
@@ -72,7 +79,8 @@ describe('catalog', () => {
     for (const catalog of PROVIDERS) {
       for (const entry of catalog.types) {
         expect(entry.id).toMatch(new RegExp(`^${catalog.prefix}-\\d{3}$`))
-        for (const guard of entry.guards ?? []) expect(guard.id).toMatch(new RegExp(`^${catalog.prefix}-W\\d{3}$`))
+        for (const guard of entry.guards ?? [])
+          expect(guard.id).toMatch(new RegExp(`^${catalog.prefix}-W\\d{3}$`))
       }
     }
   })
@@ -81,7 +89,8 @@ describe('catalog', () => {
     const names = entries.flatMap((e) => [e.entry.type, ...(e.entry.aliases ?? [])])
     expect(new Set(names).size).toBe(names.length)
     for (const { entry } of entries) {
-      for (const name of [entry.type, ...(entry.aliases ?? [])]) expect(lookupType(name)?.entry).toBe(entry)
+      for (const name of [entry.type, ...(entry.aliases ?? [])])
+        expect(lookupType(name)?.entry).toBe(entry)
     }
   })
 
@@ -112,7 +121,7 @@ describe('catalog', () => {
 })
 
 describe('every catalog entry classifies as declared (bad and good examples)', () => {
-  test.each(entries.map((e) => [e.entry.type, e.entry]))('%s', (_type, entry) => {
+  test.each(entries.map((e) => ({ name: e.entry.type, entry: e.entry })))('$name', ({ entry }) => {
     const guarded = CATEGORIES[entry.category].guarded
     const bad = evaluate(planOf(change(entry.type, 'delete', {}, null)))
     expect(bad.map((f) => [f.ruleId, f.decision])).toEqual([
@@ -124,19 +133,32 @@ describe('every catalog entry classifies as declared (bad and good examples)', (
 })
 
 describe('every guard fires on its bad example and stays quiet on its good one', () => {
-  const safeValue = (g: (typeof guards)[number]['guard']): unknown =>
-    g.test.kind === 'equals' ? g.test.safe[0] : g.test.kind === 'min' ? g.test.min + 10 : 30
+  const safeValue = (g: (typeof guards)[number]['guard']): unknown => {
+    if (g.test.kind === 'equals') return g.test.safe[0]
+    if (g.test.kind === 'min') return g.test.min + 10
+    return g.test.kind === 'non-empty' ? 'kept-final' : 30
+  }
   const unsafeValue = (g: (typeof guards)[number]['guard']): unknown => {
     if (g.test.kind === 'min') return 0
     if (g.test.kind === 'no-decrease') return 1
+    if (g.test.kind === 'non-empty') return ''
     const safe = g.test.safe[0]
-    return typeof safe === 'boolean' ? !safe : typeof safe === 'number' ? safe + 1000 : 'UNSAFE_VALUE'
+    return typeof safe === 'boolean'
+      ? !safe
+      : typeof safe === 'number'
+        ? safe + 1000
+        : 'UNSAFE_VALUE'
   }
-  test.each(guards.map((g) => [`${g.entry.type} ${g.guard.path}`, g]))('%s', (_name, { entry, guard }) => {
-    const safe = valueAt(guard.path, safeValue(guard))
-    const bad = evaluate(planOf(change(entry.type, 'update', safe, valueAt(guard.path, unsafeValue(guard)))))
-    expect(bad.map((f) => f.ruleId)).toEqual([guard.id])
-    const good = evaluate(planOf(change(entry.type, 'update', safe, safe)))
-    expect(good).toEqual([])
-  })
+  test.each(guards.map((g) => ({ name: `${g.entry.type} ${g.guard.path}`, ...g })))(
+    '$name',
+    ({ entry, guard }) => {
+      const safe = valueAt(guard.path, safeValue(guard))
+      const bad = evaluate(
+        planOf(change(entry.type, 'update', safe, valueAt(guard.path, unsafeValue(guard))))
+      )
+      expect(bad.map((f) => f.ruleId)).toEqual([guard.id])
+      const good = evaluate(planOf(change(entry.type, 'update', safe, safe)))
+      expect(good).toEqual([])
+    }
+  )
 })

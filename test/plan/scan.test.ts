@@ -174,12 +174,13 @@ const PLAN = {
 }
 
 describe('layouts', () => {
+  const { errored, complete, ...rest } = PLAN
   test.each([
     ['minified', JSON.stringify(PLAN)],
     ['pretty-printed', JSON.stringify(PLAN, null, 2)],
     ['tabs and CRLF', JSON.stringify(PLAN, null, '\t').replace(/\n/g, '\r\n')],
     ['leading whitespace', '\n \t' + JSON.stringify(PLAN)],
-    ['flags first', JSON.stringify({ errored: PLAN.errored, complete: false, ...PLAN, extra: 1 })]
+    ['flags first', JSON.stringify({ errored, complete, ...rest })]
   ])('%s', (_name, text) => {
     for (const size of [1, 5, Infinity]) expectEquivalent(text, run(text, size))
   })
@@ -194,6 +195,24 @@ describe('layouts', () => {
     expect(got.elements).toEqual([
       ['resource_changes', { change: { resource_drift: [4], resource_changes: [5] } }]
     ])
+  })
+
+  test('streams all three sections in document order', () => {
+    const text =
+      '{"deferred_changes":[{"reason":"unknown"}],"resource_changes":[1,{"a":2}],' +
+      '"resource_drift":[[3]]}'
+    const got = run(text, 2)
+    expect(got.elements).toEqual([
+      ['deferred_changes', { reason: 'unknown' }],
+      ['resource_changes', 1],
+      ['resource_changes', { a: 2 }],
+      ['resource_drift', [3]]
+    ])
+    expect(got.result.counts).toEqual({
+      resource_changes: 2,
+      resource_drift: 1,
+      deferred_changes: 1
+    })
   })
 
   test('empty and missing sections', () => {

@@ -1,0 +1,428 @@
+// Deterministic synthetic `terraform show -json` plans (and the matching `terraform plan -json`
+// JSON Lines stream) for benchmarks. The shape follows docs/performance.md §4–5: Terraform's
+// top-level key order, cty-sorted attributes, a mature plan's action mix and section shares.
+// Usage: node scripts/gen-plan.mjs out.json 100 [--lean] [--seed 1]   (size in MB; .jsonl = stream)
+import { open } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
+import { FAKE_PASSWORD, REGION, TYPES } from './plan-types.mjs'
+
+const TF = '1.9.8'
+const TS = '2026-01-01T00:00:00.000000Z'
+const PROVIDER = 'registry.terraform.io/hashicorp/aws'
+const CHUNK = 1 << 20
+
+// Cumulative action mix: 90 / 5 / 2 / 1.5 / 1 / 0.3 / 0.2 %.
+const MIX = [
+  [0.9, 'no-op'],
+  [0.95, 'update'],
+  [0.97, 'create'],
+  [0.985, 'delete'],
+  [0.995, 'delete,create'],
+  [0.998, 'create,delete'],
+  [1, 'read']
+]
+const STREAM_ACTION = { create: 'create', update: 'update', delete: 'delete', read: 'read' }
+STREAM_ACTION['delete,create'] = STREAM_ACTION['create,delete'] = 'replace'
+const REASON = { delete: 'delete_because_no_resource_config', read: 'read_because_config_unknown' }
+REASON['delete,create'] = REASON['create,delete'] = 'replace_because_cannot_update'
+const STREAM_REASON = { delete: 'delete_because_no_resource_config', replace: 'cannot_update' }
+
+// Every module instance holds these blocks ([type, name, count]): 50 resources.
+const MODULE_BLOCKS = [
+  ['aws_instance', 'web', 10],
+  ['aws_instance', 'worker', 6],
+  ['aws_instance', 'bastion', 1],
+  ['aws_security_group', 'web', 1],
+  ['aws_security_group', 'worker', 4],
+  ['aws_security_group', 'db', 2],
+  ['aws_iam_role', 'task', 6],
+  ['aws_iam_role', 'lambda', 3],
+  ['aws_iam_role', 'service', 2],
+  ['aws_iam_role', 'deploy', 1],
+  ['aws_s3_bucket', 'assets', 3],
+  ['aws_s3_bucket', 'logs', 2],
+  ['aws_s3_bucket', 'backups', 1],
+  ['aws_db_instance', 'main', 2],
+  ['aws_db_instance', 'replica', 2],
+  ['aws_dynamodb_table', 'sessions', 3],
+  ['aws_dynamodb_table', 'leases', 1]
+]
+const ROOT_BLOCKS = [
+  ['aws_s3_bucket', 'shared_artifacts', 1],
+  ['aws_iam_role', 'ci_deployer', 1],
+  ['aws_dynamodb_table', 'shared_config', 1],
+  ['aws_security_group', 'shared', 1]
+]
+const CALL_COUNTS = [2, 1, 3, 2] // module `count`s, cycled
+
+const MODULE_SIZE = MODULE_BLOCKS.reduce((n, b) => n + b[2], 0)
+const q = JSON.stringify
+const ACTIONS = Object.fromEntries(MIX.map(([, a]) => [a, q(a.split(','))]))
+
+const VARIABLES = `{"db_password":{"value":${q(FAKE_PASSWORD)}},"environment":{"value":"bench"},"region":{"value":"${REGION}"}}`
+const VPC = '"vpc-0fake0000000001"'
+const PV_OUTPUTS = `{"vpc_id":{"sensitive":false,"type":"string","value":${VPC}}}`
+const STATE_OUTPUTS = `{"vpc_id":{"sensitive":false,"value":${VPC},"type":"string"}}`
+const OUTPUT_CHANGES = `{"vpc_id":{"actions":["no-op"],"before":${VPC},"after":${VPC},"after_unknown":false,"before_sensitive":false,"after_sensitive":false}}`
+
+/** mulberry32, seeded per resource so every section regenerates the same resource. */
+function rng(seed, n) {
+  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(n + 1, 0xc2b2ae35)) >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Module calls `svc_000`… with `count` 1–3; the root module holds a few shared blocks. */
+function layoutOf(callCount, seed, lean) {
+  const modules = [{ addr: '', call: 'root', blocks: ROOT_BLOCKS, start: 0 }]
+  const calls = []
+  let start = ROOT_BLOCKS.length
+  for (let k = 0; k < callCount; k++) {
+    const call = { name: `svc_${String(k).padStart(3, '0')}`, count: CALL_COUNTS[k % 4] }
+    calls.push(call)
+    for (let i = 0; i < call.count; i++) {
+      modules.push({ addr: `module.${call.name}[${i}]`, call: call.name, blocks: MODULE_BLOCKS, start })
+      start += MODULE_SIZE
+    }
+  }
+  return { seed, lean, calls, modules, resources: start }
+}
+
+function* resourcesIn(layout, mod) {
+  let n = mod.start
+  for (const block of mod.blocks) {
+    for (let i = 0; i < block[2]; i++) yield describe(layout, mod, block, block[2] > 1 ? i : null, n++)
+  }
+}
+
+function* allResources(layout) {
+  for (const mod of layout.modules) yield* resourcesIn(layout, mod)
+}
+
+/** One resource instance; its values are built only when a section needs them. */
+function describe(layout, mod, [type, name], key, n) {
+  const rand = rng(layout.seed, n)
+  const x = rand()
+  const action = MIX.find(([p]) => x < p)[1]
+  const mode = action === 'read' ? 'data' : 'managed'
+  const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}${key === null ? '' : `[${key}]`}`
+  const hex = (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0')
+  const c = {
+    ...{ n, call: mod.call, hex: hex + n.toString(16).padStart(8, '0') },
+    ...{ slug: `${mod.call}-${name}-${key ?? 0}`.replaceAll('_', '-'), az: REGION + 'abc'[n % 3] },
+    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
+  }
+  let values, after
+  return {
+    ...{ mod, type, name, key, action, mode, local, ctx: c, t: TYPES[type], lean: layout.lean },
+    address: mod.addr ? `${mod.addr}.${local}` : local,
+    drift: (action === 'no-op' || action === 'update') && rand() < 0.01,
+    get values() {
+      return (values ??= buildValues(type, c, layout.lean))
+    },
+    get after() {
+      return (after ??= afterOf(this))
+    }
+  }
+}
+
+function buildValues(type, c, lean) {
+  const owner = `team-${c.n % 12}`
+  const tags = { CostCenter: `cc-${1000 + (c.n % 40)}`, Environment: 'bench' }
+  Object.assign(tags, { ManagedBy: 'terraform', Module: c.call, Name: c.slug, Owner: owner })
+  const v = TYPES[type].values({ ...c, tags, tagsAll: { ...tags, Project: 'plan-gate-bench' } })
+  return lean ? trim(v) : v
+}
+
+// Lean plans (~3–4 KB per resource, like conftest#1347) keep scalars, tags and the first
+// element of each nested block list.
+function trim(v) {
+  const out = {}
+  for (const [k, x] of Object.entries(v)) {
+    if (x === '' || (Array.isArray(x) && x.length === 0)) continue
+    out[k] = Array.isArray(x) && typeof x[0] === 'object' ? [x[0]] : x
+  }
+  return out
+}
+
+/** Planned values: updates touch a tag, replacements a force-new attribute; unknowns omitted. */
+function afterOf(r) {
+  const v = r.values
+  if (r.action === 'no-op') return v
+  if (r.action === 'delete') return null
+  if (r.action === 'update') return retag(v, 'Revision', 'r2')
+  const next = r.action === 'create' || r.action === 'read' ? v : { ...v }
+  if (next !== v) next[r.t.replace] = `${v[r.t.replace]}-v2`
+  return Object.fromEntries(Object.entries(next).filter(([k]) => !r.t.computed.includes(k)))
+}
+
+const retag = (v, key, value) => ({
+  ...v,
+  tags: { ...v.tags, [key]: value },
+  tags_all: { ...v.tags_all, [key]: value }
+})
+
+// Sensitivity and unknown masks mirror the value's shape ({} per object, [false…] per list).
+// Shapes are fixed per type, so each mask is serialised once per type and kind.
+const maskCache = new Map()
+function maskJson(r, kind) {
+  const id = `${r.type}|${kind}|${r.lean}`
+  if (!maskCache.has(id)) {
+    const flagged = kind === 's' ? (r.t.sensitive ?? []) : kind === 'u' ? r.t.computed : []
+    maskCache.set(id, q(mask(r.values, flagged)))
+  }
+  return maskCache.get(id)
+}
+
+function mask(v, flagged) {
+  const out = {}
+  for (const [k, x] of Object.entries(v)) {
+    if (flagged.includes(k)) out[k] = true
+    else if (Array.isArray(x)) out[k] = x.map((e) => (typeof e === 'object' ? mask(e, []) : false))
+    else if (x !== null && typeof x === 'object') out[k] = mask(x, [])
+  }
+  return out
+}
+
+// ---- show-json sections ----
+
+function head(r, withModule) {
+  const module = withModule && r.mod.addr ? `,"module_address":"${r.mod.addr}"` : ''
+  const index = r.key === null ? '' : `,"index":${r.key}`
+  return `"address":${q(r.address)}${module},"mode":"${r.mode}","type":"${r.type}","name":"${r.name}"${index},"provider_name":"${PROVIDER}"`
+}
+
+function plannedResource(r) {
+  if (r.action === 'delete') return undefined // destroyed: absent from planned_values
+  return `{${head(r)},"schema_version":${r.t.schema},"values":${q(r.after)},"sensitive_values":${maskJson(r, 's')}}`
+}
+
+function stateResource(r) {
+  if (r.action === 'create' || r.action === 'read') return undefined // not in state yet
+  return `{${head(r)},"schema_version":${r.t.schema},"values":${q(r.values)},"sensitive_values":${maskJson(r, 's')}}`
+}
+
+function changeEntry(r) {
+  const before = r.action === 'create' || r.action === 'read' ? null : r.values
+  const bj = q(before)
+  const aj = r.after === before ? bj : q(r.after) // no-op: serialise once
+  const unknown = r.action === 'update' ? 'x' : 'u'
+  const au = r.action === 'no-op' || r.after === null ? '{}' : maskJson(r, unknown)
+  const bs = before === null ? 'false' : maskJson(r, 's')
+  const as = r.after === null ? 'false' : maskJson(r, 's')
+  const paths = r.action.includes(',') ? `,"replace_paths":[["${r.t.replace}"]]` : ''
+  const reason = REASON[r.action] ? `,"action_reason":"${REASON[r.action]}"` : ''
+  return `{${head(r, true)},"change":{"actions":${ACTIONS[r.action]},"before":${bj},"after":${aj},"after_unknown":${au},"before_sensitive":${bs},"after_sensitive":${as}${paths}}${reason}}`
+}
+
+// Drift: someone re-tagged the resource outside Terraform.
+function driftEntry(r) {
+  if (!r.drift) return undefined
+  const before = q(retag(r.values, 'Owner', 'team-drifted'))
+  const s = maskJson(r, 's')
+  return `{${head(r, true)},"change":{"actions":["update"],"before":${before},"after":${q(r.values)},"after_unknown":{},"before_sensitive":${s},"after_sensitive":${s}}}`
+}
+
+const relevantEntry = (r) => (r.drift ? `{"resource":${q(r.address)},"attribute":["tags"]}` : undefined)
+
+function* joined(resources, fn) {
+  let sep = ''
+  for (const r of resources) {
+    const s = fn(r)
+    if (s === undefined) continue
+    yield sep + s
+    sep = ','
+  }
+}
+
+/** planned_values / prior_state module tree: `resources`, `address`, `child_modules`. */
+function* moduleTree(layout, fn) {
+  const resources = (mod) => {
+    const list = [...joined(resourcesIn(layout, mod), fn)].join('')
+    return list === '' ? '' : `"resources":[${list}],`
+  }
+  const [root, ...children] = layout.modules
+  yield `{${resources(root)}"child_modules":[`
+  for (const [i, mod] of children.entries()) {
+    yield `${i ? ',' : ''}{${resources(mod)}"address":"${mod.addr}"}`
+  }
+  yield ']}'
+}
+
+// Configuration is per block, not per instance: every call repeats the same module body.
+function blocksJson(blocks, lean) {
+  const list = blocks.map(([type, name, count]) => {
+    const t = TYPES[type]
+    const sample = buildValues(type, describe({ seed: 0, lean }, ROOT, [type, name], 0, 0).ctx, lean)
+    const exprs = q(expressions(sample, [...t.computed, ...(t.sensitive ?? [])]))
+    const countExpr = count > 1 ? `,"count_expression":{"constant_value":${count}}` : ''
+    return `{"address":"${type}.${name}","mode":"managed","type":"${type}","name":"${name}","provider_config_key":"aws","expressions":${exprs},"schema_version":${t.schema}${countExpr}}`
+  })
+  return `[${list.join(',')}]`
+}
+const ROOT = { addr: '', call: 'root' }
+
+function expressions(v, skip = []) {
+  const out = {}
+  for (const [k, x] of Object.entries(v)) {
+    if (skip.includes(k) || k === 'tags_all' || x === null || x === '') continue
+    if (Array.isArray(x) && x.length === 0) continue
+    if (k === 'tags') out[k] = { references: ['local.tags', 'local'] }
+    else if (Array.isArray(x) && typeof x[0] === 'object') out[k] = x.map((e) => expressions(e))
+    else out[k] = { constant_value: x }
+  }
+  return out
+}
+
+function* configuration(layout) {
+  const aws = `{"name":"aws","full_name":"${PROVIDER}","version_constraint":"~> 5.0","expressions":{"region":{"references":["var.region"]}}}`
+  const outputs = `{"vpc_id":{"expression":{"constant_value":${VPC}}}}`
+  yield `{"provider_config":{"aws":${aws}},"root_module":{"outputs":${outputs},"resources":${blocksJson(ROOT_BLOCKS, layout.lean)},"module_calls":{`
+  const body = `{"resources":${blocksJson(MODULE_BLOCKS, layout.lean)},"variables":{"name":{"description":"Service name"}}}`
+  for (const [i, call] of layout.calls.entries()) {
+    yield `${i ? ',' : ''}${q(call.name)}:{"source":"./modules/service","expressions":{"name":{"constant_value":${q(call.name)}}},"count_expression":{"constant_value":${call.count}},"module":${body}}`
+  }
+  yield `},"variables":{"db_password":{"sensitive":true},"environment":{"default":"bench"},"region":{"default":"${REGION}"}}}}`
+}
+
+function* documentParts(layout) {
+  yield `{"format_version":"1.2","terraform_version":"${TF}","variables":${VARIABLES}`
+  yield `,"planned_values":{"outputs":${PV_OUTPUTS},"root_module":`
+  yield* moduleTree(layout, plannedResource)
+  yield '},"resource_drift":['
+  yield* joined(allResources(layout), driftEntry)
+  yield '],"resource_changes":['
+  yield* joined(allResources(layout), changeEntry)
+  yield `],"output_changes":${OUTPUT_CHANGES},"prior_state":{"format_version":"1.0","terraform_version":"${TF}","values":{"outputs":${STATE_OUTPUTS},"root_module":`
+  yield* moduleTree(layout, stateResource)
+  yield '}},"configuration":'
+  yield* configuration(layout)
+  yield ',"relevant_attributes":['
+  yield* joined(allResources(layout), relevantEntry)
+  yield `],"timestamp":"${TS.slice(0, 19)}Z","applyable":true,"complete":true,"errored":false}`
+}
+
+// ---- terraform plan -json (JSON Lines) ----
+
+const uiLine = (message, body, type) =>
+  `{"@level":"info","@message":${q(message)},"@module":"terraform.ui","@timestamp":"${TS}",${body},"type":"${type}"}\n`
+
+const addrJson = (r) =>
+  `{"addr":${q(r.address)},"module":"${r.mod.addr}","resource":${q(r.local)},"implied_provider":"aws","resource_type":"${r.type}","resource_name":"${r.name}","resource_key":${r.key}}`
+
+function* streamParts(layout) {
+  yield `{"@level":"info","@message":"Terraform ${TF}","@module":"terraform.ui","@timestamp":"${TS}","terraform":"${TF}","type":"version","ui":"1.2"}\n`
+  for (const r of allResources(layout)) {
+    if (r.mode === 'data' || r.action === 'create') continue // nothing to refresh
+    const id = r.t.id(r.ctx)
+    const hook = `"hook":{"resource":${addrJson(r)},"id_key":"id","id_value":${q(id)}}`
+    yield uiLine(`${r.address}: Refreshing state... [id=${id}]`, hook, 'refresh_start')
+    yield uiLine(`${r.address}: Refresh complete [id=${id}]`, hook, 'refresh_complete')
+  }
+  for (const r of allResources(layout)) {
+    if (!r.drift) continue
+    const change = `"change":{"resource":${addrJson(r)},"action":"update"}`
+    yield uiLine(`${r.address}: Drift detected (update)`, change, 'resource_drift')
+  }
+  const sum = { add: 0, change: 0, remove: 0 }
+  for (const r of allResources(layout)) {
+    const action = STREAM_ACTION[r.action]
+    if (action === undefined) continue // no-op: not reported
+    if (r.action.includes('create')) sum.add++
+    if (r.action.includes('delete')) sum.remove++
+    if (action === 'update') sum.change++
+    const reason = STREAM_REASON[action] ? `,"reason":"${STREAM_REASON[action]}"` : ''
+    const change = `"change":{"resource":${addrJson(r)},"action":"${action}"${reason}}`
+    yield uiLine(`${r.address}: Plan to ${action}`, change, 'planned_change')
+  }
+  const changes = `"changes":{"add":${sum.add},"change":${sum.change},"import":0,"remove":${sum.remove},"operation":"plan"}`
+  const msg = `Plan: ${sum.add} to add, ${sum.change} to change, ${sum.remove} to destroy.`
+  yield uiLine(msg, changes, 'change_summary')
+}
+
+// ---- output ----
+
+/** Writes the parts in ~1 MiB chunks: the document never exists as one string. */
+async function writeParts(path, parts) {
+  const file = await open(path, 'w')
+  let pending = []
+  let size = 0
+  let total = 0
+  const flush = async () => {
+    const buf = Buffer.from(pending.join(''))
+    for (let off = 0; off < buf.length; ) off += (await file.write(buf, off)).bytesWritten
+    total += buf.length
+    pending = []
+    size = 0
+  }
+  try {
+    for (const part of parts) {
+      pending.push(part)
+      size += part.length
+      if (size >= CHUNK) await flush()
+    }
+    await flush()
+  } finally {
+    await file.close()
+  }
+  return total
+}
+
+// Size is linear in the number of module calls (the counts cycle every 4 calls), so two
+// small dry runs give the bytes per call. The output is ASCII: string length = bytes.
+function callsFor(targetBytes, seed, lean) {
+  const bytes = (calls) => {
+    let n = 0
+    for (const s of documentParts(layoutOf(calls, seed, lean))) n += s.length
+    return n
+  }
+  const [a, b] = [bytes(4), bytes(8)]
+  const perCall = (b - a) / 4
+  return Math.max(1, Math.round((targetBytes - (a - 4 * perCall)) / perCall))
+}
+
+function summary(layout, bytes) {
+  const actions = {}
+  for (const r of allResources(layout)) actions[r.action] = (actions[r.action] ?? 0) + 1
+  const modules = layout.modules.length - 1
+  return { bytes, resources: layout.resources, modules, calls: layout.calls.length, actions }
+}
+
+/**
+ * Writes a synthetic `terraform show -json` plan of about `targetBytes`; deterministic for a
+ * given seed. Pass the returned `calls` to generateStream to get the same plan as JSON Lines.
+ */
+export async function generatePlan(path, { targetBytes, seed = 1, lean = false, calls } = {}) {
+  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean), seed, lean)
+  return summary(layout, await writeParts(path, documentParts(layout)))
+}
+
+/** The same plan as `terraform plan -json` output (no values, so much smaller). */
+export async function generateStream(path, { targetBytes, seed = 1, lean = false, calls } = {}) {
+  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean), seed, lean)
+  return summary(layout, await writeParts(path, streamParts(layout)))
+}
+
+async function main(args) {
+  const flag = (name) => args.includes(name)
+  const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
+  const seed = Number(option('--seed', '1'))
+  const [out, mb = '100'] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed')
+  if (out === undefined || !(Number(mb) > 0)) {
+    console.error('usage: node scripts/gen-plan.mjs <out.json|out.jsonl> [MB=100] [--lean] [--seed N]')
+    process.exit(2)
+  }
+  const generate = out.endsWith('.jsonl') ? generateStream : generatePlan
+  const started = process.hrtime.bigint()
+  const info = await generate(out, { targetBytes: Number(mb) * 1e6, seed, lean: flag('--lean') })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  console.log(`${out}: ${(info.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`, info)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main(process.argv.slice(2))
+}

@@ -1,0 +1,396 @@
+/**
+ * Blast radius: which AWS accounts, Google projects, Azure subscriptions and regions a plan
+ * touches, inferred from ARNs, resource ids, location attributes and provider configuration.
+ * The result is printed in PR comments, so only values that look exactly like an id survive:
+ * anything else could be a secret that happens to sit in a `region` or `project` attribute.
+ */
+import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
+import { isRecord } from './values.js'
+
+/** What a plan touches; every list is sorted and unique. */
+export interface BlastRadius {
+  /** 12-digit AWS account ids. */
+  readonly awsAccounts: readonly string[]
+  readonly gcpProjects: readonly string[]
+  /** Lower-case subscription GUIDs. */
+  readonly azureSubscriptions: readonly string[]
+  /** AWS regions, Google regions (zones folded into them) and Azure locations. */
+  readonly regions: readonly string[]
+  /** Short provider names of the changes looked at (`aws`, `google`, `azurerm`, …). */
+  readonly providers: readonly string[]
+}
+
+/** What one environment (`environments.<name>` in the config) may touch; lists take `*` globs. */
+export interface EnvironmentSpec {
+  readonly aws_accounts?: readonly string[]
+  readonly gcp_projects?: readonly string[]
+  readonly azure_subscriptions?: readonly string[]
+  readonly regions?: readonly string[]
+}
+
+/** One thing a plan touches that its environment does not allow. */
+export interface OutsideEnvironment {
+  readonly kind: 'aws-account' | 'gcp-project' | 'azure-subscription' | 'region'
+  readonly value: string
+}
+
+export interface BlastRadiusOptions {
+  /** Also mine no-op and read changes (the estate around the change, not its effect). */
+  readonly includeNoOp?: boolean
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strict formats: a value is kept only when it matches one of these exactly.
+
+const AWS_ACCOUNT = /^\d{12}$/
+const AWS_REGION = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/
+/** An availability zone is its region plus one letter (`eu-west-1a`). */
+const AWS_ZONE = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d)[a-z]$/
+const GCP_PROJECT = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/
+const GCP_REGION = /^[a-z]+-[a-z]+\d+$/
+/** A Google zone is its region plus `-<letter>` (`europe-west1-b`). */
+const GCP_ZONE = /^([a-z]+-[a-z]+\d+)-[a-z]$/
+const AZURE_LOCATION = /^[a-z]+[a-z0-9]*$/
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource>`. Region and account may be empty
+ * (S3, IAM, Route 53); anything else in those fields (`*`, `aws` for managed policies, a
+ * variable left in a string) rejects the whole ARN.
+ */
+const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/
+/** `/subscriptions/<guid>` at the start of an Azure resource id; ids are case-insensitive. */
+const AZURE_ID = /^\/subscriptions\/([^/]+)(?:\/|$)/i
+/** `projects/<p>/…` in Google ids and self links (relative or `https://…googleapis.com/…`). */
+const GCP_PATH = /(?:^|\/)projects\/([^/]+)(?:\/|$)/
+const GCP_URL = /^https:\/\/[a-z0-9.-]*googleapis\.com\//
+
+// Walking limits keep the cost per resource bounded however large its values are.
+const MAX_DEPTH = 8
+const MAX_LEAVES = 2000
+
+/**
+ * Maps whose keys are chosen by users (tags, labels, environment variables): a key named
+ * `region` in them says nothing about where the resource lives.
+ */
+const FREE_FORM = new Set([
+  'tags',
+  'tags_all',
+  'labels',
+  'effective_labels',
+  'terraform_labels',
+  'user_labels',
+  'resource_labels',
+  'metadata',
+  'annotations',
+  'variables',
+  'environment',
+  'environment_variables',
+  'app_settings',
+  'parameters',
+  'triggers',
+  'keepers'
+])
+
+type Family = 'aws' | 'google' | 'azure' | 'other'
+
+function familyOf(provider: string): Family {
+  if (provider === 'aws' || provider === 'awscc') return 'aws'
+  if (provider === 'google' || provider === 'google-beta') return 'google'
+  if (provider === 'azurerm') return 'azure'
+  return 'other'
+}
+
+/** Collected values; `Set`s until the end so duplicates cost nothing. */
+interface Found {
+  readonly awsAccounts: Set<string>
+  readonly gcpProjects: Set<string>
+  readonly azureSubscriptions: Set<string>
+  readonly regions: Set<string>
+}
+
+function awsAccount(value: unknown, found: Found): void {
+  if (typeof value === 'string' && AWS_ACCOUNT.test(value)) found.awsAccounts.add(value)
+}
+
+function awsRegion(value: unknown, found: Found): void {
+  if (typeof value !== 'string') return
+  if (AWS_REGION.test(value)) found.regions.add(value)
+  else {
+    const zone = AWS_ZONE.exec(value)
+    if (zone?.[1] !== undefined) found.regions.add(zone[1])
+  }
+}
+
+function gcpProject(value: unknown, found: Found): void {
+  if (typeof value === 'string' && GCP_PROJECT.test(value)) found.gcpProjects.add(value)
+}
+
+function gcpRegion(value: unknown, found: Found): void {
+  if (typeof value !== 'string') return
+  if (GCP_REGION.test(value)) found.regions.add(value)
+  else {
+    const zone = GCP_ZONE.exec(value)
+    if (zone?.[1] !== undefined) found.regions.add(zone[1])
+  }
+}
+
+function azureSubscription(value: unknown, found: Found): void {
+  if (typeof value !== 'string') return
+  const guid = value.toLowerCase()
+  if (GUID.test(guid)) found.azureSubscriptions.add(guid)
+}
+
+function azureLocation(value: unknown, found: Found): void {
+  if (typeof value !== 'string' || value.length > 40) return
+  // azurerm accepts display names ("West Europe") and stores the short form; fold to compare.
+  const location = value.toLowerCase().replace(/ /g, '')
+  // `global` is where non-regional resources (action groups, Front Door) say they live.
+  if (location !== 'global' && AZURE_LOCATION.test(location)) found.regions.add(location)
+}
+
+/** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
+function arn(value: string, found: Found): void {
+  const match = ARN.exec(value)
+  if (match === null) return
+  const [, region = '', account = ''] = match
+  if (region !== '' && !AWS_REGION.test(region)) return
+  if (account !== '' && !AWS_ACCOUNT.test(account)) return
+  if (region !== '') found.regions.add(region)
+  if (account !== '') found.awsAccounts.add(account)
+}
+
+/** What any string leaf may reveal, whatever its attribute name. */
+function anyString(value: string, key: string | undefined, family: Family, found: Found): void {
+  if (value.startsWith('arn:')) arn(value, found)
+  else if (value.startsWith('/')) {
+    const azure = AZURE_ID.exec(value)
+    if (azure?.[1] !== undefined) azureSubscription(azure[1], found)
+  }
+  // A `projects/<p>/…` path from another provider (a CI system, say) is not a Google project;
+  // a googleapis.com URL is, wherever it appears.
+  const googleId = family === 'google' && (key === 'id' || key === 'self_link')
+  if (googleId || GCP_URL.test(value)) {
+    const project = GCP_PATH.exec(value)
+    if (project?.[1] !== undefined) gcpProject(project[1], found)
+  }
+}
+
+/** What a leaf reveals through its attribute name, for the provider that owns it. */
+function namedLeaf(value: unknown, key: string, family: Family, found: Found): void {
+  switch (family) {
+    case 'aws':
+      if (key === 'account_id' || key === 'owner_id') awsAccount(value, found)
+      else if (
+        key === 'region' ||
+        key === 'region_name' ||
+        key === 'availability_zone' ||
+        key === 'availability_zones'
+      ) {
+        awsRegion(value, found)
+      }
+      return
+    case 'google':
+      if (key === 'project' || key === 'project_id') gcpProject(value, found)
+      else if (
+        key === 'region' ||
+        key === 'zone' ||
+        key === 'location' ||
+        key === 'zones' ||
+        key === 'node_locations'
+      ) {
+        gcpRegion(value, found)
+      }
+      return
+    case 'azure':
+      if (key === 'location') azureLocation(value, found)
+      else if (key === 'subscription_id') azureSubscription(value, found)
+      return
+    case 'other':
+      return
+  }
+}
+
+/**
+ * Visits the string leaves of one value, skipping anything its sensitivity mask marks (the mask
+ * is `true` at a marked leaf or for a wholly marked subtree). `key` is the nearest attribute
+ * name, so the elements of `availability_zones` are read as zones.
+ */
+function walk(
+  value: unknown,
+  mask: unknown,
+  family: Family,
+  found: Found,
+  budget: { leaves: number }
+): void {
+  const visit = (
+    node: unknown,
+    nodeMask: unknown,
+    key: string | undefined,
+    freeForm: boolean,
+    depth: number
+  ): void => {
+    if (nodeMask === true || budget.leaves <= 0) return
+    if (Array.isArray(node)) {
+      if (depth >= MAX_DEPTH) return
+      const masks = Array.isArray(nodeMask) ? nodeMask : []
+      node.forEach((element, i) => visit(element, masks[i], key, freeForm, depth + 1))
+      return
+    }
+    if (isRecord(node)) {
+      if (depth >= MAX_DEPTH) return
+      const masks = isRecord(nodeMask) ? nodeMask : {}
+      for (const [name, child] of Object.entries(node)) {
+        const inside = freeForm || FREE_FORM.has(name)
+        visit(child, masks[name], name, inside, depth + 1)
+      }
+      return
+    }
+    if (typeof node !== 'string') return
+    budget.leaves--
+    anyString(node, key, family, found)
+    if (key !== undefined && !freeForm) namedLeaf(node, key, family, found)
+  }
+  visit(value, mask, undefined, false, 0)
+}
+
+function mineChange(change: ResourceChange, found: Found): void {
+  const family = familyOf(change.provider.name)
+  const budget = { leaves: MAX_LEAVES }
+  walk(change.before, change.beforeSensitive, family, found, budget)
+  walk(change.after, change.afterSensitive, family, found, budget)
+}
+
+/** `{ constant_value: x }` when a reader kept the raw expression of a nested block argument. */
+function literal(value: unknown): unknown {
+  return isRecord(value) && 'constant_value' in value ? value['constant_value'] : value
+}
+
+/** Every element of a list, or the value itself: nested blocks come as lists or objects. */
+function each(value: unknown): unknown[] {
+  const unwrapped = literal(value)
+  return Array.isArray(unwrapped) ? unwrapped : [unwrapped]
+}
+
+function mineProviderConfig(config: ProviderConfig, found: Found): void {
+  const constants = config.constants
+  switch (familyOf(config.name)) {
+    case 'aws':
+      awsRegion(literal(constants['region']), found)
+      for (const id of each(constants['allowed_account_ids'])) {
+        // An unquoted id in HCL arrives as a number; ids with a leading zero cannot, so the
+        // 12-digit check still holds.
+        awsAccount(typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : id, found)
+      }
+      for (const block of ['assume_role', 'assume_role_with_web_identity']) {
+        for (const role of each(constants[block])) {
+          const roleArn = isRecord(role) ? literal(role['role_arn']) : undefined
+          if (typeof roleArn === 'string') arn(roleArn, found)
+        }
+      }
+      return
+    case 'google':
+      gcpProject(literal(constants['project']), found)
+      gcpRegion(literal(constants['region']), found)
+      gcpRegion(literal(constants['zone']), found)
+      return
+    case 'azure':
+      azureSubscription(literal(constants['subscription_id']), found)
+      return
+    case 'other':
+      return
+  }
+}
+
+function sorted(values: Iterable<string>): string[] {
+  return [...new Set(values)].sort()
+}
+
+/**
+ * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
+ * asked: those are the estate around the change, not its effect) and always from the literal
+ * provider configuration, which says where the plan runs even when no value names it.
+ */
+export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): BlastRadius {
+  const found: Found = {
+    awsAccounts: new Set(),
+    gcpProjects: new Set(),
+    azureSubscriptions: new Set(),
+    regions: new Set()
+  }
+  const providers = new Set<string>()
+  for (const change of plan.changes) {
+    const passive = change.action === 'no-op' || change.action === 'read'
+    if (passive && options.includeNoOp !== true) continue
+    providers.add(change.provider.name)
+    mineChange(change, found)
+  }
+  for (const config of plan.providerConfigs ?? []) mineProviderConfig(config, found)
+  return {
+    awsAccounts: sorted(found.awsAccounts),
+    gcpProjects: sorted(found.gcpProjects),
+    azureSubscriptions: sorted(found.azureSubscriptions),
+    regions: sorted(found.regions),
+    providers: sorted(providers)
+  }
+}
+
+/** At most this many values per list in the printed line; a PR comment is not an inventory. */
+const SHOWN = 10
+
+function list(values: readonly string[]): string {
+  if (values.length <= SHOWN) return values.join(', ')
+  return `${values.slice(0, SHOWN).join(', ')} and ${values.length - SHOWN} more`
+}
+
+/** The one-line blast radius every report shows. */
+export function formatBlastRadius(radius: BlastRadius): string {
+  const parts: string[] = []
+  if (radius.awsAccounts.length > 0) parts.push(`AWS accounts ${list(radius.awsAccounts)}`)
+  if (radius.gcpProjects.length > 0) parts.push(`Google projects ${list(radius.gcpProjects)}`)
+  if (radius.azureSubscriptions.length > 0) {
+    parts.push(`Azure subscriptions ${list(radius.azureSubscriptions)}`)
+  }
+  // Regions without any account still tell a reviewer something, but must not read as if an
+  // account had been identified.
+  if (parts.length === 0) parts.push('no identifiable account, project or subscription')
+  if (radius.regions.length > 0) parts.push(`regions ${list(radius.regions)}`)
+  return `Touches ${parts.join(' · ')}`
+}
+
+/** `*` matches any run of characters; everything else is literal. */
+function globToRegExp(glob: string, caseInsensitive: boolean): RegExp {
+  const source = glob
+    .split('*')
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    .join('.*')
+  return new RegExp(`^${source}$`, caseInsensitive ? 'i' : '')
+}
+
+function outside(
+  kind: OutsideEnvironment['kind'],
+  values: readonly string[],
+  allowed: readonly string[] | undefined,
+  caseInsensitive = false
+): OutsideEnvironment[] {
+  // An absent list leaves the dimension open; an empty one allows nothing.
+  if (allowed === undefined) return []
+  const patterns = allowed.map((glob) => globToRegExp(glob, caseInsensitive))
+  return values
+    .filter((value) => !patterns.some((pattern) => pattern.test(value)))
+    .map((value) => ({ kind, value }))
+}
+
+/** What the plan touches that the environment does not allow; unlisted dimensions are open. */
+export function outsideEnvironment(
+  radius: BlastRadius,
+  env: EnvironmentSpec
+): OutsideEnvironment[] {
+  return [
+    ...outside('aws-account', radius.awsAccounts, env.aws_accounts),
+    ...outside('gcp-project', radius.gcpProjects, env.gcp_projects),
+    // Azure ids are case-insensitive; configs copied from the portal are often upper-case.
+    ...outside('azure-subscription', radius.azureSubscriptions, env.azure_subscriptions, true),
+    ...outside('region', radius.regions, env.regions)
+  ]
+}
