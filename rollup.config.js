@@ -3,16 +3,20 @@ import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
+import { hcl2json } from './scripts/rollup-hcl2json.mjs'
 
-const plugins = () => [
+// outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
+const plugins = (outDir = 'dist') => [
   typescript({
     tsconfig: './tsconfig.build.json',
-    outDir: 'dist',
+    outDir,
     rootDir: 'src',
     module: 'NodeNext',
     moduleResolution: 'NodeNext',
     outputToFilesystem: false
   }),
+  // Before commonjs: it patches @cdktn/hcl2json's CommonJS source and emits its WASM file.
+  hcl2json(),
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json()
@@ -20,13 +24,17 @@ const plugins = () => [
 
 export default [
   {
-    input: 'src/bin/plan-gate.ts',
+    // `backend` exposes loadBackends for scripts/check-dist-hcl.mjs; the HCL parser is a
+    // separate chunk (dist/cli/hcl2json.js + hcl2json.wasm.gz) loaded only by import().
+    input: { index: 'src/bin/plan-gate.ts', backend: 'src/backend/load.ts' },
     output: {
-      file: 'dist/cli/index.js',
+      dir: 'dist/cli',
       format: 'es',
-      banner: '#!/usr/bin/env node',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+      banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? '#!/usr/bin/env node' : ''),
       sourcemap: false
     },
-    plugins: plugins()
+    plugins: plugins('dist/cli')
   }
 ]

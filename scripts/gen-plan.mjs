@@ -1,192 +1,37 @@
 // Deterministic synthetic `terraform show -json` plans (and the matching `terraform plan -json`
-// JSON Lines stream) for benchmarks. The shape follows docs/performance.md §4–5: Terraform's
-// top-level key order, cty-sorted attributes, a mature plan's action mix and section shares.
-// Usage: node scripts/gen-plan.mjs out.json 100 [--lean] [--seed 1]   (size in MB; .jsonl = stream)
+// JSON Lines stream) for benchmarks. The shape follows the performance research note (§4–5):
+// Terraform's top-level key order, cty-sorted attributes, a mature plan's action mix and section
+// shares (resource_changes ≈ 47%, planned_values ≈ 24%, prior_state ≈ 25%, configuration ≈ 3%).
+// Usage: node scripts/gen-plan.mjs out.json [MB=100] [--lean] [--seed N]   (out.jsonl: stream)
 import { open } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
-import { FAKE_PASSWORD, REGION, TYPES } from './plan-types.mjs'
+import { allResources, layoutOf, maskJson, MIX, MODULE_BLOCKS, resourcesIn } from './plan-model.mjs'
+import { retag, ROOT_BLOCKS, contextOf } from './plan-model.mjs'
+import { FAKE_PASSWORD, REGION, TYPES, valuesOf } from './plan-types.mjs'
 
 const TF = '1.9.8'
 const TS = '2026-01-01T00:00:00.000000Z'
 const PROVIDER = 'registry.terraform.io/hashicorp/aws'
 const CHUNK = 1 << 20
 
-// Cumulative action mix: 90 / 5 / 2 / 1.5 / 1 / 0.3 / 0.2 %.
-const MIX = [
-  [0.9, 'no-op'],
-  [0.95, 'update'],
-  [0.97, 'create'],
-  [0.985, 'delete'],
-  [0.995, 'delete,create'],
-  [0.998, 'create,delete'],
-  [1, 'read']
-]
-const STREAM_ACTION = { create: 'create', update: 'update', delete: 'delete', read: 'read' }
-STREAM_ACTION['delete,create'] = STREAM_ACTION['create,delete'] = 'replace'
-const REASON = { delete: 'delete_because_no_resource_config', read: 'read_because_config_unknown' }
-REASON['delete,create'] = REASON['create,delete'] = 'replace_because_cannot_update'
-const STREAM_REASON = { delete: 'delete_because_no_resource_config', replace: 'cannot_update' }
-
-// Every module instance holds these blocks ([type, name, count]): 50 resources.
-const MODULE_BLOCKS = [
-  ['aws_instance', 'web', 10],
-  ['aws_instance', 'worker', 6],
-  ['aws_instance', 'bastion', 1],
-  ['aws_security_group', 'web', 1],
-  ['aws_security_group', 'worker', 4],
-  ['aws_security_group', 'db', 2],
-  ['aws_iam_role', 'task', 6],
-  ['aws_iam_role', 'lambda', 3],
-  ['aws_iam_role', 'service', 2],
-  ['aws_iam_role', 'deploy', 1],
-  ['aws_s3_bucket', 'assets', 3],
-  ['aws_s3_bucket', 'logs', 2],
-  ['aws_s3_bucket', 'backups', 1],
-  ['aws_db_instance', 'main', 2],
-  ['aws_db_instance', 'replica', 2],
-  ['aws_dynamodb_table', 'sessions', 3],
-  ['aws_dynamodb_table', 'leases', 1]
-]
-const ROOT_BLOCKS = [
-  ['aws_s3_bucket', 'shared_artifacts', 1],
-  ['aws_iam_role', 'ci_deployer', 1],
-  ['aws_dynamodb_table', 'shared_config', 1],
-  ['aws_security_group', 'shared', 1]
-]
-const CALL_COUNTS = [2, 1, 3, 2] // module `count`s, cycled
-
-const MODULE_SIZE = MODULE_BLOCKS.reduce((n, b) => n + b[2], 0)
 const q = JSON.stringify
 const ACTIONS = Object.fromEntries(MIX.map(([, a]) => [a, q(a.split(','))]))
+const REASON = {
+  delete: 'delete_because_no_resource_config',
+  'delete,create': 'replace_because_cannot_update',
+  'create,delete': 'replace_because_cannot_update',
+  read: 'read_because_config_unknown'
+}
+// `terraform plan -json` spells actions differently and has its own reason names.
+const STREAM_ACTION = { create: 'create', update: 'update', delete: 'delete', read: 'read' }
+STREAM_ACTION['delete,create'] = STREAM_ACTION['create,delete'] = 'replace'
+const STREAM_REASON = { delete: 'delete_because_no_resource_config', replace: 'cannot_update' }
 
 const VARIABLES = `{"db_password":{"value":${q(FAKE_PASSWORD)}},"environment":{"value":"bench"},"region":{"value":"${REGION}"}}`
 const VPC = '"vpc-0fake0000000001"'
 const PV_OUTPUTS = `{"vpc_id":{"sensitive":false,"type":"string","value":${VPC}}}`
 const STATE_OUTPUTS = `{"vpc_id":{"sensitive":false,"value":${VPC},"type":"string"}}`
 const OUTPUT_CHANGES = `{"vpc_id":{"actions":["no-op"],"before":${VPC},"after":${VPC},"after_unknown":false,"before_sensitive":false,"after_sensitive":false}}`
-
-/** mulberry32, seeded per resource so every section regenerates the same resource. */
-function rng(seed, n) {
-  let a = (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(n + 1, 0xc2b2ae35)) >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-/** Module calls `svc_000`… with `count` 1–3; the root module holds a few shared blocks. */
-function layoutOf(callCount, seed, lean) {
-  const modules = [{ addr: '', call: 'root', blocks: ROOT_BLOCKS, start: 0 }]
-  const calls = []
-  let start = ROOT_BLOCKS.length
-  for (let k = 0; k < callCount; k++) {
-    const call = { name: `svc_${String(k).padStart(3, '0')}`, count: CALL_COUNTS[k % 4] }
-    calls.push(call)
-    for (let i = 0; i < call.count; i++) {
-      modules.push({ addr: `module.${call.name}[${i}]`, call: call.name, blocks: MODULE_BLOCKS, start })
-      start += MODULE_SIZE
-    }
-  }
-  return { seed, lean, calls, modules, resources: start }
-}
-
-function* resourcesIn(layout, mod) {
-  let n = mod.start
-  for (const block of mod.blocks) {
-    for (let i = 0; i < block[2]; i++) yield describe(layout, mod, block, block[2] > 1 ? i : null, n++)
-  }
-}
-
-function* allResources(layout) {
-  for (const mod of layout.modules) yield* resourcesIn(layout, mod)
-}
-
-/** One resource instance; its values are built only when a section needs them. */
-function describe(layout, mod, [type, name], key, n) {
-  const rand = rng(layout.seed, n)
-  const x = rand()
-  const action = MIX.find(([p]) => x < p)[1]
-  const mode = action === 'read' ? 'data' : 'managed'
-  const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}${key === null ? '' : `[${key}]`}`
-  const hex = (Math.imul(n + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0')
-  const c = {
-    ...{ n, call: mod.call, hex: hex + n.toString(16).padStart(8, '0') },
-    ...{ slug: `${mod.call}-${name}-${key ?? 0}`.replaceAll('_', '-'), az: REGION + 'abc'[n % 3] },
-    ip: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`
-  }
-  let values, after
-  return {
-    ...{ mod, type, name, key, action, mode, local, ctx: c, t: TYPES[type], lean: layout.lean },
-    address: mod.addr ? `${mod.addr}.${local}` : local,
-    drift: (action === 'no-op' || action === 'update') && rand() < 0.01,
-    get values() {
-      return (values ??= buildValues(type, c, layout.lean))
-    },
-    get after() {
-      return (after ??= afterOf(this))
-    }
-  }
-}
-
-function buildValues(type, c, lean) {
-  const owner = `team-${c.n % 12}`
-  const tags = { CostCenter: `cc-${1000 + (c.n % 40)}`, Environment: 'bench' }
-  Object.assign(tags, { ManagedBy: 'terraform', Module: c.call, Name: c.slug, Owner: owner })
-  const v = TYPES[type].values({ ...c, tags, tagsAll: { ...tags, Project: 'plan-gate-bench' } })
-  return lean ? trim(v) : v
-}
-
-// Lean plans (~3–4 KB per resource, like conftest#1347) keep scalars, tags and the first
-// element of each nested block list.
-function trim(v) {
-  const out = {}
-  for (const [k, x] of Object.entries(v)) {
-    if (x === '' || (Array.isArray(x) && x.length === 0)) continue
-    out[k] = Array.isArray(x) && typeof x[0] === 'object' ? [x[0]] : x
-  }
-  return out
-}
-
-/** Planned values: updates touch a tag, replacements a force-new attribute; unknowns omitted. */
-function afterOf(r) {
-  const v = r.values
-  if (r.action === 'no-op') return v
-  if (r.action === 'delete') return null
-  if (r.action === 'update') return retag(v, 'Revision', 'r2')
-  const next = r.action === 'create' || r.action === 'read' ? v : { ...v }
-  if (next !== v) next[r.t.replace] = `${v[r.t.replace]}-v2`
-  return Object.fromEntries(Object.entries(next).filter(([k]) => !r.t.computed.includes(k)))
-}
-
-const retag = (v, key, value) => ({
-  ...v,
-  tags: { ...v.tags, [key]: value },
-  tags_all: { ...v.tags_all, [key]: value }
-})
-
-// Sensitivity and unknown masks mirror the value's shape ({} per object, [false…] per list).
-// Shapes are fixed per type, so each mask is serialised once per type and kind.
-const maskCache = new Map()
-function maskJson(r, kind) {
-  const id = `${r.type}|${kind}|${r.lean}`
-  if (!maskCache.has(id)) {
-    const flagged = kind === 's' ? (r.t.sensitive ?? []) : kind === 'u' ? r.t.computed : []
-    maskCache.set(id, q(mask(r.values, flagged)))
-  }
-  return maskCache.get(id)
-}
-
-function mask(v, flagged) {
-  const out = {}
-  for (const [k, x] of Object.entries(v)) {
-    if (flagged.includes(k)) out[k] = true
-    else if (Array.isArray(x)) out[k] = x.map((e) => (typeof e === 'object' ? mask(e, []) : false))
-    else if (x !== null && typeof x === 'object') out[k] = mask(x, [])
-  }
-  return out
-}
 
 // ---- show-json sections ----
 
@@ -227,7 +72,8 @@ function driftEntry(r) {
   return `{${head(r, true)},"change":{"actions":["update"],"before":${before},"after":${q(r.values)},"after_unknown":{},"before_sensitive":${s},"after_sensitive":${s}}}`
 }
 
-const relevantEntry = (r) => (r.drift ? `{"resource":${q(r.address)},"attribute":["tags"]}` : undefined)
+const relevantEntry = (r) =>
+  r.drift ? `{"resource":${q(r.address)},"attribute":["tags"]}` : undefined
 
 function* joined(resources, fn) {
   let sep = ''
@@ -257,14 +103,13 @@ function* moduleTree(layout, fn) {
 function blocksJson(blocks, lean) {
   const list = blocks.map(([type, name, count]) => {
     const t = TYPES[type]
-    const sample = buildValues(type, describe({ seed: 0, lean }, ROOT, [type, name], 0, 0).ctx, lean)
+    const sample = valuesOf(type, contextOf('root', name, null, 0), lean)
     const exprs = q(expressions(sample, [...t.computed, ...(t.sensitive ?? [])]))
     const countExpr = count > 1 ? `,"count_expression":{"constant_value":${count}}` : ''
     return `{"address":"${type}.${name}","mode":"managed","type":"${type}","name":"${name}","provider_config_key":"aws","expressions":${exprs},"schema_version":${t.schema}${countExpr}}`
   })
   return `[${list.join(',')}]`
 }
-const ROOT = { addr: '', call: 'root' }
 
 function expressions(v, skip = []) {
   const out = {}
@@ -354,7 +199,7 @@ async function writeParts(path, parts) {
   let total = 0
   const flush = async () => {
     const buf = Buffer.from(pending.join(''))
-    for (let off = 0; off < buf.length; ) off += (await file.write(buf, off)).bytesWritten
+    for (let off = 0; off < buf.length;) off += (await file.write(buf, off)).bytesWritten
     total += buf.length
     pending = []
     size = 0
@@ -372,17 +217,18 @@ async function writeParts(path, parts) {
   return total
 }
 
-// Size is linear in the number of module calls (the counts cycle every 4 calls), so two
-// small dry runs give the bytes per call. The output is ASCII: string length = bytes.
+// Size is linear in the number of module calls (the counts cycle every 4 calls), so a dry run
+// of the root module alone and one of 4 calls give the fixed part and the bytes per call.
+// The output is ASCII, so string length = bytes.
 function callsFor(targetBytes, seed, lean) {
   const bytes = (calls) => {
     let n = 0
     for (const s of documentParts(layoutOf(calls, seed, lean))) n += s.length
     return n
   }
-  const [a, b] = [bytes(4), bytes(8)]
-  const perCall = (b - a) / 4
-  return Math.max(1, Math.round((targetBytes - (a - 4 * perCall)) / perCall))
+  const fixed = bytes(0)
+  const perCall = (bytes(4) - fixed) / 4
+  return Math.max(1, Math.round((targetBytes - fixed) / perCall))
 }
 
 function summary(layout, bytes) {
@@ -413,7 +259,9 @@ async function main(args) {
   const seed = Number(option('--seed', '1'))
   const [out, mb = '100'] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed')
   if (out === undefined || !(Number(mb) > 0)) {
-    console.error('usage: node scripts/gen-plan.mjs <out.json|out.jsonl> [MB=100] [--lean] [--seed N]')
+    console.error(
+      'usage: node scripts/gen-plan.mjs <out.json|out.jsonl> [MB=100] [--lean] [--seed N]'
+    )
     process.exit(2)
   }
   const generate = out.endsWith('.jsonl') ? generateStream : generatePlan

@@ -8,20 +8,28 @@ import {
   closeSync,
   constants,
   createReadStream,
+  existsSync,
   openSync,
+  readdirSync,
   readFileSync,
   readSync,
-  statSync
+  statSync,
+  writeFileSync
 } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { delimiter, dirname, join, resolve } from 'node:path'
+import { BackendConfigError, type StateBackend } from './backend/backend.js'
+import { loadBackends } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
 import { PlanReader } from './plan/read.js'
+import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/config.js'
+import { gate } from './policy/gate.js'
+import { STARTER_POLICY } from './policy/starter.js'
 import { buildReport } from './report/build.js'
 import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import { renderExplain, renderRuleList } from './report/rules.js'
 import type { Report } from './report/types.js'
-import { evaluate } from './rules/evaluate.js'
-import { ruleMeta } from './rules/registry.js'
+import { allRules, resolveRule, ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
 
 /** Exit codes. */
@@ -29,6 +37,7 @@ export const EXIT = { pass: 0, gate: 1, error: 2 } as const
 
 /** What the CLI needs from the outside world; tests pass fakes. */
 export interface CliIO {
+  readonly cwd: string
   readonly stdin: AsyncIterable<Uint8Array | string>
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean }
   readonly stderr: { write(text: string): unknown }
@@ -38,6 +47,7 @@ export interface CliIO {
 const INPUT_FORMATS: readonly InputFormat[] = ['show-json', 'jsonl', 'json-array']
 
 export const HELP = `Usage: plan-gate [options] <plan>
+       plan-gate rules | explain <rule> | init [--force]
 
 Gates a Terraform or OpenTofu plan: deletes and replacements of data stores need a
 second approver, state storage is never destroyed, weakened protection is flagged.
@@ -50,6 +60,13 @@ second approver, state storage is never destroyed, weakened protection is flagge
 
 Options:
   -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -c, --config <file>       policy file (default: .plan-gate.yml/.yaml/.json, searched from
+                            the working directory up to the repository root)
+      --environment <name>  the policy environment this plan belongs to
+      --terraform-dir <dir> read the state backend from this directory's *.tf files and
+                            .terraform/terraform.tfstate (default: the plan's directory,
+                            when it holds .tf files)
+      --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
       --no-color            no colour in text output (also NO_COLOR=1)
@@ -57,10 +74,15 @@ Options:
   -h, --help                show this help
   -V, --version             show the version
 
+Commands:
+  rules                     list every rule with its id, default decision and title
+  explain <rule>            explain a rule (id, slug or alias)
+  init [--force]            write a commented starter .plan-gate.yml here
+
 Exit codes:
   0  pass (warnings included)
   1  the gate did not pass: approval required or blocked
-  2  could not evaluate: usage error, unreadable, malformed or unsupported input
+  2  could not evaluate: usage error, unreadable, malformed or unsupported input or policy
 `
 
 interface Options {
@@ -69,20 +91,45 @@ interface Options {
   readonly inputFormat?: InputFormat
   readonly terraformBin?: string
   readonly color?: boolean
+  readonly config?: string
+  readonly environment?: string
+  readonly terraformDir?: string
+  readonly at?: number
 }
 
 /** A usage or input problem: one line on stderr, exit 2. */
 class CliError extends Error {}
 
-type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options }
+type Parsed =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'rules' }
+  | { kind: 'explain'; rule: string }
+  | { kind: 'init'; force: boolean }
+  | { kind: 'run'; options: Options }
 
 /** Parses argv (without node and script). */
 export function parseArgs(argv: readonly string[]): Parsed {
+  const command = argv[0]
+  if (command === 'rules' && argv.length === 1) return { kind: 'rules' }
+  if (command === 'explain') {
+    if (argv.length !== 2) throw new CliError('usage: plan-gate explain <rule>')
+    return { kind: 'explain', rule: argv[1] as string }
+  }
+  if (command === 'init') {
+    const rest = argv.slice(1)
+    if (rest.some((a) => a !== '--force')) throw new CliError('usage: plan-gate init [--force]')
+    return { kind: 'init', force: rest.length > 0 }
+  }
   const files: string[] = []
   let format: ReportFormat = 'text'
   let inputFormat: InputFormat | undefined
   let terraformBin: string | undefined
   let color: boolean | undefined
+  let config: string | undefined
+  let environment: string | undefined
+  let terraformDir: string | undefined
+  let at: number | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -109,6 +156,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--terraform-bin':
         terraformBin = value()
         break
+      case '-c':
+      case '--config':
+        config = value()
+        break
+      case '--environment':
+        environment = value()
+        break
+      case '--terraform-dir':
+        terraformDir = value()
+        break
+      case '--at':
+        at = parseTime(value())
+        break
       case '--no-color':
         color = false
         break
@@ -125,8 +185,27 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (files.length > 1) throw new CliError('give one plan file')
   return {
     kind: 'run',
-    options: { file: files[0] as string, format, inputFormat, terraformBin, color }
+    options: {
+      file: files[0] as string,
+      format,
+      inputFormat,
+      terraformBin,
+      color,
+      config,
+      environment,
+      terraformDir,
+      at
+    }
   }
+}
+
+function parseTime(text: string): number {
+  const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(text) ? Date.parse(text) : NaN
+  if (Number.isNaN(ms))
+    throw new CliError(
+      `--at needs an RFC 3339 time such as 2026-12-24T12:00:00Z, not "${text.slice(0, 40)}"`
+    )
+  return ms
 }
 
 function splitOnce(arg: string): [string, string] {
@@ -156,11 +235,32 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout.write(`plan-gate ${VERSION}\n`)
     return EXIT.pass
   }
+  if (parsed.kind !== 'run') return command(parsed, io)
   const { options } = parsed
+  let policy: Policy
+  let backends: StateBackend[]
+  try {
+    policy = loadPolicy(options, io)
+    backends = await loadStateBackends(options)
+  } catch (error) {
+    io.stderr.write(`plan-gate: ${message(error)}\n`)
+    return EXIT.error
+  }
   let report: Report
   try {
     const plan = await readInput(options, io)
-    report = buildReport(plan, evaluate(plan), { file: options.file, version: VERSION })
+    const result = gate(plan, {
+      policy,
+      now: options.at ?? Date.now(),
+      planFile: options.file,
+      environment: options.environment,
+      backends
+    })
+    report = buildReport(plan, result, {
+      file: options.file,
+      version: VERSION,
+      policySource: policy.source
+    })
   } catch (error) {
     io.stderr.write(
       `plan-gate: ${options.file === '-' ? 'stdin' : options.file}: ${message(error)}\n`
@@ -173,9 +273,81 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return report.decision === 'pass' ? EXIT.pass : EXIT.gate
 }
 
+/** `rules`, `explain`, `init`. */
+function command(parsed: Exclude<Parsed, { kind: 'run' | 'help' | 'version' }>, io: CliIO): number {
+  if (parsed.kind === 'rules') {
+    io.stdout.write(renderRuleList(allRules()))
+    return EXIT.pass
+  }
+  if (parsed.kind === 'explain') {
+    const id = resolveRule(parsed.rule)
+    const rule = id === undefined ? undefined : ruleMeta(id)
+    if (rule === undefined) {
+      io.stderr.write(
+        `plan-gate: unknown rule "${parsed.rule.slice(0, 60)}" (see \`plan-gate rules\`)\n`
+      )
+      return EXIT.error
+    }
+    io.stdout.write(renderExplain(rule))
+    return EXIT.pass
+  }
+  const target = join(io.cwd, '.plan-gate.yml')
+  if (existsSync(target) && !parsed.force) {
+    io.stderr.write(`plan-gate: ${target} exists; use --force to overwrite\n`)
+    return EXIT.error
+  }
+  writeFileSync(target, STARTER_POLICY)
+  io.stdout.write(`wrote ${target}\n`)
+  return EXIT.pass
+}
+
+const POLICY_FILES = ['.plan-gate.yml', '.plan-gate.yaml', '.plan-gate.json']
+
+/** The policy from --config, or the first policy file from the working directory upward. */
+function loadPolicy(options: Options, io: CliIO): Policy {
+  const file = options.config ?? findPolicyFile(io.cwd)
+  if (file === undefined) return DEFAULT_POLICY
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new CliError(`${file}: ${message(error)}`)
+  }
+  return parsePolicy(text, file, (id) => resolveRule(id) !== undefined)
+}
+
+/** Stops at the repository root (a directory holding .git) or the filesystem root. */
+function findPolicyFile(start: string): string | undefined {
+  let dir = resolve(start)
+  for (;;) {
+    for (const name of POLICY_FILES) {
+      const candidate = join(dir, name)
+      if (existsSync(candidate)) return candidate
+    }
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined
+    dir = dirname(dir)
+  }
+}
+
+/** Backends from --terraform-dir, or from the plan's directory when it holds .tf files. */
+async function loadStateBackends(options: Options): Promise<StateBackend[]> {
+  let dir = options.terraformDir
+  if (dir === undefined) {
+    if (options.file === '-') return []
+    const planDir = dirname(options.file)
+    const hasTf = existsSync(planDir) && readdirSync(planDir).some((f) => /\.tf(\.json)?$/.test(f))
+    if (!hasTf) return []
+    dir = planDir
+  } else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CliError(`--terraform-dir ${dir}: no such directory`)
+  }
+  return (await loadBackends(dir)).backends
+}
+
 /** One line, no stack: expected problems say what is wrong; anything else is labelled internal. */
 function message(error: unknown): string {
   if (error instanceof CliError || error instanceof PlanInputError) return error.message
+  if (error instanceof ConfigError || error instanceof BackendConfigError) return error.message
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'ENOENT') return 'no such file'
   if (code === 'EISDIR') return 'is a directory, not a plan file'
@@ -288,6 +460,7 @@ function stripControl(text: string): string {
 /** The process entry point. */
 export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), {
+    cwd: process.cwd(),
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,

@@ -22,6 +22,8 @@ describe('exit codes', () => {
 
   test('a plan with only a warning passes', async () => {
     const plan = JSON.parse(readFileSync(fixture('plans', 'no-changes.json'), 'utf8'))
+    const other = structuredClone(plan.resource_changes[0])
+    plan.resource_changes.push({ ...other, address: 'aws_vpc.other', name: 'other' })
     plan.resource_changes[0].change.actions = ['delete']
     const result = await cli(['-'], { stdin: JSON.stringify(plan) })
     expect(result.code).toBe(0)
@@ -152,7 +154,7 @@ describe('never prints values', () => {
     for (const name of ['destroy-prod-db.json']) {
       const result = await cli([fixture('examples', name), '--format', format])
       expect(result.stdout).not.toContain(PLANTED_SECRET)
-      expect(result.stdout).not.toContain('eu-west-1')
+      expect(result.stdout).not.toContain('eu-west-1b') // an attribute value (the region itself is the blast radius)
       expect(result.stdout).not.toContain('orders-prod')
     }
   })

@@ -36,12 +36,14 @@ export async function cli(
     stdin?: Uint8Array | string
     env?: Record<string, string | undefined>
     tty?: boolean
+    cwd?: string
   } = {}
 ): Promise<CliResult> {
   let stdout = ''
   let stderr = ''
   const input = options.stdin
   const io: CliIO = {
+    cwd: options.cwd ?? ROOT,
     stdin: (async function* () {
       if (input !== undefined) yield typeof input === 'string' ? Buffer.from(input) : input
     })(),

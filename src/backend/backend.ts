@@ -136,7 +136,9 @@ function where(backend: StateBackend): string {
 // `use_lockfile`, a `<state>.tflock` object next to each.
 function isS3StateKey(objectKey: string, key: string): boolean {
   const state = objectKey.endsWith('.tflock') ? objectKey.slice(0, -'.tflock'.length) : objectKey
-  return state === key || (state.endsWith(`/${key}`) && state.split('/').length >= 3)
+  if (state === key) return true
+  if (!state.endsWith(`/${key}`)) return false
+  return /^[^/].*\/[^/]+$/.test(state.slice(0, -key.length - 1))
 }
 
 function matchS3(type: string, side: Side, backend: S3): string | undefined {
@@ -267,24 +269,22 @@ export function matchBackend(
   return undefined
 }
 
-function sameStorage(a: StateBackend, b: StateBackend): boolean | 'compatible' {
+// Same kind and no field that both name differently: a partial block (some fields unknown) is
+// the same backend as the initialized one, a changed bucket is not.
+function compatible(a: StateBackend, b: StateBackend): boolean {
   if (a.kind !== b.kind) return false
-  const fields = Object.keys({ ...a, ...b }).filter((k) => k !== 'source' && k !== 'kind')
-  let equal = true
-  for (const field of fields) {
-    const x = (a as Record<string, unknown>)[field]
-    const y = (b as Record<string, unknown>)[field]
-    if (x !== undefined && y !== undefined && x !== y) return false
-    if (x !== y) equal = false
-  }
-  return equal ? true : 'compatible'
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  return Object.keys({ ...a, ...b })
+    .filter((k) => k !== 'source')
+    .every((k) => x[k] === undefined || y[k] === undefined || x[k] === y[k])
 }
 
 /** Merges backends that name the same storage; a partial `backend "s3" {}` takes the initialized values. */
 export function dedupeBackends(backends: readonly StateBackend[]): StateBackend[] {
   const out: StateBackend[] = []
   for (const backend of backends) {
-    const index = out.findIndex((seen) => sameStorage(seen, backend) !== false)
+    const index = out.findIndex((seen) => compatible(seen, backend))
     const seen = out[index]
     if (seen === undefined) {
       out.push(backend)

@@ -35,6 +35,31 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
         }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }
+          ]
+        },
+        {
+          copy: 'retained automated backups',
+          when: [
+            { path: 'delete_automated_backups', test: { kind: 'equals', safe: [false] } },
+            { path: 'backup_retention_period', test: { kind: 'min', min: 1 } }
+          ]
+        },
+        // a read replica takes no final snapshot; the data lives in its source
+        {
+          copy: 'the source database (this is a read replica)',
+          when: [{ path: 'replicate_source_db', test: { kind: 'non-empty' } }]
+        }
       ]
     },
     {
@@ -66,6 +91,26 @@ export const aws: ProviderCatalog = {
           path: 'backup_retention_period',
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }
+          ]
+        },
+        {
+          copy: 'retained automated backups',
+          when: [
+            { path: 'delete_automated_backups', test: { kind: 'equals', safe: [false] } },
+            { path: 'backup_retention_period', test: { kind: 'min', min: 1 } }
+          ]
         }
       ]
     },
@@ -133,6 +178,19 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 7 }
         }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }
+          ]
+        }
       ]
     },
     {
@@ -186,6 +244,19 @@ export const aws: ProviderCatalog = {
           path: 'backup_retention_period',
           family: 'backup-retention',
           test: { kind: 'min', min: 7 }
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }
+          ]
         }
       ]
     },
@@ -254,6 +325,19 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'equals', safe: [-1] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }
+          ]
         }
       ]
     },
@@ -416,6 +500,19 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: [true] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [
+            {
+              path: 'skip_final_snapshot',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            },
+            { path: 'final_snapshot_name', test: { kind: 'non-empty' } }
+          ]
+        }
       ]
     },
     {
@@ -428,6 +525,12 @@ export const aws: ProviderCatalog = {
           path: 'snapshot_retention_limit',
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [{ path: 'final_snapshot_name', test: { kind: 'non-empty' } }]
         }
       ]
     },
@@ -454,6 +557,12 @@ export const aws: ProviderCatalog = {
           path: 'snapshot_retention_limit',
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [{ path: 'final_snapshot_identifier', test: { kind: 'non-empty' } }]
         }
       ]
     },
@@ -495,6 +604,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the recovery points (a vault holding any cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -576,6 +691,12 @@ export const aws: ProviderCatalog = {
           family: 'object-lock',
           test: { kind: 'equals', safe: ['COMPLIANCE', 'GOVERNANCE'] }
         }
+      ],
+      survives: [
+        {
+          copy: 'the objects (a bucket that is not empty cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -649,6 +770,12 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the objects (a bucket that is not empty cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -662,6 +789,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the tables (a table bucket holding any cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -678,6 +811,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the vector indexes (a bucket holding any cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -708,6 +847,12 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the objects (a bucket that is not empty cannot be deleted without force_delete)',
+          when: [{ path: 'force_delete', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -721,6 +866,12 @@ export const aws: ProviderCatalog = {
           path: 'final_snapshot',
           family: 'final-snapshot',
           test: { kind: 'equals', safe: [true] }
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final snapshot',
+          when: [{ path: 'final_snapshot', test: { kind: 'equals', safe: [true] } }]
         }
       ]
     },
@@ -865,6 +1016,13 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
         }
+      ],
+      survives: [
+        // the provider default is true (no final backup), so absent does not count
+        {
+          copy: 'a final backup',
+          when: [{ path: 'skip_final_backup', test: { kind: 'equals', safe: [false] } }]
+        }
       ]
     },
     {
@@ -885,6 +1043,14 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 1 },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'a final backup',
+          when: [
+            { path: 'skip_final_backup', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
         }
       ]
     },
@@ -928,6 +1094,14 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: ['DISABLED', 'PERMANENTLY_DISABLED'] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'a final backup',
+          when: [
+            { path: 'skip_final_backup', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
+        }
       ]
     },
     {
@@ -948,6 +1122,14 @@ export const aws: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
         }
+      ],
+      survives: [
+        {
+          copy: 'a final backup',
+          when: [
+            { path: 'skip_final_backup', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
+        }
       ]
     },
     { id: 'PG-AWS-084', type: 'aws_fsx_openzfs_volume', category: 'file-system' },
@@ -964,6 +1146,12 @@ export const aws: ProviderCatalog = {
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' }
         }
+      ],
+      survives: [
+        {
+          copy: 'the key, recoverable during its deletion window',
+          when: [{ path: 'deletion_window_in_days', test: { kind: 'min', min: 7 }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -977,6 +1165,12 @@ export const aws: ProviderCatalog = {
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the key, recoverable during its deletion window',
+          when: [{ path: 'deletion_window_in_days', test: { kind: 'min', min: 7 }, absent: 'safe' }]
         }
       ]
     },
@@ -992,6 +1186,12 @@ export const aws: ProviderCatalog = {
           test: { kind: 'no-decrease' },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the key, recoverable during its deletion window',
+          when: [{ path: 'deletion_window_in_days', test: { kind: 'min', min: 7 }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -1005,6 +1205,12 @@ export const aws: ProviderCatalog = {
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the key, recoverable during its deletion window',
+          when: [{ path: 'deletion_window_in_days', test: { kind: 'min', min: 7 }, absent: 'safe' }]
         }
       ]
     },
@@ -1021,6 +1227,18 @@ export const aws: ProviderCatalog = {
           test: { kind: 'no-decrease' },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the CA, restorable during its permanent-deletion period',
+          when: [
+            {
+              path: 'permanent_deletion_time_in_days',
+              test: { kind: 'min', min: 7 },
+              absent: 'safe'
+            }
+          ]
+        }
       ]
     },
     {
@@ -1033,6 +1251,12 @@ export const aws: ProviderCatalog = {
           path: 'deletion_window_in_days',
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' }
+        }
+      ],
+      survives: [
+        {
+          copy: 'the key, restorable during its deletion window',
+          when: [{ path: 'deletion_window_in_days', test: { kind: 'min', min: 1 }, absent: 'safe' }]
         }
       ]
     },
@@ -1058,6 +1282,13 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        // 0 deletes at once without recovery; otherwise 7-30 days, default 30
+        {
+          copy: 'the secret, recoverable during its recovery window',
+          when: [{ path: 'recovery_window_in_days', test: { kind: 'min', min: 7 }, absent: 'safe' }]
+        }
       ]
     },
     { id: 'PG-AWS-097', type: 'aws_secretsmanager_secret_version', category: 'secret' },
@@ -1073,6 +1304,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the records (a zone that has records cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -1150,6 +1387,14 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the account, which only leaves the organization',
+          when: [
+            { path: 'close_on_deletion', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
         }
       ]
     },
@@ -1232,6 +1477,12 @@ export const aws: ProviderCatalog = {
           family: 'deletion-protection',
           test: { kind: 'equals', safe: [true] }
         }
+      ],
+      survives: [
+        {
+          copy: 'the log group and its events (skip_destroy only removes it from state)',
+          when: [{ path: 'skip_destroy', test: { kind: 'equals', safe: [true] } }]
+        }
       ]
     },
     {
@@ -1276,6 +1527,12 @@ export const aws: ProviderCatalog = {
           family: 'object-lock',
           test: { kind: 'equals', safe: ['IMMUTABLE'] }
         }
+      ],
+      survives: [
+        {
+          copy: 'the images (a repository holding any cannot be deleted without force_delete)',
+          when: [{ path: 'force_delete', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -1289,6 +1546,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the images (a repository holding any cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -1310,6 +1573,12 @@ export const aws: ProviderCatalog = {
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the tables (a database that has tables cannot be dropped without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        }
       ]
     },
     {
@@ -1323,6 +1592,12 @@ export const aws: ProviderCatalog = {
           family: 'force-destroy',
           test: { kind: 'equals', safe: [false] },
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the saved queries (a non-empty workgroup cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -1340,7 +1615,23 @@ export const aws: ProviderCatalog = {
         }
       ]
     },
-    { id: 'PG-AWS-137', type: 'aws_sagemaker_domain', category: 'file-system' },
+    {
+      id: 'PG-AWS-137',
+      type: 'aws_sagemaker_domain',
+      category: 'file-system',
+      survives: [
+        {
+          copy: 'the home EFS file system (retention policy Retain)',
+          when: [
+            {
+              path: 'retention_policy[0].home_efs_file_system',
+              test: { kind: 'equals', safe: ['Retain'] },
+              absent: 'safe'
+            }
+          ]
+        }
+      ]
+    },
     {
       id: 'PG-AWS-138',
       type: 'aws_bedrockagent_data_source',

@@ -311,6 +311,13 @@ export const azurerm: ProviderCatalog = {
           family: 'soft-delete',
           test: noDecrease
         }
+      ],
+      survives: [
+        // without it the provider purges on destroy unless its features block says otherwise
+        {
+          copy: 'the vault, soft-deleted; purge protection keeps it recoverable',
+          when: [{ path: 'purge_protection_enabled', test: { kind: 'equals', safe: [true] } }]
+        }
       ]
     },
     { id: 'PG-AZ-036', type: 'azurerm_key_vault_key', category: 'encryption-key' },
@@ -320,7 +327,14 @@ export const azurerm: ProviderCatalog = {
     {
       id: 'PG-AZ-039',
       type: 'azurerm_key_vault_managed_hardware_security_module',
-      category: 'encryption-key'
+      category: 'encryption-key',
+      survives: [
+        // without it the provider purges on destroy unless its features block says otherwise
+        {
+          copy: 'the HSM, soft-deleted; purge protection keeps it recoverable',
+          when: [{ path: 'purge_protection_enabled', test: { kind: 'equals', safe: [true] } }]
+        }
+      ]
     },
     {
       id: 'PG-AZ-040',
@@ -338,6 +352,13 @@ export const azurerm: ProviderCatalog = {
           path: 'soft_delete_retention_days',
           family: 'soft-delete',
           test: noDecrease
+        }
+      ],
+      survives: [
+        // without it the provider purges on destroy unless its features block says otherwise
+        {
+          copy: 'the store, soft-deleted; purge protection keeps it recoverable',
+          when: [{ path: 'purge_protection_enabled', test: { kind: 'equals', safe: [true] } }]
         }
       ]
     },

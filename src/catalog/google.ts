@@ -1,4 +1,4 @@
-import type { GuardTest, ProviderCatalog } from './types.js'
+import type { GuardTest, ProviderCatalog, Survival } from './types.js'
 
 const on: GuardTest = { kind: 'equals', safe: [true] }
 const off: GuardTest = { kind: 'equals', safe: [false] }
@@ -8,6 +8,11 @@ const noDecrease: GuardTest = { kind: 'no-decrease' }
 const kept: GuardTest = { kind: 'equals', safe: ['PREVENT', 'ABANDON'] }
 // Resources whose own `deletion_policy` has DEFAULT/FORCE values: only FORCE is unsafe.
 const notForce: GuardTest = { kind: 'equals', safe: ['DEFAULT', 'PREVENT', 'ABANDON'] }
+// `deletion_policy = "ABANDON"` leaves the cloud object in place on destroy.
+const abandoned: Survival = {
+  copy: 'the resource, left in place (deletion_policy ABANDON only removes it from state)',
+  when: [{ path: 'deletion_policy', test: { kind: 'equals', safe: ['ABANDON'] } }]
+}
 
 /** Google (hashicorp/google) resource types that hold data, and their protection attributes. */
 export const google: ProviderCatalog = {
@@ -81,6 +86,31 @@ export const google: ProviderCatalog = {
           test: noDecrease
         },
         { id: 'PG-GCP-W011', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'a final backup',
+          when: [
+            {
+              path: 'settings[0].final_backup_config[0].enabled',
+              test: { kind: 'equals', safe: [true] }
+            }
+          ]
+        },
+        {
+          copy: 'backups kept after delete',
+          when: [
+            {
+              path: 'settings[0].retain_backups_on_delete',
+              test: { kind: 'equals', safe: [true] }
+            },
+            {
+              path: 'settings[0].backup_configuration[0].enabled',
+              test: { kind: 'equals', safe: [true] }
+            }
+          ]
+        },
+        abandoned
       ]
     },
     {
@@ -290,6 +320,15 @@ export const google: ProviderCatalog = {
           family: 'point-in-time-recovery',
           test: { kind: 'equals', safe: ['POINT_IN_TIME_RECOVERY_ENABLED'] }
         }
+      ],
+      survives: [
+        // ABANDON is the default for this resource
+        {
+          copy: 'the database (deletion_policy ABANDON only removes it from state)',
+          when: [
+            { path: 'deletion_policy', test: { kind: 'equals', safe: ['ABANDON'] }, absent: 'safe' }
+          ]
+        }
       ]
     },
     {
@@ -314,6 +353,19 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W044', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the tables (a non-empty dataset is kept unless delete_contents_on_destroy is set)',
+          when: [
+            {
+              path: 'delete_contents_on_destroy',
+              test: { kind: 'equals', safe: [false] },
+              absent: 'safe'
+            }
+          ]
+        },
+        abandoned
       ]
     },
     {
@@ -427,6 +479,23 @@ export const google: ProviderCatalog = {
         },
         { id: 'PG-GCP-W061', path: 'enable_object_retention', family: 'object-lock', test: on },
         { id: 'PG-GCP-W062', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the objects (a bucket that is not empty cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        },
+        {
+          copy: 'soft-deleted objects',
+          when: [
+            {
+              path: 'soft_delete_policy[0].retention_duration_seconds',
+              test: { kind: 'min', min: 1 },
+              absent: 'safe'
+            }
+          ]
+        },
+        abandoned
       ]
     },
     {
@@ -465,6 +534,13 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W067', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the objects (a folder that is not empty cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        },
+        abandoned
       ]
     },
     {
@@ -479,6 +555,13 @@ export const google: ProviderCatalog = {
           test: on
         },
         { id: 'PG-GCP-W069', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'a snapshot taken before destroy',
+          when: [{ path: 'create_snapshot_before_destroy', test: { kind: 'equals', safe: [true] } }]
+        },
+        abandoned
       ]
     },
     {
@@ -493,6 +576,13 @@ export const google: ProviderCatalog = {
           test: on
         },
         { id: 'PG-GCP-W071', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'a snapshot taken before destroy',
+          when: [{ path: 'create_snapshot_before_destroy', test: { kind: 'equals', safe: [true] } }]
+        },
+        abandoned
       ]
     },
     {
@@ -644,6 +734,16 @@ export const google: ProviderCatalog = {
           test: noDecrease
         },
         { id: 'PG-GCP-W092', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        // the key itself cannot be deleted; destroy schedules its versions for destruction
+        {
+          copy: 'the key versions, restorable until their scheduled destruction',
+          when: [
+            { path: 'destroy_scheduled_duration', test: { kind: 'non-empty' }, absent: 'safe' }
+          ]
+        },
+        abandoned
       ]
     },
     // Key rings cannot be deleted: destroy only forgets them, so no guard applies.
@@ -670,7 +770,8 @@ export const google: ProviderCatalog = {
           test: noDecrease
         },
         { id: 'PG-GCP-W096', path: 'deletion_policy', family: 'deletion-protection', test: kept }
-      ]
+      ],
+      survives: [abandoned]
     },
     {
       id: 'PG-GCP-043',
@@ -679,7 +780,8 @@ export const google: ProviderCatalog = {
       guards: [
         { id: 'PG-GCP-W097', path: 'deletion_protection', family: 'deletion-protection', test: on },
         { id: 'PG-GCP-W098', path: 'deletion_policy', family: 'deletion-protection', test: kept }
-      ]
+      ],
+      survives: [abandoned]
     },
     {
       id: 'PG-GCP-044',
@@ -717,6 +819,15 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W103', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the CA, restorable during its 30-day grace period',
+          when: [
+            { path: 'skip_grace_period', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
+        },
+        abandoned
       ]
     },
     {
@@ -732,6 +843,13 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W105', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the records (a zone that has records cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        },
+        abandoned
       ]
     },
     {
@@ -940,6 +1058,13 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W136', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the entity types (a non-empty store cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        },
+        abandoned
       ]
     },
     {
@@ -955,6 +1080,13 @@ export const google: ProviderCatalog = {
           absent: 'safe'
         },
         { id: 'PG-GCP-W138', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+      ],
+      survives: [
+        {
+          copy: 'the feature views (a non-empty store cannot be deleted without force_destroy)',
+          when: [{ path: 'force_destroy', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
+        },
+        abandoned
       ]
     },
     {

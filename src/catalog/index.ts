@@ -2,7 +2,15 @@
 import { aws } from './aws.js'
 import { azurerm } from './azure.js'
 import { google } from './google.js'
-import { cloudflare, github, kubernetes, mongodbatlas, postgresql, snowflake, vault } from './others.js'
+import {
+  cloudflare,
+  github,
+  kubernetes,
+  mongodbatlas,
+  postgresql,
+  snowflake,
+  vault
+} from './others.js'
 import type { Guard, ProviderCatalog, ResourceTypeEntry } from './types.js'
 
 /** Every provider catalog, in a fixed order. */

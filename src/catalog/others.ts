@@ -36,6 +36,18 @@ export const kubernetes: ProviderCatalog = {
           test: retain,
           absent: 'safe'
         }
+      ],
+      survives: [
+        {
+          copy: 'the backing volume (reclaim policy Retain)',
+          when: [
+            {
+              path: 'spec[0].persistent_volume_reclaim_policy',
+              test: { kind: 'equals', safe: ['Retain'] },
+              absent: 'safe'
+            }
+          ]
+        }
       ]
     },
     {
@@ -71,6 +83,18 @@ export const kubernetes: ProviderCatalog = {
           family: 'deletion-protection',
           test: retain,
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the persistent volume claims (retention policy Retain on delete)',
+          when: [
+            {
+              path: 'spec[0].persistent_volume_claim_retention_policy[0].when_deleted',
+              test: { kind: 'equals', safe: ['Retain'] },
+              absent: 'safe'
+            }
+          ]
         }
       ]
     },
@@ -108,6 +132,15 @@ export const mongodbatlas: ProviderCatalog = {
         { id: 'PG-MDB-W002', path: 'backup_enabled', family: 'backup-retention', test: on },
         { id: 'PG-MDB-W003', path: 'pit_enabled', family: 'point-in-time-recovery', test: on },
         { id: 'PG-MDB-W004', path: 'retain_backups_enabled', family: 'retain-backups', test: on }
+      ],
+      survives: [
+        {
+          copy: 'backup snapshots kept after delete',
+          when: [
+            { path: 'retain_backups_enabled', test: { kind: 'equals', safe: [true] } },
+            { path: 'backup_enabled', test: { kind: 'equals', safe: [true] } }
+          ]
+        }
       ]
     },
     {
@@ -125,6 +158,15 @@ export const mongodbatlas: ProviderCatalog = {
         { id: 'PG-MDB-W006', path: 'cloud_backup', family: 'backup-retention', test: on },
         { id: 'PG-MDB-W007', path: 'pit_enabled', family: 'point-in-time-recovery', test: on },
         { id: 'PG-MDB-W008', path: 'retain_backups_enabled', family: 'retain-backups', test: on }
+      ],
+      survives: [
+        {
+          copy: 'backup snapshots kept after delete',
+          when: [
+            { path: 'retain_backups_enabled', test: { kind: 'equals', safe: [true] } },
+            { path: 'cloud_backup', test: { kind: 'equals', safe: [true] } }
+          ]
+        }
       ]
     },
     {
@@ -216,6 +258,12 @@ export const github: ProviderCatalog = {
       category: 'code-repository',
       guards: [
         { id: 'PG-GH-W001', path: 'archive_on_destroy', family: 'deletion-protection', test: on }
+      ],
+      survives: [
+        {
+          copy: 'the repository, archived instead of deleted',
+          when: [{ path: 'archive_on_destroy', test: { kind: 'equals', safe: [true] } }]
+        }
       ]
     },
     {
@@ -267,6 +315,12 @@ export const postgresql: ProviderCatalog = {
           family: 'force-destroy',
           test: off,
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the objects in it (a non-empty schema cannot be dropped without drop_cascade)',
+          when: [{ path: 'drop_cascade', test: { kind: 'equals', safe: [false] }, absent: 'safe' }]
         }
       ]
     },
@@ -345,6 +399,14 @@ export const vault: ProviderCatalog = {
           family: 'force-destroy',
           test: off,
           absent: 'safe'
+        }
+      ],
+      survives: [
+        {
+          copy: 'the versions (only the latest is soft-deleted, and it can be undeleted)',
+          when: [
+            { path: 'delete_all_versions', test: { kind: 'equals', safe: [false] }, absent: 'safe' }
+          ]
         }
       ]
     },
@@ -463,6 +525,12 @@ export const snowflake: ProviderCatalog = {
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
         }
+      ],
+      survives: [
+        {
+          copy: 'the database, restorable with UNDROP during its Time Travel period',
+          when: [{ path: 'data_retention_time_in_days', test: { kind: 'min', min: 1 } }]
+        }
       ]
     },
     {
@@ -475,6 +543,12 @@ export const snowflake: ProviderCatalog = {
           path: 'data_retention_time_in_days',
           family: 'backup-retention',
           test: { kind: 'min', min: 1 }
+        }
+      ],
+      survives: [
+        {
+          copy: 'the schema, restorable with UNDROP during its Time Travel period',
+          when: [{ path: 'data_retention_time_in_days', test: { kind: 'min', min: 1 } }]
         }
       ]
     },
@@ -502,6 +576,12 @@ export const snowflake: ProviderCatalog = {
           path: 'grace_period_in_days',
           family: 'soft-delete',
           test: noDecrease
+        }
+      ],
+      survives: [
+        {
+          copy: 'the account, restorable during its grace period',
+          when: [{ path: 'grace_period_in_days', test: { kind: 'min', min: 3 }, absent: 'safe' }]
         }
       ]
     }

@@ -254,15 +254,29 @@ function providerConfigs(configuration: unknown): ProviderConfig[] {
   if (!isRecord(blocks)) return []
   return Object.entries(blocks).flatMap(([key, block]) => {
     if (!isRecord(block)) return []
-    const expressions = isRecord(block['expressions']) ? block['expressions'] : {}
-    const constants: Record<string, unknown> = {}
-    for (const [name, expression] of Object.entries(expressions)) {
-      if (isRecord(expression) && 'constant_value' in expression) constants[name] = expression['constant_value']
-    }
-    const name = typeof block['name'] === 'string' ? block['name'] : key.replace(/^.*:/, '').split('.')[0] ?? key
+    const constants = literalArguments(block['expressions'])
+    const name =
+      typeof block['name'] === 'string'
+        ? block['name']
+        : (key.replace(/^.*:/, '').split('.')[0] ?? key)
     const alias = typeof block['alias'] === 'string' ? block['alias'] : undefined
     return [{ key, name, alias, constants }]
   })
+}
+
+/**
+ * `{ region: { constant_value: 'x' }, assume_role: [{ role_arn: { constant_value: 'arn…' } }] }`
+ * → `{ region: 'x', assume_role: [{ role_arn: 'arn…' }] }`; references are left out.
+ */
+function literalArguments(expressions: unknown): Record<string, unknown> {
+  if (!isRecord(expressions)) return {}
+  const out: Record<string, unknown> = {}
+  for (const [name, expression] of Object.entries(expressions)) {
+    if (isRecord(expression) && 'constant_value' in expression)
+      out[name] = expression['constant_value']
+    else if (Array.isArray(expression)) out[name] = expression.map(literalArguments)
+  }
+  return out
 }
 
 function booleanFlag(scan: ScanResult, key: string): boolean | undefined {

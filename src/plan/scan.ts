@@ -100,7 +100,10 @@ const describe = (c: number): string =>
 const concat = (parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0))
   let at = 0
-  for (const p of parts) out.set(p, (at += p.length) - p.length)
+  for (const p of parts) {
+    out.set(p, at)
+    at += p.length
+  }
   return out
 }
 

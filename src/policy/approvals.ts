@@ -133,14 +133,16 @@ export function evaluateApprovals(
   const authorIsAgent = isAgent(context.author, policy.agentAuthors)
   // An invalid setting must not weaken the gate, so anything below 1 becomes 1.
   const configured = Math.max(1, Math.ceil(policy.requiredApprovals) || 1)
-  // Nobody has reviewed an agent's PR yet when it is opened, so two humans look at it.
+  // An agent's PR has no human author vouching for it, so two humans must, whatever the setting.
   const required = authorIsAgent ? Math.max(configured, 2) : configured
   const author = context.author.login.toLowerCase()
   const pusher = context.pusher?.toLowerCase()
   const since = Date.parse(context.fingerprintSince)
 
-  const listed = (policy.approvers ?? []).map((a) => a.trim().replace(/^@/, '').toLowerCase())
-  const users = new Set(listed.filter((a) => a !== '' && !a.includes('/')))
+  const listed = (policy.approvers ?? [])
+    .map((a) => a.trim().replace(/^@/, '').toLowerCase())
+    .filter((a) => a !== '')
+  const users = new Set(listed.filter((a) => !a.includes('/')))
   const teams = listed.filter((a) => a.includes('/'))
   const members = new Set<string>()
   let error: string | undefined

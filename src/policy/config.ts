@@ -95,10 +95,20 @@ export const DEFAULT_POLICY: Policy = {
   rules: [],
   protect: { types: [], addresses: [], tagKeys: [] },
   exemptions: [],
-  thresholds: { backupRetentionFloor: 1, massDeleteCount: 10, massDeleteShare: 0.5, allowFullDestroy: [] },
+  thresholds: {
+    backupRetentionFloor: 1,
+    massDeleteCount: 10,
+    massDeleteShare: 0.5,
+    allowFullDestroy: []
+  },
   environments: {},
   freezes: [],
-  approvals: { count: 2, approvers: [], excludePusher: true, breakGlass: { enabled: false, allowed: [] } }
+  approvals: {
+    count: 2,
+    approvers: [],
+    excludePusher: true,
+    breakGlass: { enabled: false, allowed: [] }
+  }
 }
 
 let validator: ReturnType<Ajv['compile']> | undefined
@@ -112,7 +122,11 @@ function validate(value: unknown): readonly ErrorObject[] {
  * Parses and validates a policy file. `knownRule` says whether a rule id, slug or alias exists.
  * `now` is not needed: expiry is evaluated when the policy is applied.
  */
-export function parsePolicy(text: string, file: string, knownRule: (id: string) => boolean): Policy {
+export function parsePolicy(
+  text: string,
+  file: string,
+  knownRule: (id: string) => boolean
+): Policy {
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true })
   const at = (offset: number | undefined): [number | undefined, number | undefined] => {
@@ -123,7 +137,11 @@ export function parsePolicy(text: string, file: string, knownRule: (id: string) 
   const syntax = doc.errors[0]
   if (syntax !== undefined) {
     const message = syntax.message.split('\n')[0] ?? 'invalid YAML'
-    throw new ConfigError(`not valid YAML/JSON: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, file, ...at(syntax.pos[0]))
+    throw new ConfigError(
+      `not valid YAML/JSON: ${message.replace(/ at line \d+, column \d+:?$/, '')}`,
+      file,
+      ...at(syntax.pos[0])
+    )
   }
   const value: unknown = doc.toJS() ?? {}
   const fail = (path: (string | number)[], message: string, key?: string): never => {
@@ -145,7 +163,13 @@ export function parsePolicy(text: string, file: string, knownRule: (id: string) 
 interface RawPolicy {
   rules?: { match: Match; decision: Decision | 'off'; reason?: string }[]
   protect?: { types?: string[]; addresses?: string[]; tag_keys?: string[] }
-  exemptions?: { address?: string; rule?: string; fingerprint?: string; reason: string; expires?: string }[]
+  exemptions?: {
+    address?: string
+    rule?: string
+    fingerprint?: string
+    reason: string
+    expires?: string
+  }[]
   thresholds?: {
     backup_retention_floor?: number
     mass_delete_count?: number
@@ -164,7 +188,12 @@ interface RawPolicy {
 
 type Fail = (path: (string | number)[], message: string, key?: string) => never
 
-function build(raw: RawPolicy, file: string, fail: Fail, knownRule: (id: string) => boolean): Policy {
+function build(
+  raw: RawPolicy,
+  file: string,
+  fail: Fail,
+  knownRule: (id: string) => boolean
+): Policy {
   const glob = (path: (string | number)[], value: string | undefined): void => {
     if (value === undefined) return
     try {
@@ -174,14 +203,18 @@ function build(raw: RawPolicy, file: string, fail: Fail, knownRule: (id: string)
     }
   }
   const rule = (path: (string | number)[], value: string | undefined): void => {
-    if (value !== undefined && !knownRule(value)) fail(path, `unknown rule "${value}" (see \`plan-gate rules\`)`)
+    if (value !== undefined && !knownRule(value))
+      fail(path, `unknown rule "${value}" (see \`plan-gate rules\`)`)
   }
   raw.rules?.forEach((r, i) => {
     rule(['rules', i, 'match', 'rule'], r.match.rule)
     glob(['rules', i, 'match', 'type'], r.match.type)
     glob(['rules', i, 'match', 'address'], r.match.address)
     if (r.match.category !== undefined && !(r.match.category in CATEGORIES)) {
-      fail(['rules', i, 'match', 'category'], `unknown category "${r.match.category}" (allowed: ${Object.keys(CATEGORIES).join(', ')})`)
+      fail(
+        ['rules', i, 'match', 'category'],
+        `unknown category "${r.match.category}" (allowed: ${Object.keys(CATEGORIES).join(', ')})`
+      )
     }
   })
   raw.protect?.types?.forEach((g, i) => glob(['protect', 'types', i], g))
@@ -189,12 +222,23 @@ function build(raw: RawPolicy, file: string, fail: Fail, knownRule: (id: string)
   const exemptions = (raw.exemptions ?? []).map((e, i): Exemption => {
     glob(['exemptions', i, 'address'], e.address)
     rule(['exemptions', i, 'rule'], e.rule)
-    const expiresAt = e.expires === undefined ? undefined : parseDate(e.expires, 'end', () => fail(['exemptions', i, 'expires'], badDate(e.expires)))
+    const expiresAt =
+      e.expires === undefined
+        ? undefined
+        : parseDate(e.expires, 'end', () => fail(['exemptions', i, 'expires'], badDate(e.expires)))
     return { ...e, expiresAt }
   })
-  raw.thresholds?.allow_full_destroy?.forEach((g, i) => glob(['thresholds', 'allow_full_destroy', i], g))
+  raw.thresholds?.allow_full_destroy?.forEach((g, i) =>
+    glob(['thresholds', 'allow_full_destroy', i], g)
+  )
   for (const [name, env] of Object.entries(raw.environments ?? {})) {
-    for (const key of ['plans', 'aws_accounts', 'gcp_projects', 'azure_subscriptions', 'regions'] as const) {
+    for (const key of [
+      'plans',
+      'aws_accounts',
+      'gcp_projects',
+      'azure_subscriptions',
+      'regions'
+    ] as const) {
       env[key]?.forEach((g, i) => glob(['environments', name, key, i], g))
     }
   }
@@ -215,7 +259,8 @@ function build(raw: RawPolicy, file: string, fail: Fail, knownRule: (id: string)
     },
     exemptions,
     thresholds: {
-      backupRetentionFloor: raw.thresholds?.backup_retention_floor ?? d.thresholds.backupRetentionFloor,
+      backupRetentionFloor:
+        raw.thresholds?.backup_retention_floor ?? d.thresholds.backupRetentionFloor,
       massDeleteCount: raw.thresholds?.mass_delete_count ?? d.thresholds.massDeleteCount,
       massDeleteShare: raw.thresholds?.mass_delete_share ?? d.thresholds.massDeleteShare,
       allowFullDestroy: raw.thresholds?.allow_full_destroy ?? []
@@ -248,7 +293,8 @@ function parseDate(text: string, edge: 'start' | 'end', onError: () => never): n
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])]
     const start = Date.UTC(y, m - 1, d)
     const check = new Date(start)
-    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) onError()
+    if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d)
+      onError()
     return edge === 'start' ? start : start + 86_400_000 - 1
   }
   if (!DATE_TIME.test(text)) onError()
@@ -260,7 +306,9 @@ function parseDate(text: string, edge: 'start' | 'end', onError: () => never): n
 function pickError(errors: readonly ErrorObject[]): ErrorObject {
   const rank = (e: ErrorObject): number =>
     ['additionalProperties', 'enum', 'const', 'required', 'type'].indexOf(e.keyword) >>> 0
-  return [...errors].sort((a, b) => rank(a) - rank(b) || b.instancePath.length - a.instancePath.length)[0] as ErrorObject
+  return [...errors].sort(
+    (a, b) => rank(a) - rank(b) || b.instancePath.length - a.instancePath.length
+  )[0] as ErrorObject
 }
 
 function describe(error: ErrorObject): string {
@@ -298,7 +346,9 @@ function pointerToPath(pointer: string): (string | number)[] {
 
 function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return ''
-  const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
+  const text = path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('')
   return `${text}: `
 }
 
@@ -317,7 +367,11 @@ function allowedKeys(path: readonly (string | number)[]): string[] {
 }
 
 /** Source offset of the node at `path` (or of `key` inside it). */
-function offsetOf(doc: Document, path: readonly (string | number)[], key?: string): number | undefined {
+function offsetOf(
+  doc: Document,
+  path: readonly (string | number)[],
+  key?: string
+): number | undefined {
   const node = path.length === 0 ? doc.contents : doc.getIn(path, true)
   if (key !== undefined && isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key)

@@ -25,7 +25,8 @@ export function compileGlob(glob: string): RegExp {
       if (end < 0) throw new GlobError(`unclosed "[" at position ${i + 1}`)
       let body = glob.slice(i + 1, end)
       if (body.startsWith('!')) body = `^${body.slice(1)}`
-      if (body === '' || body === '^') throw new GlobError(`empty character class at position ${i + 1}`)
+      if (body === '' || body === '^')
+        throw new GlobError(`empty character class at position ${i + 1}`)
       source += `[${body.replace(/\\/g, '\\\\')}]`
       i = end
     } else if (ch === ']') {

@@ -28,7 +28,8 @@ const MATCH = {
     address: { type: 'string', description: 'Resource address glob, e.g. module.preview.*.' },
     tag: {
       type: 'string',
-      description: 'A tag or label the resource carries: `key` or `key=value` (key case-insensitive).'
+      description:
+        'A tag or label the resource carries: `key` or `key=value` (key case-insensitive).'
     }
   }
 }
@@ -85,7 +86,8 @@ export const CONFIG_SCHEMA = {
         backup_retention_floor: {
           type: 'number',
           minimum: 0,
-          description: 'Backup retention below this (in the attribute’s unit, usually days) is a weakening. Default 1.'
+          description:
+            'Backup retention below this (in the attribute’s unit, usually days) is a weakening. Default 1.'
         },
         mass_delete_count: {
           type: 'integer',
@@ -96,11 +98,13 @@ export const CONFIG_SCHEMA = {
           type: 'number',
           exclusiveMinimum: 0,
           maximum: 1,
-          description: 'Deleting more than this share of the plan’s managed resources needs approval. Default 0.5.'
+          description:
+            'Deleting more than this share of the plan’s managed resources needs approval. Default 0.5.'
         },
         allow_full_destroy: {
           ...STRING_LIST,
-          description: 'Plan file globs (e.g. previews/**) for which deleting every resource is allowed.'
+          description:
+            'Plan file globs (e.g. previews/**) for which deleting every resource is allowed.'
         }
       }
     },
@@ -134,9 +138,17 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       description: 'Used by the GitHub Action.',
       properties: {
-        count: { type: 'integer', minimum: 1, maximum: 10, description: 'Approvals needed. Default 2.' },
+        count: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 10,
+          description: 'Approvals needed. Default 2.'
+        },
         approvers: { ...STRING_LIST, description: 'Logins or org/team slugs allowed to approve.' },
-        exclude_pusher: { type: 'boolean', description: 'The head commit’s pusher cannot approve. Default true.' },
+        exclude_pusher: {
+          type: 'boolean',
+          description: 'The head commit’s pusher cannot approve. Default true.'
+        },
         break_glass: {
           type: 'object',
           additionalProperties: false,

@@ -1,16 +1,18 @@
 /** Builds the report every renderer takes from a plan and its findings. */
 import type { Plan } from '../plan/model.js'
 import { decide, sortFindings } from '../policy/decide.js'
-import { fingerprint, fingerprintLines } from '../policy/fingerprint.js'
+import type { GateResult } from '../policy/gate.js'
 import { formatMessage } from '../rules/messages.js'
 import type { Finding } from '../rules/types.js'
-import type { ActionCounts, Report, ReportedFinding } from './types.js'
+import type { ActionCounts, Report } from './types.js'
 
 export interface BuildOptions {
   /** The file as the user named it. */
   readonly file: string
   /** plan-gate's version. */
   readonly version: string
+  /** The policy file applied, if any. */
+  readonly policySource?: string
 }
 
 /** Counts planned changes by action; moves and imports are also counted on their own. */
@@ -37,42 +39,17 @@ export function countActions(plan: Plan): ActionCounts {
   return counts
 }
 
-/** A finding with its reason, keys in the documented order, undefined keys dropped. */
-function reported(f: Finding): ReportedFinding {
-  const out: Record<string, unknown> = {
-    ruleId: f.ruleId,
-    address: f.address,
-    plan: f.plan,
-    type: f.type,
-    action: f.action,
-    order: f.order,
-    deposed: f.deposed,
-    category: f.category,
-    severity: f.severity,
-    decision: f.decision,
-    messageId: f.messageId,
-    data: f.data,
-    source: f.source,
-    reason: formatMessage(f)
-  }
-  for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key]
-  return out as unknown as ReportedFinding
-}
-
-/** The report for one plan. */
-export function buildReport(
-  plan: Plan,
-  findings: readonly Finding[],
-  options: BuildOptions
-): Report {
-  const sorted = sortFindings(findings).map(reported)
+/** The report for one plan, from the gate's result. */
+export function buildReport(plan: Plan, result: GateResult, options: BuildOptions): Report {
+  const findings = result.findings
+  const sorted = sortFindings(result.findings).map((f) => ({ ...f, reason: formatMessage(f) }))
   const count = (decision: Finding['decision']): number =>
     findings.filter((f) => f.decision === decision).length
   return {
     schemaVersion: 1,
     tool: { name: 'plan-gate', version: options.version },
     decision: decide(findings),
-    fingerprint: fingerprint(fingerprintLines(plan, findings)),
+    fingerprint: result.fingerprint,
     plan: {
       file: options.file,
       format: plan.source.format,
@@ -93,6 +70,11 @@ export function buildReport(
         warn: count('warn')
       }
     },
+    blastRadius: result.blastRadius,
+    policy:
+      result.environment === undefined
+        ? { source: options.policySource ?? '(defaults)' }
+        : { source: options.policySource ?? '(defaults)', environment: result.environment },
     findings: sorted
   }
 }

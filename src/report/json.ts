@@ -25,6 +25,14 @@ function ordered(report: Report): Report {
         warn: report.counts.findings.warn
       }
     },
+    blastRadius: {
+      awsAccounts: [...report.blastRadius.awsAccounts],
+      gcpProjects: [...report.blastRadius.gcpProjects],
+      azureSubscriptions: [...report.blastRadius.azureSubscriptions],
+      regions: [...report.blastRadius.regions],
+      providers: [...report.blastRadius.providers]
+    },
+    policy: { source: report.policy.source, environment: report.policy.environment },
     findings: report.findings.map(orderedFinding)
   }
 }
@@ -64,6 +72,14 @@ function orderedFinding(finding: ReportedFinding): ReportedFinding {
     data: { ...finding.data },
     source: finding.source,
     plan: finding.plan,
+    exemption:
+      finding.exemption === undefined
+        ? undefined
+        : { reason: finding.exemption.reason, expires: finding.exemption.expires },
+    override:
+      finding.override === undefined
+        ? undefined
+        : { from: finding.override.from, reason: finding.override.reason },
     reason: finding.reason
   }
 }
@@ -134,7 +150,18 @@ const MESSAGE_IDS: Readonly<Record<MessageId, true>> = {
   'destroy-resource': true,
   'forget-data-store': true,
   'protection-weakened': true,
-  'drift-delete': true
+  'drift-delete': true,
+  'stream-no-values': true,
+  'destroy-state-backend': true,
+  'change-state-backend': true,
+  'destroy-no-copy': true,
+  'destroy-policy-protected': true,
+  'mass-delete': true,
+  'full-destroy': true,
+  freeze: true,
+  'environment-outside': true,
+  'environment-unselected': true,
+  'exemption-expired': true
 }
 
 const SOURCES: Readonly<Record<FindingSource, true>> = {
@@ -247,10 +274,22 @@ const FINDING = closedObject(
       description: 'Label of the plan the finding belongs to, when several plans are evaluated.',
       type: 'string'
     },
+    exemption: closedObject(
+      'Set when a policy exemption lowered this finding to a warning.',
+      { reason: { type: 'string' }, expires: { type: 'string' } },
+      ['expires']
+    ),
+    override: closedObject(
+      'Set when a policy rule changed the decision.',
+      { from: ref('decision'), reason: { type: 'string' } },
+      ['reason']
+    ),
     reason: { description: 'One sentence a person understands.', type: 'string' }
   },
-  ['type', 'action', 'order', 'deposed', 'category', 'plan']
+  ['type', 'action', 'order', 'deposed', 'category', 'plan', 'exemption', 'override']
 )
+
+const ID_LIST: JsonSchema = { type: 'array', items: { type: 'string' } }
 
 /** JSON Schema (draft 2020-12) of `renderJson` output; `schema/report.schema.json` holds a copy. */
 export const REPORT_JSON_SCHEMA: JsonSchema = {
@@ -281,6 +320,24 @@ export const REPORT_JSON_SCHEMA: JsonSchema = {
         warn: COUNT
       })
     }),
+    blastRadius: closedObject(
+      'Accounts, projects, subscriptions and regions the plan touches (ids only).',
+      {
+        awsAccounts: ID_LIST,
+        gcpProjects: ID_LIST,
+        azureSubscriptions: ID_LIST,
+        regions: ID_LIST,
+        providers: ID_LIST
+      }
+    ),
+    policy: closedObject(
+      'Which policy was applied.',
+      {
+        source: { description: 'The policy file, or `(defaults)`.', type: 'string' },
+        environment: { description: 'The selected environment.', type: 'string' }
+      },
+      ['environment']
+    ),
     findings: {
       description: 'Most dangerous first: decision, then severity, then address.',
       type: 'array',

@@ -1,4 +1,5 @@
 /** Markdown report for pull-request comments and GitHub job summaries. */
+import { formatBlastRadius } from '../rules/blast-radius.js'
 import type { ActionOrder } from '../plan/model.js'
 import type { Decision, Verdict } from '../rules/types.js'
 import { formatActionCounts, plural, printable } from './text.js'
@@ -70,7 +71,7 @@ export function codeSpan(text: string, inTable: boolean): string {
 
 function parts(report: Report, title: string): Parts {
   return {
-    head: `${heading(report.decision, title)}\n\n${explanation(report)}`,
+    head: `${heading(report.decision, title)}\n\n${explanation(report)}\n\n**Blast radius:** ${escapeMarkdown(formatBlastRadius(report.blastRadius))}`,
     rows: report.findings.map((finding) => ({
       decision: finding.decision,
       text: finding.decision === 'warn' ? warnRow(finding) : row(finding)
@@ -205,6 +206,10 @@ function metadata(report: Report): string {
     `Changes: ${formatActionCounts(report.counts.actions)}`,
     `Findings: ${findings.blocked} blocked, ${findings['approval-required']} needing approval, ` +
       plural(findings.warn, 'warning'),
+    `Policy: ${codeSpan(report.policy.source, false)}` +
+      (report.policy.environment === undefined
+        ? ''
+        : `, environment ${codeSpan(report.policy.environment, false)}`),
     `Checked by: ${escapeMarkdown(joined(report.tool.name, report.tool.version))}`
   ]
   const list = items.filter((item) => item !== '').map((item) => `- ${item}`)

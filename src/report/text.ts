@@ -1,4 +1,5 @@
 /** Plain-text report for terminals and CI logs. */
+import { formatBlastRadius } from '../rules/blast-radius.js'
 import type { Decision } from '../rules/types.js'
 import type { ActionCounts, Report, ReportedFinding } from './types.js'
 
@@ -46,6 +47,12 @@ export function renderText(report: Report, options: { color: boolean }): string 
   const lines = [verdictLine(report, paint)]
   if (report.findings.length > 0) lines.push('', ...findingLines(report.findings, paint))
   lines.push('', `Plan: ${formatActionCounts(report.counts.actions)}.`)
+  lines.push(`Blast radius: ${printable(formatBlastRadius(report.blastRadius))}`)
+  if (report.policy.source !== '(defaults)' || report.policy.environment !== undefined) {
+    const env =
+      report.policy.environment === undefined ? '' : `, environment ${report.policy.environment}`
+    lines.push(`Policy: ${printable(report.policy.source + env)}`)
+  }
   lines.push(`Fingerprint: ${printable(report.fingerprint)}`)
   return lines.join('\n') + '\n'
 }

@@ -1,5 +1,6 @@
 /** The report: the one object every renderer (text, markdown, json, sarif) takes. */
 import type { InputFormat } from '../plan/model.js'
+import type { BlastRadius } from '../rules/blast-radius.js'
 import type { Finding, Verdict } from '../rules/types.js'
 
 /** A finding as reports show it: the finding plus its human reason. */
@@ -55,6 +56,15 @@ export interface Report {
       readonly 'approval-required': number
       readonly warn: number
     }
+  }
+  /** Accounts, projects, subscriptions and regions the plan touches. */
+  readonly blastRadius: BlastRadius
+  /** Which policy was applied. */
+  readonly policy: {
+    /** The policy file, or `(defaults)`. */
+    readonly source: string
+    /** The selected environment, when the policy declares environments. */
+    readonly environment?: string
   }
   /** Most dangerous first: decision, then severity, then address. */
   readonly findings: readonly ReportedFinding[]

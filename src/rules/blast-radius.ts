@@ -51,6 +51,11 @@ const GCP_REGION = /^[a-z]+-[a-z]+\d+$/
 /** A Google zone is its region plus `-<letter>` (`europe-west1-b`). */
 const GCP_ZONE = /^([a-z]+-[a-z]+\d+)-[a-z]$/
 const AZURE_LOCATION = /^[a-z]+[a-z0-9]*$/
+/**
+ * Every Azure location names a compass point or is a US Government one (`westeurope`, `eastus2`,
+ * `usgovvirginia`); the bare word pattern alone would also pass a lower-case password.
+ */
+const AZURE_LOCATION_WORD = /east|west|north|south|central|^usgov/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /**
@@ -145,8 +150,10 @@ function azureLocation(value: unknown, found: Found): void {
   if (typeof value !== 'string' || value.length > 40) return
   // azurerm accepts display names ("West Europe") and stores the short form; fold to compare.
   const location = value.toLowerCase().replace(/ /g, '')
-  // `global` is where non-regional resources (action groups, Front Door) say they live.
-  if (location !== 'global' && AZURE_LOCATION.test(location)) found.regions.add(location)
+  // `global` (action groups, Front Door) fails the word test: it is not a region to restrict.
+  if (AZURE_LOCATION.test(location) && AZURE_LOCATION_WORD.test(location)) {
+    found.regions.add(location)
+  }
 }
 
 /** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
@@ -231,23 +238,27 @@ function walk(
     depth: number
   ): void => {
     if (nodeMask === true || budget.leaves <= 0) return
-    if (Array.isArray(node)) {
+    if (Array.isArray(node) || isRecord(node)) {
+      const entries: [string | number, unknown][] = Array.isArray(node)
+        ? node.map((element, i) => [i, element])
+        : Object.entries(node)
+      // An empty container is a leaf too: the budget bounds the work, not the matches.
+      if (entries.length === 0) budget.leaves--
       if (depth >= MAX_DEPTH) return
-      const masks = Array.isArray(nodeMask) ? nodeMask : []
-      node.forEach((element, i) => visit(element, masks[i], key, freeForm, depth + 1))
-      return
-    }
-    if (isRecord(node)) {
-      if (depth >= MAX_DEPTH) return
-      const masks = isRecord(nodeMask) ? nodeMask : {}
-      for (const [name, child] of Object.entries(node)) {
-        const inside = freeForm || FREE_FORM.has(name)
-        visit(child, masks[name], name, inside, depth + 1)
+      for (const [step, child] of entries) {
+        if (budget.leaves <= 0) return
+        if (typeof step === 'number') {
+          const childMask = Array.isArray(nodeMask) ? nodeMask[step] : undefined
+          visit(child, childMask, key, freeForm, depth + 1)
+        } else {
+          const childMask = isRecord(nodeMask) ? nodeMask[step] : undefined
+          visit(child, childMask, step, freeForm || FREE_FORM.has(step), depth + 1)
+        }
       }
       return
     }
-    if (typeof node !== 'string') return
     budget.leaves--
+    if (typeof node !== 'string') return
     anyString(node, key, family, found)
     if (key !== undefined && !freeForm) namedLeaf(node, key, family, found)
   }
@@ -261,7 +272,11 @@ function mineChange(change: ResourceChange, found: Found): void {
   walk(change.after, change.afterSensitive, family, found, budget)
 }
 
-/** `{ constant_value: x }` when a reader kept the raw expression of a nested block argument. */
+/**
+ * `{ constant_value: x }` when a reader kept the raw expression of a nested block argument. The
+ * show-json reader keeps top-level literals only, so `assume_role` (a nested block) arrives only
+ * once it keeps nested blocks too; both shapes are accepted so that change needs nothing here.
+ */
 function literal(value: unknown): unknown {
   return isRecord(value) && 'constant_value' in value ? value['constant_value'] : value
 }

@@ -1,6 +1,6 @@
 /**
- * Classification: normalized plan → findings, with the zero-config default decisions.
- * Pure: no I/O, no clock.
+ * Classification: normalized plan → findings with their default decisions. Pure: no I/O, no
+ * clock. Policy-wide rules (thresholds, freezes, environments, overrides) live in policy/gate.
  */
 import {
   LOCK_TABLE_HASH_KEY,
@@ -12,10 +12,17 @@ import {
   TAG_MAPS
 } from '../catalog/generic.js'
 import { lookupType } from '../catalog/index.js'
-import { CATEGORIES, type Guard, type ResourceTypeEntry } from '../catalog/types.js'
+import {
+  CATEGORIES,
+  type Condition,
+  type Guard,
+  type GuardTest,
+  type ResourceTypeEntry
+} from '../catalog/types.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
+import { matchGlob } from '../policy/glob.js'
 import { GENERIC } from './generic.js'
-import type { Finding } from './types.js'
+import type { Finding, FindingData } from './types.js'
 import {
   expand,
   formatPath,
@@ -27,45 +34,66 @@ import {
   quantity
 } from './values.js'
 
+/** What the policy adds to classification. */
+export interface ClassifyOptions {
+  /** Resource type globs to protect like catalog data stores. */
+  readonly protectTypes: readonly string[]
+  /** Resource address globs to protect. */
+  readonly protectAddresses: readonly string[]
+  /** Extra tag/label keys that mark a resource protected (besides `protected`). */
+  readonly tagKeys: readonly string[]
+  /** Backup retention below this is a weakening (for retention guards with a minimum). */
+  readonly backupRetentionFloor: number
+  /** Evidence that a change touches the configured state backend, or undefined. */
+  readonly backendEvidence?: (change: ResourceChange) => string | undefined
+}
+
+export const DEFAULT_CLASSIFY: ClassifyOptions = {
+  protectTypes: [],
+  protectAddresses: [],
+  tagKeys: [],
+  backupRetentionFloor: 1
+}
+
 /** Actions that destroy the real object. */
 export function isDestroy(change: ResourceChange): boolean {
   return change.action === 'delete' || change.action === 'replace'
 }
 
 /** Evaluates a whole plan. */
-export function evaluate(plan: Plan): Finding[] {
+export function evaluate(plan: Plan, options: ClassifyOptions = DEFAULT_CLASSIFY): Finding[] {
   const findings: Finding[] = [...planFindings(plan)]
-  for (const change of plan.changes) findings.push(...changeFindings(change))
+  for (const change of plan.changes) findings.push(...changeFindings(change, options))
   for (const change of plan.drift) findings.push(...driftFindings(change))
   for (const change of plan.deferred) findings.push(...unknownAction(change, 'deferred'))
-  return findings
+  return addRenameHints(plan, findings)
 }
 
 function planFindings(plan: Plan): Finding[] {
-  const base = { address: '(plan)', source: 'plan' as const, severity: 'critical' as const }
-  if (plan.errorDiagnostics > 0) {
-    return [
-      {
-        ...base,
-        ruleId: GENERIC.planErrored.id,
-        decision: 'blocked',
-        messageId: 'stream-error-diagnostics',
-        data: { count: plan.errorDiagnostics }
-      }
-    ]
+  const base = { address: '(plan)', source: 'plan' as const }
+  const findings: Finding[] = []
+  if (plan.errorDiagnostics > 0 || plan.errored) {
+    findings.push({
+      ...base,
+      ruleId: GENERIC.planErrored.id,
+      severity: 'critical',
+      decision: 'blocked',
+      messageId: plan.errorDiagnostics > 0 ? 'stream-error-diagnostics' : 'plan-errored',
+      data: plan.errorDiagnostics > 0 ? { count: plan.errorDiagnostics } : {}
+    })
   }
-  if (plan.errored) {
-    return [
-      {
-        ...base,
-        ruleId: GENERIC.planErrored.id,
-        decision: 'blocked',
-        messageId: 'plan-errored',
-        data: {}
-      }
-    ]
+  const destroys = plan.changes.filter((c) => c.mode === 'managed' && isDestroy(c)).length
+  if (plan.source.format !== 'show-json' && destroys > 0) {
+    findings.push({
+      ...base,
+      ruleId: GENERIC.streamNoValues.id,
+      severity: 'low',
+      decision: 'warn',
+      messageId: 'stream-no-values',
+      data: { count: destroys }
+    })
   }
-  return []
+  return findings
 }
 
 /** An action plan-gate does not know fails closed wherever it appears. */
@@ -105,59 +133,89 @@ function driftFindings(change: ResourceChange): Finding[] {
   ]
 }
 
+type Base = Pick<Finding, 'address' | 'type' | 'action' | 'order' | 'deposed' | 'source'>
+
 /** Findings for one planned change. */
-export function changeFindings(change: ResourceChange): Finding[] {
-  const base = {
+export function changeFindings(
+  change: ResourceChange,
+  options: ClassifyOptions = DEFAULT_CLASSIFY
+): Finding[] {
+  if (change.action === 'unknown') return unknownAction(change, 'change')
+  // Data sources never destroy anything; Terraform filters their deletes out of plans anyway.
+  if (change.mode === 'data') return []
+  const base: Base = {
     address: change.address,
     type: change.type,
     action: change.action,
     order: change.order,
     deposed: change.deposed,
-    source: 'change' as const
+    source: 'change'
   }
-  if (change.action === 'unknown') return unknownAction(change, 'change')
-  // Data sources never destroy anything; Terraform filters their deletes out of plans anyway.
-  if (change.mode === 'data') return []
-  const reason: Record<string, string> =
-    change.reason === undefined ? {} : { reason: change.reason }
-  if (change.replacePaths !== undefined && change.replacePaths.length > 0) {
-    // Attribute names only (map keys could be data, so a path stops at its first name).
-    const names = [...new Set(change.replacePaths.map((p) => String(p[0])))]
-    reason['forcedBy'] = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '')
-  }
-  const hit = lookupType(change.type)
-  if (isDestroy(change)) return [destroyFinding(change, hit?.entry, base, reason)]
-  if (change.action === 'forget' || change.action === 'forget-replace') {
-    const category = hit?.entry.category
-    const guarded = category !== undefined && CATEGORIES[category].guarded
-    if (!guarded && protectedTag(change.before) === undefined) return []
-    const label = category === undefined ? 'protected resource' : CATEGORIES[category].label
+  const backend = options.backendEvidence?.(change)
+  if (backend !== undefined && change.action !== 'no-op' && change.action !== 'create') {
     return [
       {
         ...base,
-        ruleId: GENERIC.dataStoreForget.id,
-        category,
-        severity: 'medium',
-        decision: 'warn',
-        messageId: 'forget-data-store',
-        data: { categoryLabel: label, ...reason }
+        ruleId: GENERIC.stateBackend.id,
+        category: 'state-storage',
+        severity: 'critical',
+        decision: 'blocked',
+        messageId: isDestroy(change) ? 'destroy-state-backend' : 'change-state-backend',
+        data: { evidence: backend, ...reasonData(change) }
       }
     ]
   }
-  if (change.action === 'update' && hit?.entry.guards !== undefined) {
-    return hit.entry.guards.flatMap((guard) => weakenings(change, hit.entry, guard, base))
+  const entry = lookupType(change.type)?.entry
+  if (isDestroy(change)) return [destroyFinding(change, entry, base, options)]
+  if (change.action === 'forget' || change.action === 'forget-replace') {
+    return forgetFindings(change, entry, base, options)
+  }
+  if (change.action === 'update' && entry?.guards !== undefined) {
+    return entry.guards.flatMap((guard) => weakenings(change, entry, guard, base, options))
   }
   return []
 }
 
-type Base = Pick<Finding, 'address' | 'type' | 'action' | 'order' | 'deposed' | 'source'>
+/** `reason` and, for replacements, the attribute names that forced them. */
+function reasonData(change: ResourceChange): Record<string, string> {
+  const data: Record<string, string> = change.reason === undefined ? {} : { reason: change.reason }
+  if (change.replacePaths !== undefined && change.replacePaths.length > 0) {
+    // Attribute names only (map keys could be data, so a path stops at its first name).
+    const names = [...new Set(change.replacePaths.map((p) => String(p[0])))]
+    data['forcedBy'] = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '')
+  }
+  return data
+}
+
+function forgetFindings(
+  change: ResourceChange,
+  entry: ResourceTypeEntry | undefined,
+  base: Base,
+  options: ClassifyOptions
+): Finding[] {
+  const guarded = entry !== undefined && CATEGORIES[entry.category].guarded
+  if (!guarded && protectedTag(change.before, options.tagKeys) === undefined) return []
+  const label = entry === undefined ? 'protected resource' : CATEGORIES[entry.category].label
+  return [
+    {
+      ...base,
+      ruleId: GENERIC.dataStoreForget.id,
+      category: entry?.category,
+      severity: 'medium',
+      decision: 'warn',
+      messageId: 'forget-data-store',
+      data: { categoryLabel: label, ...reasonData(change) }
+    }
+  ]
+}
 
 function destroyFinding(
   change: ResourceChange,
   entry: ResourceTypeEntry | undefined,
   base: Base,
-  reason: Record<string, string>
+  options: ClassifyOptions
 ): Finding {
+  const reason = reasonData(change)
   const evidence = stateStorageEvidence(change)
   if (evidence !== undefined) {
     return {
@@ -171,17 +229,9 @@ function destroyFinding(
     }
   }
   if (entry !== undefined && CATEGORIES[entry.category].guarded) {
-    return {
-      ...base,
-      ruleId: entry.id,
-      category: entry.category,
-      severity: 'high',
-      decision: 'approval-required',
-      messageId: 'destroy-data-store',
-      data: { categoryLabel: CATEGORIES[entry.category].label, ...reason }
-    }
+    return dataStoreFinding(change, entry, base, reason)
   }
-  const tag = protectedTag(change.before)
+  const tag = protectedTag(change.before, options.tagKeys)
   if (tag !== undefined) {
     return {
       ...base,
@@ -193,6 +243,19 @@ function destroyFinding(
       data: { tagMap: tag.map, tagKey: tag.key, ...reason }
     }
   }
+  const byPolicy = options.protectTypes.find((g) => matchGlob(g, change.type))
+  const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address))
+  if (byPolicy !== undefined || byAddress !== undefined) {
+    return {
+      ...base,
+      ruleId: GENERIC.policyProtected.id,
+      category: entry?.category,
+      severity: 'high',
+      decision: 'approval-required',
+      messageId: 'destroy-policy-protected',
+      data: { pattern: (byPolicy ?? byAddress) as string, ...reason }
+    }
+  }
   return {
     ...base,
     ruleId: GENERIC.resourceDestroy.id,
@@ -202,6 +265,62 @@ function destroyFinding(
     messageId: 'destroy-resource',
     data: { type: change.type, ...reason }
   }
+}
+
+/**
+ * A data store's delete: approval by default, blocked when the catalog knows how a copy could
+ * survive and none does. Deposed objects are leftovers of a replacement whose new object
+ * exists, so they never block on survival.
+ */
+function dataStoreFinding(
+  change: ResourceChange,
+  entry: ResourceTypeEntry,
+  base: Base,
+  reason: Record<string, string>
+): Finding {
+  const categoryLabel = CATEGORIES[entry.category].label
+  const survival =
+    change.hasValues && change.deposed === undefined
+      ? survivingCopy(entry, change.before)
+      : undefined
+  if (survival !== undefined && survival.copy === undefined) {
+    return {
+      ...base,
+      ruleId: GENERIC.noCopySurvives.id,
+      category: entry.category,
+      severity: 'critical',
+      decision: 'blocked',
+      messageId: 'destroy-no-copy',
+      data: { categoryLabel, missing: survival.options, catalogRule: entry.id, ...reason }
+    }
+  }
+  const copy: FindingData = survival?.copy === undefined ? {} : { copy: survival.copy }
+  return {
+    ...base,
+    ruleId: entry.id,
+    category: entry.category,
+    severity: 'high',
+    decision: 'approval-required',
+    messageId: 'destroy-data-store',
+    data: { categoryLabel, ...copy, ...reason }
+  }
+}
+
+/** Which copy survives per the catalog (`copy` undefined: none), or undefined when unknown. */
+function survivingCopy(
+  entry: ResourceTypeEntry,
+  before: unknown
+): { copy?: string; options: string } | undefined {
+  if (entry.survives === undefined || entry.survives.length === 0) return undefined
+  const options = entry.survives.map((s) => s.copy).join('; or ')
+  const found = entry.survives.find((s) => s.when.every((c) => holds(c, before)))
+  return { copy: found?.copy, options }
+}
+
+function holds(condition: Condition, before: unknown): boolean {
+  return expand(parsePath(condition.path), before).some((path) =>
+    isSafe(condition.test, condition.absent, getAt(before, path))
+  )
 }
 
 /** Why this resource looks like Terraform state storage, or undefined. Names no value. */
@@ -218,16 +337,11 @@ export function stateStorageEvidence(change: ResourceChange): string | undefined
   if (attributes === undefined) return undefined
   for (const attribute of attributes) {
     const value = isRecord(before) ? before[attribute] : undefined
-    if (typeof value === 'string' && hasStateMarker(value)) {
-      return `its ${attribute} contains "${stateMarker(value)}"`
-    }
+    const marker = typeof value === 'string' ? stateMarker(value) : undefined
+    if (marker !== undefined) return `its ${attribute} contains "${marker}"`
   }
-  if (hasStateMarker(change.name)) return `its resource name contains "${stateMarker(change.name)}"`
-  return undefined
-}
-
-function hasStateMarker(text: string): boolean {
-  return stateMarker(text) !== undefined
+  const marker = stateMarker(change.name)
+  return marker === undefined ? undefined : `its resource name contains "${marker}"`
 }
 
 function stateMarker(text: string): string | undefined {
@@ -236,25 +350,37 @@ function stateMarker(text: string): string | undefined {
 }
 
 /** The tag map and key that mark a value protected, or undefined. */
-export function protectedTag(values: unknown): { map: string; key: string } | undefined {
+export function protectedTag(
+  values: unknown,
+  extraKeys: readonly string[] = []
+): { map: string; key: string } | undefined {
   if (!isRecord(values)) return undefined
-  const candidates: { map: string; tags: unknown }[] = TAG_MAPS.map((map) => ({
-    map,
-    tags: values[map]
-  }))
-  for (const block of TAG_BLOCKS) {
-    const first = getAt(values, [block, 0])
-    if (isRecord(first)) {
-      for (const map of TAG_MAPS) candidates.push({ map: `${block}[0].${map}`, tags: first[map] })
-    }
-  }
-  for (const { map, tags } of candidates) {
-    if (!isRecord(tags)) continue
+  const keys = new Set([PROTECTED_TAG_KEY, ...extraKeys.map((k) => k.toLowerCase())])
+  for (const { map, tags } of tagMaps(values)) {
     for (const [key, value] of Object.entries(tags)) {
-      if (key.toLowerCase() === PROTECTED_TAG_KEY && isYes(value)) return { map, key }
+      if (keys.has(key.toLowerCase()) && isYes(value)) return { map, key }
     }
   }
   return undefined
+}
+
+/** Every tag/label map of a value, with where it was found. */
+export function tagMaps(values: unknown): { map: string; tags: Record<string, unknown> }[] {
+  if (!isRecord(values)) return []
+  const found: { map: string; tags: Record<string, unknown> }[] = []
+  for (const map of TAG_MAPS) {
+    const tags = values[map]
+    if (isRecord(tags)) found.push({ map, tags })
+  }
+  for (const block of TAG_BLOCKS) {
+    const first = getAt(values, [block, 0])
+    if (!isRecord(first)) continue
+    for (const map of TAG_MAPS) {
+      const tags = first[map]
+      if (isRecord(tags)) found.push({ map: `${block}[0].${map}`, tags })
+    }
+  }
+  return found
 }
 
 function isYes(value: unknown): boolean {
@@ -273,26 +399,38 @@ function safeActions(actions: readonly string[]): string {
 
 type Scalar = string | number | boolean
 
-function isSafe(guard: Guard, value: unknown): boolean {
-  if (value === undefined || value === null) return guard.absent === 'safe'
-  const test = guard.test
+function isSafe(test: GuardTest, absent: 'safe' | 'unsafe' | undefined, value: unknown): boolean {
+  if (value === undefined || value === null) return absent === 'safe'
   if (test.kind === 'equals') return test.safe.includes(value as Scalar)
   if (test.kind === 'min') return typeof value === 'number' && value >= test.min
-  if (test.kind === 'non-empty') return (typeof value === 'string' || Array.isArray(value)) && value.length > 0
+  if (test.kind === 'non-empty') {
+    return (typeof value === 'string' || Array.isArray(value)) && value.length > 0
+  }
   return true
+}
+
+/** The guard as the policy sees it: retention minimums rise to the configured floor. */
+function effectiveGuard(guard: Guard, options: ClassifyOptions): Guard {
+  if (guard.family !== 'backup-retention' || guard.test.kind !== 'min') return guard
+  if (options.backupRetentionFloor <= guard.test.min) return guard
+  return { ...guard, test: { kind: 'min', min: options.backupRetentionFloor } }
 }
 
 /** Weakening findings for one guard on an in-place update. */
 function weakenings(
   change: ResourceChange,
   entry: ResourceTypeEntry,
-  guard: Guard,
-  base: Base
+  catalogGuard: Guard,
+  base: Base,
+  options: ClassifyOptions
 ): Finding[] {
+  const guard = effectiveGuard(catalogGuard, options)
   const steps = parsePath(guard.path)
   return expand(steps, change.before, change.after).flatMap((path) => {
     const data = weakening(change, guard, path)
     if (data === undefined) return []
+    const floor: FindingData =
+      guard.test.kind === 'min' && guard !== catalogGuard ? { floor: guard.test.min } : {}
     return [
       {
         ...base,
@@ -301,7 +439,7 @@ function weakenings(
         severity: 'high' as const,
         decision: 'approval-required' as const,
         messageId: 'protection-weakened' as const,
-        data: { attribute: formatPath(path), family: guard.family, ...data }
+        data: { attribute: formatPath(path), family: guard.family, ...floor, ...data }
       }
     ]
   })
@@ -323,16 +461,16 @@ function weakening(
     if (to === undefined || to >= from) return undefined
     return shown(change, guard, path, before, after)
   }
-  if (!isSafe(guard, before)) return undefined
+  if (!isSafe(guard.test, guard.absent, before)) return undefined
   if (unknown) return { unknown: true }
-  if (isSafe(guard, after)) return undefined
+  if (isSafe(guard.test, guard.absent, after)) return undefined
   return shown(change, guard, path, before, after)
 }
 
 /**
  * The before/after values a finding may print: booleans, numbers, and strings that are one of
- * the catalog's own safe values (anything else could be a secret). Nothing at all when either
- * side is marked sensitive.
+ * the catalog's own safe values or a duration (anything else could be a secret). Nothing at all
+ * when either side is marked sensitive.
  */
 function shown(
   change: ResourceChange,
@@ -345,7 +483,6 @@ function shown(
     return { sensitive: true }
   }
   const safeList: readonly Scalar[] = guard.test.kind === 'equals' ? guard.test.safe : []
-  // Strings print only when they are the catalog's own values or a duration like "7d"/"P30D".
   const printable = (v: unknown): v is Scalar =>
     typeof v === 'boolean' ||
     typeof v === 'number' ||
@@ -357,4 +494,57 @@ function shown(
   else if (safeList.length > 0) data['toText'] = `a value other than ${safeList.join(' or ')}`
   else data['toText'] = 'a lower value'
   return data
+}
+
+/** Attributes that usually carry a resource's real-world name. */
+const IDENTITY_ATTRIBUTES = [
+  'name',
+  'bucket',
+  'identifier',
+  'cluster_identifier',
+  'function_name',
+  'table_name',
+  'domain_name',
+  'repository_name',
+  'topic_name',
+  'queue_name'
+]
+
+/**
+ * A delete and a create of the same type with the same identity (same name attribute, or the
+ * same resource name under another module) look like a rename that lacks a `moved` block. The
+ * finding keeps its decision and gains a hint.
+ */
+function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
+  const creates = plan.changes.filter((c) => c.action === 'create' && c.mode === 'managed')
+  if (creates.length === 0) return findings
+  const deletes = new Map(
+    plan.changes
+      .filter((c) => c.action === 'delete' && c.deposed === undefined)
+      .map((c) => [c.address, c])
+  )
+  return findings.map((finding) => {
+    const deleted = finding.source === 'change' ? deletes.get(finding.address) : undefined
+    if (deleted === undefined) return finding
+    const target = creates.find((c) => c.type === deleted.type && sameIdentity(deleted, c))
+    return target === undefined
+      ? finding
+      : { ...finding, data: { ...finding.data, renameTo: target.address } }
+  })
+}
+
+function sameIdentity(deleted: ResourceChange, created: ResourceChange): boolean {
+  if (deleted.hasValues && isRecord(deleted.before) && isRecord(created.after)) {
+    const before = deleted.before
+    const after = created.after
+    const shared = IDENTITY_ATTRIBUTES.find(
+      (key) => typeof before[key] === 'string' && before[key] !== '' && before[key] === after[key]
+    )
+    if (shared !== undefined) return true
+  }
+  return (
+    deleted.name === created.name &&
+    deleted.index === created.index &&
+    deleted.moduleAddress !== created.moduleAddress
+  )
 }

@@ -76,10 +76,91 @@ export const GENERIC = {
       'Refresh found that the object no longer exists. This already happened outside Terraform; it is not a planned delete.',
     severity: 'low',
     defaultDecision: 'warn'
+  },
+  massDelete: {
+    id: 'PG-0008',
+    slug: 'mass-delete',
+    title: 'Many resources deleted at once',
+    description:
+      'The plan deletes more resources than the configured threshold (count or share of the plan). Reviewers should see that before it happens.',
+    severity: 'high',
+    defaultDecision: 'approval-required'
+  },
+  fullDestroy: {
+    id: 'PG-0009',
+    slug: 'full-destroy',
+    title: 'Every managed resource is deleted',
+    description:
+      'The plan destroys everything it manages, as `terraform destroy` does. Blocked unless the policy allows a full destroy for this plan (e.g. ephemeral previews).',
+    severity: 'critical',
+    defaultDecision: 'blocked'
+  },
+  freeze: {
+    id: 'PG-0010',
+    slug: 'change-freeze',
+    title: 'Destructive change during a freeze window',
+    description:
+      'The policy declares a freeze window now; every destructive change is blocked until it ends.',
+    severity: 'critical',
+    defaultDecision: 'blocked'
+  },
+  environment: {
+    id: 'PG-0011',
+    slug: 'environment-guard',
+    title: 'Plan touches an account, project, subscription or region outside its environment',
+    description:
+      'The policy says what this environment may touch. A plan that reaches further is how a "staging" task runs against production.',
+    severity: 'critical',
+    defaultDecision: 'blocked'
+  },
+  stateBackend: {
+    id: 'PG-0012',
+    slug: 'state-backend-change',
+    title: 'The configured state backend is changed',
+    description:
+      'The bucket, lock table, storage account or container of the backend that holds this very state is changed or destroyed.',
+    severity: 'critical',
+    defaultDecision: 'blocked'
+  },
+  noCopySurvives: {
+    id: 'PG-0013',
+    slug: 'no-copy-survives',
+    title: 'Data store deleted and no copy survives',
+    description:
+      'The data store is deleted or replaced, and its settings show that no final snapshot, retained backup, soft delete or other copy will remain.',
+    severity: 'critical',
+    defaultDecision: 'blocked'
+  },
+  exemptionExpired: {
+    id: 'PG-0014',
+    slug: 'exemption-expired',
+    title: 'An exemption has expired',
+    description:
+      'An exemption in the policy file matched this plan but has expired, so it no longer applies.',
+    severity: 'medium',
+    defaultDecision: 'warn'
+  },
+  policyProtected: {
+    id: 'PG-0015',
+    slug: 'policy-protected-destroy',
+    title: 'Resource protected by the policy file deleted or replaced',
+    description:
+      'The policy file protects this type or address, so deleting or replacing it needs a second approver.',
+    severity: 'high',
+    defaultDecision: 'approval-required'
+  },
+  streamNoValues: {
+    id: 'PG-0016',
+    slug: 'stream-without-values',
+    title: 'Plan read from a stream without attribute values',
+    description:
+      'The JSON Lines stream has no attribute values, so tags, state-storage names, surviving copies and protection attributes cannot be checked. Gate on `terraform show -json` for full coverage.',
+    severity: 'low',
+    defaultDecision: 'warn'
   }
 } as const satisfies Record<string, GenericRule>
 
-/** Metadata of a generic rule. */
-export function genericMeta(rule: GenericRule): RuleMeta {
+/** Metadata of a generic rule, without remediation and examples (the registry adds them). */
+export function genericMeta(rule: GenericRule): Omit<RuleMeta, 'remediation'> {
   return { ...rule, helpUri: `${DOCS_BASE}/${rule.id}.md` }
 }

@@ -37,13 +37,14 @@ export const REASON_TEXT: Readonly<Record<string, string>> = {
   replace_because_cannot_update: 'a changed attribute forces replacement',
   replace_by_request: 'replacement was requested with -replace',
   replace_by_triggers: 'replace_triggered_by fired',
-  delete_because_no_resource_config: 'its resource block was removed',
+  delete_because_no_resource_config:
+    'the resource block was removed, and with it any prevent_destroy',
   delete_because_wrong_repetition: 'count/for_each changed kind',
   delete_because_count_index: 'count was lowered',
   delete_because_each_key: 'its key left for_each',
-  delete_because_no_module: 'its module was removed',
+  delete_because_no_module: 'its module block was removed, and with it any prevent_destroy',
   delete_because_no_move_target: 'the moved target has no configuration',
-  delete_because_enabled_false: 'enabled = false',
+  delete_because_enabled_false: 'enabled = false removed it, and with it any prevent_destroy',
   forgot_because_lifecycle_destroy_in_config: 'lifecycle destroy = false',
   forgot_because_lifecycle_destroy_in_state: 'destroy = false recorded in state'
 }
@@ -94,10 +95,45 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'forget-data-store': (d) =>
     `Removes a ${str(d, 'categoryLabel')} from state without destroying it; Terraform stops managing it${because(d)}`,
   'protection-weakened': (d) => weakened(d),
-  'drift-delete': () => 'Was deleted outside Terraform (drift): the object is already gone'
+  'drift-delete': () => 'Was deleted outside Terraform (drift): the object is already gone',
+  'stream-no-values': (d) =>
+    `${str(d, 'count')} destroy(s) read from a stream without attribute values: tags, state storage, surviving copies and protection settings could not be checked (gate on \`terraform show -json\` output for full coverage)`,
+  'destroy-state-backend': (d, f) =>
+    `${verb(f)} ${str(d, 'evidence')}${because(d)}: the state of this very configuration lives there`,
+  'change-state-backend': (d) =>
+    `Changes ${str(d, 'evidence')}: the state of this very configuration lives there`,
+  'destroy-no-copy': (d, f) =>
+    `${verb(f)} a ${str(d, 'categoryLabel')}${because(d)} and no copy survives (none of: ${str(d, 'missing')}). To unblock: take or keep a backup first in a separate change, or add an exemption`,
+  'destroy-policy-protected': (d, f) =>
+    `${verb(f)} a resource the policy protects (${str(d, 'pattern')})${because(d)}`,
+  'mass-delete': (d) =>
+    `Deletes ${str(d, 'count')} of ${str(d, 'total')} managed resources (threshold: more than ${str(d, 'threshold')})`,
+  'full-destroy': (d) =>
+    `Destroys every managed resource (${str(d, 'count')}), as \`terraform destroy\` does; allow it for this plan with thresholds.allow_full_destroy`,
+  freeze: (d) =>
+    `Change freeze until ${str(d, 'until')} (${str(d, 'why')}): ${str(d, 'count')} destructive change(s) are blocked`,
+  'environment-outside': (d) =>
+    `Environment "${str(d, 'environment')}" may not touch ${str(d, 'outside')}`,
+  'environment-unselected': (d) =>
+    `The policy declares environments (${str(d, 'environments')}) but none matches this plan: select one with --environment or an environments.<name>.plans glob`,
+  'exemption-expired': (d) =>
+    `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`
 }
 
-/** The human reason for a finding. */
+/** The human reason for a finding, with its hints and how the policy changed it. */
 export function formatMessage(finding: Finding): string {
-  return TEMPLATES[finding.messageId](finding.data, finding)
+  let text = TEMPLATES[finding.messageId](finding.data, finding)
+  const renameTo = str(finding.data, 'renameTo')
+  if (renameTo !== '') text += `; this looks like a rename to ${renameTo}: add a \`moved\` block`
+  const copy = str(finding.data, 'copy')
+  if (copy !== '') text += `; kept: ${copy}`
+  if (finding.exemption !== undefined) {
+    const until =
+      finding.exemption.expires === undefined ? '' : ` until ${finding.exemption.expires}`
+    text += ` [exempt${until}: ${finding.exemption.reason}]`
+  }
+  if (finding.override !== undefined) {
+    text += ` [policy: ${finding.override.from} → ${finding.decision}${finding.override.reason === undefined ? '' : `, ${finding.override.reason}`}]`
+  }
+  return text
 }

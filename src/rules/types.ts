@@ -22,6 +22,17 @@ export type MessageId =
   | 'forget-data-store'
   | 'protection-weakened'
   | 'drift-delete'
+  | 'stream-no-values'
+  | 'destroy-state-backend'
+  | 'change-state-backend'
+  | 'destroy-no-copy'
+  | 'destroy-policy-protected'
+  | 'mass-delete'
+  | 'full-destroy'
+  | 'freeze'
+  | 'environment-outside'
+  | 'environment-unselected'
+  | 'exemption-expired'
 
 /**
  * Data carried by a finding. Only names and provably harmless scalars (booleans, retention
@@ -50,6 +61,10 @@ export interface Finding {
   readonly source: FindingSource
   /** Label of the plan the finding belongs to, when several plans are evaluated together. */
   readonly plan?: string
+  /** Set when a policy exemption lowered this finding to a warning. */
+  readonly exemption?: { readonly reason: string; readonly expires?: string }
+  /** Set when a policy rule changed the decision. */
+  readonly override?: { readonly from: Decision; readonly reason?: string }
 }
 
 /** Strength order of decisions, weakest first. */
@@ -72,12 +87,35 @@ export interface RuleMeta {
   readonly id: string
   /** Readable id, e.g. `aws-db-instance-destroy`. */
   readonly slug: string
+  /** Former ids and slugs that still resolve to this rule (renames). */
+  readonly aliases?: readonly string[]
   /** Short title, e.g. "RDS instance deleted or replaced". */
   readonly title: string
   /** Why it matters, one or two sentences. */
   readonly description: string
   readonly severity: Severity
   readonly defaultDecision: Decision
+  /** What to do about a finding, one or two sentences. */
+  readonly remediation: string
+  /** Catalog category, for per-type rules. */
+  readonly category?: Category
   /** Link to the rule's documentation page. */
   readonly helpUri: string
+  /** Inputs that trigger the rule (`bad`) and similar ones that do not (`good`). */
+  readonly examples?: {
+    readonly bad: readonly RuleExample[]
+    readonly good: readonly RuleExample[]
+  }
+}
+
+/** A runnable example: a plan, and optionally a policy file and the time to judge it at. */
+export interface RuleExample {
+  /** A `terraform show -json` document, or JSON Lines text. */
+  readonly plan: Readonly<Record<string, unknown>> | string
+  /** `.plan-gate.yml` text. */
+  readonly policy?: string
+  /** Evaluate as if at this RFC 3339 time. */
+  readonly at?: string
+  /** Files of a Terraform working directory, for backend rules. */
+  readonly files?: Readonly<Record<string, string>>
 }

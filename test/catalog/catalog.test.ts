@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { allEntries, allGuards, lookupType, PROVIDERS } from '../../src/catalog/index.js'
 import { CATEGORIES } from '../../src/catalog/types.js'
 import { evaluate } from '../../src/rules/evaluate.js'
+import { typeExamples } from '../../src/rules/examples.js'
 import { allRules, ruleMeta } from '../../src/rules/registry.js'
 import { parsePath } from '../../src/rules/values.js'
 import type { Plan, ResourceChange } from '../../src/plan/model.js'
@@ -116,19 +117,25 @@ describe('catalog', () => {
       expect(meta?.helpUri).toMatch(new RegExp(`/${id}\\.md$`))
       expect(meta?.title.length).toBeGreaterThan(5)
     }
-    expect(allRules().length).toBe(entries.length + guards.length + 7)
+    expect(allRules().length).toBe(entries.length + guards.length + 16)
   })
 })
 
-describe('every catalog entry classifies as declared (bad and good examples)', () => {
+describe('every catalog entry classifies as declared (its generated examples)', () => {
   test.each(entries.map((e) => ({ name: e.entry.type, entry: e.entry })))('$name', ({ entry }) => {
     const guarded = CATEGORIES[entry.category].guarded
-    const bad = evaluate(planOf(change(entry.type, 'delete', {}, null)))
-    expect(bad.map((f) => [f.ruleId, f.decision])).toEqual([
+    const { bad, good } = typeExamples(entry)
+    const badChange = (bad[0]?.plan as { resource_changes: Record<string, unknown>[] })
+      .resource_changes[1]
+    const goodChange = (good[0]?.plan as { resource_changes: Record<string, unknown>[] })
+      .resource_changes[1]
+    const read = (element: unknown): ResourceChange =>
+      change(entry.type, 'delete', (element as { change: { before: unknown } }).change.before, null)
+    expect(evaluate(planOf(read(badChange))).map((f) => [f.ruleId, f.decision])).toEqual([
       guarded ? [entry.id, 'approval-required'] : ['PG-0005', 'warn']
     ])
-    const good = evaluate(planOf(change(entry.type, 'update', {}, {})))
-    expect(good).toEqual([])
+    const update = { ...read(goodChange), action: 'update' as const, actions: ['update'] }
+    expect(evaluate(planOf({ ...update, after: update.before }))).toEqual([])
   })
 })
 

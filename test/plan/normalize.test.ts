@@ -1,6 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
 import { KNOWN_REASONS } from '../../src/plan/model.js'
-import { actionFromArray, fromStream, providerRef, reasonFromStream } from '../../src/plan/normalize.js'
+import {
+  actionFromArray,
+  fromStream,
+  providerRef,
+  reasonFromStream
+} from '../../src/plan/normalize.js'
 import { REASON_TEXT } from '../../src/rules/messages.js'
 
 describe('actions', () => {
@@ -47,8 +52,14 @@ describe('reasons', () => {
 
 describe('providers', () => {
   test.each([
-    ['registry.terraform.io/hashicorp/aws', { name: 'aws', fqn: 'registry.terraform.io/hashicorp/aws' }],
-    ['registry.opentofu.org/hashicorp/google', { name: 'google', fqn: 'registry.opentofu.org/hashicorp/google' }],
+    [
+      'registry.terraform.io/hashicorp/aws',
+      { name: 'aws', fqn: 'registry.terraform.io/hashicorp/aws' }
+    ],
+    [
+      'registry.opentofu.org/hashicorp/google',
+      { name: 'google', fqn: 'registry.opentofu.org/hashicorp/google' }
+    ],
     ['aws', { name: 'aws' }],
     ['null.aliased', { name: 'null', alias: 'aliased' }]
   ])('%s', (raw, expected) => {
@@ -57,12 +68,24 @@ describe('providers', () => {
 })
 
 describe('stream changes', () => {
-  const resource = (addr: string): Record<string, unknown> => ({ addr, module: '', resource_key: null })
+  const resource = (addr: string): Record<string, unknown> => ({
+    addr,
+    module: '',
+    resource_key: null
+  })
 
   test('data sources, modules and types from the address when fields are missing', () => {
-    const data = fromStream({ resource: resource('module.a["k.x"].data.aws_ami.ubuntu'), action: 'read' }, 'm', 'terraform')
+    const data = fromStream(
+      { resource: resource('module.a["k.x"].data.aws_ami.ubuntu'), action: 'read' },
+      'm',
+      'terraform'
+    )
     expect(data).toMatchObject({ mode: 'data', type: 'aws_ami', action: 'read' })
-    const managed = fromStream({ resource: resource('module.a.aws_s3_bucket.b'), action: 'delete' }, 'm', 'terraform')
+    const managed = fromStream(
+      { resource: resource('module.a.aws_s3_bucket.b'), action: 'delete' },
+      'm',
+      'terraform'
+    )
     expect(managed).toMatchObject({ mode: 'managed', type: 'aws_s3_bucket', action: 'delete' })
   })
 

@@ -1,8 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { readPlan } from '../../src/plan/read.js'
-import { buildReport } from '../../src/report/build.js'
-import { evaluate } from '../../src/rules/evaluate.js'
+import { defaultContext, gate } from '../../src/policy/gate.js'
 import { fixture } from '../helpers.js'
 
 type Json = Record<string, unknown>
@@ -10,14 +9,18 @@ const base = JSON.parse(readFileSync(fixture('examples', 'destroy-prod-db.json')
 
 function fingerprintOf(doc: unknown): string {
   const plan = readPlan(Buffer.from(JSON.stringify(doc)))
-  return buildReport(plan, evaluate(plan), { file: 'p', version: '0' }).fingerprint
+  return gate(plan, defaultContext('p', 0)).fingerprint
 }
 
 /** Deep copy with every object's keys in reverse order. */
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys)
   if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)])
+  )
 }
 
 function edit(mutate: (changes: Json[]) => void): Json {
@@ -56,14 +59,26 @@ describe('fingerprint', () => {
   })
 
   test.each([
-    ['a different resource is deleted', (c: Json[]) => ((c[3] as Json)['address'] = 'module.workers.aws_instance.batch[2]')],
-    ['a delete becomes a replace', (c: Json[]) => (((c[3] as Json)['change'] as Json)['actions'] = ['delete', 'create'])],
-    ['the replace order flips', (c: Json[]) => (((c[0] as Json)['change'] as Json)['actions'] = ['create', 'delete'])],
+    [
+      'a different resource is deleted',
+      (c: Json[]) => ((c[3] as Json)['address'] = 'module.workers.aws_instance.batch[2]')
+    ],
+    [
+      'a delete becomes a replace',
+      (c: Json[]) => (((c[3] as Json)['change'] as Json)['actions'] = ['delete', 'create'])
+    ],
+    [
+      'the replace order flips',
+      (c: Json[]) => (((c[0] as Json)['change'] as Json)['actions'] = ['create', 'delete'])
+    ],
     ['the reason changes', (c: Json[]) => ((c[0] as Json)['action_reason'] = 'replace_by_request')],
-    ['a protection weakening disappears', (c: Json[]) => {
-      const after = ((c[1] as Json)['change'] as Json)['after'] as Json
-      after['deletion_protection'] = true
-    }]
+    [
+      'a protection weakening disappears',
+      (c: Json[]) => {
+        const after = ((c[1] as Json)['change'] as Json)['after'] as Json
+        after['deletion_protection'] = true
+      }
+    ]
   ])('changes when %s', (_name, mutate) => {
     expect(fingerprintOf(edit(mutate))).not.toBe(original)
   })
@@ -73,8 +88,8 @@ describe('fingerprint', () => {
     const array = `[${jsonl.trim().split('\n').join(',')}]`
     const a = readPlan(Buffer.from(jsonl))
     const b = readPlan(Buffer.from(array))
-    const fa = buildReport(a, evaluate(a), { file: 'a', version: '0' }).fingerprint
-    const fb = buildReport(b, evaluate(b), { file: 'b', version: '0' }).fingerprint
+    const fa = gate(a, defaultContext('a', 0)).fingerprint
+    const fb = gate(b, defaultContext('b', 0)).fingerprint
     expect(fa).toBe(fb)
   })
 })

@@ -123,6 +123,8 @@ describe('renderJson', () => {
       'fingerprint',
       'plan',
       'counts',
+      'blastRadius',
+      'policy',
       'findings'
     ])
     const first = (parsed.findings as Record<string, unknown>[])[0] ?? {}

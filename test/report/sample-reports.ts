@@ -67,6 +67,14 @@ export function makeReport(
         warn: count('warn')
       }
     },
+    blastRadius: {
+      awsAccounts: decision === 'pass' ? [] : ['123456789012'],
+      gcpProjects: decision === 'approval-required' ? ['acme-prod'] : [],
+      azureSubscriptions: [],
+      regions: decision === 'pass' ? [] : ['eu-west-1'],
+      providers: ['aws']
+    },
+    policy: { source: '(defaults)' },
     findings
   }
 }
@@ -277,6 +285,7 @@ export const SAMPLE_RULES: Readonly<Record<string, RuleMeta>> = {
     description: 'Deleting or replacing an RDS instance loses its data unless a snapshot exists.',
     severity: 'critical',
     defaultDecision: 'approval-required',
+    remediation: 'Keep a final snapshot and get a second approval.',
     helpUri: 'https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-AWS-001.md'
   },
   'PG-0002': {
@@ -286,6 +295,7 @@ export const SAMPLE_RULES: Readonly<Record<string, RuleMeta>> = {
     description: 'Deleting the bucket or table that holds Terraform state orphans every resource.',
     severity: 'critical',
     defaultDecision: 'blocked',
+    remediation: 'Move the state first.',
     helpUri: 'https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-0002.md'
   },
   'PG-0004': {
@@ -295,6 +305,7 @@ export const SAMPLE_RULES: Readonly<Record<string, RuleMeta>> = {
     description: 'A resource without data is deleted; shown for information only.',
     severity: 'low',
     defaultDecision: 'warn',
+    remediation: 'Check that the delete is intended.',
     helpUri: 'https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-0004.md'
   }
 }

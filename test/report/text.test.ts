@@ -77,10 +77,11 @@ describe('renderText', () => {
     })
   })
 
-  test('ends with the action summary and the fingerprint', () => {
+  test('ends with the action summary, the blast radius and the fingerprint', () => {
     const lines = renderText(APPROVAL_REPORT, { color: false }).trimEnd().split('\n')
-    expect(lines.slice(-2)).toEqual([
+    expect(lines.slice(-3)).toEqual([
       'Plan: 3 to add, 2 to change, 2 to destroy, 1 to replace, 1 to move, 2 to read.',
+      'Blast radius: Touches AWS accounts 123456789012 · Google projects acme-prod · regions eu-west-1',
       `Fingerprint: ${APPROVAL_REPORT.fingerprint}`
     ])
   })

@@ -57,7 +57,7 @@ describe('zero-config defaults on the example plan', () => {
   test('reasons a person understands, with harmless values only', () => {
     const reasons = findings.map(formatMessage)
     expect(reasons).toContain(
-      'Replaces (destroys first, then creates) a database (a changed attribute forces replacement: availability_zone)'
+      'Replaces (destroys first, then creates) a database (a changed attribute forces replacement: availability_zone); kept: a final snapshot'
     )
     expect(reasons).toContain('Weakens deletion protection: deletion_protection true → false')
     expect(reasons).toContain('Weakens backup retention: backup_retention_period 14 → 0')
@@ -74,7 +74,7 @@ describe('every kind', () => {
       'aws_db_instance.b PG-AWS-001 approval-required destroy-data-store',
       'aws_db_instance.c PG-AWS-001 approval-required destroy-data-store',
       'aws_dynamodb_table.sessions PG-0006 warn forget-data-store',
-      'aws_ebs_volume.scratch PG-AWS-068 approval-required destroy-data-store',
+      'aws_ebs_volume.scratch PG-0013 blocked destroy-no-copy',
       'aws_efs_file_system.shared PG-0006 warn forget-data-store',
       'aws_kms_key.old PG-0006 warn forget-data-store',
       'aws_sns_topic.alerts PG-0007 warn drift-delete'

@@ -1,0 +1,3 @@
+import 'node:fs/promises';
+import 'node:path';
+export { I as INIT_STATE, l as loadBackends } from './load.js';

@@ -1,0 +1,108 @@
+/**
+ * Reads the state backend of a Terraform working directory: `backend` blocks in `*.tf` /
+ * `*.tf.json`, and `.terraform/terraform.tfstate`, which records what `terraform init` set up
+ * (including values passed with `-backend-config`).
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  BackendConfigError,
+  backendFromInitState,
+  backendsFromHcl,
+  dedupeBackends,
+  type StateBackend
+} from './backend.js'
+
+/** Where `terraform init` records the initialized backend, relative to the working directory. */
+export const INIT_STATE = join('.terraform', 'terraform.tfstate')
+
+type HclParse = (filename: string, contents: string) => Promise<Record<string, unknown>>
+
+let parser: Promise<HclParse> | undefined
+
+// The parser is ~2 MB of Go WASM that starts loading as soon as it is imported, so only a
+// directory that actually declares a backend pays for it.
+function hclParser(): Promise<HclParse> {
+  parser ??= import('@cdktn/hcl2json').then((mod) => {
+    const parse = (mod as { parse?: HclParse }).parse ?? mod.default.parse
+    return parse
+  })
+  return parser
+}
+
+// hcl2json reports `parse config: [main.tf:2,15-16: Unclosed configuration block; There is no
+// closing brace…]`: the summary before `;` is the useful line.
+function parseErrorLine(file: string, error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  const first = raw.split('\n')[0] ?? ''
+  const diag = /^(?:parse config: )?\[?[^[\]]*?:(\d+),(\d+)(?:-[\d,]+)?: ([^;\]]+)/.exec(first)
+  const detail = diag ? `${diag[3]?.trim()} at line ${diag[1]}, column ${diag[2]}` : first
+  return `${file}: could not parse HCL: ${detail}`
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new BackendConfigError(`${path}: ${(error as Error).message}`)
+  }
+}
+
+async function configFiles(dir: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (error) {
+    throw new BackendConfigError(`${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`)
+  }
+  return entries
+    .filter((e) => !e.isDirectory() && /\.tf(\.json)?$/.test(e.name))
+    .map((e) => e.name)
+    .sort()
+}
+
+async function backendsInFile(dir: string, file: string): Promise<StateBackend[]> {
+  const text = await readText(join(dir, file))
+  // Cheap pre-check: most files are resources and never need the parser.
+  if (text === undefined || !/\bbackend\b|\bcloud\s*\{|"cloud"/.test(text)) return []
+  if (file.endsWith('.json')) {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      throw new BackendConfigError(`${file}: not valid JSON`)
+    }
+    return backendsFromHcl(parsed, file)
+  }
+  const parse = await hclParser()
+  let parsed: unknown
+  try {
+    parsed = await parse(file, text)
+  } catch (error) {
+    throw new BackendConfigError(parseErrorLine(file, error))
+  }
+  return backendsFromHcl(parsed, file)
+}
+
+/** Reads `dir/*.tf`, `dir/*.tf.json` and `dir/.terraform/terraform.tfstate`; `sources` lists the files that declared a backend. */
+export async function loadBackends(
+  dir: string
+): Promise<{ backends: StateBackend[]; sources: string[] }> {
+  const found: StateBackend[] = []
+  const sources: string[] = []
+  for (const file of await configFiles(dir)) {
+    const backends = await backendsInFile(dir, file)
+    if (backends.length > 0) sources.push(file)
+    found.push(...backends)
+  }
+  const initText = await readText(join(dir, INIT_STATE))
+  if (initText !== undefined) {
+    const initialized = backendFromInitState(initText, INIT_STATE)
+    if (initialized) {
+      sources.push(INIT_STATE)
+      found.push(initialized)
+    }
+  }
+  return { backends: dedupeBackends(found), sources }
+}

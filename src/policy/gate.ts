@@ -1,0 +1,316 @@
+/**
+ * The gate: classification plus the policy file's plan-wide rules (mass deletion, full destroy,
+ * freezes, environments), then its overrides and exemptions. Pure: the clock and the plan
+ * file's name come in as arguments.
+ */
+import { matchBackend, type StateBackend } from '../backend/backend.js'
+import type { Plan, ResourceChange } from '../plan/model.js'
+import { inferBlastRadius, outsideEnvironment, type BlastRadius } from '../rules/blast-radius.js'
+import { evaluate, isDestroy, tagMaps } from '../rules/evaluate.js'
+import { GENERIC } from '../rules/generic.js'
+import { resolveRule } from '../rules/registry.js'
+import type { Finding } from '../rules/types.js'
+import type { Exemption, Policy, RuleOverride } from './config.js'
+import { DEFAULT_POLICY } from './config.js'
+import { fingerprint, fingerprintLines } from './fingerprint.js'
+import { matchGlob } from './glob.js'
+
+export interface GateContext {
+  readonly policy: Policy
+  /** Epoch milliseconds: freezes and exemption expiry are judged at this time. */
+  readonly now: number
+  /** The plan file as given (for `plans` and `allow_full_destroy` globs). */
+  readonly planFile: string
+  /** Environment chosen by the user (`--environment`); else selected by `plans` globs. */
+  readonly environment?: string
+  /** The state backends read from `--terraform-dir`. */
+  readonly backends?: readonly StateBackend[]
+}
+
+export interface GateResult {
+  readonly findings: readonly Finding[]
+  /** Fingerprint of the destructive subset, before any policy (approvals bind to the plan). */
+  readonly fingerprint: string
+  readonly blastRadius: BlastRadius
+  readonly environment?: string
+}
+
+/** Default context: zero-config policy, no backends. */
+export function defaultContext(planFile: string, now: number): GateContext {
+  return { policy: DEFAULT_POLICY, now, planFile }
+}
+
+/** Evaluates a plan under a policy. */
+export function gate(plan: Plan, context: GateContext): GateResult {
+  const { policy } = context
+  const backends = context.backends ?? []
+  const classified = evaluate(plan, {
+    protectTypes: policy.protect.types,
+    protectAddresses: policy.protect.addresses,
+    tagKeys: policy.protect.tagKeys,
+    backupRetentionFloor: policy.thresholds.backupRetentionFloor,
+    backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends)
+  })
+  const print = fingerprint(fingerprintLines(plan, classified))
+  const blastRadius = inferBlastRadius(plan)
+  const environment = selectEnvironment(context)
+  const findings = [
+    ...classified,
+    ...deletionVolume(plan, context),
+    ...freezeFindings(plan, classified, context),
+    ...environmentFindings(blastRadius, environment, context)
+  ]
+  const byAddress = new Map(plan.changes.map((c) => [c.address, c]))
+  const overridden = findings.flatMap((f) =>
+    applyOverrides(f, policy.rules, byAddress.get(f.address))
+  )
+  return {
+    findings: applyExemptions(overridden, policy.exemptions, print, context.now),
+    fingerprint: print,
+    blastRadius,
+    environment
+  }
+}
+
+function managed(plan: Plan): ResourceChange[] {
+  return plan.changes.filter((c) => c.mode === 'managed' && c.deposed === undefined)
+}
+
+/** Mass deletion needs approval; deleting everything is blocked unless allowed for the plan. */
+function deletionVolume(plan: Plan, context: GateContext): Finding[] {
+  const { thresholds } = context.policy
+  const resources = managed(plan)
+  const deleted = resources.filter(isDestroy).length
+  if (deleted === 0) return []
+  const base = { address: '(plan)', source: 'plan' as const }
+  // A stream lists only changes, so "everything" is only knowable from a -destroy operation.
+  const everything =
+    plan.operation === 'destroy' ||
+    (plan.source.format === 'show-json' && deleted === resources.length)
+  if (everything && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
+    return [
+      {
+        ...base,
+        ruleId: GENERIC.fullDestroy.id,
+        severity: 'critical',
+        decision: 'blocked',
+        messageId: 'full-destroy',
+        data: { count: deleted }
+      }
+    ]
+  }
+  const share = deleted / resources.length
+  const overCount = deleted > thresholds.massDeleteCount
+  const overShare =
+    plan.source.format === 'show-json' && resources.length > 1 && share > thresholds.massDeleteShare
+  if (everything || (!overCount && !overShare)) return []
+  const threshold = overCount
+    ? `${thresholds.massDeleteCount} resources`
+    : `${Math.round(thresholds.massDeleteShare * 100)}% of the plan`
+  return [
+    {
+      ...base,
+      ruleId: GENERIC.massDelete.id,
+      severity: 'high',
+      decision: 'approval-required',
+      messageId: 'mass-delete',
+      data: { count: deleted, total: resources.length, threshold }
+    }
+  ]
+}
+
+/** During a freeze, any destructive change (or weakened protection) blocks the plan. */
+function freezeFindings(
+  plan: Plan,
+  classified: readonly Finding[],
+  context: GateContext
+): Finding[] {
+  const freeze = context.policy.freezes.find(
+    (f) => f.fromAt <= context.now && context.now <= f.toAt
+  )
+  if (freeze === undefined) return []
+  const destructive = new Set(
+    managed(plan)
+      .filter((c) => isDestroy(c) || c.action === 'forget' || c.action === 'forget-replace')
+      .map((c) => c.address)
+  )
+  for (const f of classified) if (f.messageId === 'protection-weakened') destructive.add(f.address)
+  if (destructive.size === 0) return []
+  return [
+    {
+      address: '(plan)',
+      source: 'plan',
+      ruleId: GENERIC.freeze.id,
+      severity: 'critical',
+      decision: 'blocked',
+      messageId: 'freeze',
+      data: { until: freeze.to, why: freeze.reason, count: destructive.size }
+    }
+  ]
+}
+
+function selectEnvironment(context: GateContext): string | undefined {
+  if (context.environment !== undefined) return context.environment
+  const entries = Object.entries(context.policy.environments)
+  return entries.find(([, env]) => env.plans?.some((g) => matchGlob(g, context.planFile)))?.[0]
+}
+
+function environmentFindings(
+  radius: BlastRadius,
+  environment: string | undefined,
+  context: GateContext
+): Finding[] {
+  const names = Object.keys(context.policy.environments)
+  if (names.length === 0) return []
+  const base = { address: '(plan)', source: 'plan' as const, ruleId: GENERIC.environment.id }
+  const spec = environment === undefined ? undefined : context.policy.environments[environment]
+  if (environment === undefined || spec === undefined) {
+    const known = names.join(', ')
+    return [
+      {
+        ...base,
+        severity: 'critical',
+        decision: 'blocked',
+        messageId: 'environment-unselected',
+        data: {
+          environments:
+            environment === undefined ? known : `${known}; "${environment}" is not one of them`
+        }
+      }
+    ]
+  }
+  const outside = outsideEnvironment(radius, spec)
+  if (outside.length === 0) return []
+  const labels: Record<string, string> = {
+    'aws-account': 'AWS account',
+    'gcp-project': 'Google project',
+    'azure-subscription': 'Azure subscription',
+    region: 'region'
+  }
+  return [
+    {
+      ...base,
+      severity: 'critical',
+      decision: 'blocked',
+      messageId: 'environment-outside',
+      data: {
+        environment,
+        outside: outside.map((o) => `${labels[o.kind] ?? o.kind} ${o.value}`).join(', ')
+      }
+    }
+  ]
+}
+
+/** The last matching override decides; `off` drops the finding. */
+function applyOverrides(
+  finding: Finding,
+  rules: readonly RuleOverride[],
+  change: ResourceChange | undefined
+): Finding[] {
+  let result: Finding = finding
+  let off = false
+  for (const rule of rules) {
+    if (!matches(rule.match, finding, change)) continue
+    off = rule.decision === 'off'
+    if (rule.decision !== 'off' && rule.decision !== finding.decision) {
+      result = {
+        ...finding,
+        decision: rule.decision,
+        override: { from: finding.decision, reason: rule.reason }
+      }
+    } else if (rule.decision === finding.decision) {
+      result = finding
+    }
+  }
+  return off ? [] : [result]
+}
+
+function matches(
+  match: RuleOverride['match'],
+  finding: Finding,
+  change: ResourceChange | undefined
+): boolean {
+  if (match.rule !== undefined && !sameRule(match.rule, finding)) return false
+  if (match.category !== undefined && finding.category !== match.category) return false
+  if (
+    match.type !== undefined &&
+    (finding.type === undefined || !matchGlob(match.type, finding.type))
+  )
+    return false
+  if (match.address !== undefined && !matchGlob(match.address, finding.address)) return false
+  if (match.tag !== undefined && !hasTag(change, match.tag)) return false
+  return true
+}
+
+/** A rule reference matches the finding's rule, or the catalog rule behind a no-copy block. */
+function sameRule(reference: string, finding: Finding): boolean {
+  const id = resolveRule(reference)
+  return id !== undefined && (id === finding.ruleId || id === finding.data['catalogRule'])
+}
+
+function hasTag(change: ResourceChange | undefined, tag: string): boolean {
+  if (change === undefined) return false
+  const [key, value] = tag.includes('=')
+    ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
+    : [tag, undefined]
+  return [change.before, change.after].some((values) =>
+    tagMaps(values).some(({ tags }) =>
+      Object.entries(tags).some(
+        ([k, v]) =>
+          k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)
+      )
+    )
+  )
+}
+
+/**
+ * Matching exemptions lower a finding to a warning and say why. An expired one stops applying
+ * and is reported once as expired.
+ */
+function applyExemptions(
+  findings: readonly Finding[],
+  exemptions: readonly Exemption[],
+  print: string,
+  now: number
+): Finding[] {
+  const expired = new Set<Exemption>()
+  const out = findings.map((finding) => {
+    if (finding.decision === 'warn') return finding
+    const matching = exemptions.filter((e) => exemptionMatches(e, finding, print))
+    const live = matching.find((e) => e.expiresAt === undefined || now <= e.expiresAt)
+    for (const e of matching)
+      if (e !== live && e.expiresAt !== undefined && now > e.expiresAt) expired.add(e)
+    if (live === undefined) return finding
+    const exemption =
+      live.expires === undefined
+        ? { reason: live.reason }
+        : { reason: live.reason, expires: live.expires }
+    return { ...finding, decision: 'warn' as const, exemption }
+  })
+  for (const e of expired) {
+    out.push({
+      address: '(plan)',
+      source: 'plan',
+      ruleId: GENERIC.exemptionExpired.id,
+      severity: 'medium',
+      decision: 'warn',
+      messageId: 'exemption-expired',
+      data: {
+        target: [e.address, e.rule, e.fingerprint === undefined ? undefined : 'this fingerprint']
+          .filter((x) => x !== undefined)
+          .join(' / '),
+        why: e.reason,
+        expires: e.expires ?? ''
+      }
+    })
+  }
+  return out
+}
+
+function exemptionMatches(exemption: Exemption, finding: Finding, print: string): boolean {
+  if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
+  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address))
+    return false
+  if (exemption.rule !== undefined && !sameRule(exemption.rule, finding)) return false
+  return true
+}

@@ -1,0 +1,380 @@
+/**
+ * Good and bad examples for every rule, as runnable plans. Catalog rules get theirs generated
+ * from the data (a delete of the type, a guard switched from safe to unsafe); generic rules have
+ * hand-written ones. Tests run every example through the real CLI; docs show them.
+ */
+import type { Condition, Guard, GuardTest, ResourceTypeEntry } from '../catalog/types.js'
+import type { RuleExample } from './types.js'
+import { parsePath } from './values.js'
+
+type Json = Record<string, unknown>
+
+const NOOP: Json = change(
+  'aws_vpc',
+  'main',
+  ['no-op'],
+  { cidr_block: '10.0.0.0/16' },
+  { cidr_block: '10.0.0.0/16' }
+)
+
+/** A `resource_changes` element. */
+export function change(
+  type: string,
+  name: string,
+  actions: string[],
+  before: unknown,
+  after: unknown,
+  extra: Json = {}
+): Json {
+  return {
+    address: `${type}.${name}`,
+    mode: 'managed',
+    type,
+    name,
+    provider_name: `registry.terraform.io/hashicorp/${type.split('_')[0] ?? type}`,
+    change: { actions, before, after, after_unknown: {} },
+    ...extra
+  }
+}
+
+/** A minimal show-json plan around some changes; a no-op keeps it from being a full destroy. */
+export function plan(changes: Json[], extra: Json = {}): Json {
+  return {
+    format_version: '1.2',
+    terraform_version: '1.9.8',
+    resource_changes: [NOOP, ...changes],
+    ...extra
+  }
+}
+
+/** A value with `leaf` at a guard path (`[*]`/`[n]` become one-element lists). */
+export function valueAt(path: string, leaf: unknown, into: Json = {}): Json {
+  const steps = parsePath(path)
+  let node: Json | unknown[] = into
+  steps.forEach((step, i) => {
+    const last = i === steps.length - 1
+    const nextStep = steps[i + 1]
+    const key = typeof step === 'string' && step !== '*' ? step : 0
+    const existing = Array.isArray(node) ? node[key as number] : node[key as string]
+    const fresh = typeof nextStep === 'string' && nextStep !== '*' ? {} : []
+    const next = last ? leaf : (existing ?? fresh)
+    if (Array.isArray(node)) node[key as number] = next
+    else node[key as string] = next
+    node = next as Json | unknown[]
+  })
+  return into
+}
+
+/** A value that passes the test. */
+export function safeValue(test: GuardTest): unknown {
+  if (test.kind === 'equals') return test.safe[0]
+  if (test.kind === 'min') return test.min + 10
+  if (test.kind === 'non-empty') return 'kept-on-delete'
+  return 30
+}
+
+/** A value that fails the test (for no-decrease: a lower one). */
+export function unsafeValue(test: GuardTest): unknown {
+  if (test.kind === 'min') return 0
+  if (test.kind === 'no-decrease') return 1
+  if (test.kind === 'non-empty') return ''
+  const safe = test.safe[0]
+  if (typeof safe === 'boolean') return !safe
+  return typeof safe === 'number' ? safe + 1000 : 'UNSAFE_VALUE'
+}
+
+/** A `before` in which the first way a copy survives holds, so a delete needs only approval. */
+function survivingBefore(entry: ResourceTypeEntry): Json {
+  const value: Json = {}
+  for (const condition of entry.survives?.[0]?.when ?? ([] as Condition[])) {
+    valueAt(condition.path, safeValue(condition.test), value)
+  }
+  return value
+}
+
+/** Examples for a catalog type: its delete is flagged, an in-place update is not. */
+export function typeExamples(entry: ResourceTypeEntry): {
+  bad: RuleExample[]
+  good: RuleExample[]
+} {
+  const before = survivingBefore(entry)
+  return {
+    bad: [{ plan: plan([change(entry.type, 'this', ['delete'], before, null)]) }],
+    good: [{ plan: plan([change(entry.type, 'this', ['update'], before, before)]) }]
+  }
+}
+
+/** Examples for a guard: switching it from safe to unsafe is flagged, keeping it safe is not. */
+export function guardExamples(
+  entry: ResourceTypeEntry,
+  guard: Guard
+): { bad: RuleExample[]; good: RuleExample[] } {
+  const safe = valueAt(guard.path, safeValue(guard.test))
+  const unsafe = valueAt(guard.path, unsafeValue(guard.test))
+  return {
+    bad: [{ plan: plan([change(entry.type, 'this', ['update'], safe, unsafe)]) }],
+    good: [{ plan: plan([change(entry.type, 'this', ['update'], safe, safe)]) }]
+  }
+}
+
+const many = (n: number, actions: string[]): Json[] =>
+  Array.from({ length: n }, (_, i) =>
+    change('null_resource', `r${i}`, actions, {}, actions.includes('delete') ? null : {})
+  )
+
+const RDS_NO_COPY = {
+  skip_final_snapshot: true,
+  delete_automated_backups: true,
+  backup_retention_period: 7
+}
+const RDS_FINAL_SNAPSHOT = {
+  ...RDS_NO_COPY,
+  skip_final_snapshot: false,
+  final_snapshot_identifier: 'orders-final'
+}
+
+const stream = (action: string): string =>
+  [
+    {
+      '@level': 'info',
+      '@message': 'Terraform 1.9.8',
+      type: 'version',
+      terraform: '1.9.8',
+      ui: '1.2'
+    },
+    {
+      '@level': 'info',
+      '@message': 'aws_db_instance.db: Plan to ' + action,
+      type: 'planned_change',
+      change: {
+        resource: {
+          addr: 'aws_db_instance.db',
+          module: '',
+          resource_type: 'aws_db_instance',
+          resource_name: 'db',
+          resource_key: null,
+          implied_provider: 'aws'
+        },
+        action
+      }
+    },
+    {
+      '@level': 'info',
+      '@message': 'Plan',
+      type: 'change_summary',
+      changes: { add: 0, change: 0, remove: 1, operation: 'plan' }
+    }
+  ]
+    .map((m) => JSON.stringify(m))
+    .join('\n') + '\n'
+
+const ENVIRONMENTS =
+  'version: 1\nenvironments:\n  staging:\n    plans: ["*"]\n    aws_accounts: ["111111111111"]\n'
+const arn = (account: string): Json =>
+  plan([
+    change(
+      'aws_sqs_queue',
+      'q',
+      ['update'],
+      { arn: `arn:aws:sqs:eu-west-1:${account}:q`, delay_seconds: 0 },
+      { arn: `arn:aws:sqs:eu-west-1:${account}:q`, delay_seconds: 5 }
+    )
+  ])
+
+const BACKEND_TF =
+  'terraform {\n  backend "s3" {\n    bucket = "acme-state"\n    key    = "prod.tfstate"\n    region = "eu-west-1"\n  }\n}\n'
+
+/** Hand-written examples of the generic rules, by rule id. */
+export const GENERIC_EXAMPLES: Readonly<
+  Record<string, { bad: RuleExample[]; good: RuleExample[] }>
+> = {
+  'PG-0001': {
+    bad: [{ plan: plan([], { errored: true }) }],
+    good: [{ plan: plan([], { errored: false }) }]
+  },
+  'PG-0002': {
+    bad: [{ plan: plan([change('null_resource', 'x', ['obliterate'], {}, null)]) }],
+    good: [{ plan: plan([change('null_resource', 'x', ['delete'], {}, null)]) }]
+  },
+  'PG-0003': {
+    bad: [
+      {
+        plan: plan([
+          change(
+            'aws_s3_bucket',
+            'state',
+            ['delete'],
+            { bucket: 'acme-tfstate', force_destroy: false },
+            null
+          )
+        ])
+      }
+    ],
+    good: [
+      {
+        plan: plan([
+          change(
+            'aws_s3_bucket',
+            'assets',
+            ['delete'],
+            { bucket: 'acme-assets', force_destroy: false },
+            null
+          )
+        ])
+      }
+    ]
+  },
+  'PG-0004': {
+    bad: [
+      {
+        plan: plan([
+          change('aws_iam_role', 'deployer', ['delete'], { tags: { Protected: 'true' } }, null)
+        ])
+      }
+    ],
+    good: [
+      {
+        plan: plan([
+          change('aws_iam_role', 'deployer', ['delete'], { tags: { Protected: 'false' } }, null)
+        ])
+      }
+    ]
+  },
+  'PG-0005': {
+    bad: [{ plan: plan([change('null_resource', 'x', ['delete'], {}, null)]) }],
+    good: [{ plan: plan([change('null_resource', 'x', ['create'], null, {})]) }]
+  },
+  'PG-0006': {
+    bad: [{ plan: plan([change('aws_db_instance', 'db', ['forget'], {}, null)]) }],
+    good: [{ plan: plan([change('null_resource', 'x', ['forget'], {}, null)]) }]
+  },
+  'PG-0007': {
+    bad: [
+      {
+        plan: plan([], {
+          resource_drift: [change('aws_sns_topic', 't', ['delete'], { name: 't' }, null)]
+        })
+      }
+    ],
+    good: [
+      {
+        plan: plan([], {
+          resource_drift: [change('aws_sns_topic', 't', ['update'], { name: 't' }, { name: 't' })]
+        })
+      }
+    ]
+  },
+  'PG-0008': {
+    bad: [
+      {
+        plan: plan([
+          ...many(11, ['delete']),
+          ...many(20, ['no-op']).map((c, i) => ({ ...c, address: `null_resource.keep${i}` }))
+        ])
+      }
+    ],
+    good: [
+      {
+        plan: plan([
+          ...many(3, ['delete']),
+          ...many(20, ['no-op']).map((c, i) => ({ ...c, address: `null_resource.keep${i}` }))
+        ])
+      }
+    ]
+  },
+  'PG-0009': {
+    bad: [{ plan: { format_version: '1.2', resource_changes: many(2, ['delete']) } }],
+    good: [{ plan: plan(many(1, ['delete'])) }]
+  },
+  'PG-0010': {
+    bad: [
+      {
+        plan: plan(many(1, ['delete'])),
+        policy:
+          'version: 1\nfreezes:\n  - from: 2026-12-20\n    to: 2027-01-04\n    reason: end-of-year freeze\n',
+        at: '2026-12-24T12:00:00Z'
+      }
+    ],
+    good: [
+      {
+        plan: plan(many(1, ['delete'])),
+        policy:
+          'version: 1\nfreezes:\n  - from: 2026-12-20\n    to: 2027-01-04\n    reason: end-of-year freeze\n',
+        at: '2027-01-05T12:00:00Z'
+      }
+    ]
+  },
+  'PG-0011': {
+    bad: [{ plan: arn('222222222222'), policy: ENVIRONMENTS }],
+    good: [{ plan: arn('111111111111'), policy: ENVIRONMENTS }]
+  },
+  'PG-0012': {
+    bad: [
+      {
+        plan: plan([
+          change(
+            'aws_s3_bucket_versioning',
+            'state',
+            ['update'],
+            { bucket: 'acme-state' },
+            { bucket: 'acme-state' }
+          )
+        ]),
+        files: { 'main.tf': BACKEND_TF }
+      }
+    ],
+    good: [
+      {
+        plan: plan([
+          change(
+            'aws_s3_bucket_versioning',
+            'logs',
+            ['update'],
+            { bucket: 'acme-logs' },
+            { bucket: 'acme-logs' }
+          )
+        ]),
+        files: { 'main.tf': BACKEND_TF }
+      }
+    ]
+  },
+  'PG-0013': {
+    bad: [{ plan: plan([change('aws_db_instance', 'orders', ['delete'], RDS_NO_COPY, null)]) }],
+    good: [
+      { plan: plan([change('aws_db_instance', 'orders', ['delete'], RDS_FINAL_SNAPSHOT, null)]) }
+    ]
+  },
+  'PG-0014': {
+    bad: [
+      {
+        plan: plan([change('aws_db_instance', 'legacy', ['delete'], RDS_FINAL_SNAPSHOT, null)]),
+        policy:
+          'version: 1\nexemptions:\n  - address: aws_db_instance.legacy\n    reason: decommissioning, OPS-123\n    expires: 2026-01-31\n',
+        at: '2026-11-21T00:00:00Z'
+      }
+    ],
+    good: [
+      {
+        plan: plan([change('aws_db_instance', 'legacy', ['delete'], RDS_FINAL_SNAPSHOT, null)]),
+        policy:
+          'version: 1\nexemptions:\n  - address: aws_db_instance.legacy\n    reason: decommissioning, OPS-123\n    expires: 2026-12-31\n',
+        at: '2026-11-21T00:00:00Z'
+      }
+    ]
+  },
+  'PG-0015': {
+    bad: [
+      {
+        plan: plan([change('aws_cognito_user_group', 'admins', ['delete'], {}, null)]),
+        policy: 'version: 1\nprotect:\n  types: ["aws_cognito_*"]\n'
+      }
+    ],
+    good: [
+      {
+        plan: plan([change('aws_iam_group', 'admins', ['delete'], {}, null)]),
+        policy: 'version: 1\nprotect:\n  types: ["aws_cognito_*"]\n'
+      }
+    ]
+  },
+  'PG-0016': { bad: [{ plan: stream('delete') }], good: [{ plan: stream('create') }] }
+}
