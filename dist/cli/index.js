@@ -21685,9 +21685,11 @@ function destroyFinding(change, entry, base, options) {
             data: { pattern: (byPolicy ?? byAddress), ...reason }
         };
     }
+    // Catalog types that hold no data of their own (cluster members, protected compute) keep
+    // their own rule id, so a policy can raise them, but only warn by default.
     return {
         ...base,
-        ruleId: GENERIC.resourceDestroy.id,
+        ruleId: entry?.id ?? GENERIC.resourceDestroy.id,
         category: entry?.category,
         severity: 'low',
         decision: 'warn',

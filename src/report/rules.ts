@@ -1,5 +1,5 @@
 /** Rule listings and explanations for `plan-gate rules`, `plan-gate explain` and docs/rules/. */
-import type { RuleMeta } from '../rules/types.js'
+import type { RuleExample, RuleMeta } from '../rules/types.js'
 
 /** One line per rule: id, decision, slug, title. */
 export function renderRuleList(rules: readonly RuleMeta[]): string {
@@ -58,12 +58,10 @@ export function renderRuleDoc(rule: RuleMeta): string {
     ''
   ]
   if (examples !== undefined) {
-    sections.push('## Examples', '', 'Flagged (`resource_changes` element):', '')
-    for (const bad of examples.bad)
-      sections.push('```json', JSON.stringify(bad, null, 2), '```', '')
-    sections.push('Not flagged:', '')
-    for (const good of examples.good)
-      sections.push('```json', JSON.stringify(good, null, 2), '```', '')
+    sections.push('## Examples', '', '### Flagged', '')
+    for (const bad of examples.bad) sections.push(...renderExample(bad))
+    sections.push('### Not flagged', '')
+    for (const good of examples.good) sections.push(...renderExample(good))
   }
   sections.push(
     '## Changing the decision',
@@ -78,6 +76,46 @@ export function renderRuleDoc(rule: RuleMeta): string {
     ''
   )
   return sections.join('\n')
+}
+
+/** The filler no-op every generated example carries so that it is not a full destroy. */
+const FILLER = 'aws_vpc.main'
+
+/** An example as Markdown: the interesting part of the plan, then policy, time and files. */
+function renderExample(example: RuleExample): string[] {
+  const out: string[] = []
+  if (typeof example.plan === 'string') {
+    out.push('`terraform plan -json` stream:', '', '```json', example.plan.trimEnd(), '```', '')
+  } else {
+    const {
+      format_version: _v,
+      terraform_version: _t,
+      resource_changes: changes,
+      ...rest
+    } = example.plan
+    const shown = Array.isArray(changes)
+      ? changes.filter((c) => (c as { address?: string }).address !== FILLER)
+      : []
+    const body: Record<string, unknown> =
+      shown.length > 0 ? { resource_changes: shown, ...rest } : rest
+    const compact = Object.keys(body).length === 0 ? { resource_changes: [] } : body
+    out.push(
+      'Plan (`terraform show -json`, abridged):',
+      '',
+      '```json',
+      JSON.stringify(compact, null, 2),
+      '```',
+      ''
+    )
+  }
+  if (example.policy !== undefined) {
+    out.push('`.plan-gate.yml`:', '', '```yaml', example.policy.trimEnd(), '```', '')
+  }
+  if (example.at !== undefined) out.push(`Evaluated at ${example.at}.`, '')
+  for (const [name, text] of Object.entries(example.files ?? {})) {
+    out.push(`\`${name}\` in the Terraform directory:`, '', '```hcl', text.trimEnd(), '```', '')
+  }
+  return out
 }
 
 /** The index page of docs/rules/. */

@@ -256,9 +256,11 @@ function destroyFinding(
       data: { pattern: (byPolicy ?? byAddress) as string, ...reason }
     }
   }
+  // Catalog types that hold no data of their own (cluster members, protected compute) keep
+  // their own rule id, so a policy can raise them, but only warn by default.
   return {
     ...base,
-    ruleId: GENERIC.resourceDestroy.id,
+    ruleId: entry?.id ?? GENERIC.resourceDestroy.id,
     category: entry?.category,
     severity: 'low',
     decision: 'warn',

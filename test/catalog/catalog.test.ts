@@ -132,7 +132,7 @@ describe('every catalog entry classifies as declared (its generated examples)', 
     const read = (element: unknown): ResourceChange =>
       change(entry.type, 'delete', (element as { change: { before: unknown } }).change.before, null)
     expect(evaluate(planOf(read(badChange))).map((f) => [f.ruleId, f.decision])).toEqual([
-      guarded ? [entry.id, 'approval-required'] : ['PG-0005', 'warn']
+      [entry.id, guarded ? 'approval-required' : 'warn']
     ])
     const update = { ...read(goodChange), action: 'update' as const, actions: ['update'] }
     expect(evaluate(planOf({ ...update, after: update.before }))).toEqual([])

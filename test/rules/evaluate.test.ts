@@ -49,7 +49,7 @@ describe('zero-config defaults on the example plan', () => {
       'aws_db_instance.orders PG-AWS-001 approval-required destroy-data-store',
       'aws_rds_cluster.ledger PG-AWS-W005 approval-required protection-weakened',
       'aws_rds_cluster.ledger PG-AWS-W008 approval-required protection-weakened',
-      'module.workers.aws_instance.batch[1] PG-0005 warn destroy-resource'
+      'module.workers.aws_instance.batch[1] PG-AWS-070 warn destroy-resource'
     ])
     expect(decide(findings)).toBe('approval-required')
   })
