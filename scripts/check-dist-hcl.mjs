@@ -18,6 +18,11 @@ const CASES = ['no-backend', 's3-partial', 'azurerm', 'broken']
 // Go program registers itself, so it tells whether the WASM was loaded.
 const CHILD = `
 import { fileURLToPath } from 'node:url'
+import { readdir, readFile } from 'node:fs/promises'
+const fs = {
+  readdir: async (dir) => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+  readFile: async (path) => readFile(path, 'utf8').catch((e) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+}
 const wasmLoaded = () => '__parse_terraform_config_wasm__' in globalThis
 let resolvable
 try {
@@ -31,7 +36,7 @@ const out = { hcl2jsonResolvable: resolvable, cases: {} }
 for (const name of process.argv.slice(2)) {
   const started = performance.now()
   try {
-    const result = await loadBackends(fileURLToPath(new URL('./tf/' + name, import.meta.url)))
+    const result = await loadBackends(fileURLToPath(new URL('./tf/' + name, import.meta.url)), fs)
     out.cases[name] = { ...result, wasmLoaded: wasmLoaded() }
   } catch (error) {
     out.cases[name] = { error: error.name + ': ' + error.message, wasmLoaded: wasmLoaded() }

@@ -16,14 +16,16 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { BackendConfigError, type StateBackend } from './backend/backend.js'
-import { loadBackends } from './backend/load.js'
+import { loadBackends, type BackendFs } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
 import { PlanReader } from './plan/read.js'
 import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/config.js'
 import { gate } from './policy/gate.js'
+import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
 import { buildReport } from './report/build.js'
 import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
@@ -86,7 +88,8 @@ Exit codes:
 `
 
 interface Options {
-  readonly file: string
+  /** Plan files, directories or globs, as given. */
+  readonly files: readonly string[]
   readonly format: ReportFormat
   readonly inputFormat?: InputFormat
   readonly terraformBin?: string
@@ -182,11 +185,11 @@ export function parseArgs(argv: readonly string[]): Parsed {
     }
   }
   if (files.length === 0) throw new CliError('no plan given (see --help)')
-  if (files.length > 1) throw new CliError('give one plan file')
+  if (files.filter((f) => f === '-').length > 1) throw new CliError('stdin (-) can be given once')
   return {
     kind: 'run',
     options: {
-      file: files[0] as string,
+      files,
       format,
       inputFormat,
       terraformBin,
@@ -238,33 +241,32 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   if (parsed.kind !== 'run') return command(parsed, io)
   const { options } = parsed
   let policy: Policy
-  let backends: StateBackend[]
+  let files: string[]
   try {
     policy = loadPolicy(options, io)
-    backends = await loadStateBackends(options)
+    files = expandInputs(options.files, io.cwd)
   } catch (error) {
     io.stderr.write(`plan-gate: ${message(error)}\n`)
     return EXIT.error
   }
   let report: Report
   try {
-    const plan = await readInput(options, io)
-    const result = gate(plan, {
-      policy,
-      now: options.at ?? Date.now(),
-      planFile: options.file,
-      environment: options.environment,
-      backends
+    const now = options.at ?? Date.now()
+    const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
+      const backends = await loadStateBackends(options, file, io.cwd)
+      const plan = await labelled(file, () => readInput(file, options, io))
+      const result = gate(plan, {
+        policy,
+        now,
+        planFile: file,
+        environment: options.environment,
+        backends
+      })
+      return { file, plan, result }
     })
-    report = buildReport(plan, result, {
-      file: options.file,
-      version: VERSION,
-      policySource: policy.source
-    })
+    report = buildReport(evaluated, { version: VERSION, policySource: policy.source })
   } catch (error) {
-    io.stderr.write(
-      `plan-gate: ${options.file === '-' ? 'stdin' : options.file}: ${message(error)}\n`
-    )
+    io.stderr.write(`plan-gate: ${message(error)}\n`)
     return EXIT.error
   }
   const color =
@@ -330,19 +332,124 @@ function findPolicyFile(start: string): string | undefined {
 }
 
 /** Backends from --terraform-dir, or from the plan's directory when it holds .tf files. */
-async function loadStateBackends(options: Options): Promise<StateBackend[]> {
-  let dir = options.terraformDir
+async function loadStateBackends(
+  options: Options,
+  file: string,
+  cwd: string
+): Promise<StateBackend[]> {
+  let dir = options.terraformDir === undefined ? undefined : resolve(cwd, options.terraformDir)
   if (dir === undefined) {
-    if (options.file === '-') return []
-    const planDir = dirname(options.file)
+    if (file === '-') return []
+    const planDir = dirname(resolve(cwd, file))
     const hasTf = existsSync(planDir) && readdirSync(planDir).some((f) => /\.tf(\.json)?$/.test(f))
     if (!hasTf) return []
     dir = planDir
   } else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new CliError(`--terraform-dir ${dir}: no such directory`)
+    throw new CliError(`--terraform-dir ${options.terraformDir}: no such directory`)
   }
-  return (await loadBackends(dir)).backends
+  return (await loadBackends(dir, NODE_FS)).backends
 }
+
+/** The file system as the backend loader sees it. */
+const NODE_FS: BackendFs = {
+  readdir: async (dir) =>
+    (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+  readFile: async (path) => {
+    try {
+      return await readFile(path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
+}
+
+/** Extensions of plan files picked up from a directory. */
+const PLAN_EXTENSIONS = /\.(json|jsonl|tfplan|plan|log)$/
+
+/**
+ * Files, directories (their plan files, not recursive) and globs (`plans/**\/*.json`, matched
+ * against paths relative to the working directory) → plan files, in a stable order.
+ */
+export function expandInputs(inputs: readonly string[], cwd: string): string[] {
+  const out: string[] = []
+  for (const input of inputs) {
+    if (input === '-') {
+      out.push(input)
+    } else if (/[*?[]/.test(input)) {
+      const matches = globFiles(input, cwd)
+      if (matches.length === 0) throw new CliError(`${input}: no plan file matches`)
+      out.push(...matches)
+    } else if (existsSync(resolve(cwd, input)) && statSync(resolve(cwd, input)).isDirectory()) {
+      const names = readdirSync(resolve(cwd, input))
+        .filter((n) => PLAN_EXTENSIONS.test(n))
+        .sort()
+      if (names.length === 0)
+        throw new CliError(
+          `${input}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)`
+        )
+      out.push(...names.map((n) => join(input, n)))
+    } else {
+      out.push(input)
+    }
+  }
+  return [...new Set(out)]
+}
+
+function globFiles(pattern: string, cwd: string): string[] {
+  const normalized = pattern.replace(/\\/g, '/')
+  const fixed = normalized.slice(0, normalized.search(/[*?[]/))
+  const root = fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : ''
+  const regex = compileGlob(normalized.replace(/^\.\//, ''))
+  const found: string[] = []
+  const walk = (dir: string, depth: number): void => {
+    if (depth > 12) return
+    let entries
+    try {
+      entries = readdirSync(resolve(cwd, dir), { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const entry of entries) {
+      if (entry.name === 'node_modules' || entry.name === '.git') continue
+      const path = dir === '' ? entry.name : `${dir.replace(/\/$/, '')}/${entry.name}`
+      if (entry.isDirectory()) walk(path, depth + 1)
+      else if (entry.isFile() && regex.test(path.replace(/^\.\//, ''))) found.push(path)
+    }
+  }
+  walk(root, 0)
+  return found.sort()
+}
+
+/** Runs `fn` over the items with at most `limit` in flight; results keep the items' order. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index] as T)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
+}
+
+/** Prefixes an error with the file it is about. */
+async function labelled<T>(file: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn()
+  } catch (error) {
+    throw new CliError(`${file === '-' ? 'stdin' : file}: ${message(error)}`)
+  }
+}
+
+/** Plans read at once; each reader streams, so memory stays bounded by this times one element. */
+const PARALLEL_PLANS = 2
 
 /** One line, no stack: expected problems say what is wrong; anything else is labelled internal. */
 function message(error: unknown): string {
@@ -360,22 +467,23 @@ const SMALL_FILE = 64 * 1024 * 1024
 const CHUNK = 1 << 20
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
-async function readInput(options: Options, io: CliIO): Promise<Plan> {
+async function readInput(file: string, options: Options, io: CliIO): Promise<Plan> {
   const reader = new PlanReader({ format: options.inputFormat })
-  if (options.file === '-') {
+  if (file === '-') {
     for await (const chunk of io.stdin)
       reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
     return reader.end()
   }
-  const stat = statSync(options.file)
+  const path = resolve(io.cwd, file)
+  const stat = statSync(path)
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
-  if (isZip(options.file)) return readBinaryPlan(options, io, reader)
+  if (isZip(path)) return readBinaryPlan(path, options, io, reader)
   if (stat.size <= SMALL_FILE) {
     // One read is faster than a stream for small plans; the same reader handles both.
-    reader.push(readFileSync(options.file))
+    reader.push(readFileSync(path))
     return reader.end()
   }
-  for await (const chunk of createReadStream(options.file, { highWaterMark: CHUNK })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     reader.push(chunk as Buffer)
   }
   return reader.end()
@@ -408,14 +516,19 @@ function which(name: string, env: CliIO['env']): string | undefined {
 }
 
 /** Reads a binary plan through `terraform show -json` (or tofu), streaming its output. */
-async function readBinaryPlan(options: Options, io: CliIO, reader: PlanReader): Promise<Plan> {
+async function readBinaryPlan(
+  path: string,
+  options: Options,
+  io: CliIO,
+  reader: PlanReader
+): Promise<Plan> {
   const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env)
   if (bin === undefined) {
     throw new PlanInputError(
       'binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output'
     )
   }
-  const child = spawn(bin, ['show', '-json', options.file], {
+  const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: io.env as NodeJS.ProcessEnv
   })

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HELP } from '../src/cli.js'
@@ -73,8 +81,19 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     expect(result).toEqual({ code: 2, stdout: '', stderr: 'plan-gate: nope.json: no such file\n' })
   })
 
-  test('a directory', async () => {
-    expect((await cli([dir])).stderr).toBe(`plan-gate: ${dir}: is a directory, not a plan file\n`)
+  test('a directory without plan files', async () => {
+    const empty = join(dir, 'nothing-here')
+    mkdirSync(empty)
+    writeFileSync(join(empty, 'notes.txt'), 'x')
+    expect((await cli([empty])).stderr).toBe(
+      `plan-gate: ${empty}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)\n`
+    )
+  })
+
+  test('a glob that matches nothing', async () => {
+    expect((await cli(['plans/**/*.nope'])).stderr).toBe(
+      'plan-gate: plans/**/*.nope: no plan file matches\n'
+    )
   })
 
   test('stdin is named stdin', async () => {
@@ -86,7 +105,7 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
 
   test.each([
     [[], 'no plan given (see --help)'],
-    [['a.json', 'b.json'], 'give one plan file'],
+    [['-', '-'], 'stdin (-) can be given once'],
     [
       ['--format', 'yaml', 'a.json'],
       '--format must be one of text, markdown, json, sarif, not "yaml"'
@@ -213,5 +232,188 @@ describe('binary plan files', () => {
     const result = await cli([plan, '--terraform-bin', join(dir, 'missing')])
     expect(result.code).toBe(2)
     expect(result.stderr).toMatch(/could not run .*missing: ENOENT\n$/)
+  })
+})
+
+describe('commands', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-gate-cmd-'))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('rules lists every rule', async () => {
+    const result = await cli(['rules'])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^PG-0001 +blocked +plan-errored +Plan reported errors$/m)
+    expect(result.stdout).toMatch(/^PG-AWS-001 +approval-required +aws-db-instance-destroy /m)
+    expect(result.stdout).toMatch(/^\d{3,} rules\./m)
+  })
+
+  test.each(['PG-0013', 'no-copy-survives', 'pg-0013'])('explain %s', async (ref) => {
+    const result = await cli(['explain', ref])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(
+      /^PG-0013 no-copy-survives\nData store deleted and no copy survives\n/
+    )
+    expect(result.stdout).toContain('What to do: Take or keep a backup first')
+    expect(result.stdout).toContain(
+      'Docs: https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-0013.md'
+    )
+  })
+
+  test('explain resolves renamed types through aliases', async () => {
+    expect((await cli(['explain', 'aws-alb-destroy'])).stdout).toMatch(/^PG-AWS-\d+ aws-lb-destroy/)
+  })
+
+  test('explain an unknown rule', async () => {
+    expect(await cli(['explain', 'PG-9999'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'plan-gate: unknown rule "PG-9999" (see `plan-gate rules`)\n'
+    })
+  })
+
+  test('init writes a starter policy that is then found and used', async () => {
+    const result = await cli(['init'], { cwd: dir })
+    expect(result).toEqual({
+      code: 0,
+      stdout: `wrote ${join(dir, '.plan-gate.yml')}\n`,
+      stderr: ''
+    })
+    expect(await cli(['init'], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('exists; use --force')
+    })
+    expect((await cli(['init', '--force'], { cwd: dir })).code).toBe(0)
+    const text = await cli([EXAMPLE, '--format', 'json'], { cwd: dir })
+    expect(JSON.parse(text.stdout).policy.source).toBe(join(dir, '.plan-gate.yml'))
+  })
+
+  test('a policy file is found from a subdirectory and changes the verdict', async () => {
+    const repo = join(dir, 'repo')
+    mkdirSync(join(repo, '.git'), { recursive: true })
+    mkdirSync(join(repo, 'infra', 'prod'), { recursive: true })
+    writeFileSync(
+      join(repo, '.plan-gate.yml'),
+      'rules:\n  - match: { address: "*" }\n    decision: warn\n'
+    )
+    const result = await cli([EXAMPLE], { cwd: join(repo, 'infra', 'prod') })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain(`Policy: ${join(repo, '.plan-gate.yml')}`)
+  })
+
+  test('--config names the policy; its errors exit 2 with file, line and column', async () => {
+    const bad = join(dir, 'bad.yml')
+    writeFileSync(bad, 'version: 1\nthresholds:\n  mass_delete_count: many\n')
+    expect(await cli([EXAMPLE, '--config', bad])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `plan-gate: ${bad}:3:22: thresholds.mass_delete_count: must be an integer\n`
+    })
+    expect((await cli([EXAMPLE, '-c', join(dir, 'missing.yml')])).stderr).toBe(
+      `plan-gate: ${join(dir, 'missing.yml')}: no such file\n`
+    )
+  })
+
+  test('--at judges freezes at that time', async () => {
+    const freeze = join(dir, 'freeze.yml')
+    writeFileSync(
+      freeze,
+      'freezes:\n  - from: 2026-12-20\n    to: 2027-01-04\n    reason: holidays\n'
+    )
+    const during = await cli([EXAMPLE, '-c', freeze, '--at', '2026-12-24T10:00:00Z'])
+    expect(during.stdout).toMatch(/^✖ BLOCKED/)
+    const after = await cli([EXAMPLE, '-c', freeze, '--at', '2027-02-01'])
+    expect(after.stdout).toMatch(/^⚠ APPROVAL REQUIRED/)
+    expect((await cli([EXAMPLE, '--at', 'tomorrow'])).stderr).toBe(
+      'plan-gate: --at needs an RFC 3339 time such as 2026-12-24T12:00:00Z, not "tomorrow"\n'
+    )
+  })
+
+  test('--terraform-dir: a change to the configured backend bucket is blocked', async () => {
+    const tf = join(dir, 'tf')
+    mkdirSync(tf)
+    writeFileSync(
+      join(tf, 'backend.tf'),
+      'terraform {\n  backend "s3" {\n    bucket = "acme-state"\n    key = "x"\n  }\n}\n'
+    )
+    const doc = {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket_policy.state',
+          mode: 'managed',
+          type: 'aws_s3_bucket_policy',
+          name: 'state',
+          change: {
+            actions: ['update'],
+            before: { bucket: 'acme-state' },
+            after: { bucket: 'acme-state' }
+          }
+        },
+        {
+          address: 'aws_vpc.x',
+          mode: 'managed',
+          type: 'aws_vpc',
+          name: 'x',
+          change: { actions: ['no-op'], before: {}, after: {} }
+        }
+      ]
+    }
+    const result = await cli(['-', '--terraform-dir', tf], { stdin: JSON.stringify(doc) })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain(
+      'BLOCKED   aws_s3_bucket_policy.state  Changes the S3 backend bucket (backend "s3" in backend.tf)'
+    )
+    writeFileSync(join(tf, 'broken.tf'), 'terraform {\n  backend "s3" {\n')
+    expect(
+      (await cli(['-', '--terraform-dir', tf], { stdin: JSON.stringify(doc) })).stderr
+    ).toMatch(/^plan-gate: broken\.tf: could not parse HCL: .*\n$/)
+  })
+})
+
+describe('many plans, one verdict', () => {
+  test('each finding is labelled with its plan; fingerprints per plan and combined', async () => {
+    const a = fixture('plans', 'no-changes.json')
+    const b = fixture('plans', 'state-storage.json')
+    const report = JSON.parse((await cli([a, b, '-f', 'json'])).stdout)
+    expect(report.decision).toBe('blocked')
+    expect(
+      report.plans.map((p: { file: string; decision: string }) => [p.file, p.decision])
+    ).toEqual([
+      [a, 'pass'],
+      [b, 'blocked']
+    ])
+    expect(new Set(report.findings.map((f: { plan: string }) => f.plan))).toEqual(new Set([b]))
+    const single = JSON.parse((await cli([b, '-f', 'json'])).stdout)
+    expect(report.plans[1].fingerprint).toBe(single.fingerprint)
+    expect(report.fingerprint).not.toBe(single.fingerprint)
+    const reversed = JSON.parse((await cli([b, a, '-f', 'json'])).stdout)
+    expect(reversed.fingerprint).toBe(report.fingerprint)
+  })
+
+  test('a directory means its plan files, in name order', async () => {
+    const report = JSON.parse((await cli(['fixtures/plans', '-f', 'json'], { cwd: ROOT })).stdout)
+    const expected = readdirSync(join(ROOT, 'fixtures', 'plans'))
+      .filter((n) => n.endsWith('.json'))
+      .sort()
+      .map((n) => join('fixtures/plans', n))
+    expect(report.plans.map((p: { file: string }) => p.file)).toEqual(expected)
+    expect(report.decision).toBe('blocked')
+  })
+
+  test('a glob picks the files, and one unreadable plan fails the run naming it', async () => {
+    const ok = await cli(['fixtures/plans/*-storage.json', '-f', 'json'], { cwd: ROOT })
+    expect(JSON.parse(ok.stdout).plans.map((p: { file: string }) => p.file)).toEqual([
+      'fixtures/plans/state-storage.json'
+    ])
+    const bad = await cli(['fixtures/streams/*.jsonl'], { cwd: ROOT })
+    expect(bad).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'plan-gate: fixtures/streams/truncated.jsonl: the stream has no change_summary message: the plan did not finish or the log is truncated\n'
+    })
   })
 })

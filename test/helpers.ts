@@ -1,5 +1,6 @@
 /** Shared test helpers: fixture paths, an in-process CLI runner, the real-plan corpus. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdir as readdirAsync, readFile as readFileAsync } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { run, type CliIO } from '../src/cli.js'
@@ -68,4 +69,18 @@ export function realFiles(): string[] {
   }
   walk(REAL)
   return out
+}
+
+/** The backend loader's file access, backed by node:fs (as src/cli.ts provides it). */
+export const nodeFs = {
+  readdir: async (dir: string): Promise<string[]> =>
+    (await readdirAsync(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+  readFile: async (path: string): Promise<string | undefined> => {
+    try {
+      return await readFileAsync(path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw error
+    }
+  }
 }

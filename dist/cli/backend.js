@@ -1,3 +1,2 @@
-import 'node:fs/promises';
 import 'node:path';
 export { I as INIT_STATE, l as loadBackends } from './load.js';

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync, readFileSync, readdirSync, statSync, createReadStream, openSync, readSync, closeSync, accessSync, constants } from 'node:fs';
-import { join, dirname, resolve as resolve$1, delimiter } from 'node:path';
+import { existsSync, writeFileSync, readFileSync, statSync, readdirSync, createReadStream, openSync, readSync, closeSync, accessSync, constants } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join, resolve as resolve$1, dirname, delimiter } from 'node:path';
 import { m as matchBackend, B as BackendConfigError, l as loadBackends } from './load.js';
 import { TextDecoder as TextDecoder$1 } from 'node:util';
 import { createHash } from 'node:crypto';
-import 'node:fs/promises';
 
 /** Errors that mean "this input cannot be evaluated" (exit 2), as opposed to a gate verdict. */
 /** The input is not a plan plan-gate can read. The message is one line and names no value. */
@@ -16732,7 +16732,12 @@ function parsePolicy(text, file, knownRule) {
         const message = syntax.message.split('\n')[0] ?? 'invalid YAML';
         throw new ConfigError(`not valid YAML/JSON: ${message.replace(/ at line \d+, column \d+:?$/, '')}`, file, ...at(syntax.pos[0]));
     }
-    const value = doc.toJS() ?? {};
+    // A section with only comments under it (`exemptions:` in the starter file) parses as null:
+    // read it as empty rather than as a type error.
+    const raw = doc.toJS() ?? {};
+    const value = typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
+        : raw;
     const fail = (path, message, key) => {
         throw new ConfigError(`${formatPath$1(path)}${message}`, file, ...at(offsetOf(doc, path, key)));
     };
@@ -22864,22 +22869,24 @@ function formatMessage(finding) {
     return text;
 }
 
+/** Builds the report every renderer takes from evaluated plans. */
+const EMPTY_COUNTS = {
+    create: 0,
+    read: 0,
+    update: 0,
+    'no-op': 0,
+    delete: 0,
+    replace: 0,
+    forget: 0,
+    'forget-replace': 0,
+    unknown: 0,
+    move: 0,
+    import: 0,
+    drift: 0
+};
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 function countActions(plan) {
-    const counts = {
-        create: 0,
-        read: 0,
-        update: 0,
-        'no-op': 0,
-        delete: 0,
-        replace: 0,
-        forget: 0,
-        'forget-replace': 0,
-        unknown: 0,
-        move: 0,
-        import: 0,
-        drift: plan.drift.length
-    };
+    const counts = { ...EMPTY_COUNTS, drift: plan.drift.length };
     for (const change of plan.changes) {
         counts[change.action]++;
         if (change.moved)
@@ -22889,41 +22896,77 @@ function countActions(plan) {
     }
     return counts;
 }
-/** The report for one plan, from the gate's result. */
-function buildReport(plan, result, options) {
-    const findings = result.findings;
-    const sorted = sortFindings(result.findings).map((f) => ({ ...f, reason: formatMessage(f) }));
+function countFindings(findings) {
     const count = (decision) => findings.filter((f) => f.decision === decision).length;
+    return {
+        blocked: count('blocked'),
+        'approval-required': count('approval-required'),
+        warn: count('warn')
+    };
+}
+function summary(input) {
+    const { plan, result } = input;
+    return {
+        file: input.file,
+        format: plan.source.format,
+        formatVersion: plan.source.formatVersion,
+        tool: plan.source.tool,
+        toolVersion: plan.source.toolVersion,
+        errored: plan.errored,
+        applyable: plan.applyable,
+        complete: plan.complete,
+        operation: plan.operation,
+        hasValues: plan.source.format === 'show-json',
+        decision: decide(result.findings),
+        fingerprint: result.fingerprint,
+        counts: { actions: countActions(plan), findings: countFindings(result.findings) }
+    };
+}
+/** With several plans, the combined fingerprint covers each plan's file and fingerprint. */
+function combinedFingerprint(plans) {
+    if (plans.length === 1 && plans[0] !== undefined)
+        return plans[0].fingerprint;
+    const hash = createHash('sha256');
+    hash.update('plan-gate combined fingerprint v1\n');
+    for (const line of plans.map((p) => `${p.file}\t${p.fingerprint}`).sort())
+        hash.update(`${line}\n`);
+    return `sha256:${hash.digest('hex')}`;
+}
+function union(radii) {
+    const merge = (key) => [...new Set(radii.flatMap((r) => r[key]))].sort();
+    return {
+        awsAccounts: merge('awsAccounts'),
+        gcpProjects: merge('gcpProjects'),
+        azureSubscriptions: merge('azureSubscriptions'),
+        regions: merge('regions'),
+        providers: merge('providers')
+    };
+}
+function sumCounts(plans) {
+    const total = { ...EMPTY_COUNTS };
+    for (const plan of plans) {
+        for (const key of Object.keys(total))
+            total[key] += plan.counts.actions[key];
+    }
+    return total;
+}
+/** The report for one or more evaluated plans. */
+function buildReport(inputs, options) {
+    const several = inputs.length > 1;
+    const plans = inputs.map(summary);
+    const findings = inputs.flatMap((input) => several ? input.result.findings.map((f) => ({ ...f, plan: input.file })) : input.result.findings);
+    const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment;
+    const source = options.policySource ?? '(defaults)';
     return {
         schemaVersion: 1,
         tool: { name: 'plan-gate', version: options.version },
         decision: decide(findings),
-        fingerprint: result.fingerprint,
-        plan: {
-            file: options.file,
-            format: plan.source.format,
-            formatVersion: plan.source.formatVersion,
-            tool: plan.source.tool,
-            toolVersion: plan.source.toolVersion,
-            errored: plan.errored,
-            applyable: plan.applyable,
-            complete: plan.complete,
-            operation: plan.operation,
-            hasValues: plan.source.format === 'show-json'
-        },
-        counts: {
-            actions: countActions(plan),
-            findings: {
-                blocked: count('blocked'),
-                'approval-required': count('approval-required'),
-                warn: count('warn')
-            }
-        },
-        blastRadius: result.blastRadius,
-        policy: result.environment === undefined
-            ? { source: options.policySource ?? '(defaults)' }
-            : { source: options.policySource ?? '(defaults)', environment: result.environment },
-        findings: sorted
+        fingerprint: combinedFingerprint(plans),
+        plans,
+        counts: { actions: sumCounts(plans), findings: countFindings(findings) },
+        blastRadius: union(inputs.map((i) => i.result.blastRadius)),
+        policy: environment === undefined ? { source } : { source, environment },
+        findings: sortFindings(findings).map((f) => ({ ...f, reason: formatMessage(f) }))
     };
 }
 
@@ -22939,7 +22982,7 @@ function ordered(report) {
         tool: { name: report.tool.name, version: report.tool.version },
         decision: report.decision,
         fingerprint: report.fingerprint,
-        plan: orderedPlan(report.plan),
+        plans: report.plans.map(orderedPlan),
         counts: {
             actions: orderedCounts(report.counts.actions),
             findings: {
@@ -22970,7 +23013,17 @@ function orderedPlan(plan) {
         applyable: plan.applyable,
         complete: plan.complete,
         operation: plan.operation,
-        hasValues: plan.hasValues
+        hasValues: plan.hasValues,
+        decision: plan.decision,
+        fingerprint: plan.fingerprint,
+        counts: {
+            actions: orderedCounts(plan.counts.actions),
+            findings: {
+                blocked: plan.counts.findings.blocked,
+                'approval-required': plan.counts.findings['approval-required'],
+                warn: plan.counts.findings.warn
+            }
+        }
     };
 }
 function orderedCounts(counts) {
@@ -23049,7 +23102,7 @@ function closedObject(description, properties, optional = []) {
 }
 const COUNT = { type: 'integer', minimum: 0 };
 const ref = (name) => ({ $ref: `#/$defs/${name}` });
-closedObject('Facts about the evaluated plan; never attribute values.', {
+closedObject('One evaluated plan: facts about it (never attribute values), its verdict and fingerprint.', {
     file: { description: 'The file as the user named it (`-` for stdin).', type: 'string' },
     format: enumOf('Input format the plan was read from.', INPUT_FORMATS$1),
     formatVersion: {
@@ -23068,8 +23121,23 @@ closedObject('Facts about the evaluated plan; never attribute values.', {
     hasValues: {
         description: 'Whether before/after values were available (false for the JSON Lines stream).',
         type: 'boolean'
-    }
+    },
+    decision: ref('verdict'),
+    fingerprint: {
+        description: "This plan's fingerprint.",
+        type: 'string',
+        pattern: '^sha256:[0-9a-f]{64}$'
+    },
+    counts: closedObject("This plan's counts.", {
+        actions: ref('actionCounts'),
+        findings: ref('findingCounts')
+    })
 }, ['formatVersion', 'toolVersion', 'applyable', 'complete', 'operation']);
+closedObject('Number of findings per decision.', {
+    blocked: { type: 'integer', minimum: 0 },
+    'approval-required': { type: 'integer', minimum: 0 },
+    warn: { type: 'integer', minimum: 0 }
+});
 closedObject('Counts of planned changes by action; moves and imports are counted besides their action.', Object.fromEntries(keysOf(ACTION_COUNT_KEYS).map((key) => [key, COUNT])));
 closedObject('A finding as reports show it: the finding plus its human reason.', {
     ruleId: {
@@ -23122,14 +23190,15 @@ const ID_LIST = { type: 'array', items: { type: 'string' } };
             type: 'string',
             pattern: '^sha256:[0-9a-f]{64}$'
         },
-        plan: ref('planInfo'),
+        plans: {
+            description: 'Every plan evaluated, in the order given.',
+            type: 'array',
+            minItems: 1,
+            items: ref('planSummary')
+        },
         counts: closedObject('Counts of planned changes and of findings.', {
             actions: ref('actionCounts'),
-            findings: closedObject('Number of findings per decision.', {
-                blocked: COUNT,
-                'approval-required': COUNT,
-                warn: COUNT
-            })
+            findings: ref('findingCounts')
         }),
         blastRadius: closedObject('Accounts, projects, subscriptions and regions the plan touches (ids only).', {
             awsAccounts: ID_LIST,
@@ -23448,17 +23517,11 @@ function omitted(rows) {
         'The full report is in the job summary and the JSON report.');
 }
 function metadata(report) {
-    const { plan } = report;
     const findings = report.counts.findings;
     const items = [
-        `Plan file: ${codeSpan(plan.file, false)}`,
-        `Format: ${escapeMarkdown(joined(plan.format, plan.formatVersion))}`,
-        `Produced by: ${escapeMarkdown(joined(TOOL_NAMES[plan.tool], plan.toolVersion))}`,
-        plan.operation === undefined ? '' : `Operation: ${escapeMarkdown(plan.operation)}`,
-        `Errored: ${yesNo(plan.errored)}`,
-        plan.applyable === undefined ? '' : `Applyable: ${yesNo(plan.applyable)}`,
-        plan.complete === undefined ? '' : `Complete: ${yesNo(plan.complete)}`,
-        `Attribute values: ${plan.hasValues ? 'available' : 'not available (addresses and actions only)'}`,
+        ...(report.plans.length === 1 && report.plans[0] !== undefined
+            ? planItems(report.plans[0])
+            : report.plans.map((plan) => `${codeSpan(plan.file, false)}: ${planLine(plan)}`)),
         `Changes: ${formatActionCounts(report.counts.actions)}`,
         `Findings: ${findings.blocked} blocked, ${findings['approval-required']} needing approval, ` +
             plural(findings.warn, 'warning'),
@@ -23469,7 +23532,25 @@ function metadata(report) {
         `Checked by: ${escapeMarkdown(joined(report.tool.name, report.tool.version))}`
     ];
     const list = items.filter((item) => item !== '').map((item) => `- ${item}`);
-    return `<details>\n<summary>Plan details</summary>\n\n${list.join('\n')}\n\n</details>`;
+    const summary = report.plans.length === 1 ? 'Plan details' : `${report.plans.length} plans`;
+    return `<details>\n<summary>${summary}</summary>\n\n${list.join('\n')}\n\n</details>`;
+}
+function planItems(plan) {
+    return [
+        `Plan file: ${codeSpan(plan.file, false)}`,
+        `Format: ${escapeMarkdown(joined(plan.format, plan.formatVersion))}`,
+        `Produced by: ${escapeMarkdown(joined(TOOL_NAMES[plan.tool], plan.toolVersion))}`,
+        plan.operation === undefined ? '' : `Operation: ${escapeMarkdown(plan.operation)}`,
+        `Errored: ${yesNo(plan.errored)}`,
+        plan.applyable === undefined ? '' : `Applyable: ${yesNo(plan.applyable)}`,
+        plan.complete === undefined ? '' : `Complete: ${yesNo(plan.complete)}`,
+        `Attribute values: ${plan.hasValues ? 'available' : 'not available (addresses and actions only)'}`
+    ];
+}
+/** One line per plan when there are several: verdict, changes, fingerprint. */
+function planLine(plan) {
+    const verdict = { pass: 'pass', 'approval-required': 'approval required', blocked: 'blocked' }[plan.decision];
+    return `${verdict}; ${formatActionCounts(plan.counts.actions)}; ${escapeMarkdown(joined(plan.format, plan.formatVersion))}; fingerprint ${codeSpan(plan.fingerprint, false)}`;
 }
 function joined(name, version) {
     return version === undefined ? name : `${name} ${version}`;
@@ -23510,7 +23591,7 @@ function renderSarif(report, rules) {
                         rules: [...firsts.values()].map((finding) => descriptor(finding, rules(finding.ruleId)))
                     }
                 },
-                results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId) ?? 0, report.plan.file))
+                results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.ruleId) ?? 0, finding.plan ?? report.plans[0]?.file ?? '-'))
             }
         ]
     };
@@ -23750,12 +23831,12 @@ function parseArgs(argv) {
     }
     if (files.length === 0)
         throw new CliError('no plan given (see --help)');
-    if (files.length > 1)
-        throw new CliError('give one plan file');
+    if (files.filter((f) => f === '-').length > 1)
+        throw new CliError('stdin (-) can be given once');
     return {
         kind: 'run',
         options: {
-            file: files[0],
+            files,
             format,
             inputFormat,
             terraformBin,
@@ -23804,10 +23885,10 @@ async function run(argv, io) {
         return command(parsed, io);
     const { options } = parsed;
     let policy;
-    let backends;
+    let files;
     try {
         policy = loadPolicy(options, io);
-        backends = await loadStateBackends(options);
+        files = expandInputs(options.files, io.cwd);
     }
     catch (error) {
         io.stderr.write(`plan-gate: ${message(error)}\n`);
@@ -23815,22 +23896,23 @@ async function run(argv, io) {
     }
     let report;
     try {
-        const plan = await readInput(options, io);
-        const result = gate(plan, {
-            policy,
-            now: options.at ?? Date.now(),
-            planFile: options.file,
-            environment: options.environment,
-            backends
+        const now = options.at ?? Date.now();
+        const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
+            const backends = await loadStateBackends(options, file, io.cwd);
+            const plan = await labelled(file, () => readInput(file, options, io));
+            const result = gate(plan, {
+                policy,
+                now,
+                planFile: file,
+                environment: options.environment,
+                backends
+            });
+            return { file, plan, result };
         });
-        report = buildReport(plan, result, {
-            file: options.file,
-            version: VERSION,
-            policySource: policy.source
-        });
+        report = buildReport(evaluated, { version: VERSION, policySource: policy.source });
     }
     catch (error) {
-        io.stderr.write(`plan-gate: ${options.file === '-' ? 'stdin' : options.file}: ${message(error)}\n`);
+        io.stderr.write(`plan-gate: ${message(error)}\n`);
         return EXIT.error;
     }
     const color = options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
@@ -23892,22 +23974,121 @@ function findPolicyFile(start) {
     }
 }
 /** Backends from --terraform-dir, or from the plan's directory when it holds .tf files. */
-async function loadStateBackends(options) {
-    let dir = options.terraformDir;
+async function loadStateBackends(options, file, cwd) {
+    let dir = options.terraformDir === undefined ? undefined : resolve$1(cwd, options.terraformDir);
     if (dir === undefined) {
-        if (options.file === '-')
+        if (file === '-')
             return [];
-        const planDir = dirname(options.file);
+        const planDir = dirname(resolve$1(cwd, file));
         const hasTf = existsSync(planDir) && readdirSync(planDir).some((f) => /\.tf(\.json)?$/.test(f));
         if (!hasTf)
             return [];
         dir = planDir;
     }
     else if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-        throw new CliError(`--terraform-dir ${dir}: no such directory`);
+        throw new CliError(`--terraform-dir ${options.terraformDir}: no such directory`);
     }
-    return (await loadBackends(dir)).backends;
+    return (await loadBackends(dir, NODE_FS)).backends;
 }
+/** The file system as the backend loader sees it. */
+const NODE_FS = {
+    readdir: async (dir) => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+    readFile: async (path) => {
+        try {
+            return await readFile(path, 'utf8');
+        }
+        catch (error) {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        }
+    }
+};
+/** Extensions of plan files picked up from a directory. */
+const PLAN_EXTENSIONS = /\.(json|jsonl|tfplan|plan|log)$/;
+/**
+ * Files, directories (their plan files, not recursive) and globs (`plans/**\/*.json`, matched
+ * against paths relative to the working directory) → plan files, in a stable order.
+ */
+function expandInputs(inputs, cwd) {
+    const out = [];
+    for (const input of inputs) {
+        if (input === '-') {
+            out.push(input);
+        }
+        else if (/[*?[]/.test(input)) {
+            const matches = globFiles(input, cwd);
+            if (matches.length === 0)
+                throw new CliError(`${input}: no plan file matches`);
+            out.push(...matches);
+        }
+        else if (existsSync(resolve$1(cwd, input)) && statSync(resolve$1(cwd, input)).isDirectory()) {
+            const names = readdirSync(resolve$1(cwd, input))
+                .filter((n) => PLAN_EXTENSIONS.test(n))
+                .sort();
+            if (names.length === 0)
+                throw new CliError(`${input}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)`);
+            out.push(...names.map((n) => join(input, n)));
+        }
+        else {
+            out.push(input);
+        }
+    }
+    return [...new Set(out)];
+}
+function globFiles(pattern, cwd) {
+    const normalized = pattern.replace(/\\/g, '/');
+    const fixed = normalized.slice(0, normalized.search(/[*?[]/));
+    const root = fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : '';
+    const regex = compileGlob(normalized.replace(/^\.\//, ''));
+    const found = [];
+    const walk = (dir, depth) => {
+        if (depth > 12)
+            return;
+        let entries;
+        try {
+            entries = readdirSync(resolve$1(cwd, dir), { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (entry.name === 'node_modules' || entry.name === '.git')
+                continue;
+            const path = dir === '' ? entry.name : `${dir.replace(/\/$/, '')}/${entry.name}`;
+            if (entry.isDirectory())
+                walk(path, depth + 1);
+            else if (entry.isFile() && regex.test(path.replace(/^\.\//, '')))
+                found.push(path);
+        }
+    };
+    walk(root, 0);
+    return found.sort();
+}
+/** Runs `fn` over the items with at most `limit` in flight; results keep the items' order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await fn(items[index]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return results;
+}
+/** Prefixes an error with the file it is about. */
+async function labelled(file, fn) {
+    try {
+        return await fn();
+    }
+    catch (error) {
+        throw new CliError(`${file === '-' ? 'stdin' : file}: ${message(error)}`);
+    }
+}
+/** Plans read at once; each reader streams, so memory stays bounded by this times one element. */
+const PARALLEL_PLANS = 2;
 /** One line, no stack: expected problems say what is wrong; anything else is labelled internal. */
 function message(error) {
     if (error instanceof CliError || error instanceof PlanInputError)
@@ -23927,24 +24108,25 @@ function message(error) {
 const SMALL_FILE = 64 * 1024 * 1024;
 const CHUNK = 1 << 20;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-async function readInput(options, io) {
+async function readInput(file, options, io) {
     const reader = new PlanReader({ format: options.inputFormat });
-    if (options.file === '-') {
+    if (file === '-') {
         for await (const chunk of io.stdin)
             reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
         return reader.end();
     }
-    const stat = statSync(options.file);
+    const path = resolve$1(io.cwd, file);
+    const stat = statSync(path);
     if (stat.isDirectory())
         throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (isZip(options.file))
-        return readBinaryPlan(options, io, reader);
+    if (isZip(path))
+        return readBinaryPlan(path, options, io, reader);
     if (stat.size <= SMALL_FILE) {
         // One read is faster than a stream for small plans; the same reader handles both.
-        reader.push(readFileSync(options.file));
+        reader.push(readFileSync(path));
         return reader.end();
     }
-    for await (const chunk of createReadStream(options.file, { highWaterMark: CHUNK })) {
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
         reader.push(chunk);
     }
     return reader.end();
@@ -23978,12 +24160,12 @@ function which(name, env) {
     return undefined;
 }
 /** Reads a binary plan through `terraform show -json` (or tofu), streaming its output. */
-async function readBinaryPlan(options, io, reader) {
+async function readBinaryPlan(path, options, io, reader) {
     const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env);
     if (bin === undefined) {
         throw new PlanInputError('binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output');
     }
-    const child = spawn(bin, ['show', '-json', options.file], {
+    const child = spawn(bin, ['show', '-json', path], {
         stdio: ['ignore', 'pipe', 'pipe'],
         env: io.env
     });

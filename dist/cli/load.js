@@ -1,4 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -305,31 +304,26 @@ function parseErrorLine(file, error) {
     const detail = diag ? `${diag[3]?.trim()} at line ${diag[1]}, column ${diag[2]}` : first;
     return `${file}: could not parse HCL: ${detail}`;
 }
-async function readText(path) {
+async function readText(fs, path) {
     try {
-        return await readFile(path, 'utf8');
+        return await fs.readFile(path);
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new BackendConfigError(`${path}: ${error.message}`);
+        throw new BackendConfigError(`${path}: ${error.code ?? 'unreadable'}`);
     }
 }
-async function configFiles(dir) {
-    let entries;
+async function configFiles(fs, dir) {
+    let names;
     try {
-        entries = await readdir(dir, { withFileTypes: true });
+        names = await fs.readdir(dir);
     }
     catch (error) {
         throw new BackendConfigError(`${dir}: ${error.code ?? 'unreadable'}`);
     }
-    return entries
-        .filter((e) => !e.isDirectory() && /\.tf(\.json)?$/.test(e.name))
-        .map((e) => e.name)
-        .sort();
+    return names.filter((name) => /\.tf(\.json)?$/.test(name)).sort();
 }
-async function backendsInFile(dir, file) {
-    const text = await readText(join(dir, file));
+async function backendsInFile(fs, dir, file) {
+    const text = await readText(fs, join(dir, file));
     // Cheap pre-check: most files are resources and never need the parser.
     if (text === undefined || !/\bbackend\b|\bcloud\s*\{|"cloud"/.test(text))
         return [];
@@ -354,16 +348,16 @@ async function backendsInFile(dir, file) {
     return backendsFromHcl(parsed, file);
 }
 /** Reads `dir/*.tf`, `dir/*.tf.json` and `dir/.terraform/terraform.tfstate`; `sources` lists the files that declared a backend. */
-async function loadBackends(dir) {
+async function loadBackends(dir, fs) {
     const found = [];
     const sources = [];
-    for (const file of await configFiles(dir)) {
-        const backends = await backendsInFile(dir, file);
+    for (const file of await configFiles(fs, dir)) {
+        const backends = await backendsInFile(fs, dir, file);
         if (backends.length > 0)
             sources.push(file);
         found.push(...backends);
     }
-    const initText = await readText(join(dir, INIT_STATE));
+    const initText = await readText(fs, join(dir, INIT_STATE));
     if (initText !== undefined) {
         const initialized = backendFromInitState(initText, INIT_STATE);
         if (initialized) {

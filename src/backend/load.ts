@@ -3,7 +3,6 @@
  * `*.tf.json`, and `.terraform/terraform.tfstate`, which records what `terraform init` set up
  * (including values passed with `-backend-config`).
  */
-import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   BackendConfigError,
@@ -12,6 +11,17 @@ import {
   dedupeBackends,
   type StateBackend
 } from './backend.js'
+
+/**
+ * The file access the loader needs, passed in by the adapter (src/cli.ts, src/action.ts), so
+ * that this module does no I/O of its own.
+ */
+export interface BackendFs {
+  /** Names of the regular files in a directory. */
+  readdir(dir: string): Promise<string[]>
+  /** A file's text, or undefined when it does not exist. */
+  readFile(path: string): Promise<string | undefined>
+}
 
 /** Where `terraform init` records the initialized backend, relative to the working directory. */
 export const INIT_STATE = join('.terraform', 'terraform.tfstate')
@@ -40,30 +50,28 @@ function parseErrorLine(file: string, error: unknown): string {
   return `${file}: could not parse HCL: ${detail}`
 }
 
-async function readText(path: string): Promise<string | undefined> {
+async function readText(fs: BackendFs, path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8')
+    return await fs.readFile(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new BackendConfigError(`${path}: ${(error as Error).message}`)
+    throw new BackendConfigError(
+      `${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`
+    )
   }
 }
 
-async function configFiles(dir: string): Promise<string[]> {
-  let entries
+async function configFiles(fs: BackendFs, dir: string): Promise<string[]> {
+  let names: string[]
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    names = await fs.readdir(dir)
   } catch (error) {
     throw new BackendConfigError(`${dir}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`)
   }
-  return entries
-    .filter((e) => !e.isDirectory() && /\.tf(\.json)?$/.test(e.name))
-    .map((e) => e.name)
-    .sort()
+  return names.filter((name) => /\.tf(\.json)?$/.test(name)).sort()
 }
 
-async function backendsInFile(dir: string, file: string): Promise<StateBackend[]> {
-  const text = await readText(join(dir, file))
+async function backendsInFile(fs: BackendFs, dir: string, file: string): Promise<StateBackend[]> {
+  const text = await readText(fs, join(dir, file))
   // Cheap pre-check: most files are resources and never need the parser.
   if (text === undefined || !/\bbackend\b|\bcloud\s*\{|"cloud"/.test(text)) return []
   if (file.endsWith('.json')) {
@@ -87,16 +95,17 @@ async function backendsInFile(dir: string, file: string): Promise<StateBackend[]
 
 /** Reads `dir/*.tf`, `dir/*.tf.json` and `dir/.terraform/terraform.tfstate`; `sources` lists the files that declared a backend. */
 export async function loadBackends(
-  dir: string
+  dir: string,
+  fs: BackendFs
 ): Promise<{ backends: StateBackend[]; sources: string[] }> {
   const found: StateBackend[] = []
   const sources: string[] = []
-  for (const file of await configFiles(dir)) {
-    const backends = await backendsInFile(dir, file)
+  for (const file of await configFiles(fs, dir)) {
+    const backends = await backendsInFile(fs, dir, file)
     if (backends.length > 0) sources.push(file)
     found.push(...backends)
   }
-  const initText = await readText(join(dir, INIT_STATE))
+  const initText = await readText(fs, join(dir, INIT_STATE))
   if (initText !== undefined) {
     const initialized = backendFromInitState(initText, INIT_STATE)
     if (initialized) {

@@ -143,7 +143,13 @@ export function parsePolicy(
       ...at(syntax.pos[0])
     )
   }
-  const value: unknown = doc.toJS() ?? {}
+  // A section with only comments under it (`exemptions:` in the starter file) parses as null:
+  // read it as empty rather than as a type error.
+  const raw: unknown = doc.toJS() ?? {}
+  const value =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+      ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
+      : raw
   const fail = (path: (string | number)[], message: string, key?: string): never => {
     throw new ConfigError(`${formatPath(path)}${message}`, file, ...at(offsetOf(doc, path, key)))
   }

@@ -1,36 +1,48 @@
-/** Builds the report every renderer takes from a plan and its findings. */
+/** Builds the report every renderer takes from evaluated plans. */
+import { createHash } from 'node:crypto'
 import type { Plan } from '../plan/model.js'
 import { decide, sortFindings } from '../policy/decide.js'
 import type { GateResult } from '../policy/gate.js'
+import type { BlastRadius } from '../rules/blast-radius.js'
 import { formatMessage } from '../rules/messages.js'
 import type { Finding } from '../rules/types.js'
-import type { ActionCounts, Report } from './types.js'
+import type { ActionCounts, FindingCounts, PlanSummary, Report } from './types.js'
+
+/** One evaluated plan. */
+export interface EvaluatedPlan {
+  /** The file as the user named it (`-` for stdin); labels findings when there are several. */
+  readonly file: string
+  readonly plan: Plan
+  readonly result: GateResult
+}
 
 export interface BuildOptions {
-  /** The file as the user named it. */
-  readonly file: string
   /** plan-gate's version. */
   readonly version: string
   /** The policy file applied, if any. */
   readonly policySource?: string
+  /** The environment the policy selected, if any. */
+  readonly environment?: string
+}
+
+const EMPTY_COUNTS: ActionCounts = {
+  create: 0,
+  read: 0,
+  update: 0,
+  'no-op': 0,
+  delete: 0,
+  replace: 0,
+  forget: 0,
+  'forget-replace': 0,
+  unknown: 0,
+  move: 0,
+  import: 0,
+  drift: 0
 }
 
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 export function countActions(plan: Plan): ActionCounts {
-  const counts = {
-    create: 0,
-    read: 0,
-    update: 0,
-    'no-op': 0,
-    delete: 0,
-    replace: 0,
-    forget: 0,
-    'forget-replace': 0,
-    unknown: 0,
-    move: 0,
-    import: 0,
-    drift: plan.drift.length
-  }
+  const counts = { ...EMPTY_COUNTS, drift: plan.drift.length }
   for (const change of plan.changes) {
     counts[change.action]++
     if (change.moved) counts.move++
@@ -39,42 +51,86 @@ export function countActions(plan: Plan): ActionCounts {
   return counts
 }
 
-/** The report for one plan, from the gate's result. */
-export function buildReport(plan: Plan, result: GateResult, options: BuildOptions): Report {
-  const findings = result.findings
-  const sorted = sortFindings(result.findings).map((f) => ({ ...f, reason: formatMessage(f) }))
+function countFindings(findings: readonly Finding[]): FindingCounts {
   const count = (decision: Finding['decision']): number =>
     findings.filter((f) => f.decision === decision).length
+  return {
+    blocked: count('blocked'),
+    'approval-required': count('approval-required'),
+    warn: count('warn')
+  }
+}
+
+function summary(input: EvaluatedPlan): PlanSummary {
+  const { plan, result } = input
+  return {
+    file: input.file,
+    format: plan.source.format,
+    formatVersion: plan.source.formatVersion,
+    tool: plan.source.tool,
+    toolVersion: plan.source.toolVersion,
+    errored: plan.errored,
+    applyable: plan.applyable,
+    complete: plan.complete,
+    operation: plan.operation,
+    hasValues: plan.source.format === 'show-json',
+    decision: decide(result.findings),
+    fingerprint: result.fingerprint,
+    counts: { actions: countActions(plan), findings: countFindings(result.findings) }
+  }
+}
+
+/** With several plans, the combined fingerprint covers each plan's file and fingerprint. */
+export function combinedFingerprint(
+  plans: readonly { file: string; fingerprint: string }[]
+): string {
+  if (plans.length === 1 && plans[0] !== undefined) return plans[0].fingerprint
+  const hash = createHash('sha256')
+  hash.update('plan-gate combined fingerprint v1\n')
+  for (const line of plans.map((p) => `${p.file}\t${p.fingerprint}`).sort())
+    hash.update(`${line}\n`)
+  return `sha256:${hash.digest('hex')}`
+}
+
+function union(radii: readonly BlastRadius[]): BlastRadius {
+  const merge = (key: keyof BlastRadius): string[] =>
+    [...new Set(radii.flatMap((r) => r[key]))].sort()
+  return {
+    awsAccounts: merge('awsAccounts'),
+    gcpProjects: merge('gcpProjects'),
+    azureSubscriptions: merge('azureSubscriptions'),
+    regions: merge('regions'),
+    providers: merge('providers')
+  }
+}
+
+function sumCounts(plans: readonly PlanSummary[]): ActionCounts {
+  const total: Record<keyof ActionCounts, number> = { ...EMPTY_COUNTS }
+  for (const plan of plans) {
+    for (const key of Object.keys(total) as (keyof ActionCounts)[])
+      total[key] += plan.counts.actions[key]
+  }
+  return total
+}
+
+/** The report for one or more evaluated plans. */
+export function buildReport(inputs: readonly EvaluatedPlan[], options: BuildOptions): Report {
+  const several = inputs.length > 1
+  const plans = inputs.map(summary)
+  const findings = inputs.flatMap((input) =>
+    several ? input.result.findings.map((f) => ({ ...f, plan: input.file })) : input.result.findings
+  )
+  const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment
+  const source = options.policySource ?? '(defaults)'
   return {
     schemaVersion: 1,
     tool: { name: 'plan-gate', version: options.version },
     decision: decide(findings),
-    fingerprint: result.fingerprint,
-    plan: {
-      file: options.file,
-      format: plan.source.format,
-      formatVersion: plan.source.formatVersion,
-      tool: plan.source.tool,
-      toolVersion: plan.source.toolVersion,
-      errored: plan.errored,
-      applyable: plan.applyable,
-      complete: plan.complete,
-      operation: plan.operation,
-      hasValues: plan.source.format === 'show-json'
-    },
-    counts: {
-      actions: countActions(plan),
-      findings: {
-        blocked: count('blocked'),
-        'approval-required': count('approval-required'),
-        warn: count('warn')
-      }
-    },
-    blastRadius: result.blastRadius,
-    policy:
-      result.environment === undefined
-        ? { source: options.policySource ?? '(defaults)' }
-        : { source: options.policySource ?? '(defaults)', environment: result.environment },
-    findings: sorted
+    fingerprint: combinedFingerprint(plans),
+    plans,
+    counts: { actions: sumCounts(plans), findings: countFindings(findings) },
+    blastRadius: union(inputs.map((i) => i.result.blastRadius)),
+    policy: environment === undefined ? { source } : { source, environment },
+    findings: sortFindings(findings).map((f) => ({ ...f, reason: formatMessage(f) }))
   }
 }

@@ -2,7 +2,7 @@
 import { CATEGORIES } from '../catalog/types.js'
 import type { Action, ActionOrder, InputFormat } from '../plan/model.js'
 import type { Decision, FindingSource, MessageId, Severity, Verdict } from '../rules/types.js'
-import type { ActionCounts, PlanInfo, Report, ReportedFinding } from './types.js'
+import type { ActionCounts, PlanInfo, PlanSummary, Report, ReportedFinding } from './types.js'
 
 /** Renders the report as pretty JSON (2-space indent, trailing newline), keys in `types.ts` order. */
 export function renderJson(report: Report): string {
@@ -16,7 +16,7 @@ function ordered(report: Report): Report {
     tool: { name: report.tool.name, version: report.tool.version },
     decision: report.decision,
     fingerprint: report.fingerprint,
-    plan: orderedPlan(report.plan),
+    plans: report.plans.map(orderedPlan),
     counts: {
       actions: orderedCounts(report.counts.actions),
       findings: {
@@ -37,7 +37,7 @@ function ordered(report: Report): Report {
   }
 }
 
-function orderedPlan(plan: PlanInfo): PlanInfo {
+function orderedPlan(plan: PlanSummary): PlanSummary {
   return {
     file: plan.file,
     format: plan.format,
@@ -48,7 +48,17 @@ function orderedPlan(plan: PlanInfo): PlanInfo {
     applyable: plan.applyable,
     complete: plan.complete,
     operation: plan.operation,
-    hasValues: plan.hasValues
+    hasValues: plan.hasValues,
+    decision: plan.decision,
+    fingerprint: plan.fingerprint,
+    counts: {
+      actions: orderedCounts(plan.counts.actions),
+      findings: {
+        blocked: plan.counts.findings.blocked,
+        'approval-required': plan.counts.findings['approval-required'],
+        warn: plan.counts.findings.warn
+      }
+    }
   }
 }
 
@@ -212,8 +222,8 @@ const COUNT: JsonSchema = { type: 'integer', minimum: 0 }
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/$defs/${name}` })
 
-const PLAN_INFO = closedObject(
-  'Facts about the evaluated plan; never attribute values.',
+const PLAN_SUMMARY = closedObject(
+  'One evaluated plan: facts about it (never attribute values), its verdict and fingerprint.',
   {
     file: { description: 'The file as the user named it (`-` for stdin).', type: 'string' },
     format: enumOf('Input format the plan was read from.', INPUT_FORMATS),
@@ -233,10 +243,26 @@ const PLAN_INFO = closedObject(
     hasValues: {
       description: 'Whether before/after values were available (false for the JSON Lines stream).',
       type: 'boolean'
-    }
+    },
+    decision: ref('verdict'),
+    fingerprint: {
+      description: "This plan's fingerprint.",
+      type: 'string',
+      pattern: '^sha256:[0-9a-f]{64}$'
+    },
+    counts: closedObject("This plan's counts.", {
+      actions: ref('actionCounts'),
+      findings: ref('findingCounts')
+    })
   },
   ['formatVersion', 'toolVersion', 'applyable', 'complete', 'operation']
 )
+
+const FINDING_COUNTS = closedObject('Number of findings per decision.', {
+  blocked: { type: 'integer', minimum: 0 },
+  'approval-required': { type: 'integer', minimum: 0 },
+  warn: { type: 'integer', minimum: 0 }
+})
 
 const ACTION_COUNTS = closedObject(
   'Counts of planned changes by action; moves and imports are counted besides their action.',
@@ -311,14 +337,15 @@ export const REPORT_JSON_SCHEMA: JsonSchema = {
       type: 'string',
       pattern: '^sha256:[0-9a-f]{64}$'
     },
-    plan: ref('planInfo'),
+    plans: {
+      description: 'Every plan evaluated, in the order given.',
+      type: 'array',
+      minItems: 1,
+      items: ref('planSummary')
+    },
     counts: closedObject('Counts of planned changes and of findings.', {
       actions: ref('actionCounts'),
-      findings: closedObject('Number of findings per decision.', {
-        blocked: COUNT,
-        'approval-required': COUNT,
-        warn: COUNT
-      })
+      findings: ref('findingCounts')
     }),
     blastRadius: closedObject(
       'Accounts, projects, subscriptions and regions the plan touches (ids only).',
@@ -352,7 +379,8 @@ export const REPORT_JSON_SCHEMA: JsonSchema = {
     actionOrder: enumOf('Ordering of a two-step action.', ACTION_ORDERS),
     category: enumOf('What kind of thing the resource type is.', CATEGORIES),
     messageId: enumOf('Template the reason was built from.', MESSAGE_IDS),
-    planInfo: PLAN_INFO,
+    planSummary: PLAN_SUMMARY,
+    findingCounts: FINDING_COUNTS,
     actionCounts: ACTION_COUNTS,
     finding: FINDING
   }

@@ -3,7 +3,7 @@ import { formatBlastRadius } from '../rules/blast-radius.js'
 import type { ActionOrder } from '../plan/model.js'
 import type { Decision, Verdict } from '../rules/types.js'
 import { formatActionCounts, plural, printable } from './text.js'
-import type { PlanInfo, Report, ReportedFinding } from './types.js'
+import type { PlanInfo, PlanSummary, Report, ReportedFinding } from './types.js'
 
 /** Default size budget; GitHub rejects comments over 65,536 characters. */
 export const DEFAULT_MARKDOWN_MAX_LENGTH = 60000
@@ -192,17 +192,11 @@ function omitted(rows: Parts['rows']): string {
 }
 
 function metadata(report: Report): string {
-  const { plan } = report
   const findings = report.counts.findings
   const items = [
-    `Plan file: ${codeSpan(plan.file, false)}`,
-    `Format: ${escapeMarkdown(joined(plan.format, plan.formatVersion))}`,
-    `Produced by: ${escapeMarkdown(joined(TOOL_NAMES[plan.tool], plan.toolVersion))}`,
-    plan.operation === undefined ? '' : `Operation: ${escapeMarkdown(plan.operation)}`,
-    `Errored: ${yesNo(plan.errored)}`,
-    plan.applyable === undefined ? '' : `Applyable: ${yesNo(plan.applyable)}`,
-    plan.complete === undefined ? '' : `Complete: ${yesNo(plan.complete)}`,
-    `Attribute values: ${plan.hasValues ? 'available' : 'not available (addresses and actions only)'}`,
+    ...(report.plans.length === 1 && report.plans[0] !== undefined
+      ? planItems(report.plans[0])
+      : report.plans.map((plan) => `${codeSpan(plan.file, false)}: ${planLine(plan)}`)),
     `Changes: ${formatActionCounts(report.counts.actions)}`,
     `Findings: ${findings.blocked} blocked, ${findings['approval-required']} needing approval, ` +
       plural(findings.warn, 'warning'),
@@ -213,7 +207,29 @@ function metadata(report: Report): string {
     `Checked by: ${escapeMarkdown(joined(report.tool.name, report.tool.version))}`
   ]
   const list = items.filter((item) => item !== '').map((item) => `- ${item}`)
-  return `<details>\n<summary>Plan details</summary>\n\n${list.join('\n')}\n\n</details>`
+  const summary = report.plans.length === 1 ? 'Plan details' : `${report.plans.length} plans`
+  return `<details>\n<summary>${summary}</summary>\n\n${list.join('\n')}\n\n</details>`
+}
+
+function planItems(plan: PlanSummary): string[] {
+  return [
+    `Plan file: ${codeSpan(plan.file, false)}`,
+    `Format: ${escapeMarkdown(joined(plan.format, plan.formatVersion))}`,
+    `Produced by: ${escapeMarkdown(joined(TOOL_NAMES[plan.tool], plan.toolVersion))}`,
+    plan.operation === undefined ? '' : `Operation: ${escapeMarkdown(plan.operation)}`,
+    `Errored: ${yesNo(plan.errored)}`,
+    plan.applyable === undefined ? '' : `Applyable: ${yesNo(plan.applyable)}`,
+    plan.complete === undefined ? '' : `Complete: ${yesNo(plan.complete)}`,
+    `Attribute values: ${plan.hasValues ? 'available' : 'not available (addresses and actions only)'}`
+  ]
+}
+
+/** One line per plan when there are several: verdict, changes, fingerprint. */
+function planLine(plan: PlanSummary): string {
+  const verdict = { pass: 'pass', 'approval-required': 'approval required', blocked: 'blocked' }[
+    plan.decision
+  ]
+  return `${verdict}; ${formatActionCounts(plan.counts.actions)}; ${escapeMarkdown(joined(plan.format, plan.formatVersion))}; fingerprint ${codeSpan(plan.fingerprint, false)}`
 }
 
 function joined(name: string, version: string | undefined): string {

@@ -40,7 +40,11 @@ export function renderSarif(report: Report, rules: (id: string) => RuleMeta | un
           }
         },
         results: report.findings.map((finding) =>
-          result(finding, ruleIndex.get(finding.ruleId) ?? 0, report.plan.file)
+          result(
+            finding,
+            ruleIndex.get(finding.ruleId) ?? 0,
+            finding.plan ?? report.plans[0]?.file ?? '-'
+          )
         )
       }
     ]

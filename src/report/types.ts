@@ -41,23 +41,41 @@ export interface ActionCounts {
   readonly drift: number
 }
 
+/** Counts of findings per decision. */
+export interface FindingCounts {
+  readonly blocked: number
+  readonly 'approval-required': number
+  readonly warn: number
+}
+
+/** One evaluated plan of a report (a report covers one or more plans). */
+export interface PlanSummary extends PlanInfo {
+  /** This plan's own verdict. */
+  readonly decision: Verdict
+  /** This plan's fingerprint. */
+  readonly fingerprint: string
+  readonly counts: { readonly actions: ActionCounts; readonly findings: FindingCounts }
+}
+
 export interface Report {
   /** Version of this JSON shape; bumped only on incompatible changes. */
   readonly schemaVersion: 1
   readonly tool: { readonly name: 'plan-gate'; readonly version: string }
+  /** The combined verdict: the strongest of every plan's. */
   readonly decision: Verdict
-  /** `sha256:<hex>` of the destructive subset of the plan; approvals bind to it. */
+  /**
+   * `sha256:<hex>` of the destructive subset; approvals bind to it. With one plan it is that
+   * plan's fingerprint; with several, a hash of each plan's file and fingerprint.
+   */
   readonly fingerprint: string
-  readonly plan: PlanInfo
+  /** Every plan evaluated, in the order given. */
+  readonly plans: readonly PlanSummary[]
+  /** Sums over every plan. */
   readonly counts: {
     readonly actions: ActionCounts
-    readonly findings: {
-      readonly blocked: number
-      readonly 'approval-required': number
-      readonly warn: number
-    }
+    readonly findings: FindingCounts
   }
-  /** Accounts, projects, subscriptions and regions the plan touches. */
+  /** Accounts, projects, subscriptions and regions the plans touch (union). */
   readonly blastRadius: BlastRadius
   /** Which policy was applied. */
   readonly policy: {
@@ -66,6 +84,6 @@ export interface Report {
     /** The selected environment, when the policy declares environments. */
     readonly environment?: string
   }
-  /** Most dangerous first: decision, then severity, then address. */
+  /** Most dangerous first: decision, then severity, then plan and address. */
   readonly findings: readonly ReportedFinding[]
 }

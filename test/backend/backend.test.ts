@@ -9,7 +9,7 @@ import {
   type StateBackend
 } from '../../src/backend/backend.js'
 import { INIT_STATE, loadBackends } from '../../src/backend/load.js'
-import { fixture } from '../helpers.js'
+import { fixture, nodeFs } from '../helpers.js'
 
 const BOTH = `backend.tf, ${INIT_STATE}`
 
@@ -82,13 +82,13 @@ describe('loadBackends on real working directories', () => {
     ],
     ['no-backend', [], []]
   ])('%s', async (name, backends, sources) => {
-    const loaded = await loadBackends(fixture('backends', name))
+    const loaded = await loadBackends(fixture('backends', name), nodeFs)
     expect(loaded.backends).toStrictEqual(backends)
     expect(loaded.sources).toStrictEqual(sources)
   })
 
   test('a syntactically broken .tf file is one clear line naming the file', async () => {
-    const load = loadBackends(fixture('backends', 'broken'))
+    const load = loadBackends(fixture('backends', 'broken'), nodeFs)
     await expect(load).rejects.toBeInstanceOf(BackendConfigError)
     await expect(load).rejects.toThrow(
       /^main\.tf: could not parse HCL: Unclosed configuration block at line 2, column 16$/
@@ -96,7 +96,7 @@ describe('loadBackends on real working directories', () => {
   })
 
   test('a missing directory is a BackendConfigError', async () => {
-    await expect(loadBackends(fixture('backends', 'does-not-exist'))).rejects.toThrow(
+    await expect(loadBackends(fixture('backends', 'does-not-exist'), nodeFs)).rejects.toThrow(
       BackendConfigError
     )
   })

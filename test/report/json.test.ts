@@ -1,3 +1,4 @@
+import type { PlanInfo } from '../../src/report/types.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from '@jest/globals'
@@ -58,6 +59,8 @@ const KEYWORDS: Readonly<Record<string, Check>> = {
     (arg as unknown[]).includes(value) ? [] : [`${path}: ${String(value)} not in enum`],
   minimum: (value, arg, _s, _r, path) =>
     typeof value === 'number' && value < (arg as number) ? [`${path}: below minimum`] : [],
+  minItems: (value, arg, _s, _r, path) =>
+    Array.isArray(value) && value.length < (arg as number) ? [`${path}: too few items`] : [],
   minLength: (value, arg, _s, _r, path) =>
     typeof value === 'string' && value.length < (arg as number) ? [`${path}: too short`] : [],
   pattern: (value, arg, _s, _r, path) =>
@@ -121,7 +124,7 @@ describe('renderJson', () => {
       'tool',
       'decision',
       'fingerprint',
-      'plan',
+      'plans',
       'counts',
       'blastRadius',
       'policy',
@@ -139,7 +142,7 @@ describe('renderJson', () => {
     const extra = {
       ...BLOCKED_REPORT,
       secret: 'x',
-      plan: { ...BLOCKED_REPORT.plan, before: { password: 'x' } },
+      plan: { ...(BLOCKED_REPORT.plans[0] as PlanInfo), before: { password: 'x' } },
       findings: BLOCKED_REPORT.findings.map((f) => ({ ...f, after: 'x' }))
     } as unknown as Report
     expect(renderJson(extra)).toBe(renderJson(BLOCKED_REPORT))
@@ -167,7 +170,12 @@ describe('REPORT_JSON_SCHEMA', () => {
       order: 'create-first',
       plan: 'core'
     }
-    const report = makeReport('approval-required', BLOCKED_REPORT.plan, actionCounts(), [full])
+    const report = makeReport(
+      'approval-required',
+      BLOCKED_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [full]
+    )
     expect(schemaErrors(JSON.parse(renderJson(report)))).toEqual([])
   })
 
@@ -194,7 +202,8 @@ describe('REPORT_JSON_SCHEMA', () => {
     const parsed = JSON.parse(renderJson(BLOCKED_REPORT)) as Record<string, unknown>
     expect(Object.keys(properties)).toEqual(Object.keys(parsed))
     const defs = REPORT_JSON_SCHEMA.$defs as Record<string, { properties: object }>
-    expect(Object.keys(defs.planInfo?.properties ?? {})).toEqual(Object.keys(parsed.plan as object))
+    const plans = parsed.plans as object[]
+    expect(Object.keys(defs.planSummary?.properties ?? {})).toEqual(Object.keys(plans[0] as object))
     const counts = parsed.counts as { actions: object }
     expect(Object.keys(defs.actionCounts?.properties ?? {})).toEqual(Object.keys(counts.actions))
   })

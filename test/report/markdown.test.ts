@@ -1,3 +1,4 @@
+import type { PlanInfo } from '../../src/report/types.js'
 import { describe, expect, test } from '@jest/globals'
 import { codeSpan, escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js'
 import type { ReportedFinding } from '../../src/report/types.js'
@@ -93,7 +94,12 @@ describe('renderMarkdown', () => {
       reason: 'Deletes <img src=x> *bold* _it_ [link](x) | pipe\nnext `code`',
       plan: 'prod|eu'
     }
-    const report = makeReport('approval-required', PASS_REPORT.plan, actionCounts(), [hostile])
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [hostile]
+    )
     const row = tableRows(renderMarkdown(report))[1] ?? ''
     expect(row).toBe(
       '| ⚠️ Needs approval | prod\\|eu: ``aws_s3_bucket.b["a\\|b`c"]`` | replace (delete first) | ' +
@@ -107,7 +113,12 @@ describe('renderMarkdown', () => {
       ...(APPROVAL_REPORT.findings[2] as ReportedFinding),
       data: { attribute: 'deletion_protection', note: 'hunter2-do-not-print' }
     }
-    const report = makeReport('approval-required', PASS_REPORT.plan, actionCounts(), [secretive])
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [secretive]
+    )
     expect(renderMarkdown(report)).not.toContain('hunter2')
   })
 
@@ -144,7 +155,12 @@ describe('renderMarkdown', () => {
       ...(LARGE_REPORT.findings[0] as ReportedFinding),
       address: `module.m["${i}"].aws_db_instance.this`
     }))
-    const report = makeReport('approval-required', LARGE_REPORT.plan, actionCounts(), many)
+    const report = makeReport(
+      'approval-required',
+      LARGE_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      many
+    )
     const markdown = renderMarkdown(report)
     expect(markdown.length).toBeLessThanOrEqual(60000)
     expect(markdown).toMatch(/\*\*\d+ more findings not shown\*\*/)

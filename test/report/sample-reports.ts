@@ -53,20 +53,19 @@ export function makeReport(
 ): Report {
   const count = (d: ReportedFinding['decision']): number =>
     findings.filter((f) => f.decision === d).length
+  const fingerprint = fakeFingerprint(`${decision}:${plan.file}:${findings.length}`)
+  const findingCounts = {
+    blocked: count('blocked'),
+    'approval-required': count('approval-required'),
+    warn: count('warn')
+  }
   return {
     schemaVersion: 1,
     tool: { name: 'plan-gate', version: '0.1.0' },
     decision,
-    fingerprint: fakeFingerprint(`${decision}:${plan.file}:${findings.length}`),
-    plan,
-    counts: {
-      actions,
-      findings: {
-        blocked: count('blocked'),
-        'approval-required': count('approval-required'),
-        warn: count('warn')
-      }
-    },
+    fingerprint,
+    plans: [{ ...plan, decision, fingerprint, counts: { actions, findings: findingCounts } }],
+    counts: { actions, findings: findingCounts },
     blastRadius: {
       awsAccounts: decision === 'pass' ? [] : ['123456789012'],
       gcpProjects: decision === 'approval-required' ? ['acme-prod'] : [],

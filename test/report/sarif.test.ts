@@ -1,3 +1,4 @@
+import type { PlanInfo } from '../../src/report/types.js'
 import { describe, expect, test } from '@jest/globals'
 import { renderSarif, sarifFingerprint } from '../../src/report/sarif.js'
 import type { ReportedFinding } from '../../src/report/types.js'
@@ -156,7 +157,7 @@ describe('renderSarif', () => {
     const finding = APPROVAL_REPORT.findings[0] as ReportedFinding
     const stdin = makeReport(
       'approval-required',
-      { ...PASS_REPORT.plan, file: '-' },
+      { ...(PASS_REPORT.plans[0] as PlanInfo), file: '-' },
       actionCounts(),
       [finding]
     )
@@ -165,7 +166,7 @@ describe('renderSarif', () => {
     })
     const odd = makeReport(
       'approval-required',
-      { ...PASS_REPORT.plan, file: 'plans\\my plan#1.json' },
+      { ...(PASS_REPORT.plans[0] as PlanInfo), file: 'plans\\my plan#1.json' },
       actionCounts(),
       [finding]
     )

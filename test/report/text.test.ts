@@ -1,3 +1,4 @@
+import type { PlanInfo } from '../../src/report/types.js'
 import { describe, expect, test } from '@jest/globals'
 import { formatActionCounts, printable, renderText } from '../../src/report/text.js'
 import type { Report, ReportedFinding } from '../../src/report/types.js'
@@ -42,7 +43,7 @@ describe('renderText', () => {
   })
 
   test('uses the singular for one finding', () => {
-    const one = makeReport('blocked', BLOCKED_REPORT.plan, actionCounts(), [
+    const one = makeReport('blocked', BLOCKED_REPORT.plans[0] as PlanInfo, actionCounts(), [
       BLOCKED_REPORT.findings[1] as ReportedFinding
     ])
     expect(renderText(one, { color: false })).toMatch(/^✖ BLOCKED — 1 finding blocks this plan\n/)
@@ -114,9 +115,12 @@ describe('renderText', () => {
       address: `null_resource.x["\u001b[2J\n\u202e"]`,
       reason: 'Deletes\ta resource.\r'
     }
-    const output = renderText(makeReport('pass', PASS_REPORT.plan, actionCounts(), [hostile]), {
-      color: false
-    })
+    const output = renderText(
+      makeReport('pass', PASS_REPORT.plans[0] as PlanInfo, actionCounts(), [hostile]),
+      {
+        color: false
+      }
+    )
     expect(output).not.toContain(ESC)
     expect(output).not.toContain('\u202e')
     expect(output).toContain('null_resource.x["\\u001b[2J\\n\\u202e"]')
@@ -127,7 +131,9 @@ describe('renderText', () => {
     const output = renderText(BLOCKED_REPORT, { color: false })
     expect(output).toContain('aws_rds_cluster.main (deposed object 5f2a1c3e)')
     const labelled = { ...(BLOCKED_REPORT.findings[1] as ReportedFinding), plan: 'core' }
-    const report = makeReport('blocked', BLOCKED_REPORT.plan, actionCounts(), [labelled])
+    const report = makeReport('blocked', BLOCKED_REPORT.plans[0] as PlanInfo, actionCounts(), [
+      labelled
+    ])
     expect(renderText(report, { color: false })).toContain('[core] aws_s3_bucket.tfstate')
   })
 })
