@@ -87,17 +87,9 @@ Exit codes:
   2  could not evaluate: usage error, unreadable, malformed or unsupported input or policy
 `
 
-interface Options {
-  /** Plan files, directories or globs, as given. */
-  readonly files: readonly string[]
+interface Options extends EvaluateOptions {
   readonly format: ReportFormat
-  readonly inputFormat?: InputFormat
-  readonly terraformBin?: string
   readonly color?: boolean
-  readonly config?: string
-  readonly environment?: string
-  readonly terraformDir?: string
-  readonly at?: number
 }
 
 /** A usage or input problem: one line on stderr, exit 2. */
@@ -240,39 +232,71 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
   if (parsed.kind !== 'run') return command(parsed, io)
   const { options } = parsed
-  let policy: Policy
-  let files: string[]
+  let evaluation: Evaluation
   try {
-    policy = loadPolicy(options, io)
-    files = expandInputs(options.files, io.cwd)
+    evaluation = await evaluatePlans(options, io)
   } catch (error) {
     io.stderr.write(`plan-gate: ${message(error)}\n`)
     return EXIT.error
   }
-  let report: Report
-  try {
-    const now = options.at ?? Date.now()
-    const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
-      const backends = await loadStateBackends(options, file, io.cwd)
-      const plan = await labelled(file, () => readInput(file, options, io))
-      const result = gate(plan, {
-        policy,
-        now,
-        planFile: file,
-        environment: options.environment,
-        backends
-      })
-      return { file, plan, result }
-    })
-    report = buildReport(evaluated, { version: VERSION, policySource: policy.source })
-  } catch (error) {
-    io.stderr.write(`plan-gate: ${message(error)}\n`)
-    return EXIT.error
-  }
+  const { report } = evaluation
   const color =
     options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
   io.stdout.write(render(options.format, report, { color, rules: ruleMeta }))
   return report.decision === 'pass' ? EXIT.pass : EXIT.gate
+}
+
+/** What evaluating plans needs; the Action fills it from its inputs. */
+export interface EvaluateOptions {
+  /** Plan files, directories or globs (relative to `io.cwd`); `-` for stdin. */
+  readonly files: readonly string[]
+  readonly inputFormat?: InputFormat
+  readonly terraformBin?: string
+  /** Policy file; default: searched from `io.cwd` upward. */
+  readonly config?: string
+  readonly environment?: string
+  readonly terraformDir?: string
+  /** Epoch milliseconds to judge freezes and exemptions at; default now. */
+  readonly at?: number
+}
+
+export interface Evaluation {
+  readonly report: Report
+  readonly policy: Policy
+}
+
+/**
+ * Reads, gates and reports every plan. Throws a one-line error (`message()`) when anything
+ * cannot be evaluated: the caller turns that into exit 2 or a failed step, never a pass.
+ */
+export async function evaluatePlans(
+  options: EvaluateOptions,
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>
+): Promise<Evaluation> {
+  const policy = loadPolicy(options, io)
+  const files = expandInputs(options.files, io.cwd)
+  const now = options.at ?? Date.now()
+  const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
+    const backends = await loadStateBackends(options, file, io.cwd)
+    const plan = await labelled(file, () => readInput(file, options, io))
+    const result = gate(plan, {
+      policy,
+      now,
+      planFile: file,
+      environment: options.environment,
+      backends
+    })
+    return { file, plan, result }
+  })
+  return {
+    report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
+    policy
+  }
+}
+
+/** A one-line description of an evaluation error, for stderr or a failed step. */
+export function errorMessage(error: unknown): string {
+  return message(error)
 }
 
 /** `rules`, `explain`, `init`. */
@@ -306,7 +330,7 @@ function command(parsed: Exclude<Parsed, { kind: 'run' | 'help' | 'version' }>, 
 const POLICY_FILES = ['.plan-gate.yml', '.plan-gate.yaml', '.plan-gate.json']
 
 /** The policy from --config, or the first policy file from the working directory upward. */
-function loadPolicy(options: Options, io: CliIO): Policy {
+function loadPolicy(options: EvaluateOptions, io: Pick<CliIO, 'cwd'>): Policy {
   const file = options.config ?? findPolicyFile(io.cwd)
   if (file === undefined) return DEFAULT_POLICY
   let text: string
@@ -333,7 +357,7 @@ function findPolicyFile(start: string): string | undefined {
 
 /** Backends from --terraform-dir, or from the plan's directory when it holds .tf files. */
 async function loadStateBackends(
-  options: Options,
+  options: EvaluateOptions,
   file: string,
   cwd: string
 ): Promise<StateBackend[]> {
@@ -467,7 +491,11 @@ const SMALL_FILE = 64 * 1024 * 1024
 const CHUNK = 1 << 20
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
-async function readInput(file: string, options: Options, io: CliIO): Promise<Plan> {
+async function readInput(
+  file: string,
+  options: EvaluateOptions,
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>
+): Promise<Plan> {
   const reader = new PlanReader({ format: options.inputFormat })
   if (file === '-') {
     for await (const chunk of io.stdin)
@@ -518,8 +546,8 @@ function which(name: string, env: CliIO['env']): string | undefined {
 /** Reads a binary plan through `terraform show -json` (or tofu), streaming its output. */
 async function readBinaryPlan(
   path: string,
-  options: Options,
-  io: CliIO,
+  options: EvaluateOptions,
+  io: Pick<CliIO, 'env'>,
   reader: PlanReader
 ): Promise<Plan> {
   const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env)

@@ -23884,40 +23884,43 @@ async function run(argv, io) {
     if (parsed.kind !== 'run')
         return command(parsed, io);
     const { options } = parsed;
-    let policy;
-    let files;
+    let evaluation;
     try {
-        policy = loadPolicy(options, io);
-        files = expandInputs(options.files, io.cwd);
+        evaluation = await evaluatePlans(options, io);
     }
     catch (error) {
         io.stderr.write(`plan-gate: ${message(error)}\n`);
         return EXIT.error;
     }
-    let report;
-    try {
-        const now = options.at ?? Date.now();
-        const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
-            const backends = await loadStateBackends(options, file, io.cwd);
-            const plan = await labelled(file, () => readInput(file, options, io));
-            const result = gate(plan, {
-                policy,
-                now,
-                planFile: file,
-                environment: options.environment,
-                backends
-            });
-            return { file, plan, result };
-        });
-        report = buildReport(evaluated, { version: VERSION, policySource: policy.source });
-    }
-    catch (error) {
-        io.stderr.write(`plan-gate: ${message(error)}\n`);
-        return EXIT.error;
-    }
+    const { report } = evaluation;
     const color = options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb');
     io.stdout.write(render(options.format, report, { color, rules: ruleMeta }));
     return report.decision === 'pass' ? EXIT.pass : EXIT.gate;
+}
+/**
+ * Reads, gates and reports every plan. Throws a one-line error (`message()`) when anything
+ * cannot be evaluated: the caller turns that into exit 2 or a failed step, never a pass.
+ */
+async function evaluatePlans(options, io) {
+    const policy = loadPolicy(options, io);
+    const files = expandInputs(options.files, io.cwd);
+    const now = options.at ?? Date.now();
+    const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
+        const backends = await loadStateBackends(options, file, io.cwd);
+        const plan = await labelled(file, () => readInput(file, options, io));
+        const result = gate(plan, {
+            policy,
+            now,
+            planFile: file,
+            environment: options.environment,
+            backends
+        });
+        return { file, plan, result };
+    });
+    return {
+        report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
+        policy
+    };
 }
 /** `rules`, `explain`, `init`. */
 function command(parsed, io) {

@@ -72,15 +72,25 @@ approvals:
   break_glass: { enabled: true, allowed: [oncall-lead] }
 `)
     expect(policy.rules).toHaveLength(3)
-    expect(policy.protect).toEqual({ types: ['aws_cognito_*'], addresses: ['module.core.*'], tagKeys: ['do-not-delete'] })
-    expect(policy.exemptions[0]).toMatchObject({ expires: '2026-12-31', expiresAt: Date.parse('2026-12-31T23:59:59.999Z') })
+    expect(policy.protect).toEqual({
+      types: ['aws_cognito_*'],
+      addresses: ['module.core.*'],
+      tagKeys: ['do-not-delete']
+    })
+    expect(policy.exemptions[0]).toMatchObject({
+      expires: '2026-12-31',
+      expiresAt: Date.parse('2026-12-31T23:59:59.999Z')
+    })
     expect(policy.thresholds).toEqual({
       backupRetentionFloor: 7,
       massDeleteCount: 25,
       massDeleteShare: 0.3,
       allowFullDestroy: ['previews/**']
     })
-    expect(policy.freezes[0]).toMatchObject({ fromAt: Date.parse('2026-12-20T00:00:00Z'), toAt: Date.parse('2027-01-04T00:00:00Z') })
+    expect(policy.freezes[0]).toMatchObject({
+      fromAt: Date.parse('2026-12-20T00:00:00Z'),
+      toAt: Date.parse('2027-01-04T00:00:00Z')
+    })
     expect(policy.approvals).toEqual({
       count: 3,
       approvers: ['alice', '@acme/dba'],
@@ -90,7 +100,10 @@ approvals:
   })
 
   test('JSON files work the same way', () => {
-    const policy = parse('{"version": 1, "thresholds": {"mass_delete_count": 3}}', '.plan-gate.json')
+    const policy = parse(
+      '{"version": 1, "thresholds": {"mass_delete_count": 3}}',
+      '.plan-gate.json'
+    )
     expect(policy.thresholds.massDeleteCount).toBe(3)
   })
 })
@@ -117,11 +130,7 @@ describe('invalid policies: exact messages with file, line and column', () => {
       'rules:\n  - match: { rule: PG-0005 }\n    decision: maybe\n',
       '.plan-gate.yml:3:15: rules[0].decision: must be one of blocked, approval-required, warn, off'
     ],
-    [
-      'wrong version',
-      'version: 2\n',
-      '.plan-gate.yml:1:10: version: must be 1'
-    ],
+    ['wrong version', 'version: 2\n', '.plan-gate.yml:1:10: version: must be 1'],
     [
       'missing required key',
       'exemptions:\n  - address: aws_s3_bucket.x\n',
@@ -167,8 +176,16 @@ describe('invalid policies: exact messages with file, line and column', () => {
       'thresholds:\n  mass_delete_share: 1.5\n',
       '.plan-gate.yml:2:22: thresholds.mass_delete_share: must be <= 1'
     ],
-    ['not YAML', 'rules: [\n', '.plan-gate.yml:2:1: not valid YAML/JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'],
-    ['duplicate key', 'version: 1\nversion: 1\n', '.plan-gate.yml:2:1: not valid YAML/JSON: Map keys must be unique'],
+    [
+      'not YAML',
+      'rules: [\n',
+      '.plan-gate.yml:2:1: not valid YAML/JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'
+    ],
+    [
+      'duplicate key',
+      'version: 1\nversion: 1\n',
+      '.plan-gate.yml:2:1: not valid YAML/JSON: Map keys must be unique'
+    ],
     ['not a mapping', '- a\n- b\n', '.plan-gate.yml:1:1: must be an object']
   ])('%s', (_name, text, message) => {
     expect(errorOf(text)).toBe(message)
