@@ -22,9 +22,9 @@ import { BackendConfigError, type StateBackend } from './backend/backend.js'
 import { loadBackends, type BackendFs } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
-import { PlanReader } from './plan/read.js'
+import { PlanReader, type Retain } from './plan/read.js'
 import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/config.js'
-import { gate } from './policy/gate.js'
+import { gate, slimmer } from './policy/gate.js'
 import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
 import { buildReport } from './report/build.js'
@@ -278,15 +278,9 @@ export async function evaluatePlans(
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
     const backends = await loadStateBackends(options, file, io.cwd)
-    const plan = await labelled(file, () => readInput(file, options, io))
-    const result = gate(plan, {
-      policy,
-      now,
-      planFile: file,
-      environment: options.environment,
-      backends
-    })
-    return { file, plan, result }
+    const context = { policy, now, planFile: file, environment: options.environment, backends }
+    const plan = await labelled(file, () => readInput(file, options, io, slimmer(context)))
+    return { file, plan, result: gate(plan, context) }
   })
   return {
     report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
@@ -487,16 +481,16 @@ function message(error: unknown): string {
   return `internal error: ${text.split('\n')[0]}`
 }
 
-const SMALL_FILE = 64 * 1024 * 1024
 const CHUNK = 1 << 20
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 
 async function readInput(
   file: string,
   options: EvaluateOptions,
-  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>,
+  retain: Retain
 ): Promise<Plan> {
-  const reader = new PlanReader({ format: options.inputFormat })
+  const reader = new PlanReader({ format: options.inputFormat, retain })
   if (file === '-') {
     for await (const chunk of io.stdin)
       reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
@@ -506,11 +500,7 @@ async function readInput(
   const stat = statSync(path)
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   if (isZip(path)) return readBinaryPlan(path, options, io, reader)
-  if (stat.size <= SMALL_FILE) {
-    // One read is faster than a stream for small plans; the same reader handles both.
-    reader.push(readFileSync(path))
-    return reader.end()
-  }
+  // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     reader.push(chunk as Buffer)
   }

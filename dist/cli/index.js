@@ -929,6 +929,41 @@ class ShowJsonScanner {
     }
 }
 
+/** A tally being built. */
+class TallyCounter {
+    actions = {
+        create: 0,
+        read: 0,
+        update: 0,
+        'no-op': 0,
+        delete: 0,
+        replace: 0,
+        forget: 0,
+        'forget-replace': 0,
+        unknown: 0
+    };
+    moves = 0;
+    imports = 0;
+    managed = 0;
+    add(change) {
+        this.actions[change.action]++;
+        if (change.moved)
+            this.moves++;
+        if (change.importing)
+            this.imports++;
+        if (change.mode === 'managed' && change.deposed === undefined)
+            this.managed++;
+    }
+    result() {
+        return {
+            actions: { ...this.actions },
+            move: this.moves,
+            import: this.imports,
+            managed: this.managed
+        };
+    }
+}
+
 /**
  * Reads the machine-readable UI (`terraform plan -json`, `tofu plan -json`): one message at a
  * time, from JSON Lines or from the same messages saved as one JSON array.
@@ -940,6 +975,7 @@ function isRecord$2(value) {
 /** Collects UI messages into a `Plan`. */
 class StreamCollector {
     format;
+    retain;
     tool = 'unknown';
     toolVersion;
     uiVersion;
@@ -949,8 +985,10 @@ class StreamCollector {
     summaries = 0;
     operation;
     messages = 0;
-    constructor(format) {
+    tally = new TallyCounter();
+    constructor(format, retain = (c) => c) {
         this.format = format;
+        this.retain = retain;
     }
     /** Adds one decoded message; `position` names it in errors (e.g. "line 12"). */
     add(message, position) {
@@ -966,12 +1004,20 @@ class StreamCollector {
         switch (type) {
             case 'version':
                 return this.version(message, position);
-            case 'planned_change':
-                this.changes.push(fromStream(message['change'], position, this.tool));
+            case 'planned_change': {
+                const change = fromStream(message['change'], position, this.tool);
+                this.tally.add(change);
+                const kept = this.retain(change, 'change');
+                if (kept !== undefined)
+                    this.changes.push(kept);
                 return;
-            case 'resource_drift':
-                this.drift.push(fromStream(message['change'], position, this.tool));
+            }
+            case 'resource_drift': {
+                const kept = this.retain(fromStream(message['change'], position, this.tool), 'drift');
+                if (kept !== undefined)
+                    this.drift.push(kept);
                 return;
+            }
             case 'diagnostic':
                 if (message['@level'] === 'error' || severityOf(message) === 'error')
                     this.errors++;
@@ -999,6 +1045,7 @@ class StreamCollector {
                 toolVersion: this.toolVersion
             },
             changes: this.changes,
+            tally: this.tally.result(),
             drift: this.drift,
             deferred: [],
             errored: this.errors > 0,
@@ -1167,7 +1214,7 @@ class PlanReader {
         const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped);
         if (format === undefined)
             return;
-        this.sink = makeSink(format);
+        this.sink = makeSink(format, this.options.retain ?? lean);
         for (const chunk of head)
             this.sink.push(chunk);
     }
@@ -1212,45 +1259,62 @@ function describeStart(text) {
         return 'a digit';
     return `"${ch}"`;
 }
-function makeSink(format) {
+function makeSink(format, retain) {
     switch (format) {
         case 'show-json':
-            return showJsonSink();
+            return showJsonSink(retain);
         case 'jsonl':
-            return jsonlSink();
+            return jsonlSink(retain);
         case 'json-array':
-            return jsonArraySink();
+            return jsonArraySink(retain);
     }
 }
-function showJsonSink() {
+function showJsonSink(retain) {
     const changes = [];
     const drift = [];
     const deferred = [];
+    const tally = new TallyCounter();
+    const registries = new Set();
+    const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 };
     const onElement = (section, element) => {
+        const index = seen[section]++;
         if (section === 'resource_changes') {
-            changes.push(lean(fromShowJson(element, `resource_changes[${changes.length}]`)));
+            const change = fromShowJson(element, `resource_changes[${index}]`);
+            tally.add(change);
+            registries.add(change.provider.fqn?.split('/')[0] ?? '');
+            keep(changes, retain(change, 'change'));
         }
         else if (section === 'resource_drift') {
-            drift.push(lean(fromShowJson(element, `resource_drift[${drift.length}]`)));
+            keep(drift, retain(fromShowJson(element, `resource_drift[${index}]`), 'drift'));
         }
         else {
-            const position = `deferred_changes[${deferred.length}]`;
+            const position = `deferred_changes[${index}]`;
             const inner = isRecord$1(element) ? element['resource_change'] : undefined;
-            deferred.push(lean(fromShowJson(inner, `${position}.resource_change`)));
+            keep(deferred, retain(fromShowJson(inner, `${position}.resource_change`), 'deferred'));
         }
     };
     const scanner = new ShowJsonScanner(onElement, { capture: ['configuration'] });
     return {
         push: (chunk) => scanner.push(chunk),
         end: () => {
-            const plan = showJsonPlan(scanner.end(), { changes, drift, deferred });
+            const plan = showJsonPlan(scanner.end(), {
+                changes,
+                drift,
+                deferred,
+                tally: tally.result(),
+                registries
+            });
             return { ...plan, providerConfigs: providerConfigs(scanner.captured['configuration']) };
         }
     };
 }
+function keep(list, change) {
+    if (change !== undefined)
+        list.push(change);
+}
 /**
- * Values of no-op and read changes are never looked at by any rule; dropping them keeps memory
- * proportional to what changes, not to the size of the estate.
+ * The default `retain`: values of no-op and read changes are never looked at by any rule;
+ * dropping them keeps memory proportional to what changes, not to the size of the estate.
  */
 function lean(change) {
     if (change.action !== 'no-op' && change.action !== 'read')
@@ -1298,10 +1362,11 @@ function showJsonPlan(scan, parts) {
         source: {
             format: 'show-json',
             formatVersion: version,
-            tool: toolOf(parts.changes, toolVersion),
+            tool: toolOf(parts.registries, toolVersion),
             toolVersion
         },
         changes: parts.changes,
+        tally: parts.tally,
         drift: parts.drift,
         deferred: parts.deferred,
         errored: errored === true,
@@ -1351,10 +1416,10 @@ function booleanFlag(scan, key) {
     return value;
 }
 /** OpenTofu keeps `terraform_version` but uses its own registry in provider names. */
-function toolOf(changes, version) {
-    if (changes.some((c) => c.provider.fqn?.startsWith('registry.opentofu.org/')))
+function toolOf(registries, version) {
+    if (registries.has('registry.opentofu.org'))
         return 'opentofu';
-    if (changes.some((c) => c.provider.fqn?.startsWith('registry.terraform.io/')))
+    if (registries.has('registry.terraform.io'))
         return 'terraform';
     return version === undefined ? 'unknown' : 'terraform';
 }
@@ -1365,8 +1430,8 @@ function notAPlan(keys) {
     }
     return 'not a Terraform plan: "format_version" is missing';
 }
-function jsonlSink() {
-    const collector = new StreamCollector('jsonl');
+function jsonlSink(retain) {
+    const collector = new StreamCollector('jsonl', retain);
     const splitter = new LineSplitter((line, lineNo) => {
         const text = line.endsWith('\r') ? line.slice(0, -1) : line;
         if (text.trim() === '')
@@ -1390,7 +1455,7 @@ function jsonlSink() {
         }
     };
 }
-function jsonArraySink() {
+function jsonArraySink(retain) {
     const chunks = [];
     return {
         push: (chunk) => {
@@ -1406,7 +1471,7 @@ function jsonArraySink() {
             }
             if (!Array.isArray(messages))
                 throw new PlanInputError('expected a JSON array of UI messages');
-            const collector = new StreamCollector('json-array');
+            const collector = new StreamCollector('json-array', retain);
             messages.forEach((message, i) => collector.add(message, `message ${i + 1}`));
             return collector.finish();
         }
@@ -17318,6 +17383,22 @@ function mineProviderConfig(config, found) {
 function sorted(values) {
     return [...new Set(values)].sort();
 }
+/** What one change's values contribute to the blast radius. */
+function changeRadius(change) {
+    const found = {
+        awsAccounts: new Set(),
+        gcpProjects: new Set(),
+        azureSubscriptions: new Set(),
+        regions: new Set()
+    };
+    mineChange(change, found);
+    return {
+        awsAccounts: sorted(found.awsAccounts),
+        gcpProjects: sorted(found.gcpProjects),
+        azureSubscriptions: sorted(found.azureSubscriptions),
+        regions: sorted(found.regions)
+    };
+}
 /**
  * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
  * asked: those are the estate around the change, not its effect) and always from the literal
@@ -17336,7 +17417,11 @@ function inferBlastRadius(plan, options = {}) {
         if (passive && options.includeNoOp !== true)
             continue;
         providers.add(change.provider.name);
-        mineChange(change, found);
+        const radius = change.facts?.radius ?? changeRadius(change);
+        for (const key of ['awsAccounts', 'gcpProjects', 'azureSubscriptions', 'regions']) {
+            for (const value of radius[key])
+                found[key].add(value);
+        }
     }
     for (const config of plan.providerConfigs ?? [])
         mineProviderConfig(config, found);
@@ -21509,8 +21594,9 @@ function isDestroy(change) {
 /** Evaluates a whole plan. */
 function evaluate(plan, options = DEFAULT_CLASSIFY) {
     const findings = [...planFindings(plan)];
-    for (const change of plan.changes)
-        findings.push(...changeFindings(change, options));
+    for (const change of plan.changes) {
+        findings.push(...(change.facts?.findings ?? changeFindings(change, options)));
+    }
     for (const change of plan.drift)
         findings.push(...driftFindings(change));
     for (const change of plan.deferred)
@@ -21941,13 +22027,26 @@ function addRenameHints(plan, findings) {
             : { ...finding, data: { ...finding.data, renameTo: target.address } };
     });
 }
+/** Identifying attributes of what a delete removes or a create makes (strings only). */
+function identityOf(change) {
+    if (change.facts !== undefined)
+        return { ...change.facts.identity };
+    const values = change.action === 'create' ? change.after : change.before;
+    const identity = {};
+    if (!change.hasValues || !isRecord(values))
+        return identity;
+    for (const key of IDENTITY_ATTRIBUTES) {
+        const value = values[key];
+        if (typeof value === 'string' && value !== '')
+            identity[key] = value;
+    }
+    return identity;
+}
 function sameIdentity(deleted, created) {
-    if (deleted.hasValues && isRecord(deleted.before) && isRecord(created.after)) {
-        const before = deleted.before;
-        const after = created.after;
-        const shared = IDENTITY_ATTRIBUTES.find((key) => typeof before[key] === 'string' && before[key] !== '' && before[key] === after[key]);
-        if (shared !== undefined)
-            return true;
+    const before = identityOf(deleted);
+    const after = identityOf(created);
+    if (IDENTITY_ATTRIBUTES.some((key) => before[key] !== undefined && before[key] === after[key])) {
+        return true;
     }
     return (deleted.name === created.name &&
         deleted.index === created.index &&
@@ -22414,17 +22513,46 @@ function fingerprint(lines) {
  * freezes, environments), then its overrides and exemptions. Pure: the clock and the plan
  * file's name come in as arguments.
  */
-/** Evaluates a plan under a policy. */
-function gate(plan, context) {
+function classifyOptions(context) {
     const { policy } = context;
     const backends = context.backends ?? [];
-    const classified = evaluate(plan, {
+    return {
         protectTypes: policy.protect.types,
         protectAddresses: policy.protect.addresses,
         tagKeys: policy.protect.tagKeys,
         backupRetentionFloor: policy.thresholds.backupRetentionFloor,
         backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends)
-    });
+    };
+}
+/**
+ * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
+ * changes are dropped (the reader still counts them), and every other change keeps only its
+ * skeleton plus the facts the gate needs, computed from its values right away.
+ */
+function slimmer(context) {
+    const options = classifyOptions(context);
+    return (change, section) => {
+        const { before: _b, after: _a, afterUnknown: _u, beforeSensitive: _bs, afterSensitive: _as, ...skeleton } = change;
+        if (section !== 'change')
+            return skeleton;
+        if (change.action === 'no-op' || change.action === 'read')
+            return undefined;
+        const facts = {
+            findings: changeFindings(change, options),
+            radius: changeRadius(change),
+            tags: [change.before, change.after].flatMap((values) => tagMaps(values).map(({ map, tags }) => ({
+                map,
+                tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)]))
+            }))),
+            identity: identityOf(change)
+        };
+        return { ...skeleton, facts };
+    };
+}
+/** Evaluates a plan under a policy. */
+function gate(plan, context) {
+    const { policy } = context;
+    const classified = evaluate(plan, classifyOptions(context));
     const print = fingerprint(fingerprintLines(plan, classified));
     const blastRadius = inferBlastRadius(plan);
     const environment = selectEnvironment(context);
@@ -22449,14 +22577,13 @@ function managed(plan) {
 /** Mass deletion needs approval; deleting everything is blocked unless allowed for the plan. */
 function deletionVolume(plan, context) {
     const { thresholds } = context.policy;
-    const resources = managed(plan);
-    const deleted = resources.filter(isDestroy).length;
+    const total = plan.tally.managed;
+    const deleted = managed(plan).filter(isDestroy).length;
     if (deleted === 0)
         return [];
     const base = { address: '(plan)', source: 'plan' };
     // A stream lists only changes, so "everything" is only knowable from a -destroy operation.
-    const everything = plan.operation === 'destroy' ||
-        (plan.source.format === 'show-json' && deleted === resources.length);
+    const everything = plan.operation === 'destroy' || (plan.source.format === 'show-json' && deleted === total);
     if (everything && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
         return [
             {
@@ -22469,9 +22596,9 @@ function deletionVolume(plan, context) {
             }
         ];
     }
-    const share = deleted / resources.length;
+    const share = deleted / total;
     const overCount = deleted > thresholds.massDeleteCount;
-    const overShare = plan.source.format === 'show-json' && resources.length > 1 && share > thresholds.massDeleteShare;
+    const overShare = plan.source.format === 'show-json' && total > 1 && share > thresholds.massDeleteShare;
     if (everything || (!overCount && !overShare))
         return [];
     const threshold = overCount
@@ -22484,7 +22611,7 @@ function deletionVolume(plan, context) {
             severity: 'high',
             decision: 'approval-required',
             messageId: 'mass-delete',
-            data: { count: deleted, total: resources.length, threshold }
+            data: { count: deleted, total, threshold }
         }
     ];
 }
@@ -22604,10 +22731,11 @@ function sameRule(reference, finding) {
 function hasTag(change, tag) {
     if (change === undefined)
         return false;
+    const maps = change.facts?.tags ?? [...tagMaps(change.before), ...tagMaps(change.after)];
     const [key, value] = tag.includes('=')
         ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
         : [tag, undefined];
-    return [change.before, change.after].some((values) => tagMaps(values).some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value))));
+    return maps.some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)));
 }
 /**
  * Matching exemptions lower a finding to a warning and say why. An expired one stops applying
@@ -22886,15 +23014,8 @@ const EMPTY_COUNTS = {
 };
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 function countActions(plan) {
-    const counts = { ...EMPTY_COUNTS, drift: plan.drift.length };
-    for (const change of plan.changes) {
-        counts[change.action]++;
-        if (change.moved)
-            counts.move++;
-        if (change.importing)
-            counts.import++;
-    }
-    return counts;
+    const { tally } = plan;
+    return { ...tally.actions, move: tally.move, import: tally.import, drift: plan.drift.length };
 }
 function countFindings(findings) {
     const count = (decision) => findings.filter((f) => f.decision === decision).length;
@@ -23907,15 +24028,9 @@ async function evaluatePlans(options, io) {
     const now = options.at ?? Date.now();
     const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
         const backends = await loadStateBackends(options, file, io.cwd);
-        const plan = await labelled(file, () => readInput(file, options, io));
-        const result = gate(plan, {
-            policy,
-            now,
-            planFile: file,
-            environment: options.environment,
-            backends
-        });
-        return { file, plan, result };
+        const context = { policy, now, planFile: file, environment: options.environment, backends };
+        const plan = await labelled(file, () => readInput(file, options, io, slimmer(context)));
+        return { file, plan, result: gate(plan, context) };
     });
     return {
         report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
@@ -24108,11 +24223,10 @@ function message(error) {
     const text = error instanceof Error ? error.message : String(error);
     return `internal error: ${text.split('\n')[0]}`;
 }
-const SMALL_FILE = 64 * 1024 * 1024;
 const CHUNK = 1 << 20;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-async function readInput(file, options, io) {
-    const reader = new PlanReader({ format: options.inputFormat });
+async function readInput(file, options, io, retain) {
+    const reader = new PlanReader({ format: options.inputFormat, retain });
     if (file === '-') {
         for await (const chunk of io.stdin)
             reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
@@ -24124,11 +24238,7 @@ async function readInput(file, options, io) {
         throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (isZip(path))
         return readBinaryPlan(path, options, io, reader);
-    if (stat.size <= SMALL_FILE) {
-        // One read is faster than a stream for small plans; the same reader handles both.
-        reader.push(readFileSync(path));
-        return reader.end();
-    }
+    // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
         reader.push(chunk);
     }

@@ -24,6 +24,8 @@ export type Action =
 export type ActionOrder =
   'delete-first' | 'create-first' | 'create-then-forget' | 'forget-then-create' | 'unspecified'
 
+import type { Finding } from '../rules/types.js'
+
 /** Every known `action_reason`, in show-json spelling (stream reasons are mapped to these). */
 export const KNOWN_REASONS = [
   'replace_because_tainted',
@@ -91,6 +93,40 @@ export interface ResourceChange {
   readonly afterUnknown?: unknown
   readonly beforeSensitive?: unknown
   readonly afterSensitive?: unknown
+  /**
+   * What the rules need from the values, computed while reading so that the values themselves
+   * can be dropped (bounded memory on large plans). Absent: rules read the values directly.
+   */
+  readonly facts?: ChangeFacts
+}
+
+/** Facts about one change, computed from its values as it is read. */
+export interface ChangeFacts {
+  /** The change's own findings (not plan-wide ones). */
+  readonly findings: readonly Finding[]
+  /** Ids and regions it touches, for the blast radius. */
+  readonly radius: {
+    readonly awsAccounts: readonly string[]
+    readonly gcpProjects: readonly string[]
+    readonly azureSubscriptions: readonly string[]
+    readonly regions: readonly string[]
+  }
+  /** Its tag and label maps (before and after), values as strings, for policy matches. */
+  readonly tags: readonly {
+    readonly map: string
+    readonly tags: Readonly<Record<string, string>>
+  }[]
+  /** Identifying attributes (name, bucket …) of what is deleted or created, for rename hints. */
+  readonly identity: Readonly<Record<string, string>>
+}
+
+/** Counts over every change read, including those not kept. */
+export interface Tally {
+  readonly actions: Readonly<Record<Action, number>>
+  readonly move: number
+  readonly import: number
+  /** Managed resource instances (deposed objects aside): the plan's size for share thresholds. */
+  readonly managed: number
 }
 
 export type InputFormat = 'show-json' | 'jsonl' | 'json-array'
@@ -120,8 +156,12 @@ export interface ProviderConfig {
 /** A normalized plan. */
 export interface Plan {
   readonly source: PlanSource
-  /** Planned changes (`resource_changes` / `planned_change`). */
+  /**
+   * Planned changes (`resource_changes` / `planned_change`). A reader may leave out changes no
+   * rule needs (no-op and read); `tally` counts them all.
+   */
   readonly changes: readonly ResourceChange[]
+  readonly tally: Tally
   /** Changes detected outside Terraform; never planned deletes. */
   readonly drift: readonly ResourceChange[]
   /** Changes deferred to a later run (Terraform 1.9+). */

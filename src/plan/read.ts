@@ -5,17 +5,29 @@
  */
 import { EncodingError, isWrapperTrailer, Utf8Normalizer, WrapperStripper } from './decode.js'
 import { PlanInputError } from './errors.js'
-import type { InputFormat, Plan, ProviderConfig, ResourceChange } from './model.js'
+import type { InputFormat, Plan, ProviderConfig, ResourceChange, Tally } from './model.js'
 import { fromShowJson, versionOrUndefined } from './normalize.js'
 import { PlanSyntaxError, ShowJsonScanner, type ScanResult, type Section } from './scan.js'
 import { LineSplitter, StreamCollector } from './stream.js'
+import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
 const SUPPORTED_MAJORS = new Set(['0', '1'])
 
+/** Where in the plan a change was found. */
+export type ChangeSection = 'change' | 'drift' | 'deferred'
+
+/**
+ * Decides what to keep of each change as it is read: the change itself, a slimmer copy, or
+ * nothing (undefined). Counts are taken before, so dropped changes still count.
+ */
+export type Retain = (change: ResourceChange, section: ChangeSection) => ResourceChange | undefined
+
 export interface ReadOptions {
   /** Force a format instead of detecting it. */
   readonly format?: InputFormat
+  /** Default: keep every change, without the values of no-op and read changes. */
+  readonly retain?: Retain
 }
 
 /** Extra facts about how the input was read. */
@@ -86,7 +98,7 @@ export class PlanReader {
     const prefix = new TextDecoder().decode(concatAll(head).subarray(0, 4096))
     const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped)
     if (format === undefined) return
-    this.sink = makeSink(format)
+    this.sink = makeSink(format, this.options.retain ?? lean)
     for (const chunk of head) this.sink.push(chunk)
   }
 }
@@ -137,47 +149,64 @@ function describeStart(text: string): string {
   return `"${ch}"`
 }
 
-function makeSink(format: InputFormat): Sink {
+function makeSink(format: InputFormat, retain: Retain): Sink {
   switch (format) {
     case 'show-json':
-      return showJsonSink()
+      return showJsonSink(retain)
     case 'jsonl':
-      return jsonlSink()
+      return jsonlSink(retain)
     case 'json-array':
-      return jsonArraySink()
+      return jsonArraySink(retain)
   }
 }
 
-function showJsonSink(): Sink {
+function showJsonSink(retain: Retain): Sink {
   const changes: ResourceChange[] = []
   const drift: ResourceChange[] = []
   const deferred: ResourceChange[] = []
+  const tally = new TallyCounter()
+  const registries = new Set<string>()
+  const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 }
   const onElement = (section: Section, element: unknown): void => {
+    const index = seen[section]++
     if (section === 'resource_changes') {
-      changes.push(lean(fromShowJson(element, `resource_changes[${changes.length}]`)))
+      const change = fromShowJson(element, `resource_changes[${index}]`)
+      tally.add(change)
+      registries.add(change.provider.fqn?.split('/')[0] ?? '')
+      keep(changes, retain(change, 'change'))
     } else if (section === 'resource_drift') {
-      drift.push(lean(fromShowJson(element, `resource_drift[${drift.length}]`)))
+      keep(drift, retain(fromShowJson(element, `resource_drift[${index}]`), 'drift'))
     } else {
-      const position = `deferred_changes[${deferred.length}]`
+      const position = `deferred_changes[${index}]`
       const inner = isRecord(element) ? element['resource_change'] : undefined
-      deferred.push(lean(fromShowJson(inner, `${position}.resource_change`)))
+      keep(deferred, retain(fromShowJson(inner, `${position}.resource_change`), 'deferred'))
     }
   }
   const scanner = new ShowJsonScanner(onElement, { capture: ['configuration'] })
   return {
     push: (chunk) => scanner.push(chunk),
     end: () => {
-      const plan = showJsonPlan(scanner.end(), { changes, drift, deferred })
+      const plan = showJsonPlan(scanner.end(), {
+        changes,
+        drift,
+        deferred,
+        tally: tally.result(),
+        registries
+      })
       return { ...plan, providerConfigs: providerConfigs(scanner.captured['configuration']) }
     }
   }
 }
 
+function keep(list: ResourceChange[], change: ResourceChange | undefined): void {
+  if (change !== undefined) list.push(change)
+}
+
 /**
- * Values of no-op and read changes are never looked at by any rule; dropping them keeps memory
- * proportional to what changes, not to the size of the estate.
+ * The default `retain`: values of no-op and read changes are never looked at by any rule;
+ * dropping them keeps memory proportional to what changes, not to the size of the estate.
  */
-function lean(change: ResourceChange): ResourceChange {
+export function lean(change: ResourceChange): ResourceChange {
   if (change.action !== 'no-op' && change.action !== 'read') return change
   const {
     before: _b,
@@ -192,7 +221,14 @@ function lean(change: ResourceChange): ResourceChange {
 
 function showJsonPlan(
   scan: ScanResult,
-  parts: { changes: ResourceChange[]; drift: ResourceChange[]; deferred: ResourceChange[] }
+  parts: {
+    changes: ResourceChange[]
+    drift: ResourceChange[]
+    deferred: ResourceChange[]
+    tally: Tally
+    /** Registry hosts of every change's provider (`registry.opentofu.org` …). */
+    registries: ReadonlySet<string>
+  }
 ): Plan {
   if (scan.trailer !== '' && !isWrapperTrailer(scan.trailer)) {
     throw new PlanInputError('unexpected text after the end of the JSON document')
@@ -235,10 +271,11 @@ function showJsonPlan(
     source: {
       format: 'show-json',
       formatVersion: version,
-      tool: toolOf(parts.changes, toolVersion),
+      tool: toolOf(parts.registries, toolVersion),
       toolVersion
     },
     changes: parts.changes,
+    tally: parts.tally,
     drift: parts.drift,
     deferred: parts.deferred,
     errored: errored === true,
@@ -288,11 +325,11 @@ function booleanFlag(scan: ScanResult, key: string): boolean | undefined {
 
 /** OpenTofu keeps `terraform_version` but uses its own registry in provider names. */
 function toolOf(
-  changes: readonly ResourceChange[],
+  registries: ReadonlySet<string>,
   version: string | undefined
 ): 'terraform' | 'opentofu' | 'unknown' {
-  if (changes.some((c) => c.provider.fqn?.startsWith('registry.opentofu.org/'))) return 'opentofu'
-  if (changes.some((c) => c.provider.fqn?.startsWith('registry.terraform.io/'))) return 'terraform'
+  if (registries.has('registry.opentofu.org')) return 'opentofu'
+  if (registries.has('registry.terraform.io')) return 'terraform'
   return version === undefined ? 'unknown' : 'terraform'
 }
 
@@ -304,8 +341,8 @@ function notAPlan(keys: readonly string[]): string {
   return 'not a Terraform plan: "format_version" is missing'
 }
 
-function jsonlSink(): Sink {
-  const collector = new StreamCollector('jsonl')
+function jsonlSink(retain: Retain): Sink {
+  const collector = new StreamCollector('jsonl', retain)
   const splitter = new LineSplitter((line, lineNo) => {
     const text = line.endsWith('\r') ? line.slice(0, -1) : line
     if (text.trim() === '') return
@@ -327,7 +364,7 @@ function jsonlSink(): Sink {
   }
 }
 
-function jsonArraySink(): Sink {
+function jsonArraySink(retain: Retain): Sink {
   const chunks: Uint8Array[] = []
   return {
     push: (chunk) => {
@@ -343,7 +380,7 @@ function jsonArraySink(): Sink {
         )
       }
       if (!Array.isArray(messages)) throw new PlanInputError('expected a JSON array of UI messages')
-      const collector = new StreamCollector('json-array')
+      const collector = new StreamCollector('json-array', retain)
       messages.forEach((message, i) => collector.add(message, `message ${i + 1}`))
       return collector.finish()
     }

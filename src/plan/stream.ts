@@ -5,6 +5,7 @@
 import { PlanInputError } from './errors.js'
 import type { Plan, ResourceChange } from './model.js'
 import { fromStream, versionOrUndefined } from './normalize.js'
+import { TallyCounter } from './tally.js'
 
 const SUPPORTED_UI_MAJORS = new Set(['0', '1'])
 
@@ -24,7 +25,15 @@ export class StreamCollector {
   private operation?: 'plan' | 'apply' | 'destroy'
   private messages = 0
 
-  constructor(private readonly format: 'jsonl' | 'json-array') {}
+  private readonly tally = new TallyCounter()
+
+  constructor(
+    private readonly format: 'jsonl' | 'json-array',
+    private readonly retain: (
+      change: ResourceChange,
+      section: 'change' | 'drift'
+    ) => ResourceChange | undefined = (c) => c
+  ) {}
 
   /** Adds one decoded message; `position` names it in errors (e.g. "line 12"). */
   add(message: unknown, position: string): void {
@@ -40,12 +49,18 @@ export class StreamCollector {
     switch (type) {
       case 'version':
         return this.version(message, position)
-      case 'planned_change':
-        this.changes.push(fromStream(message['change'], position, this.tool))
+      case 'planned_change': {
+        const change = fromStream(message['change'], position, this.tool)
+        this.tally.add(change)
+        const kept = this.retain(change, 'change')
+        if (kept !== undefined) this.changes.push(kept)
         return
-      case 'resource_drift':
-        this.drift.push(fromStream(message['change'], position, this.tool))
+      }
+      case 'resource_drift': {
+        const kept = this.retain(fromStream(message['change'], position, this.tool), 'drift')
+        if (kept !== undefined) this.drift.push(kept)
         return
+      }
       case 'diagnostic':
         if (message['@level'] === 'error' || severityOf(message) === 'error') this.errors++
         return
@@ -73,6 +88,7 @@ export class StreamCollector {
         toolVersion: this.toolVersion
       },
       changes: this.changes,
+      tally: this.tally.result(),
       drift: this.drift,
       deferred: [],
       errored: this.errors > 0,

@@ -4,9 +4,22 @@
  * file's name come in as arguments.
  */
 import { matchBackend, type StateBackend } from '../backend/backend.js'
-import type { Plan, ResourceChange } from '../plan/model.js'
-import { inferBlastRadius, outsideEnvironment, type BlastRadius } from '../rules/blast-radius.js'
-import { evaluate, isDestroy, tagMaps } from '../rules/evaluate.js'
+import type { ChangeFacts, Plan, ResourceChange } from '../plan/model.js'
+import type { Retain } from '../plan/read.js'
+import {
+  changeRadius,
+  inferBlastRadius,
+  outsideEnvironment,
+  type BlastRadius
+} from '../rules/blast-radius.js'
+import {
+  changeFindings,
+  evaluate,
+  identityOf,
+  isDestroy,
+  tagMaps,
+  type ClassifyOptions
+} from '../rules/evaluate.js'
 import { GENERIC } from '../rules/generic.js'
 import { resolveRule } from '../rules/registry.js'
 import type { Finding } from '../rules/types.js'
@@ -40,17 +53,55 @@ export function defaultContext(planFile: string, now: number): GateContext {
   return { policy: DEFAULT_POLICY, now, planFile }
 }
 
-/** Evaluates a plan under a policy. */
-export function gate(plan: Plan, context: GateContext): GateResult {
+function classifyOptions(context: GateContext): ClassifyOptions {
   const { policy } = context
   const backends = context.backends ?? []
-  const classified = evaluate(plan, {
+  return {
     protectTypes: policy.protect.types,
     protectAddresses: policy.protect.addresses,
     tagKeys: policy.protect.tagKeys,
     backupRetentionFloor: policy.thresholds.backupRetentionFloor,
     backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends)
-  })
+  }
+}
+
+/**
+ * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
+ * changes are dropped (the reader still counts them), and every other change keeps only its
+ * skeleton plus the facts the gate needs, computed from its values right away.
+ */
+export function slimmer(context: GateContext): Retain {
+  const options = classifyOptions(context)
+  return (change, section) => {
+    const {
+      before: _b,
+      after: _a,
+      afterUnknown: _u,
+      beforeSensitive: _bs,
+      afterSensitive: _as,
+      ...skeleton
+    } = change
+    if (section !== 'change') return skeleton
+    if (change.action === 'no-op' || change.action === 'read') return undefined
+    const facts: ChangeFacts = {
+      findings: changeFindings(change, options),
+      radius: changeRadius(change),
+      tags: [change.before, change.after].flatMap((values) =>
+        tagMaps(values).map(({ map, tags }) => ({
+          map,
+          tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)]))
+        }))
+      ),
+      identity: identityOf(change)
+    }
+    return { ...skeleton, facts }
+  }
+}
+
+/** Evaluates a plan under a policy. */
+export function gate(plan: Plan, context: GateContext): GateResult {
+  const { policy } = context
+  const classified = evaluate(plan, classifyOptions(context))
   const print = fingerprint(fingerprintLines(plan, classified))
   const blastRadius = inferBlastRadius(plan)
   const environment = selectEnvironment(context)
@@ -79,14 +130,13 @@ function managed(plan: Plan): ResourceChange[] {
 /** Mass deletion needs approval; deleting everything is blocked unless allowed for the plan. */
 function deletionVolume(plan: Plan, context: GateContext): Finding[] {
   const { thresholds } = context.policy
-  const resources = managed(plan)
-  const deleted = resources.filter(isDestroy).length
+  const total = plan.tally.managed
+  const deleted = managed(plan).filter(isDestroy).length
   if (deleted === 0) return []
   const base = { address: '(plan)', source: 'plan' as const }
   // A stream lists only changes, so "everything" is only knowable from a -destroy operation.
   const everything =
-    plan.operation === 'destroy' ||
-    (plan.source.format === 'show-json' && deleted === resources.length)
+    plan.operation === 'destroy' || (plan.source.format === 'show-json' && deleted === total)
   if (everything && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
     return [
       {
@@ -99,10 +149,10 @@ function deletionVolume(plan: Plan, context: GateContext): Finding[] {
       }
     ]
   }
-  const share = deleted / resources.length
+  const share = deleted / total
   const overCount = deleted > thresholds.massDeleteCount
   const overShare =
-    plan.source.format === 'show-json' && resources.length > 1 && share > thresholds.massDeleteShare
+    plan.source.format === 'show-json' && total > 1 && share > thresholds.massDeleteShare
   if (everything || (!overCount && !overShare)) return []
   const threshold = overCount
     ? `${thresholds.massDeleteCount} resources`
@@ -114,7 +164,7 @@ function deletionVolume(plan: Plan, context: GateContext): Finding[] {
       severity: 'high',
       decision: 'approval-required',
       messageId: 'mass-delete',
-      data: { count: deleted, total: resources.length, threshold }
+      data: { count: deleted, total, threshold }
     }
   ]
 }
@@ -250,15 +300,14 @@ function sameRule(reference: string, finding: Finding): boolean {
 
 function hasTag(change: ResourceChange | undefined, tag: string): boolean {
   if (change === undefined) return false
+  const maps = change.facts?.tags ?? [...tagMaps(change.before), ...tagMaps(change.after)]
   const [key, value] = tag.includes('=')
     ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
     : [tag, undefined]
-  return [change.before, change.after].some((values) =>
-    tagMaps(values).some(({ tags }) =>
-      Object.entries(tags).some(
-        ([k, v]) =>
-          k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)
-      )
+  return maps.some(({ tags }) =>
+    Object.entries(tags).some(
+      ([k, v]) =>
+        k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)
     )
   )
 }

@@ -42,13 +42,8 @@ const EMPTY_COUNTS: ActionCounts = {
 
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 export function countActions(plan: Plan): ActionCounts {
-  const counts = { ...EMPTY_COUNTS, drift: plan.drift.length }
-  for (const change of plan.changes) {
-    counts[change.action]++
-    if (change.moved) counts.move++
-    if (change.importing) counts.import++
-  }
-  return counts
+  const { tally } = plan
+  return { ...tally.actions, move: tally.move, import: tally.import, drift: plan.drift.length }
 }
 
 function countFindings(findings: readonly Finding[]): FindingCounts {

@@ -321,6 +321,23 @@ function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort()
 }
 
+/** What one change's values contribute to the blast radius. */
+export function changeRadius(change: ResourceChange): Omit<BlastRadius, 'providers'> {
+  const found: Found = {
+    awsAccounts: new Set(),
+    gcpProjects: new Set(),
+    azureSubscriptions: new Set(),
+    regions: new Set()
+  }
+  mineChange(change, found)
+  return {
+    awsAccounts: sorted(found.awsAccounts),
+    gcpProjects: sorted(found.gcpProjects),
+    azureSubscriptions: sorted(found.azureSubscriptions),
+    regions: sorted(found.regions)
+  }
+}
+
 /**
  * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
  * asked: those are the estate around the change, not its effect) and always from the literal
@@ -338,7 +355,10 @@ export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): 
     const passive = change.action === 'no-op' || change.action === 'read'
     if (passive && options.includeNoOp !== true) continue
     providers.add(change.provider.name)
-    mineChange(change, found)
+    const radius = change.facts?.radius ?? changeRadius(change)
+    for (const key of ['awsAccounts', 'gcpProjects', 'azureSubscriptions', 'regions'] as const) {
+      for (const value of radius[key]) found[key].add(value)
+    }
   }
   for (const config of plan.providerConfigs ?? []) mineProviderConfig(config, found)
   return {

@@ -63,7 +63,9 @@ export function isDestroy(change: ResourceChange): boolean {
 /** Evaluates a whole plan. */
 export function evaluate(plan: Plan, options: ClassifyOptions = DEFAULT_CLASSIFY): Finding[] {
   const findings: Finding[] = [...planFindings(plan)]
-  for (const change of plan.changes) findings.push(...changeFindings(change, options))
+  for (const change of plan.changes) {
+    findings.push(...(change.facts?.findings ?? changeFindings(change, options)))
+  }
   for (const change of plan.drift) findings.push(...driftFindings(change))
   for (const change of plan.deferred) findings.push(...unknownAction(change, 'deferred'))
   return addRenameHints(plan, findings)
@@ -535,14 +537,24 @@ function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
   })
 }
 
+/** Identifying attributes of what a delete removes or a create makes (strings only). */
+export function identityOf(change: ResourceChange): Record<string, string> {
+  if (change.facts !== undefined) return { ...change.facts.identity }
+  const values = change.action === 'create' ? change.after : change.before
+  const identity: Record<string, string> = {}
+  if (!change.hasValues || !isRecord(values)) return identity
+  for (const key of IDENTITY_ATTRIBUTES) {
+    const value = values[key]
+    if (typeof value === 'string' && value !== '') identity[key] = value
+  }
+  return identity
+}
+
 function sameIdentity(deleted: ResourceChange, created: ResourceChange): boolean {
-  if (deleted.hasValues && isRecord(deleted.before) && isRecord(created.after)) {
-    const before = deleted.before
-    const after = created.after
-    const shared = IDENTITY_ATTRIBUTES.find(
-      (key) => typeof before[key] === 'string' && before[key] !== '' && before[key] === after[key]
-    )
-    if (shared !== undefined) return true
+  const before = identityOf(deleted)
+  const after = identityOf(created)
+  if (IDENTITY_ATTRIBUTES.some((key) => before[key] !== undefined && before[key] === after[key])) {
+    return true
   }
   return (
     deleted.name === created.name &&

@@ -1,4 +1,5 @@
 /** The catalog is data; this test keeps it complete and consistent. */
+import { tallyOf } from '../../src/plan/tally.js'
 import { describe, expect, test } from '@jest/globals'
 import { allEntries, allGuards, lookupType, PROVIDERS } from '../../src/catalog/index.js'
 import { CATEGORIES } from '../../src/catalog/types.js'
@@ -15,6 +16,7 @@ function planOf(change: ResourceChange): Plan {
   return {
     source: { format: 'show-json', tool: 'terraform' },
     changes: [change],
+    tally: tallyOf([change]),
     drift: [],
     deferred: [],
     errored: false,

@@ -1,3 +1,4 @@
+import { tallyOf } from '../../src/plan/tally.js'
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -37,6 +38,7 @@ function planOf(changes: ResourceChange[], providerConfigs?: ProviderConfig[]): 
   return {
     source: { format: 'show-json', formatVersion: '1.2', tool: 'terraform' },
     changes,
+    tally: tallyOf(changes),
     drift: [],
     deferred: [],
     errored: false,

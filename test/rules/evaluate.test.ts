@@ -1,3 +1,4 @@
+import { tallyOf } from '../../src/plan/tally.js'
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { Plan, ResourceChange } from '../../src/plan/model.js'
@@ -33,6 +34,7 @@ function planOf(changes: ResourceChange[], extra: Partial<Plan> = {}): Plan {
   return {
     source: { format: 'show-json', formatVersion: '1.2', tool: 'terraform' },
     changes,
+    tally: tallyOf(changes),
     drift: [],
     deferred: [],
     errored: false,

@@ -1,0 +1,154 @@
+/**
+ * Webhook payloads → the few facts the gate uses. Pure. Every value that ends up in a URL is
+ * checked (SHAs are hex, numbers are positive integers); event text is data, never a command.
+ */
+import type { Account } from './port.js'
+
+/** The pull request as an event payload describes it. */
+export interface PullRef {
+  readonly number: number
+  readonly headSha: string
+  /** `owner/repo` of the head; null when the fork was deleted. */
+  readonly headRepo: string | null
+  readonly author: Account
+}
+
+export type GateEvent =
+  | {
+      readonly kind: 'pull_request'
+      readonly action: string
+      readonly pull: PullRef
+      /** Who triggered the event; on `opened`/`synchronize` the one who pushed the head. */
+      readonly sender?: string
+    }
+  | { readonly kind: 'review'; readonly action: string; readonly pull: PullRef }
+  | { readonly kind: 'push'; readonly sha: string; readonly ref: string }
+  | {
+      readonly kind: 'merge_group'
+      readonly headSha: string
+      readonly headRef: string
+      readonly pullNumber: number
+    }
+  | { readonly kind: 'evaluate'; readonly name: string }
+
+/** A payload plan-gate cannot use; the message says which field is wrong. */
+export class EventError extends Error {
+  override readonly name = 'EventError'
+}
+
+/** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`, with `refs/heads/` optional. */
+const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{40,64}$/
+
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
+const ZERO_SHA = /^0+$/
+
+/** Reads the event; `fallbackSha` is `GITHUB_SHA`, `ref` is `GITHUB_REF`. */
+export function parseEvent(
+  name: string,
+  payload: unknown,
+  env: { readonly sha?: string; readonly ref?: string } = {}
+): GateEvent {
+  const root = asObject(payload, 'the event payload')
+  switch (name) {
+    case 'pull_request':
+      return {
+        kind: 'pull_request',
+        action: optionalString(root['action']) ?? '',
+        pull: pullRef(root['pull_request']),
+        sender: optionalString(asObjectOr(root['sender'])?.['login'])
+      }
+    case 'pull_request_review':
+      return {
+        kind: 'review',
+        action: optionalString(root['action']) ?? '',
+        pull: pullRef(root['pull_request'])
+      }
+    case 'pull_request_target':
+      throw new EventError(
+        'pull_request_target is not supported: it runs with a write token next to untrusted PR code; trigger plan-gate on pull_request'
+      )
+    case 'push': {
+      const sha = optionalString(root['after']) ?? env.sha ?? ''
+      if (ZERO_SHA.test(sha)) throw new EventError('the push deleted the branch: nothing to gate')
+      return {
+        kind: 'push',
+        sha: checkSha(sha, 'push.after'),
+        ref: optionalString(root['ref']) ?? env.ref ?? ''
+      }
+    }
+    case 'merge_group': {
+      const group = asObject(root['merge_group'], 'merge_group')
+      const headRef = requiredString(group['head_ref'], 'merge_group.head_ref')
+      const match = MERGE_QUEUE_REF.exec(headRef)
+      if (match === null)
+        throw new EventError(
+          'merge_group.head_ref is not a merge queue branch (gh-readonly-queue/<base>/pr-<N>-<sha>)'
+        )
+      return {
+        kind: 'merge_group',
+        headSha: checkSha(requiredString(group['head_sha'], 'merge_group.head_sha'), 'head_sha'),
+        headRef,
+        pullNumber: Number(match[1])
+      }
+    }
+    default:
+      return { kind: 'evaluate', name }
+  }
+}
+
+/** The PR number a merge queue branch belongs to, or undefined. */
+export function mergeQueuePull(headRef: string): number | undefined {
+  const match = MERGE_QUEUE_REF.exec(headRef)
+  return match === null ? undefined : Number(match[1])
+}
+
+/** Whether the PR's head lives outside `repository` (a fork, or a deleted fork). */
+export function isFork(pull: { readonly headRepo: string | null }, repository: string): boolean {
+  return pull.headRepo === null || pull.headRepo.toLowerCase() !== repository.toLowerCase()
+}
+
+function pullRef(value: unknown): PullRef {
+  const pr = asObject(value, 'pull_request')
+  const number = pr['number']
+  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1)
+    throw new EventError('pull_request.number is not a positive integer')
+  const head = asObject(pr['head'], 'pull_request.head')
+  const user = asObject(pr['user'], 'pull_request.user')
+  const repo = asObjectOr(head['repo'])
+  return {
+    number,
+    headSha: checkSha(requiredString(head['sha'], 'pull_request.head.sha'), 'head.sha'),
+    headRepo: repo === undefined ? null : requiredString(repo['full_name'], 'head.repo.full_name'),
+    author: {
+      login: requiredString(user['login'], 'pull_request.user.login'),
+      type: optionalString(user['type'])
+    }
+  }
+}
+
+function checkSha(value: string, field: string): string {
+  if (!SHA.test(value)) throw new EventError(`${field} is not a commit SHA`)
+  return value
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  const object = asObjectOr(value)
+  if (object === undefined) throw new EventError(`${what} is missing from the event payload`)
+  return object
+}
+
+function asObjectOr(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
+}
+
+function requiredString(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '')
+    throw new EventError(`${field} is missing from the event payload`)
+  return value
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}

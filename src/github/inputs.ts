@@ -1,0 +1,145 @@
+/**
+ * Every Action input, parsed in one place into one typed object. Pure: the adapter passes a
+ * reader (`core.getInput`). Unset inputs become undefined, booleans are strict YAML 1.2, enums
+ * list their allowed values, and policy-file settings are the defaults inputs override.
+ */
+import type { ApprovalPolicy } from '../policy/approvals.js'
+import type { Policy } from '../policy/config.js'
+
+/** Input names, as `action.yml` declares them. */
+export const INPUT = {
+  plan: 'plan',
+  config: 'config',
+  token: 'github-token',
+  requiredApprovals: 'required-approvals',
+  approvers: 'approvers',
+  onApprovalRequired: 'on-approval-required',
+  failJobWhilePending: 'fail-job-while-pending',
+  comment: 'comment',
+  statusContext: 'status-context',
+  terraformDir: 'terraform-dir',
+  environment: 'environment'
+} as const
+
+export const ON_APPROVAL_REQUIRED = ['require-approval', 'fail'] as const
+export type OnApprovalRequired = (typeof ON_APPROVAL_REQUIRED)[number]
+
+/** The Action's settings. */
+export interface Settings {
+  /** Plan files, directories or globs; empty when not given. */
+  readonly plans: readonly string[]
+  readonly config?: string
+  readonly token: string
+  readonly requiredApprovals?: number
+  readonly approvers?: readonly string[]
+  readonly onApprovalRequired: OnApprovalRequired
+  readonly failJobWhilePending: boolean
+  readonly comment: boolean
+  readonly statusContext: string
+  readonly terraformDir?: string
+  readonly environment?: string
+}
+
+/** A bad input: the message names the input and what it accepts. */
+export class InputError extends Error {
+  override readonly name = 'InputError'
+}
+
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+const MAX_APPROVALS = 20
+const MAX_CONTEXT = 100
+
+/** Reads and validates every input; `read` returns '' for an unset input. */
+export function parseInputs(read: (name: string) => string): Settings {
+  const text = (name: string): string | undefined => {
+    const value = read(name).trim()
+    return value === '' ? undefined : value
+  }
+  const token = text(INPUT.token)
+  if (token === undefined)
+    throw new InputError(
+      `input \`${INPUT.token}\` is empty: keep its default (\${{ github.token }}) or pass a token`
+    )
+  return {
+    plans: list(text(INPUT.plan)) ?? [],
+    config: text(INPUT.config),
+    token,
+    requiredApprovals: count(INPUT.requiredApprovals, text(INPUT.requiredApprovals)),
+    approvers: list(text(INPUT.approvers)),
+    onApprovalRequired: oneOf(
+      INPUT.onApprovalRequired,
+      text(INPUT.onApprovalRequired),
+      ON_APPROVAL_REQUIRED,
+      'require-approval'
+    ),
+    failJobWhilePending: bool(INPUT.failJobWhilePending, text(INPUT.failJobWhilePending), false),
+    comment: bool(INPUT.comment, text(INPUT.comment), true),
+    statusContext: context(text(INPUT.statusContext)),
+    terraformDir: text(INPUT.terraformDir),
+    environment: text(INPUT.environment)
+  }
+}
+
+/** The approval rules: the policy file's `approvals` section, with explicit inputs on top. */
+export function approvalPolicy(settings: Settings, policy: Policy['approvals']): ApprovalPolicy {
+  return {
+    requiredApprovals: settings.requiredApprovals ?? policy.count,
+    approvers: settings.approvers ?? policy.approvers,
+    excludePusher: policy.excludePusher
+  }
+}
+
+/** Items separated by newlines or commas, trimmed, empty ones dropped; undefined when none. */
+function list(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined
+  const items = value
+    .split(/[\n,]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+  return items.length === 0 ? undefined : items
+}
+
+function bool(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback
+  if (TRUE.includes(value)) return true
+  if (FALSE.includes(value)) return false
+  throw new InputError(`input \`${name}\` must be true or false, not "${clip(value)}"`)
+}
+
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  const n = /^\d+$/.test(value) ? Number(value) : NaN
+  if (!(n >= 1 && n <= MAX_APPROVALS))
+    throw new InputError(
+      `input \`${name}\` must be a whole number from 1 to ${MAX_APPROVALS}, not "${clip(value)}"`
+    )
+  return n
+}
+
+function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T
+): T {
+  if (value === undefined) return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InputError(
+    `input \`${name}\` must be one of ${allowed.join(', ')}, not "${clip(value)}"`
+  )
+}
+
+function context(value: string | undefined): string {
+  if (value === undefined) return 'plan-gate'
+  // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+  if (value.length > MAX_CONTEXT || /[\u0000-\u001f\u007f]/.test(value))
+    throw new InputError(
+      `input \`${INPUT.statusContext}\` must be one line of at most ${MAX_CONTEXT} characters`
+    )
+  return value
+}
+
+function clip(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value
+}

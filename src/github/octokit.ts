@@ -1,0 +1,243 @@
+/**
+ * `GitHubPort` over the REST API with `@actions/github`'s Octokit, plus the retry (5xx) and
+ * throttling (429, rate limits) plugins. Failures become `GitHubError`s whose messages say what
+ * to grant or check; response bodies are never passed on.
+ */
+import { getOctokit } from '@actions/github'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import type { Permission, Review } from '../policy/approvals.js'
+import {
+  GitHubError,
+  type CommitStatus,
+  type GitHubErrorKind,
+  type GitHubPort,
+  type IssueComment,
+  type PullRequest
+} from './port.js'
+
+export interface OctokitOptions {
+  readonly token: string
+  /** `GITHUB_API_URL` (GHES: `https://host/api/v3`). */
+  readonly baseUrl: string
+  readonly owner: string
+  readonly repo: string
+  /** Base of the retry backoff in ms (plugin-retry waits retries² × this); default 1000. */
+  readonly retryBaseMs?: number
+  /** Warnings (rate limits hit, retries), for the job log. */
+  readonly warn?: (message: string) => void
+}
+
+/** Retries of a rate-limited request before giving up. */
+const RATE_LIMIT_RETRIES = 3
+
+/** What to grant when GitHub answers 403, per operation. */
+const FORBIDDEN_HINTS: Readonly<Record<string, string>> = {
+  'create the commit status': 'grant `statuses: write` to the workflow token (`permissions:`)',
+  'create the PR comment': 'grant `pull-requests: write` to the workflow token (`permissions:`)',
+  'update the PR comment': 'grant `pull-requests: write` to the workflow token (`permissions:`)',
+  'read the pull request': 'grant `pull-requests: read` to the workflow token',
+  'list the reviews': 'grant `pull-requests: read` to the workflow token',
+  'list the PR comments': 'grant `pull-requests: read` to the workflow token',
+  'read a reviewer permission': 'the token needs repository Metadata: read',
+  'find the pull request of the commit':
+    'grant `contents: read` and `pull-requests: read` to the workflow token',
+  'read team membership':
+    'a GITHUB_TOKEN cannot read org teams: pass a GitHub App token with Members: read or a PAT with read:org as `github-token`'
+}
+
+type Octokit = ReturnType<typeof getOctokit>
+
+/** Creates the port for one repository. */
+export function createOctokitPort(options: OctokitOptions): GitHubPort {
+  const warn = options.warn ?? (() => undefined)
+  const octokit: Octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.baseUrl,
+      throttle: {
+        onRateLimit: (after: number, _o: unknown, _k: unknown, count: number) => {
+          warn(`GitHub rate limit hit; retrying in ${after} s (attempt ${count + 1})`)
+          return count < RATE_LIMIT_RETRIES
+        },
+        onSecondaryRateLimit: (after: number, _o: unknown, _k: unknown, count: number) => {
+          warn(`GitHub secondary rate limit hit; retrying in ${after} s (attempt ${count + 1})`)
+          return count < RATE_LIMIT_RETRIES
+        }
+      },
+      retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 }
+    },
+    retry,
+    throttling
+  )
+  const repo = { owner: options.owner, repo: options.repo }
+  const call = <T>(operation: string, fn: () => Promise<T>): Promise<T> =>
+    fn().catch((error: unknown) => {
+      throw toGitHubError(operation, error, options.baseUrl)
+    })
+
+  return {
+    getPull: (number) =>
+      call('read the pull request', async () => {
+        const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number })
+        return toPull(data)
+      }),
+    listReviews: (number) =>
+      call('list the reviews', async () => {
+        const data = await octokit.paginate(octokit.rest.pulls.listReviews, {
+          ...repo,
+          pull_number: number,
+          per_page: 100
+        })
+        return data.map(
+          (r): Review => ({
+            id: r.id,
+            user: r.user ? { login: r.user.login, type: r.user.type } : null,
+            state: r.state,
+            commitId: r.commit_id ?? null,
+            submittedAt: r.submitted_at ?? null
+          })
+        )
+      }),
+    listComments: (number) =>
+      call('list the PR comments', async () => {
+        const data = await octokit.paginate(octokit.rest.issues.listComments, {
+          ...repo,
+          issue_number: number,
+          per_page: 100
+        })
+        return data.map(
+          (c): IssueComment => ({
+            id: c.id,
+            user: c.user ? { login: c.user.login, type: c.user.type } : null,
+            body: c.body ?? '',
+            createdAt: c.created_at
+          })
+        )
+      }),
+    createComment: (number, body) =>
+      call('create the PR comment', async () => {
+        const { data } = await octokit.rest.issues.createComment({
+          ...repo,
+          issue_number: number,
+          body
+        })
+        return data.id
+      }),
+    updateComment: (id, body) =>
+      call('update the PR comment', async () => {
+        await octokit.rest.issues.updateComment({ ...repo, comment_id: id, body })
+      }),
+    createStatus: (sha: string, status: CommitStatus) =>
+      call('create the commit status', async () => {
+        await octokit.rest.repos.createCommitStatus({
+          ...repo,
+          sha,
+          state: status.state,
+          context: status.context,
+          description: status.description,
+          ...(status.targetUrl === undefined ? {} : { target_url: status.targetUrl })
+        })
+      }),
+    getPermission: (login) =>
+      call('read a reviewer permission', async () => {
+        try {
+          const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({
+            ...repo,
+            username: login
+          })
+          return toPermission(data.permission)
+        } catch (error) {
+          // A deleted or renamed account: unknown, which never counts.
+          if (statusOf(error) === 404) return undefined
+          throw error
+        }
+      }),
+    listPullsForCommit: (sha) =>
+      call('find the pull request of the commit', async () => {
+        const data = await octokit.paginate(
+          octokit.rest.repos.listPullRequestsAssociatedWithCommit,
+          { ...repo, commit_sha: sha, per_page: 100 }
+        )
+        return data.map(toPull)
+      }),
+    isTeamMember: (org, team, login) =>
+      call('read team membership', async () => {
+        try {
+          const { data } = await octokit.rest.teams.getMembershipForUserInOrg({
+            org,
+            team_slug: team,
+            username: login
+          })
+          return data.state === 'active'
+        } catch (error) {
+          if (statusOf(error) === 404) return false
+          throw error
+        }
+      })
+  }
+}
+
+interface RawPull {
+  number: number
+  state: string
+  user: { login: string; type?: string } | null
+  head: { sha: string; repo: { full_name: string } | null }
+  base: { ref: string }
+  merged_at: string | null
+  merge_commit_sha: string | null
+}
+
+function toPull(data: RawPull): PullRequest {
+  return {
+    number: data.number,
+    state: data.state,
+    author: data.user ? { login: data.user.login, type: data.user.type } : { login: 'ghost' },
+    headSha: data.head.sha,
+    headRepo: data.head.repo?.full_name ?? null,
+    baseRef: data.base.ref,
+    mergedAt: data.merged_at,
+    mergeCommitSha: data.merge_commit_sha
+  }
+}
+
+const PERMISSIONS: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none']
+
+function toPermission(value: string): Permission | undefined {
+  return (PERMISSIONS as readonly string[]).includes(value) ? (value as Permission) : undefined
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+/** Maps an Octokit failure to a `GitHubError` with an actionable message and no body text. */
+export function toGitHubError(operation: string, error: unknown, baseUrl: string): GitHubError {
+  if (error instanceof GitHubError) return error
+  const status = statusOf(error)
+  const requestId = (error as { response?: { headers?: Record<string, string> } } | null)?.response
+    ?.headers?.['x-github-request-id']
+  const id = requestId === undefined ? '' : ` (request id ${requestId})`
+  const fail = (kind: GitHubErrorKind, text: string) =>
+    new GitHubError(kind, operation, `could not ${operation}: ${text}${id}`, status)
+  if (status === undefined)
+    return fail('network', `GitHub's API at ${baseUrl} could not be reached`)
+  if (status === 401)
+    return fail('unauthorized', 'GitHub answered 401: the token is invalid or expired')
+  if (status === 403)
+    return fail(
+      'forbidden',
+      `GitHub answered 403: ${FORBIDDEN_HINTS[operation] ?? 'the token lacks a permission'}`
+    )
+  if (status === 404)
+    return fail(
+      'not-found',
+      'GitHub answered 404: check the repository and pull request, and that the token can read them'
+    )
+  if (status === 422) return fail('invalid', 'GitHub answered 422 (validation failed)')
+  if (status === 429) return fail('rate-limited', 'GitHub rate limit still exceeded after retries')
+  if (status >= 500)
+    return fail('unavailable', `GitHub answered ${status} after retries; re-run the job later`)
+  return fail('invalid', `GitHub answered ${status}`)
+}

@@ -1,0 +1,94 @@
+/**
+ * The narrow port between plan-gate and GitHub: only the calls the Action makes. `octokit.ts`
+ * implements it over the REST API; tests use an in-memory fake. Everything is scoped to the
+ * repository the port was created for.
+ */
+import type { Permission, Review } from '../policy/approvals.js'
+
+/** A GitHub account as plan-gate needs it. */
+export interface Account {
+  readonly login: string
+  readonly type?: string
+}
+
+/** A pull request, reduced to the fields the gate reads. */
+export interface PullRequest {
+  readonly number: number
+  readonly state: string
+  readonly author: Account
+  readonly headSha: string
+  /** `owner/repo` of the head branch; null when the fork was deleted. */
+  readonly headRepo: string | null
+  readonly baseRef: string
+  readonly mergedAt: string | null
+  readonly mergeCommitSha: string | null
+}
+
+/** An issue (conversation) comment on a pull request. */
+export interface IssueComment {
+  readonly id: number
+  readonly user: Account | null
+  readonly body: string
+  readonly createdAt: string
+}
+
+/** The states of a commit status. */
+export type StatusState = 'success' | 'pending' | 'failure' | 'error'
+
+export interface CommitStatus {
+  readonly state: StatusState
+  readonly context: string
+  /** At most 140 characters (GitHub rejects longer ones). */
+  readonly description: string
+  readonly targetUrl?: string
+}
+
+/** What plan-gate asks of GitHub. Every method throws `GitHubError` on failure. */
+export interface GitHubPort {
+  getPull(number: number): Promise<PullRequest>
+  /** Every review, in the order GitHub lists them (chronological). */
+  listReviews(number: number): Promise<Review[]>
+  /** Every conversation comment, oldest first. */
+  listComments(number: number): Promise<IssueComment[]>
+  /** Creates a comment and returns its id. */
+  createComment(number: number, body: string): Promise<number>
+  updateComment(id: number, body: string): Promise<void>
+  createStatus(sha: string, status: CommitStatus): Promise<void>
+  /** The repository permission of a login; undefined when GitHub does not know the account. */
+  getPermission(login: string): Promise<Permission | undefined>
+  /** Pull requests associated with a commit (for a default-branch commit: the merged PR). */
+  listPullsForCommit(sha: string): Promise<PullRequest[]>
+  /** Whether `login` is an active member of `org/team`; throws `forbidden` when the token cannot tell. */
+  isTeamMember(org: string, team: string, login: string): Promise<boolean>
+}
+
+/** What went wrong talking to GitHub, by kind, so callers can react without parsing text. */
+export type GitHubErrorKind =
+  | 'forbidden'
+  | 'not-found'
+  | 'unauthorized'
+  | 'invalid'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'network'
+
+/**
+ * A failed GitHub call. The message names the operation and what to do about it; it never
+ * carries the response body, which can echo content back.
+ */
+export class GitHubError extends Error {
+  override readonly name = 'GitHubError'
+  constructor(
+    readonly kind: GitHubErrorKind,
+    readonly operation: string,
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+  }
+}
+
+/** Whether an error is GitHub refusing a call for lack of permission (a read-only token). */
+export function isForbidden(error: unknown): boolean {
+  return error instanceof GitHubError && error.kind === 'forbidden'
+}
