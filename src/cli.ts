@@ -29,6 +29,7 @@ import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
 import { buildReport } from './report/build.js'
 import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import { progressBar, progressLine } from './report/progress.js'
 import { renderExplain, renderRuleList } from './report/rules.js'
 import type { Report } from './report/types.js'
 import { allRules, resolveRule, ruleMeta } from './rules/registry.js'
@@ -42,7 +43,7 @@ export interface CliIO {
   readonly cwd: string
   readonly stdin: AsyncIterable<Uint8Array | string>
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean }
-  readonly stderr: { write(text: string): unknown }
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean }
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
@@ -71,6 +72,8 @@ Options:
       --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --progress            show reading progress on stderr (default: on a terminal, for plans
+                            over 50 MB; never in CI)
       --no-color            no colour in text output (also NO_COLOR=1)
       --color               colour even when stdout is not a terminal
   -h, --help                show this help
@@ -125,6 +128,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let environment: string | undefined
   let terraformDir: string | undefined
   let at: number | undefined
+  let progress: boolean | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -170,6 +174,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--color':
         color = true
         break
+      case '--progress':
+        progress = true
+        break
       default:
         if (arg.startsWith('-') && arg !== '-')
           throw new CliError(`unknown option ${arg} (see --help)`)
@@ -189,7 +196,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       config,
       environment,
       terraformDir,
-      at
+      at,
+      progress
     }
   }
 }
@@ -258,6 +266,8 @@ export interface EvaluateOptions {
   readonly terraformDir?: string
   /** Epoch milliseconds to judge freezes and exemptions at; default now. */
   readonly at?: number
+  /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
+  readonly progress?: boolean
 }
 
 export interface Evaluation {
@@ -271,7 +281,7 @@ export interface Evaluation {
  */
 export async function evaluatePlans(
   options: EvaluateOptions,
-  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'env' | 'stderr'>
 ): Promise<Evaluation> {
   const policy = loadPolicy(options, io)
   const files = expandInputs(options.files, io.cwd)
@@ -487,7 +497,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 async function readInput(
   file: string,
   options: EvaluateOptions,
-  io: Pick<CliIO, 'cwd' | 'stdin' | 'env'>,
+  io: Pick<CliIO, 'cwd' | 'stdin' | 'env' | 'stderr'>,
   retain: Retain
 ): Promise<Plan> {
   const reader = new PlanReader({ format: options.inputFormat, retain })
@@ -501,10 +511,44 @@ async function readInput(
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   if (isZip(path)) return readBinaryPlan(path, options, io, reader)
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
+  const report = progressReporter(file, stat.size, options, io)
+  let read = 0
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     reader.push(chunk as Buffer)
+    read += (chunk as Buffer).length
+    report?.(read)
   }
+  report?.(read, true)
   return reader.end()
+}
+
+/** Plans above this size get a progress bar on a terminal. */
+const PROGRESS_THRESHOLD = 50 * 1024 * 1024
+
+/**
+ * On a terminal, a bar redrawn in place (large plans only); with --progress elsewhere (CI logs),
+ * a plain line every 10%. Silent otherwise, and always on stderr: stdout is the report.
+ */
+function progressReporter(
+  file: string,
+  total: number,
+  options: EvaluateOptions,
+  io: Pick<CliIO, 'stderr' | 'env'>
+): ((read: number, done?: boolean) => void) | undefined {
+  const tty = io.stderr.isTTY === true && !io.env['CI']
+  if (options.progress !== true && !(tty && total > PROGRESS_THRESHOLD)) return undefined
+  let lastStep = -1
+  return (read, done = false) => {
+    if (tty) {
+      io.stderr.write(done ? '\r\u001b[K' : `\r${progressBar(file, read, total)}`)
+      return
+    }
+    const step = Math.floor((read / Math.max(total, 1)) * 10)
+    if (step > lastStep || done) {
+      if (!(done && step === lastStep)) io.stderr.write(`${progressLine(file, read, total)}\n`)
+      lastStep = step
+    }
+  }
 }
 
 function isZip(file: string): boolean {

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HELP } from '../src/cli.js'
+import { progressBar, progressLine } from '../src/report/progress.js'
 import { VERSION } from '../src/version.js'
 import { cli, fixture, PLANTED_SECRET, ROOT } from './helpers.js'
 
@@ -415,5 +416,48 @@ describe('many plans, one verdict', () => {
       stderr:
         'plan-gate: fixtures/streams/truncated.jsonl: the stream has no change_summary message: the plan did not finish or the log is truncated\n'
     })
+  })
+})
+
+describe('progress', () => {
+  let dir: string
+  let big: string
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-gate-progress-'))
+    big = join(dir, 'big.json')
+    // A valid plan just over the 50 MB threshold: one no-op and a long padding string.
+    const pad = 'x'.repeat(51 * 1024 * 1024)
+    writeFileSync(big, `{"format_version":"1.2","resource_changes":[],"padding":"${pad}"}`)
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('bar and line formats', () => {
+    expect(progressBar('plan.json', 360 * 2 ** 20, 600 * 2 ** 20, 10)).toBe(
+      'plan.json [######    ]  60% 360/600 MB'
+    )
+    expect(progressLine('plan.json', 5 * 2 ** 20, 50 * 2 ** 20)).toBe(
+      'plan-gate: plan.json 10% (5.0/50.0 MB)'
+    )
+  })
+
+  test('silent for small plans and in pipes', async () => {
+    expect((await cli([EXAMPLE], { stderrTty: true })).stderr).toBe('')
+    expect((await cli([big])).stderr).toBe('')
+  })
+
+  test('a bar on a terminal for large plans, cleared at the end; never in CI', async () => {
+    const result = await cli([big], { stderrTty: true })
+    expect(result.stderr).toMatch(/^\r.*big\.json \[[# ]+\] +\d+% [\d.]+\/51\.0 MB/)
+    expect(result.stderr).toContain('[########################] 100% 51.0/51.0 MB')
+    expect(result.stderr.endsWith('\r\u001b[K')).toBe(true)
+    expect((await cli([big], { stderrTty: true, env: { CI: 'true' } })).stderr).toBe('')
+  })
+
+  test('--progress prints plain lines, also outside a terminal', async () => {
+    const lines = (await cli([EXAMPLE, '--progress'])).stderr.trimEnd().split('\n')
+    expect(lines).toEqual([`plan-gate: ${EXAMPLE} 100% (0.0/0.0 MB)`])
+    const many = (await cli([big, '--progress'])).stderr.trimEnd().split('\n')
+    expect(many.length).toBeGreaterThanOrEqual(10)
+    expect(many.at(-1)).toBe(`plan-gate: ${big} 100% (51.0/51.0 MB)`)
   })
 })

@@ -37,6 +37,7 @@ export async function cli(
     stdin?: Uint8Array | string
     env?: Record<string, string | undefined>
     tty?: boolean
+    stderrTty?: boolean
     cwd?: string
   } = {}
 ): Promise<CliResult> {
@@ -49,7 +50,7 @@ export async function cli(
       if (input !== undefined) yield typeof input === 'string' ? Buffer.from(input) : input
     })(),
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
-    stderr: { write: (t: string) => (stderr += t) },
+    stderr: { write: (t: string) => (stderr += t), isTTY: options.stderrTty ?? false },
     env: options.env ?? { PATH: process.env['PATH'] }
   }
   const code = await run(argv, io)

@@ -23798,6 +23798,24 @@ function render(format, report, deps) {
     }
 }
 
+/** Progress of reading a large plan, as text. Pure: the CLI decides when and where to print. */
+const MB = 1024 * 1024;
+function mb(bytes) {
+    return bytes >= 100 * MB ? (bytes / MB).toFixed(0) : (bytes / MB).toFixed(1);
+}
+/** A one-line bar for a terminal: `plan.json [######    ] 60% 360/600 MB`. */
+function progressBar(label, read, total, width = 24) {
+    const share = total > 0 ? Math.min(1, read / total) : 1;
+    const filled = Math.round(share * width);
+    const percent = Math.floor(share * 100);
+    return `${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}% ${mb(read)}/${mb(total)} MB`;
+}
+/** A plain line for logs (no carriage returns): `plan-gate: plan.json 60% (360/600 MB)`. */
+function progressLine(label, read, total) {
+    const percent = total > 0 ? Math.floor(Math.min(1, read / total) * 100) : 100;
+    return `plan-gate: ${label} ${percent}% (${mb(read)}/${mb(total)} MB)`;
+}
+
 /** One line per rule: id, decision, slug, title. */
 function renderRuleList(rules) {
     const idWidth = Math.max(...rules.map((r) => r.id.length));
@@ -23856,6 +23874,8 @@ Options:
       --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --progress            show reading progress on stderr (default: on a terminal, for plans
+                            over 50 MB; never in CI)
       --no-color            no colour in text output (also NO_COLOR=1)
       --color               colour even when stdout is not a terminal
   -h, --help                show this help
@@ -23899,6 +23919,7 @@ function parseArgs(argv) {
     let environment;
     let terraformDir;
     let at;
+    let progress;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
         const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined];
@@ -23944,6 +23965,9 @@ function parseArgs(argv) {
             case '--color':
                 color = true;
                 break;
+            case '--progress':
+                progress = true;
+                break;
             default:
                 if (arg.startsWith('-') && arg !== '-')
                     throw new CliError(`unknown option ${arg} (see --help)`);
@@ -23965,7 +23989,8 @@ function parseArgs(argv) {
             config,
             environment,
             terraformDir,
-            at
+            at,
+            progress
         }
     };
 }
@@ -24239,10 +24264,39 @@ async function readInput(file, options, io, retain) {
     if (isZip(path))
         return readBinaryPlan(path, options, io, reader);
     // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
+    const report = progressReporter(file, stat.size, options, io);
+    let read = 0;
     for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
         reader.push(chunk);
+        read += chunk.length;
+        report?.(read);
     }
+    report?.(read, true);
     return reader.end();
+}
+/** Plans above this size get a progress bar on a terminal. */
+const PROGRESS_THRESHOLD = 50 * 1024 * 1024;
+/**
+ * On a terminal, a bar redrawn in place (large plans only); with --progress elsewhere (CI logs),
+ * a plain line every 10%. Silent otherwise, and always on stderr: stdout is the report.
+ */
+function progressReporter(file, total, options, io) {
+    const tty = io.stderr.isTTY === true && !io.env['CI'];
+    if (options.progress !== true && !(tty && total > PROGRESS_THRESHOLD))
+        return undefined;
+    let lastStep = -1;
+    return (read, done = false) => {
+        if (tty) {
+            io.stderr.write(done ? '\r\u001b[K' : `\r${progressBar(file, read, total)}`);
+            return;
+        }
+        const step = Math.floor((read / Math.max(total, 1)) * 10);
+        if (step > lastStep || done) {
+            if (!(done && step === lastStep))
+                io.stderr.write(`${progressLine(file, read, total)}\n`);
+            lastStep = step;
+        }
+    };
 }
 function isZip(file) {
     const fd = openSync(file, 'r');
