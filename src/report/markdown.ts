@@ -136,7 +136,7 @@ function explanation(report: Report): string {
     case 'approval-required':
       return (
         'A second reviewer must approve this pull request before apply: ' +
-        `${plural(approval, 'destructive change needs', 'destructive changes need')} approval.`
+        `${plural(approval, 'finding needs', 'findings need')} approval.`
       )
     case 'pass':
       return (

@@ -128,7 +128,7 @@ function verdict(report: Report): { style: Style; text: string; rest: string[] }
     case 'approval-required':
       return {
         style: 'yellow',
-        text: `⚠ APPROVAL REQUIRED — ${plural(approval, 'destructive change needs', 'destructive changes need')} a second approver`,
+        text: `⚠ APPROVAL REQUIRED — ${plural(approval, 'finding needs', 'findings need')} a second approver`,
         rest: [warnings(warn)]
       }
     case 'pass':

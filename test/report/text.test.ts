@@ -35,7 +35,7 @@ describe('renderText', () => {
       renderText(report, { color: false }).split('\n')[0] ?? ''
     expect(first(PASS_REPORT)).toBe('✔ PASS — no destructive changes need approval')
     expect(first(APPROVAL_REPORT)).toBe(
-      '⚠ APPROVAL REQUIRED — 3 destructive changes need a second approver (plus 1 warning)'
+      '⚠ APPROVAL REQUIRED — 3 findings need a second approver (plus 1 warning)'
     )
     expect(first(BLOCKED_REPORT)).toBe(
       '✖ BLOCKED — 2 findings block this plan (plus 1 needing approval)'
