@@ -207,7 +207,11 @@ function keep(list: ResourceChange[], change: ResourceChange | undefined): void 
  * dropping them keeps memory proportional to what changes, not to the size of the estate.
  */
 export function lean(change: ResourceChange): ResourceChange {
-  if (change.action !== 'no-op' && change.action !== 'read') return change
+  return change.action === 'no-op' || change.action === 'read' ? withoutValues(change) : change
+}
+
+/** The change without its before/after values and their masks. */
+export function withoutValues(change: ResourceChange): ResourceChange {
   const {
     before: _b,
     after: _a,

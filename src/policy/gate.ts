@@ -5,7 +5,7 @@
  */
 import { matchBackend, type StateBackend } from '../backend/backend.js'
 import type { ChangeFacts, Plan, ResourceChange } from '../plan/model.js'
-import type { Retain } from '../plan/read.js'
+import { withoutValues, type Retain } from '../plan/read.js'
 import {
   changeRadius,
   inferBlastRadius,
@@ -73,14 +73,7 @@ function classifyOptions(context: GateContext): ClassifyOptions {
 export function slimmer(context: GateContext): Retain {
   const options = classifyOptions(context)
   return (change, section) => {
-    const {
-      before: _b,
-      after: _a,
-      afterUnknown: _u,
-      beforeSensitive: _bs,
-      afterSensitive: _as,
-      ...skeleton
-    } = change
+    const skeleton = withoutValues(change)
     if (section !== 'change') return skeleton
     if (change.action === 'no-op' || change.action === 'read') return undefined
     const facts: ChangeFacts = {

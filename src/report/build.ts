@@ -1,6 +1,7 @@
 /** Builds the report every renderer takes from evaluated plans. */
 import { createHash } from 'node:crypto'
 import type { Plan } from '../plan/model.js'
+import { NO_ACTIONS } from '../plan/tally.js'
 import { decide, sortFindings } from '../policy/decide.js'
 import type { GateResult } from '../policy/gate.js'
 import type { BlastRadius } from '../rules/blast-radius.js'
@@ -25,20 +26,7 @@ export interface BuildOptions {
   readonly environment?: string
 }
 
-const EMPTY_COUNTS: ActionCounts = {
-  create: 0,
-  read: 0,
-  update: 0,
-  'no-op': 0,
-  delete: 0,
-  replace: 0,
-  forget: 0,
-  'forget-replace': 0,
-  unknown: 0,
-  move: 0,
-  import: 0,
-  drift: 0
-}
+const EMPTY_COUNTS: ActionCounts = { ...NO_ACTIONS, move: 0, import: 0, drift: 0 }
 
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 export function countActions(plan: Plan): ActionCounts {
