@@ -29,7 +29,13 @@ export default tseslint.config(
       'src/rules/**',
       'src/policy/**',
       'src/report/**',
-      'src/backend/backend.ts'
+      'src/backend/backend.ts',
+      // The GitHub side's pure parts: decisions, state, rendering, inputs and payloads.
+      'src/github/events.ts',
+      'src/github/gate-flow.ts',
+      'src/github/inputs.ts',
+      'src/github/render.ts',
+      'src/github/state.ts'
     ],
     rules: {
       'no-restricted-imports': [

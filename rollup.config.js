@@ -1,4 +1,4 @@
-// Bundles the CLI (and later the Action) into dist/ as ESM. dist/ is committed; CI checks it.
+// Bundles the CLI and the Action into dist/ as ESM. dist/ is committed; CI checks it.
 import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
@@ -22,6 +22,14 @@ const plugins = (outDir = 'dist') => [
   json()
 ]
 
+// @actions/* ship TypeScript's CommonJS helpers (`this` at the top level) and a core ↔ oidc-utils
+// cycle; both are harmless in the bundle and would bury real warnings.
+const onwarn = (warning, warn) => {
+  const inDeps = (warning.ids ?? [warning.id ?? '']).some((id) => id.includes('node_modules'))
+  if (inDeps && ['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return
+  warn(warning)
+}
+
 export default [
   {
     // `backend` exposes loadBackends for scripts/check-dist-hcl.mjs; the HCL parser is a
@@ -36,5 +44,19 @@ export default [
       sourcemap: false
     },
     plugins: plugins('dist/cli')
+  },
+  {
+    // The Action (action.yml runs dist/action/index.js on node24): everything bundled, since the
+    // runner has no node_modules; the HCL parser chunk and its WASM land next to it.
+    input: { index: 'src/bin/action.ts' },
+    output: {
+      dir: 'dist/action',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: '[name].js',
+      sourcemap: false
+    },
+    plugins: plugins('dist/action'),
+    onwarn
   }
 ]

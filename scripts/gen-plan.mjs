@@ -2,7 +2,8 @@
 // JSON Lines stream) for benchmarks. The shape follows the performance research note (§4–5):
 // Terraform's top-level key order, cty-sorted attributes, a mature plan's action mix and section
 // shares (resource_changes ≈ 47%, planned_values ≈ 24%, prior_state ≈ 25%, configuration ≈ 3%).
-// Usage: node scripts/gen-plan.mjs out.json [MB=100] [--lean] [--seed N]   (out.jsonl: stream)
+// Usage: node scripts/gen-plan.mjs out.json [MB=100] [--lean] [--seed N]
+//   (out.jsonl: the matching `terraform plan -json` stream, itself about MB in size)
 import { open } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
 import { allResources, layoutOf, maskJson, MIX, MODULE_BLOCKS, resourcesIn } from './plan-model.mjs'
@@ -220,10 +221,10 @@ async function writeParts(path, parts) {
 // Size is linear in the number of module calls (the counts cycle every 4 calls), so a dry run
 // of the root module alone and one of 4 calls give the fixed part and the bytes per call.
 // The output is ASCII, so string length = bytes.
-function callsFor(targetBytes, seed, lean) {
+function callsFor(targetBytes, seed, lean, parts = documentParts) {
   const bytes = (calls) => {
     let n = 0
-    for (const s of documentParts(layoutOf(calls, seed, lean))) n += s.length
+    for (const s of parts(layoutOf(calls, seed, lean))) n += s.length
     return n
   }
   const fixed = bytes(0)
@@ -247,9 +248,13 @@ export async function generatePlan(path, { targetBytes, seed = 1, lean = false, 
   return summary(layout, await writeParts(path, documentParts(layout)))
 }
 
-/** The same plan as `terraform plan -json` output (no values, so much smaller). */
+/**
+ * The same plan as `terraform plan -json` output (no values, so about a tenth of the size).
+ * With `calls` from generatePlan it is that plan; with `targetBytes` the stream itself is about
+ * that size.
+ */
 export async function generateStream(path, { targetBytes, seed = 1, lean = false, calls } = {}) {
-  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean), seed, lean)
+  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean, streamParts), seed, lean)
   return summary(layout, await writeParts(path, streamParts(layout)))
 }
 

@@ -334,7 +334,7 @@ function command(parsed: Exclude<Parsed, { kind: 'run' | 'help' | 'version' }>, 
 const POLICY_FILES = ['.plan-gate.yml', '.plan-gate.yaml', '.plan-gate.json']
 
 /** The policy from --config, or the first policy file from the working directory upward. */
-function loadPolicy(options: EvaluateOptions, io: Pick<CliIO, 'cwd'>): Policy {
+export function loadPolicy(options: EvaluateOptions, io: Pick<CliIO, 'cwd'>): Policy {
   const file = options.config ?? findPolicyFile(io.cwd)
   if (file === undefined) return DEFAULT_POLICY
   let text: string
@@ -500,7 +500,8 @@ async function readInput(
   io: Pick<CliIO, 'cwd' | 'stdin' | 'env' | 'stderr'>,
   retain: Retain
 ): Promise<Plan> {
-  const reader = new PlanReader({ format: options.inputFormat, retain })
+  // slimmer() drops no-op and read changes whole, so their values need not even be parsed.
+  const reader = new PlanReader({ format: options.inputFormat, retain, unchangedValues: false })
   if (file === '-') {
     for await (const chunk of io.stdin)
       reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)

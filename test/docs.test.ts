@@ -1,6 +1,7 @@
 /**
- * Generated files must match their sources: docs/rules/ from the rule metadata and
- * schema/plan-gate.schema.json from the policy schema. `npm run docs` rewrites them.
+ * Generated files must match their sources: docs/rules/ from the rule metadata,
+ * schema/plan-gate.schema.json from the policy schema and the README's Action inputs/outputs
+ * tables from action.yml. `npm run docs` rewrites them.
  */
 import { describe, expect, test } from '@jest/globals'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,6 +9,7 @@ import { join } from 'node:path'
 import { CONFIG_SCHEMA } from '../src/policy/schema.js'
 import { renderRuleDoc, renderRuleIndex } from '../src/report/rules.js'
 import { allRules } from '../src/rules/registry.js'
+import { renderActionTables, spliceTables } from './action-docs.js'
 import { ROOT } from './helpers.js'
 
 const UPDATE = process.env['UPDATE_DOCS'] === '1'
@@ -42,5 +44,16 @@ describe('generated docs', () => {
     const text = `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n`
     if (UPDATE) writeFileSync(file, text)
     expect(readFileSync(file, 'utf8')).toBe(text)
+  })
+
+  test('README.md lists the Action inputs and outputs of action.yml (npm run docs)', async () => {
+    const prettier = await import('prettier')
+    const file = join(ROOT, 'README.md')
+    const readme = readFileSync(file, 'utf8')
+    const tables = renderActionTables(readFileSync(join(ROOT, 'action.yml'), 'utf8'))
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file }
+    const want = await prettier.format(spliceTables(readme, tables), options)
+    if (UPDATE) writeFileSync(file, want)
+    expect(readFileSync(file, 'utf8')).toBe(want)
   })
 })

@@ -5,6 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve as resolve$1, dirname, delimiter } from 'node:path';
 import { m as matchBackend, B as BackendConfigError, l as loadBackends } from './load.js';
 import { TextDecoder as TextDecoder$1 } from 'node:util';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 
 /** Errors that mean "this input cannot be evaluated" (exit 2), as opposed to a gate verdict. */
@@ -219,9 +220,20 @@ function impliedProvider(type) {
  * so anything that does not look like a version is dropped rather than echoed.
  */
 function versionOrUndefined(value) {
-    return typeof value === 'string' && /^v?\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]{1,40})?$/.test(value)
+    // Bounded: a version is echoed in error messages, and 8 MB of digits is not a version.
+    return typeof value === 'string' &&
+        /^v?\d{1,9}(\.\d{1,9}){0,2}([-+][0-9A-Za-z.-]{1,40})?$/.test(value)
         ? value
         : undefined;
+}
+/**
+ * An address as error messages show it: on one line (control characters and line separators
+ * escaped, so an address cannot add lines or fake log commands) and at most 200 characters.
+ */
+function shownAddress(address) {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    const escaped = address.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => ch === '\n' ? '\\n' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return escaped.length > 200 ? `${escaped.slice(0, 199)}…` : escaped;
 }
 function isRecord$3(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -278,12 +290,34 @@ function replacePaths(value, where) {
 function fromShowJson(raw, position) {
     if (!isRecord$3(raw))
         throw new PlanInputError(`${position} must be an object, found ${jsonType(raw)}`);
+    const change = raw['change'];
+    const skeleton = skeletonOf(raw, change, position);
+    const values = change;
+    return {
+        ...skeleton,
+        before: values['before'],
+        after: values['after'],
+        afterUnknown: values['after_unknown'],
+        beforeSensitive: values['before_sensitive'],
+        afterSensitive: values['after_sensitive']
+    };
+}
+/**
+ * The change a `resource_changes` element peeked but not parsed (see peek.ts) stands for: what
+ * `fromShowJson` gives for the parsed element, checks and errors included, without the values
+ * and their masks.
+ */
+function fromSummary(summary, position) {
+    const importing = summary.importing ? true : undefined;
+    return skeletonOf(summary.fields, { actions: summary.actions, importing }, position);
+}
+/** Everything `fromShowJson` reads except the values; `change` is `raw.change`. */
+function skeletonOf(raw, change, position) {
     // Terraform 1.0.0 wrote resource_drift entries without "address"; rebuild it from its parts.
     const address = raw['address'] === undefined
         ? synthesizeAddress(raw, position)
         : requireString(raw, 'address', position);
-    const where = `${position} (${address})`;
-    const change = raw['change'];
+    const where = `${position} (${shownAddress(address)})`;
     if (!isRecord$3(change))
         throw new PlanInputError(`${where}: "change" must be an object`);
     const actions = change['actions'];
@@ -317,12 +351,7 @@ function fromShowJson(raw, position) {
         importing: importing !== undefined && importing !== null,
         reason: optionalString(raw, 'action_reason', where),
         replacePaths: replacePaths(change['replace_paths'], where),
-        hasValues: true,
-        before: change['before'],
-        after: change['after'],
-        afterUnknown: change['after_unknown'],
-        beforeSensitive: change['before_sensitive'],
-        afterSensitive: change['after_sensitive']
+        hasValues: true
     };
 }
 function synthesizeAddress(raw, position) {
@@ -361,7 +390,7 @@ function fromStream(raw, position, tool) {
     if (!isRecord$3(resource))
         throw new PlanInputError(`${position}: "change.resource" must be an object`);
     const address = requireString(resource, 'addr', position);
-    const where = `${position} (${address})`;
+    const where = `${position} (${shownAddress(address)})`;
     const actionName = requireString(raw, 'action', where);
     let info = STREAM_ACTIONS[actionName] ?? { action: 'unknown' };
     if (actionName === 'noop' && tool === 'opentofu') {
@@ -404,6 +433,654 @@ function stripModules(address) {
 function typeFromAddress(address) {
     const local = stripModules(address).replace(/^data\./, '');
     return local.slice(0, local.indexOf('.') > 0 ? local.indexOf('.') : undefined);
+}
+
+/**
+ * Peeks into one JSON value held in contiguous bytes: a full grammar check (the same JSON that
+ * `JSON.parse` accepts) that extracts only a handful of scalars on the way. About 90% of a
+ * mature plan's `resource_changes` are no-ops whose values no rule reads, and most lines of a
+ * `terraform plan -json` log are refresh messages; peeking costs a fraction of `JSON.parse` and
+ * builds no garbage.
+ *
+ * A peek never guesses. Whenever the bytes are invalid, or hold anything the peek does not
+ * model exactly (escaped or repeated keys, odd value types, nesting beyond its stack), it
+ * answers SLOW and the caller takes the ordinary `JSON.parse` path, which then either
+ * succeeds or reports the precise error. So a peek can only ever say "valid, and here is what
+ * JSON.parse would give for these keys".
+ */
+/** Not peeked: invalid, or outside what the peek models. Take the JSON.parse path. */
+const SLOW = -1;
+/** The value does not end within the bytes given (it continues in the next chunk). */
+const OUT_OF_BYTES = -2;
+/** The element keys a change's skeleton is built from (normalize.ts `fromShowJson`). */
+const PEEK_FIELDS = [
+    'address',
+    'module_address',
+    'mode',
+    'type',
+    'name',
+    'index',
+    'provider_name',
+    'deposed',
+    'previous_address',
+    'action_reason'
+];
+const encoder = new TextEncoder();
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const table$1 = (chars) => {
+    const t = new Uint8Array(256);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+};
+const ESCAPE$1 = table$1('"\\/bfnrt');
+const HEX$1 = table$1('0123456789abcdefABCDEF');
+// Stack of open containers for skipValue; deeper values take the slow path.
+const MAX_DEPTH$2 = 512;
+const OBJECT = 1;
+const ARRAY = 2;
+const stack = new Uint8Array(MAX_DEPTH$2);
+/** Set by skipString: the string just skipped held a backslash escape. */
+let escaped = false;
+function ws(b, i, n) {
+    while (i < n) {
+        const c = b[i];
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            break;
+        i++;
+    }
+    return i;
+}
+/** Skips a string body (i is just past the opening quote); returns the index after the close. */
+function skipString(b, i, n) {
+    escaped = false;
+    for (;;) {
+        let c = 0;
+        while (i < n) {
+            c = b[i];
+            if (c === 0x22 || c === 0x5c || c < 0x20)
+                break;
+            i++;
+        }
+        if (i >= n)
+            return OUT_OF_BYTES;
+        if (c === 0x22)
+            return i + 1;
+        if (c !== 0x5c)
+            return SLOW; // raw control character
+        escaped = true;
+        if (i + 1 >= n)
+            return OUT_OF_BYTES;
+        const e = b[i + 1];
+        if (e === 0x75) {
+            if (i + 6 > n)
+                return OUT_OF_BYTES;
+            if (!HEX$1[b[i + 2]] || !HEX$1[b[i + 3]] || !HEX$1[b[i + 4]] || !HEX$1[b[i + 5]])
+                return SLOW;
+            i += 6;
+        }
+        else if (ESCAPE$1[e] === 1)
+            i += 2;
+        else
+            return SLOW;
+    }
+}
+/** Skips a number starting at i; the caller checks what follows it. */
+function skipNumber(b, i, n) {
+    if (b[i] === 0x2d)
+        i++;
+    if (i >= n)
+        return OUT_OF_BYTES;
+    let c = b[i];
+    if (c === 0x30)
+        i++;
+    else if (c >= 0x31 && c <= 0x39) {
+        i++;
+        while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+            i++;
+    }
+    else
+        return SLOW;
+    if (i < n && b[i] === 0x2e) {
+        i++;
+        const from = i;
+        while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+            i++;
+        if (i === from)
+            return i >= n ? OUT_OF_BYTES : SLOW;
+    }
+    if (i < n && (b[i] === 0x65 || b[i] === 0x45)) {
+        i++;
+        if (i < n && (b[i] === 0x2b || b[i] === 0x2d))
+            i++;
+        const from = i;
+        while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+            i++;
+        if (i === from)
+            return i >= n ? OUT_OF_BYTES : SLOW;
+    }
+    return i;
+}
+const TRUE = encoder.encode('true');
+const FALSE = encoder.encode('false');
+const NULL = encoder.encode('null');
+/** Skips `true`, `false` or `null` (`word`), whose first byte the caller has checked. */
+function skipLiteral(b, i, n, word) {
+    for (let k = 1; k < word.length; k++) {
+        if (i + k >= n)
+            return OUT_OF_BYTES;
+        if (b[i + k] !== word[k])
+            return SLOW;
+    }
+    return i + word.length;
+}
+/** Skips a scalar (string, number, literal) starting at i; SLOW for a container. */
+function skipScalar(b, i, n) {
+    const c = b[i];
+    if (c === 0x22)
+        return skipString(b, i + 1, n);
+    if (c === 0x74)
+        return skipLiteral(b, i, n, TRUE);
+    if (c === 0x66)
+        return skipLiteral(b, i, n, FALSE);
+    if (c === 0x6e)
+        return skipLiteral(b, i, n, NULL);
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+        return skipNumber(b, i, n);
+    return SLOW;
+}
+/** Skips `"key" :` plus the whitespace after it, i at the opening quote. */
+function skipKey(b, i, n) {
+    if (b[i] !== 0x22)
+        return SLOW;
+    i = skipString(b, i + 1, n);
+    if (i < 0)
+        return i;
+    i = ws(b, i, n);
+    if (i >= n)
+        return OUT_OF_BYTES;
+    if (b[i] !== 0x3a)
+        return SLOW;
+    i = ws(b, i + 1, n);
+    return i >= n ? OUT_OF_BYTES : i;
+}
+/**
+ * Checks one JSON value starting at i (no leading whitespace) against the full grammar and
+ * returns the index just after it, SLOW or OUT_OF_BYTES. UTF-8 is not checked here.
+ */
+function skipValue(b, i, n) {
+    let depth = 0;
+    for (;;) {
+        // A value starts at i.
+        if (i >= n)
+            return OUT_OF_BYTES;
+        const c = b[i];
+        if (c === 0x22) {
+            i = skipString(b, i + 1, n);
+            if (i < 0)
+                return i;
+        }
+        else if (c === 0x7b || c === 0x5b) {
+            if (depth === MAX_DEPTH$2)
+                return SLOW;
+            i = ws(b, i + 1, n);
+            if (i >= n)
+                return OUT_OF_BYTES;
+            if (b[i] === c + 2)
+                i++; // `{}` or `[]`
+            else {
+                stack[depth++] = c === 0x7b ? OBJECT : ARRAY;
+                if (c === 0x7b) {
+                    i = skipKey(b, i, n);
+                    if (i < 0)
+                        return i;
+                }
+                continue;
+            }
+        }
+        else {
+            i = skipScalar(b, i, n);
+            if (i < 0)
+                return i;
+        }
+        // After a value: a comma (then the next value) or closing brackets.
+        for (;;) {
+            if (depth === 0)
+                return i;
+            i = ws(b, i, n);
+            if (i >= n)
+                return OUT_OF_BYTES;
+            const d = b[i];
+            const kind = stack[depth - 1];
+            if (d === 0x2c) {
+                i = ws(b, i + 1, n);
+                if (i >= n)
+                    return OUT_OF_BYTES;
+                if (kind === OBJECT) {
+                    i = skipKey(b, i, n);
+                    if (i < 0)
+                        return i;
+                }
+                break;
+            }
+            if (d !== (kind === OBJECT ? 0x7d : 0x5d))
+                return SLOW;
+            depth--;
+            i++;
+        }
+    }
+}
+/** The value of a scalar token [start, end) in bytes known to be valid UTF-8. */
+function scalarAt(b, start, end, hasEscape) {
+    const c = b[start];
+    if (c === 0x22) {
+        if (hasEscape)
+            return JSON.parse(UTF8.decode(b.subarray(start, end)));
+        return textAt(b, start + 1, end - 1);
+    }
+    if (c === 0x74)
+        return true;
+    if (c === 0x66)
+        return false;
+    if (c === 0x6e)
+        return null;
+    if (end - start <= 9) {
+        // Small integers (count indexes) without making a string first.
+        let k = c === 0x2d ? start + 1 : start;
+        let value = 0;
+        for (; k < end; k++) {
+            const d = b[k] - 0x30;
+            if (d < 0 || d > 9)
+                break;
+            value = value * 10 + d;
+        }
+        if (k === end && end > start + (c === 0x2d ? 1 : 0))
+            return c === 0x2d ? -value : value;
+    }
+    return Number(textAt(b, start, end));
+}
+const latin1Slice = Buffer.prototype.latin1Slice;
+/** Text of [start, end) in bytes known to be valid UTF-8. */
+function textAt(b, start, end) {
+    if (end - start <= INTERN_LENGTH)
+        return internedAt(b, start, end);
+    for (let k = start; k < end; k++) {
+        if (b[k] >= 0x80)
+            return UTF8.decode(b.subarray(start, end));
+    }
+    return asciiAt(b, start, end);
+}
+let lastBytes;
+let lastIsBuffer = false;
+function asciiAt(b, start, end) {
+    if (b !== lastBytes) {
+        lastBytes = b;
+        lastIsBuffer = b instanceof Buffer && typeof latin1Slice === 'function';
+    }
+    // Latin-1 decoding is the same as UTF-8 for ASCII, and much cheaper for short strings.
+    if (lastIsBuffer)
+        return latin1Slice.call(b, start, end);
+    // apply() passes every byte as an argument: a long string would overflow the stack.
+    if (end - start > 4096)
+        return UTF8.decode(b.subarray(start, end));
+    return String.fromCharCode.apply(null, b.subarray(start, end));
+}
+// Short strings repeat (types, providers, message types and levels): one copy of each.
+const INTERN_LENGTH = 64;
+const INTERN_SIZE = 4096;
+const interned = new Map();
+function internedAt(b, start, end) {
+    let hash = end - start;
+    let high = 0;
+    for (let k = start; k < end; k++) {
+        const c = b[k];
+        high |= c;
+        hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    if (high >= 0x80)
+        return UTF8.decode(b.subarray(start, end));
+    const hit = interned.get(hash);
+    if (hit !== undefined && hit.length === end - start) {
+        let same = true;
+        for (let k = 0; k < hit.length; k++) {
+            if (hit.charCodeAt(k) !== b[start + k]) {
+                same = false;
+                break;
+            }
+        }
+        if (same)
+            return hit;
+    }
+    const text = asciiAt(b, start, end);
+    if (interned.size < INTERN_SIZE)
+        interned.set(hash, text);
+    return text;
+}
+/** Whether the key [start, end) (without quotes) is `word`. */
+function keyIs(b, start, end, word) {
+    if (end - start !== word.length)
+        return false;
+    for (let k = 0; k < word.length; k++)
+        if (b[start + k] !== word[k])
+            return false;
+    return true;
+}
+const FIELD_BYTES = PEEK_FIELDS.map((f) => encoder.encode(f));
+const CHANGE = encoder.encode('change');
+const ACTIONS = encoder.encode('actions');
+const IMPORTING = encoder.encode('importing');
+const REPLACE_PATHS = encoder.encode('replace_paths');
+const IS_CHANGE = FIELD_BYTES.length;
+// Candidate keys by length, as indexes into FIELD_BYTES (IS_CHANGE for `change`).
+const BY_LENGTH = [];
+for (const [f, word] of [...FIELD_BYTES, CHANGE].entries()) {
+    (BY_LENGTH[word.length] ??= []).push(f);
+}
+/** Index into PEEK_FIELDS of the key [start, end), IS_CHANGE for `change`, or -1. */
+function fieldOf(b, start, end) {
+    const candidates = BY_LENGTH[end - start];
+    if (candidates === undefined)
+        return -1;
+    for (const f of candidates) {
+        if (keyIs(b, start, end, f === IS_CHANGE ? CHANGE : FIELD_BYTES[f]))
+            return f;
+    }
+    return -1;
+}
+/** Result slot of the last successful peekChange. */
+let summary$1;
+// Where each field's value token is: start, end, and 1 when the string has escapes.
+const spans = new Int32Array(FIELD_BYTES.length * 3);
+/**
+ * Peeks at a `resource_changes` element: the object starting at `start` (its `{`). Returns the
+ * index just after it (then `peekedChange()` holds the summary), SLOW or OUT_OF_BYTES.
+ */
+function peekChange(b, start, n) {
+    summary$1 = undefined;
+    if (b[start] !== 0x7b)
+        return SLOW;
+    let actions;
+    let importing = false;
+    let seen = 0;
+    let i = ws(b, start + 1, n);
+    if (i >= n)
+        return OUT_OF_BYTES;
+    if (b[i] === 0x7d)
+        return SLOW; // `{}`: let fromShowJson report it
+    for (;;) {
+        if (b[i] !== 0x22)
+            return SLOW;
+        const keyStart = i + 1;
+        i = skipString(b, keyStart, n);
+        if (i < 0)
+            return i;
+        if (escaped)
+            return SLOW;
+        const keyEnd = i - 1;
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        if (b[i] !== 0x3a)
+            return SLOW;
+        i = ws(b, i + 1, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        const f = fieldOf(b, keyStart, keyEnd);
+        if (f >= 0 && f !== IS_CHANGE) {
+            if ((seen & (1 << f)) !== 0)
+                return SLOW; // a repeated key: JSON.parse keeps the last
+            seen |= 1 << f;
+            spans[3 * f] = i;
+            i = skipScalar(b, i, n);
+            if (i < 0)
+                return i;
+            spans[3 * f + 1] = i;
+            spans[3 * f + 2] = escaped ? 1 : 0;
+        }
+        else if (f === IS_CHANGE) {
+            if (actions !== undefined || b[i] !== 0x7b)
+                return SLOW;
+            i = peekChangeBody(b, i, n);
+            if (i < 0)
+                return i;
+            actions = bodyActions;
+            importing = bodyImporting;
+        }
+        else {
+            i = skipValue(b, i, n);
+            if (i < 0)
+                return i;
+        }
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        const c = b[i++];
+        if (c === 0x7d)
+            break;
+        if (c !== 0x2c)
+            return SLOW;
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+    }
+    if (actions === undefined)
+        return SLOW;
+    if (!isAscii(b.subarray(start, i)) && !isUtf8(b.subarray(start, i)))
+        return SLOW;
+    summary$1 = {
+        fields: {
+            address: fieldAt(b, seen, 0),
+            module_address: fieldAt(b, seen, 1),
+            mode: fieldAt(b, seen, 2),
+            type: fieldAt(b, seen, 3),
+            name: fieldAt(b, seen, 4),
+            index: fieldAt(b, seen, 5),
+            provider_name: fieldAt(b, seen, 6),
+            deposed: fieldAt(b, seen, 7),
+            previous_address: fieldAt(b, seen, 8),
+            action_reason: fieldAt(b, seen, 9)
+        },
+        actions,
+        importing
+    };
+    return i;
+}
+function fieldAt(b, seen, f) {
+    if ((seen & (1 << f)) === 0)
+        return undefined;
+    return scalarAt(b, spans[3 * f], spans[3 * f + 1], spans[3 * f + 2] === 1);
+}
+/** The summary found by the last successful peekChange. */
+function peekedChange() {
+    if (summary$1 === undefined)
+        throw new Error('no successful peekChange');
+    return summary$1;
+}
+let bodyActions;
+let bodyImporting = false;
+/** The `change` object at i: `actions` (strings only), `importing`, and no `replace_paths`. */
+function peekChangeBody(b, i, n) {
+    bodyActions = undefined;
+    bodyImporting = false;
+    let actions;
+    let importing;
+    i = ws(b, i + 1, n);
+    if (i >= n)
+        return OUT_OF_BYTES;
+    if (b[i] === 0x7d)
+        return SLOW;
+    for (;;) {
+        if (b[i] !== 0x22)
+            return SLOW;
+        const keyStart = i + 1;
+        i = skipString(b, keyStart, n);
+        if (i < 0)
+            return i;
+        if (escaped)
+            return SLOW;
+        const keyEnd = i - 1;
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        if (b[i] !== 0x3a)
+            return SLOW;
+        i = ws(b, i + 1, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        if (keyIs(b, keyStart, keyEnd, ACTIONS)) {
+            if (actions !== undefined || b[i] !== 0x5b)
+                return SLOW;
+            actions = [];
+            i = ws(b, i + 1, n);
+            if (i >= n)
+                return OUT_OF_BYTES;
+            if (b[i] === 0x5d)
+                i++;
+            else {
+                for (;;) {
+                    if (b[i] !== 0x22)
+                        return SLOW;
+                    const s = i;
+                    i = skipString(b, i + 1, n);
+                    if (i < 0)
+                        return i;
+                    for (let k = s; k < i; k++)
+                        if (b[k] >= 0x80)
+                            return SLOW; // never a known action
+                    actions.push(scalarAt(b, s, i, escaped));
+                    i = ws(b, i, n);
+                    if (i >= n)
+                        return OUT_OF_BYTES;
+                    const c = b[i++];
+                    if (c === 0x5d)
+                        break;
+                    if (c !== 0x2c)
+                        return SLOW;
+                    i = ws(b, i, n);
+                    if (i >= n)
+                        return OUT_OF_BYTES;
+                }
+            }
+        }
+        else if (keyIs(b, keyStart, keyEnd, IMPORTING)) {
+            if (importing !== undefined)
+                return SLOW;
+            importing = !(b[i] === 0x6e && skipLiteral(b, i, n, NULL) > 0);
+            i = skipValue(b, i, n);
+            if (i < 0)
+                return i;
+        }
+        else if (keyIs(b, keyStart, keyEnd, REPLACE_PATHS)) {
+            return SLOW; // rare, and part of the skeleton: parse it
+        }
+        else {
+            i = skipValue(b, i, n);
+            if (i < 0)
+                return i;
+        }
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+        const c = b[i++];
+        if (c === 0x7d)
+            break;
+        if (c !== 0x2c)
+            return SLOW;
+        i = ws(b, i, n);
+        if (i >= n)
+            return OUT_OF_BYTES;
+    }
+    if (actions === undefined)
+        return SLOW;
+    bodyActions = actions;
+    bodyImporting = importing ?? false;
+    return i;
+}
+const TYPE = encoder.encode('type');
+const LEVEL = encoder.encode('@level');
+const MODULE = encoder.encode('@module');
+/**
+ * Peeks at one whole line of a UI message log, [start, end) without the newline: one JSON
+ * object with only JSON whitespace around it, ASCII only. Returns the summary or undefined
+ * (take the slow path).
+ */
+function peekMessage(b, start, end) {
+    if (!isAscii(b.subarray(start, end)))
+        return undefined;
+    let i = ws(b, start, end);
+    if (i >= end || b[i] !== 0x7b)
+        return undefined;
+    let type;
+    let level;
+    let module;
+    let seen = 0;
+    i = ws(b, i + 1, end);
+    if (i >= end)
+        return undefined;
+    if (b[i] !== 0x7d) {
+        for (;;) {
+            if (b[i] !== 0x22)
+                return undefined;
+            const keyStart = i + 1;
+            i = skipString(b, keyStart, end);
+            if (i < 0 || escaped)
+                return undefined;
+            const keyEnd = i - 1;
+            i = ws(b, i, end);
+            if (i >= end || b[i] !== 0x3a)
+                return undefined;
+            i = ws(b, i + 1, end);
+            if (i >= end)
+                return undefined;
+            const slot = keyIs(b, keyStart, keyEnd, TYPE)
+                ? 1
+                : keyIs(b, keyStart, keyEnd, LEVEL)
+                    ? 2
+                    : keyIs(b, keyStart, keyEnd, MODULE)
+                        ? 4
+                        : 0;
+            const valueStart = i;
+            i = skipValue(b, i, end);
+            if (i < 0)
+                return undefined;
+            if (slot !== 0) {
+                if ((seen & slot) !== 0)
+                    return undefined;
+                seen |= slot;
+                const c = b[valueStart];
+                const value = c === 0x7b || c === 0x5b ? undefined : scalarAt(b, valueStart, i, escaped);
+                if (slot === 1) {
+                    if (typeof value !== 'string')
+                        return undefined;
+                    type = value;
+                }
+                else if (slot === 2)
+                    level = value;
+                else
+                    module = value;
+            }
+            i = ws(b, i, end);
+            if (i >= end)
+                return undefined;
+            const c = b[i++];
+            if (c === 0x7d)
+                break;
+            if (c !== 0x2c)
+                return undefined;
+            i = ws(b, i, end);
+            if (i >= end)
+                return undefined;
+        }
+    }
+    else
+        i++;
+    if (ws(b, i, end) !== end || type === undefined)
+        return undefined;
+    return {
+        type,
+        level: typeof level === 'string' ? level : undefined,
+        module: typeof module === 'string' ? module : undefined
+    };
 }
 
 /**
@@ -465,10 +1142,6 @@ const table = (chars) => {
 const ESCAPE = table('"\\/bfnrt');
 const HEX = table('0123456789abcdefABCDEF');
 const DIGIT = table('0123456789');
-const encoder = new TextEncoder();
-const TRUE = encoder.encode('true');
-const FALSE = encoder.encode('false');
-const NULL = encoder.encode('null');
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const isSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const describe$1 = (c) => c > 0x20 && c < 0x7f ? `character '${String.fromCharCode(c)}'` : `byte 0x${c.toString(16)}`;
@@ -487,6 +1160,10 @@ class ShowJsonScanner {
     /** Parsed values of top-level keys named in options.capture, available after end(). */
     captured = Object.create(null);
     capture;
+    peek;
+    onSkipped;
+    /** The element being recorded did not end in the chunk it started in: peek it at the end. */
+    peekPending = false;
     /** Set on the throwaway scanner that locates an error inside a recorded container. */
     plain = false;
     label = '';
@@ -516,6 +1193,8 @@ class ShowJsonScanner {
     constructor(onElement, options = {}) {
         this.onElement = onElement;
         this.capture = new Set(options.capture ?? []);
+        this.peek = options.peek;
+        this.onSkipped = options.onSkipped ?? (() => undefined);
     }
     /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
     push(chunk) {
@@ -557,6 +1236,8 @@ class ShowJsonScanner {
     }
     tokens(b, i) {
         const n = b.length;
+        if (this.depth >= 2 && this.section === null)
+            i = this.skipUnread(b, i);
         while (i < n) {
             const c = b[i];
             switch (c) {
@@ -595,6 +1276,13 @@ class ShowJsonScanner {
                 case 0x7b:
                 case 0x5b:
                     if (this.value(i, c)) {
+                        if (this.rec === R_ELEMENT && c === 0x7b && this.peeks()) {
+                            const end = this.peekElement(b, i);
+                            if (end >= 0) {
+                                i = end;
+                                break;
+                            }
+                        }
                         this.lex = L_SKIM;
                         this.sub = 1;
                         i = this.skim(b, i + 1);
@@ -602,6 +1290,8 @@ class ShowJsonScanner {
                     else {
                         this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i);
                         i++;
+                        if (this.depth >= 2 && this.section === null)
+                            i = this.skipUnread(b, i);
                     }
                     break;
                 case 0x7d:
@@ -629,6 +1319,95 @@ class ShowJsonScanner {
                     i = this.number(b, i + 1);
             }
         }
+        return i;
+    }
+    /**
+     * The fast path through containers nobody reads (planned_values, prior_state …): the grammar
+     * of tokens() in local variables, whole tokens at a time. It stops before anything else — a
+     * token cut by the end of the chunk, any error, a stack that must grow, the close back to the
+     * top level — and tokens() carries on from there, so errors and chunk edges work as before.
+     */
+    skipUnread(b, i) {
+        const n = b.length;
+        const stack = this.stack;
+        let depth = this.depth;
+        let state = this.state;
+        while (i < n) {
+            const c = b[i];
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+                i++;
+                continue;
+            }
+            if (state === G_AFTER) {
+                const kind = stack[depth - 1];
+                if (c === 0x2c)
+                    state = kind === G_KEY_OR_CLOSE ? G_KEY : G_VALUE;
+                else if (c === (kind === G_KEY_OR_CLOSE ? 0x7d : 0x5d) && depth > 2)
+                    depth--;
+                else
+                    break;
+                i++;
+                continue;
+            }
+            if (state === G_COLON) {
+                if (c !== 0x3a)
+                    break;
+                state = G_VALUE;
+                i++;
+                continue;
+            }
+            let end;
+            if (c === 0x22) {
+                end = skipString(b, i + 1, n);
+                if (end < 0)
+                    break;
+                state = state === G_KEY || state === G_KEY_OR_CLOSE ? G_COLON : G_AFTER;
+                i = end;
+                continue;
+            }
+            if (state === G_KEY || state === G_KEY_OR_CLOSE) {
+                if (c !== 0x7d || state !== G_KEY_OR_CLOSE || depth <= 2)
+                    break;
+                depth--;
+                state = G_AFTER;
+                i++;
+                continue;
+            }
+            // G_VALUE or G_VALUE_OR_CLOSE
+            if (c === 0x7b || c === 0x5b) {
+                if (depth === stack.length)
+                    break;
+                state = c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE;
+                stack[depth++] = state;
+                i++;
+                continue;
+            }
+            if (c === 0x5d) {
+                if (state !== G_VALUE_OR_CLOSE || depth <= 2)
+                    break;
+                depth--;
+                state = G_AFTER;
+                i++;
+                continue;
+            }
+            if (c === 0x74)
+                end = skipLiteral(b, i, n, TRUE);
+            else if (c === 0x66)
+                end = skipLiteral(b, i, n, FALSE);
+            else if (c === 0x6e)
+                end = skipLiteral(b, i, n, NULL);
+            else if (c === 0x2d || DIGIT[c] === 1)
+                end = skipNumber(b, i, n);
+            else
+                break;
+            // A number may go on in the next chunk, and `01` must get tokens()'s message.
+            if (end < 0 || end >= n || DIGIT[b[end]] === 1)
+                break;
+            state = G_AFTER;
+            i = end;
+        }
+        this.depth = depth;
+        this.state = state;
         return i;
     }
     /** Checks that a value may start here and starts recording it if wanted; true = skim it. */
@@ -661,6 +1440,34 @@ class ShowJsonScanner {
             this.record(R_VALUE, i);
             return true;
         }
+        return false;
+    }
+    /** Whether elements of the current section are offered to the peek. */
+    peeks() {
+        return this.peek !== undefined && this.section !== 'deferred_changes' && !this.plain;
+    }
+    /**
+     * Peeks at the element starting at b[i] when it ends within this chunk and handles it: returns
+     * the index after it, or -1 to skim it (it continues in the next chunk, or needs JSON.parse).
+     */
+    peekElement(b, i) {
+        const end = peekChange(b, i, b.length);
+        if (end < 0) {
+            this.peekPending = end === OUT_OF_BYTES;
+            return -1;
+        }
+        if (this.decide(peekedChange()))
+            this.finish(b, end);
+        return end;
+    }
+    /** Asks the peek callback; true = parse the element, false = it was reported as skipped. */
+    decide(summary) {
+        const section = this.section;
+        if (section === null || this.peek?.(section, summary) !== 'skip')
+            return true;
+        this.rec = R_NONE;
+        this.counts[section]++;
+        this.onSkipped(section, summary);
         return false;
     }
     open(kind, i) {
@@ -843,6 +1650,12 @@ class ShowJsonScanner {
             this.pieces = [];
         }
         const at = this.recOffset;
+        if (this.peekPending) {
+            this.peekPending = false;
+            if (peekChange(bytes, 0, bytes.length) === bytes.length && !this.decide(peekedChange())) {
+                return;
+            }
+        }
         let text;
         try {
             text = DECODER.decode(bytes);
@@ -929,19 +1742,21 @@ class ShowJsonScanner {
     }
 }
 
+/** Zero for every action. */
+const NO_ACTIONS = {
+    create: 0,
+    read: 0,
+    update: 0,
+    'no-op': 0,
+    delete: 0,
+    replace: 0,
+    forget: 0,
+    'forget-replace': 0,
+    unknown: 0
+};
 /** A tally being built. */
 class TallyCounter {
-    actions = {
-        create: 0,
-        read: 0,
-        update: 0,
-        'no-op': 0,
-        delete: 0,
-        replace: 0,
-        forget: 0,
-        'forget-replace': 0,
-        unknown: 0
-    };
+    actions = { ...NO_ACTIONS };
     moves = 0;
     imports = 0;
     managed = 0;
@@ -969,6 +1784,21 @@ class TallyCounter {
  * time, from JSON Lines or from the same messages saved as one JSON array.
  */
 const SUPPORTED_UI_MAJORS = new Set(['0', '1']);
+/** Message types whose body `StreamCollector.add` reads; it reads only three keys of any other. */
+const READ_TYPES = new Set([
+    'version',
+    'planned_change',
+    'resource_drift',
+    'diagnostic',
+    'change_summary'
+]);
+/**
+ * Whether `add` reads nothing of a message of this type but `type`, `@level` and `@module`
+ * (refresh, apply and output messages …): then those three stand for the whole message.
+ */
+function onlyHeaderRead(type) {
+    return !READ_TYPES.has(type);
+}
 function isRecord$2(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -1102,16 +1932,18 @@ function severityOf(message) {
 /** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
 class LineSplitter {
     onLine;
+    onRaw;
     pending = [];
     decoder = new TextDecoder('utf-8', { fatal: true });
     lineNo = 0;
-    constructor(onLine) {
+    constructor(onLine, onRaw) {
         this.onLine = onLine;
+        this.onRaw = onRaw;
     }
     push(chunk) {
         let start = 0;
         for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-            this.emit(chunk.subarray(start, nl));
+            this.emit(chunk, start, nl);
             start = nl + 1;
         }
         if (start < chunk.length)
@@ -1119,14 +1951,15 @@ class LineSplitter {
     }
     end() {
         if (this.pending.length > 0)
-            this.emit(new Uint8Array(0));
+            this.emit(new Uint8Array(0), 0, 0);
     }
-    emit(tail) {
+    emit(chunk, start, end) {
         this.lineNo++;
         const parts = this.pending;
-        this.pending = [];
-        let bytes = tail;
+        let bytes = chunk;
         if (parts.length > 0) {
+            this.pending = [];
+            const tail = chunk.subarray(start, end);
             const total = parts.reduce((n, p) => n + p.length, tail.length);
             bytes = new Uint8Array(total);
             let offset = 0;
@@ -1135,10 +1968,14 @@ class LineSplitter {
                 offset += part.length;
             }
             bytes.set(tail, offset);
+            start = 0;
+            end = total;
         }
+        if (this.onRaw?.(bytes, start, end, this.lineNo) === true)
+            return;
         let line;
         try {
-            line = this.decoder.decode(bytes);
+            line = this.decoder.decode(bytes.subarray(start, end));
         }
         catch {
             throw new PlanInputError(`line ${this.lineNo} is not valid UTF-8`);
@@ -1214,7 +2051,8 @@ class PlanReader {
         const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped);
         if (format === undefined)
             return;
-        this.sink = makeSink(format, this.options.retain ?? lean);
+        const { retain = lean, unchangedValues = this.options.retain !== undefined } = this.options;
+        this.sink = makeSink(format, retain, !unchangedValues);
         for (const chunk of head)
             this.sink.push(chunk);
     }
@@ -1259,30 +2097,36 @@ function describeStart(text) {
         return 'a digit';
     return `"${ch}"`;
 }
-function makeSink(format, retain) {
+function makeSink(format, retain, skipUnchanged) {
     switch (format) {
         case 'show-json':
-            return showJsonSink(retain);
+            return showJsonSink(retain, skipUnchanged);
         case 'jsonl':
             return jsonlSink(retain);
         case 'json-array':
             return jsonArraySink(retain);
     }
 }
-function showJsonSink(retain) {
+/** `["no-op"]` and `["read"]`: changes whose values no rule reads. */
+function isUnchanged(actions) {
+    return actions.length === 1 && (actions[0] === 'no-op' || actions[0] === 'read');
+}
+function showJsonSink(retain, skipUnchanged) {
     const changes = [];
     const drift = [];
     const deferred = [];
     const tally = new TallyCounter();
     const registries = new Set();
     const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 };
+    const onChange = (change) => {
+        tally.add(change);
+        registries.add(change.provider.fqn?.split('/')[0] ?? '');
+        keep(changes, retain(change, 'change'));
+    };
     const onElement = (section, element) => {
         const index = seen[section]++;
         if (section === 'resource_changes') {
-            const change = fromShowJson(element, `resource_changes[${index}]`);
-            tally.add(change);
-            registries.add(change.provider.fqn?.split('/')[0] ?? '');
-            keep(changes, retain(change, 'change'));
+            onChange(fromShowJson(element, `resource_changes[${index}]`));
         }
         else if (section === 'resource_drift') {
             keep(drift, retain(fromShowJson(element, `resource_drift[${index}]`), 'drift'));
@@ -1293,7 +2137,17 @@ function showJsonSink(retain) {
             keep(deferred, retain(fromShowJson(inner, `${position}.resource_change`), 'deferred'));
         }
     };
-    const scanner = new ShowJsonScanner(onElement, { capture: ['configuration'] });
+    // Only reached for resource_changes: the peek callback never skips anything else.
+    const onSkipped = (section, summary) => {
+        onChange(fromSummary(summary, `${section}[${seen[section]++}]`));
+    };
+    const scanner = new ShowJsonScanner(onElement, {
+        capture: ['configuration'],
+        peek: skipUnchanged
+            ? (section, summary) => section === 'resource_changes' && isUnchanged(summary.actions) ? 'skip' : 'parse'
+            : undefined,
+        onSkipped
+    });
     return {
         push: (chunk) => scanner.push(chunk),
         end: () => {
@@ -1317,8 +2171,10 @@ function keep(list, change) {
  * dropping them keeps memory proportional to what changes, not to the size of the estate.
  */
 function lean(change) {
-    if (change.action !== 'no-op' && change.action !== 'read')
-        return change;
+    return change.action === 'no-op' || change.action === 'read' ? withoutValues(change) : change;
+}
+/** The change without its before/after values and their masks. */
+function withoutValues(change) {
     const { before: _b, after: _a, afterUnknown: _u, beforeSensitive: _bs, afterSensitive: _as, ...rest } = change;
     return rest;
 }
@@ -1331,7 +2187,8 @@ function showJsonPlan(scan, parts) {
         throw new PlanInputError(notAPlan(scan.keys));
     if (typeof version !== 'string')
         throw new PlanInputError('"format_version" must be a string');
-    const match = /^(\d+)\.\d+(\.\d+)?$/.exec(version);
+    // Bounded, because the version is echoed below: 8 MB of digits is not a version number.
+    const match = /^(\d{1,9})\.\d{1,9}(\.\d{1,9})?$/.exec(version);
     if (match === null) {
         throw new PlanInputError('unsupported format_version: not a version number like "1.2"');
     }
@@ -1446,7 +2303,18 @@ function jsonlSink(retain) {
             throw new PlanInputError(`line ${lineNo} is not valid JSON (truncated or corrupt stream)`);
         }
         collector.add(message, `line ${lineNo}`);
-    });
+    }, skipHeaderOnly);
+    // Most lines are refresh messages of which only three keys count: those are checked byte for
+    // byte (peek.ts) but not parsed. Anything the peek is unsure of takes the path above.
+    function skipHeaderOnly(bytes, start, end, lineNo) {
+        const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
+        const header = peekMessage(bytes, start, stop);
+        if (header === undefined || !onlyHeaderRead(header.type))
+            return false;
+        const { type, level, module } = header;
+        collector.add({ type, '@level': level, '@module': module }, `line ${lineNo}`);
+        return true;
+    }
     return {
         push: (chunk) => splitter.push(chunk),
         end: () => {
@@ -17075,13 +17943,20 @@ function markedAnywhere(mask, steps) {
         return true;
     return containsTrue(getAt(mask, steps));
 }
+/** Iterative: a mask nested 100,000 levels deep (JSON.parse takes it) must not overflow the stack. */
 function containsTrue(mask) {
-    if (mask === true)
-        return true;
     if (Array.isArray(mask))
         return mask.some(containsTrue);
-    if (typeof mask === 'object' && mask !== null)
-        return Object.values(mask).some(containsTrue);
+    const pending = [mask];
+    while (pending.length > 0) {
+        const value = pending.pop();
+        if (value === true)
+            return true;
+        if (typeof value !== 'object' || value === null)
+            continue;
+        for (const child of Array.isArray(value) ? value : Object.values(value))
+            pending.push(child);
+    }
     return false;
 }
 /** True for a record (a JSON object). */
@@ -17299,26 +18174,33 @@ function walk(value, mask, family, found, budget) {
     const visit = (node, nodeMask, key, freeForm, depth) => {
         if (nodeMask === true || budget.leaves <= 0)
             return;
-        if (Array.isArray(node) || isRecord(node)) {
-            const entries = Array.isArray(node)
-                ? node.map((element, i) => [i, element])
-                : Object.entries(node);
+        // Plain loops, not entries(): this runs over the values of every change in a plan.
+        if (Array.isArray(node)) {
             // An empty container is a leaf too: the budget bounds the work, not the matches.
-            if (entries.length === 0)
+            if (node.length === 0)
                 budget.leaves--;
             if (depth >= MAX_DEPTH)
                 return;
-            for (const [step, child] of entries) {
+            const masks = Array.isArray(nodeMask) ? nodeMask : undefined;
+            for (let step = 0; step < node.length; step++) {
                 if (budget.leaves <= 0)
                     return;
-                if (typeof step === 'number') {
-                    const childMask = Array.isArray(nodeMask) ? nodeMask[step] : undefined;
-                    visit(child, childMask, key, freeForm, depth + 1);
-                }
-                else {
-                    const childMask = isRecord(nodeMask) ? nodeMask[step] : undefined;
-                    visit(child, childMask, step, freeForm || FREE_FORM.has(step), depth + 1);
-                }
+                visit(node[step], masks?.[step], key, freeForm, depth + 1);
+            }
+            return;
+        }
+        if (isRecord(node)) {
+            const steps = Object.keys(node);
+            if (steps.length === 0)
+                budget.leaves--;
+            if (depth >= MAX_DEPTH)
+                return;
+            const masks = isRecord(nodeMask) ? nodeMask : undefined;
+            for (const step of steps) {
+                if (budget.leaves <= 0)
+                    return;
+                const childFreeForm = freeForm || FREE_FORM.has(step);
+                visit(node[step], masks?.[step], step, childFreeForm, depth + 1);
             }
             return;
         }
@@ -22532,17 +23414,18 @@ function classifyOptions(context) {
 function slimmer(context) {
     const options = classifyOptions(context);
     return (change, section) => {
-        const { before: _b, after: _a, afterUnknown: _u, beforeSensitive: _bs, afterSensitive: _as, ...skeleton } = change;
+        if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
+            return undefined;
+        }
+        const skeleton = withoutValues(change);
         if (section !== 'change')
             return skeleton;
-        if (change.action === 'no-op' || change.action === 'read')
-            return undefined;
         const facts = {
             findings: changeFindings(change, options),
             radius: changeRadius(change),
             tags: [change.before, change.after].flatMap((values) => tagMaps(values).map(({ map, tags }) => ({
                 map,
-                tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)]))
+                tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
             }))),
             identity: identityOf(change)
         };
@@ -22735,7 +23618,16 @@ function hasTag(change, tag) {
     const [key, value] = tag.includes('=')
         ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
         : [tag, undefined];
-    return maps.some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)));
+    return maps.some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && (value === undefined || tagText(v) === value)));
+}
+/**
+ * A tag value as text. Tag values are strings; a map or list in their place is not converted
+ * with String(), which would call the plan's own `toString` key (`{"toString":1}` throws).
+ */
+function tagText(value) {
+    return typeof value === 'object' && value !== null
+        ? Object.prototype.toString.call(value)
+        : String(value);
 }
 /**
  * Matching exemptions lower a finding to a warning and say why. An expired one stops applying
@@ -22998,20 +23890,7 @@ function formatMessage(finding) {
 }
 
 /** Builds the report every renderer takes from evaluated plans. */
-const EMPTY_COUNTS = {
-    create: 0,
-    read: 0,
-    update: 0,
-    'no-op': 0,
-    delete: 0,
-    replace: 0,
-    forget: 0,
-    'forget-replace': 0,
-    unknown: 0,
-    move: 0,
-    import: 0,
-    drift: 0
-};
+const EMPTY_COUNTS = { ...NO_ACTIONS, move: 0, import: 0, drift: 0 };
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 function countActions(plan) {
     const { tally } = plan;
@@ -23120,7 +23999,31 @@ function ordered(report) {
             providers: [...report.blastRadius.providers]
         },
         policy: { source: report.policy.source, environment: report.policy.environment },
-        findings: report.findings.map(orderedFinding)
+        findings: report.findings.map(orderedFinding),
+        approval: report.approval === undefined ? undefined : orderedApproval(report.approval)
+    };
+}
+function orderedApproval(approval) {
+    const glass = approval.breakGlass;
+    return {
+        outcome: approval.outcome,
+        status: approval.status,
+        description: approval.description,
+        required: approval.required,
+        approvers: [...approval.approvers],
+        changesRequestedBy: [...approval.changesRequestedBy],
+        pullRequest: approval.pullRequest,
+        headSha: approval.headSha,
+        fingerprintSince: approval.fingerprintSince,
+        breakGlass: glass === undefined
+            ? undefined
+            : {
+                fingerprint: glass.fingerprint,
+                reason: glass.reason,
+                by: glass.by,
+                commentId: glass.commentId,
+                at: glass.at
+            }
     };
 }
 function orderedPlan(plan) {
@@ -23294,6 +24197,41 @@ closedObject('A finding as reports show it: the finding plus its human reason.',
     reason: { description: 'One sentence a person understands.', type: 'string' }
 }, ['type', 'action', 'order', 'deposed', 'category', 'plan', 'exemption', 'override']);
 const ID_LIST = { type: 'array', items: { type: 'string' } };
+const APPROVAL_OUTCOMES = {
+    pass: true,
+    approved: true,
+    pending: true,
+    blocked: true,
+    error: true
+};
+const STATUS_STATES = {
+    success: true,
+    pending: true,
+    failure: true,
+    error: true
+};
+const FINGERPRINT = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' };
+const APPROVAL = closedObject('Set by the GitHub Action: how approvals were judged for these plans.', {
+    outcome: enumOf('The gate: `pass` means nothing needed approval.', APPROVAL_OUTCOMES),
+    status: enumOf('The commit status state posted (or that would have been).', STATUS_STATES),
+    description: { description: 'The status description.', type: 'string' },
+    required: { description: 'Approvals required.', type: 'integer', minimum: 1 },
+    approvers: { description: 'Logins whose approvals counted.', ...ID_LIST },
+    changesRequestedBy: { description: 'Logins whose change requests stand.', ...ID_LIST },
+    pullRequest: { description: 'The pull request judged.', type: 'integer', minimum: 1 },
+    headSha: { description: 'The commit approvals had to be given on.', type: 'string' },
+    fingerprintSince: {
+        description: 'When the fingerprint was first seen on the PR; earlier approvals do not count.',
+        type: 'string'
+    },
+    breakGlass: closedObject('A break-glass comment that stood in for one approval.', {
+        fingerprint: FINGERPRINT,
+        reason: { type: 'string' },
+        by: { type: 'string' },
+        commentId: { type: 'integer', minimum: 1 },
+        at: { type: 'string' }
+    })
+}, ['required', 'pullRequest', 'headSha', 'fingerprintSince', 'breakGlass']);
 /** JSON Schema (draft 2020-12) of `renderJson` output; `schema/report.schema.json` holds a copy. */
 ({
     ...closedObject('What plan-gate found in a Terraform or OpenTofu plan, and its verdict.', {
@@ -23336,8 +24274,9 @@ const ID_LIST = { type: 'array', items: { type: 'string' } };
             description: 'Most dangerous first: decision, then severity, then address.',
             type: 'array',
             items: ref('finding')
-        }
-    })});
+        },
+        approval: APPROVAL
+    }, ['approval'])});
 
 /** Plain-text report for terminals and CI logs. */
 /** SGR parameters of the raw ANSI escapes used when colour is on. */
@@ -23451,7 +24390,7 @@ function verdict(report) {
         case 'approval-required':
             return {
                 style: 'yellow',
-                text: `⚠ APPROVAL REQUIRED — ${plural(approval, 'destructive change needs', 'destructive changes need')} a second approver`,
+                text: `⚠ APPROVAL REQUIRED — ${plural(approval, 'finding needs', 'findings need')} a second approver`,
                 rest: [warnings(warn)]
             };
         case 'pass':
@@ -23595,7 +24534,7 @@ function explanation(report) {
                     : ''));
         case 'approval-required':
             return ('A second reviewer must approve this pull request before apply: ' +
-                `${plural(approval, 'destructive change needs', 'destructive changes need')} approval.`);
+                `${plural(approval, 'finding needs', 'findings need')} approval.`);
         case 'pass':
             return ('No destructive changes need approval.' +
                 (warn > 0 ? ` ${plural(warn, 'warning is', 'warnings are')} listed for information.` : ''));
@@ -24251,7 +25190,8 @@ function message(error) {
 const CHUNK = 1 << 20;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 async function readInput(file, options, io, retain) {
-    const reader = new PlanReader({ format: options.inputFormat, retain });
+    // slimmer() drops no-op and read changes whole, so their values need not even be parsed.
+    const reader = new PlanReader({ format: options.inputFormat, retain, unchangedValues: false });
     if (file === '-') {
         for await (const chunk of io.stdin)
             reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

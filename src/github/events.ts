@@ -21,7 +21,12 @@ export type GateEvent =
       /** Who triggered the event; on `opened`/`synchronize` the one who pushed the head. */
       readonly sender?: string
     }
-  | { readonly kind: 'review'; readonly action: string; readonly pull: PullRef }
+  | {
+      /** A review, or a PR conversation comment (how break-glass requests arrive). */
+      readonly kind: 'review'
+      readonly action: string
+      readonly pull: { readonly number: number; readonly headSha?: string }
+    }
   | { readonly kind: 'push'; readonly sha: string; readonly ref: string }
   | {
       readonly kind: 'merge_group'
@@ -37,7 +42,8 @@ export class EventError extends Error {
 }
 
 /** `refs/heads/gh-readonly-queue/<base>/pr-<N>-<sha>`, with `refs/heads/` optional. */
-const MERGE_QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{40,64}$/
+const MERGE_QUEUE_REF =
+  /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9]\d{0,9})-[0-9a-f]{40,64}$/
 
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
 const ZERO_SHA = /^0+$/
@@ -57,12 +63,26 @@ export function parseEvent(
         pull: pullRef(root['pull_request']),
         sender: optionalString(asObjectOr(root['sender'])?.['login'])
       }
-    case 'pull_request_review':
+    case 'pull_request_review': {
+      const pull = pullRef(root['pull_request'])
       return {
         kind: 'review',
         action: optionalString(root['action']) ?? '',
-        pull: pullRef(root['pull_request'])
+        pull: { number: pull.number, headSha: pull.headSha }
       }
+    }
+    case 'issue_comment': {
+      const issue = asObject(root['issue'], 'issue')
+      if (asObjectOr(issue['pull_request']) === undefined)
+        throw new EventError(
+          'issue_comment on an issue, not a pull request: nothing to gate (filter the workflow with `if: github.event.issue.pull_request`)'
+        )
+      return {
+        kind: 'review',
+        action: optionalString(root['action']) ?? '',
+        pull: { number: positive(issue['number'], 'issue.number') }
+      }
+    }
     case 'pull_request_target':
       throw new EventError(
         'pull_request_target is not supported: it runs with a write token next to untrusted PR code; trigger plan-gate on pull_request'
@@ -96,12 +116,6 @@ export function parseEvent(
   }
 }
 
-/** The PR number a merge queue branch belongs to, or undefined. */
-export function mergeQueuePull(headRef: string): number | undefined {
-  const match = MERGE_QUEUE_REF.exec(headRef)
-  return match === null ? undefined : Number(match[1])
-}
-
 /** Whether the PR's head lives outside `repository` (a fork, or a deleted fork). */
 export function isFork(pull: { readonly headRepo: string | null }, repository: string): boolean {
   return pull.headRepo === null || pull.headRepo.toLowerCase() !== repository.toLowerCase()
@@ -109,9 +123,7 @@ export function isFork(pull: { readonly headRepo: string | null }, repository: s
 
 function pullRef(value: unknown): PullRef {
   const pr = asObject(value, 'pull_request')
-  const number = pr['number']
-  if (typeof number !== 'number' || !Number.isInteger(number) || number < 1)
-    throw new EventError('pull_request.number is not a positive integer')
+  const number = positive(pr['number'], 'pull_request.number')
   const head = asObject(pr['head'], 'pull_request.head')
   const user = asObject(pr['user'], 'pull_request.user')
   const repo = asObjectOr(head['repo'])
@@ -124,6 +136,12 @@ function pullRef(value: unknown): PullRef {
       type: optionalString(user['type'])
     }
   }
+}
+
+function positive(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new EventError(`${field} is not a positive integer`)
+  return value
 }
 
 function checkSha(value: string, field: string): string {

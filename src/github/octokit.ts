@@ -89,15 +89,13 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           pull_number: number,
           per_page: 100
         })
-        return data.map(
-          (r): Review => ({
-            id: r.id,
-            user: r.user ? { login: r.user.login, type: r.user.type } : null,
-            state: r.state,
-            commitId: r.commit_id ?? null,
-            submittedAt: r.submitted_at ?? null
-          })
-        )
+        return data.map((r): Review => ({
+          id: r.id,
+          user: r.user ? { login: r.user.login, type: r.user.type } : null,
+          state: r.state,
+          commitId: r.commit_id ?? null,
+          submittedAt: r.submitted_at ?? null
+        }))
       }),
     listComments: (number) =>
       call('list the PR comments', async () => {
@@ -106,14 +104,12 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           issue_number: number,
           per_page: 100
         })
-        return data.map(
-          (c): IssueComment => ({
-            id: c.id,
-            user: c.user ? { login: c.user.login, type: c.user.type } : null,
-            body: c.body ?? '',
-            createdAt: c.created_at
-          })
-        )
+        return data.map((c): IssueComment => ({
+          id: c.id,
+          user: c.user ? { login: c.user.login, type: c.user.type } : null,
+          body: c.body ?? '',
+          createdAt: c.created_at
+        }))
       }),
     createComment: (number, body) =>
       call('create the PR comment', async () => {

@@ -4,6 +4,7 @@
  */
 import { PlanInputError } from './errors.js'
 import type { Action, ActionOrder, AttrPath, ProviderRef, ResourceChange } from './model.js'
+import type { ChangeSummary } from './peek.js'
 
 interface ActionInfo {
   readonly action: Action
@@ -63,9 +64,23 @@ export function impliedProvider(type: string): string {
  * so anything that does not look like a version is dropped rather than echoed.
  */
 export function versionOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' && /^v?\d+(\.\d+){0,2}([-+][0-9A-Za-z.-]{1,40})?$/.test(value)
+  // Bounded: a version is echoed in error messages, and 8 MB of digits is not a version.
+  return typeof value === 'string' &&
+    /^v?\d{1,9}(\.\d{1,9}){0,2}([-+][0-9A-Za-z.-]{1,40})?$/.test(value)
     ? value
     : undefined
+}
+
+/**
+ * An address as error messages show it: on one line (control characters and line separators
+ * escaped, so an address cannot add lines or fake log commands) and at most 200 characters.
+ */
+function shownAddress(address: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const escaped = address.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) =>
+    ch === '\n' ? '\\n' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  return escaped.length > 200 ? `${escaped.slice(0, 199)}…` : escaped
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -79,7 +94,7 @@ function jsonType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
-function requireString(obj: Record<string, unknown>, key: string, where: string): string {
+function requireString(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
   const value = obj[key]
   if (typeof value !== 'string') {
     throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`)
@@ -88,7 +103,7 @@ function requireString(obj: Record<string, unknown>, key: string, where: string)
 }
 
 function optionalString(
-  obj: Record<string, unknown>,
+  obj: Readonly<Record<string, unknown>>,
   key: string,
   where: string
 ): string | undefined {
@@ -127,13 +142,41 @@ function replacePaths(value: unknown, where: string): AttrPath[] | undefined {
 export function fromShowJson(raw: unknown, position: string): ResourceChange {
   if (!isRecord(raw))
     throw new PlanInputError(`${position} must be an object, found ${jsonType(raw)}`)
+  const change = raw['change']
+  const skeleton = skeletonOf(raw, change, position)
+  const values = change as Record<string, unknown>
+  return {
+    ...skeleton,
+    before: values['before'],
+    after: values['after'],
+    afterUnknown: values['after_unknown'],
+    beforeSensitive: values['before_sensitive'],
+    afterSensitive: values['after_sensitive']
+  }
+}
+
+/**
+ * The change a `resource_changes` element peeked but not parsed (see peek.ts) stands for: what
+ * `fromShowJson` gives for the parsed element, checks and errors included, without the values
+ * and their masks.
+ */
+export function fromSummary(summary: ChangeSummary, position: string): ResourceChange {
+  const importing = summary.importing ? true : undefined
+  return skeletonOf(summary.fields, { actions: summary.actions, importing }, position)
+}
+
+/** Everything `fromShowJson` reads except the values; `change` is `raw.change`. */
+function skeletonOf(
+  raw: Readonly<Record<string, unknown>>,
+  change: unknown,
+  position: string
+): ResourceChange {
   // Terraform 1.0.0 wrote resource_drift entries without "address"; rebuild it from its parts.
   const address =
     raw['address'] === undefined
       ? synthesizeAddress(raw, position)
       : requireString(raw, 'address', position)
-  const where = `${position} (${address})`
-  const change = raw['change']
+  const where = `${position} (${shownAddress(address)})`
   if (!isRecord(change)) throw new PlanInputError(`${where}: "change" must be an object`)
   const actions = change['actions']
   if (
@@ -168,16 +211,11 @@ export function fromShowJson(raw: unknown, position: string): ResourceChange {
     importing: importing !== undefined && importing !== null,
     reason: optionalString(raw, 'action_reason', where),
     replacePaths: replacePaths(change['replace_paths'], where),
-    hasValues: true,
-    before: change['before'],
-    after: change['after'],
-    afterUnknown: change['after_unknown'],
-    beforeSensitive: change['before_sensitive'],
-    afterSensitive: change['after_sensitive']
+    hasValues: true
   }
 }
 
-function synthesizeAddress(raw: Record<string, unknown>, position: string): string {
+function synthesizeAddress(raw: Readonly<Record<string, unknown>>, position: string): string {
   const type = requireString(raw, 'type', position)
   const name = requireString(raw, 'name', position)
   const module = optionalString(raw, 'module_address', position)
@@ -219,7 +257,7 @@ export function fromStream(
   if (!isRecord(resource))
     throw new PlanInputError(`${position}: "change.resource" must be an object`)
   const address = requireString(resource, 'addr', position)
-  const where = `${position} (${address})`
+  const where = `${position} (${shownAddress(address)})`
   const actionName = requireString(raw, 'action', where)
   let info: ActionInfo = STREAM_ACTIONS[actionName] ?? { action: 'unknown' }
   if (actionName === 'noop' && tool === 'opentofu') {

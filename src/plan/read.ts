@@ -6,9 +6,16 @@
 import { EncodingError, isWrapperTrailer, Utf8Normalizer, WrapperStripper } from './decode.js'
 import { PlanInputError } from './errors.js'
 import type { InputFormat, Plan, ProviderConfig, ResourceChange, Tally } from './model.js'
-import { fromShowJson, versionOrUndefined } from './normalize.js'
-import { PlanSyntaxError, ShowJsonScanner, type ScanResult, type Section } from './scan.js'
-import { LineSplitter, StreamCollector } from './stream.js'
+import { fromShowJson, fromSummary, versionOrUndefined } from './normalize.js'
+import {
+  PlanSyntaxError,
+  ShowJsonScanner,
+  type ChangeSummary,
+  type ScanResult,
+  type Section
+} from './scan.js'
+import { peekMessage } from './peek.js'
+import { LineSplitter, onlyHeaderRead, StreamCollector } from './stream.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
@@ -28,6 +35,14 @@ export interface ReadOptions {
   readonly format?: InputFormat
   /** Default: keep every change, without the values of no-op and read changes. */
   readonly retain?: Retain
+  /**
+   * Whether `retain` reads the values (`before`, `after` and their masks) of no-op and read
+   * changes in `resource_changes`. When false, such elements are still checked byte for byte
+   * but never parsed, and `retain` gets them without values: on a mature plan about 90% of the
+   * changes are no-ops, so this is most of the parsing. Default: false with the default
+   * `retain` (which drops those values anyway), true with any other.
+   */
+  readonly unchangedValues?: boolean
 }
 
 /** Extra facts about how the input was read. */
@@ -98,7 +113,8 @@ export class PlanReader {
     const prefix = new TextDecoder().decode(concatAll(head).subarray(0, 4096))
     const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped)
     if (format === undefined) return
-    this.sink = makeSink(format, this.options.retain ?? lean)
+    const { retain = lean, unchangedValues = this.options.retain !== undefined } = this.options
+    this.sink = makeSink(format, retain, !unchangedValues)
     for (const chunk of head) this.sink.push(chunk)
   }
 }
@@ -149,10 +165,10 @@ function describeStart(text: string): string {
   return `"${ch}"`
 }
 
-function makeSink(format: InputFormat, retain: Retain): Sink {
+function makeSink(format: InputFormat, retain: Retain, skipUnchanged: boolean): Sink {
   switch (format) {
     case 'show-json':
-      return showJsonSink(retain)
+      return showJsonSink(retain, skipUnchanged)
     case 'jsonl':
       return jsonlSink(retain)
     case 'json-array':
@@ -160,20 +176,27 @@ function makeSink(format: InputFormat, retain: Retain): Sink {
   }
 }
 
-function showJsonSink(retain: Retain): Sink {
+/** `["no-op"]` and `["read"]`: changes whose values no rule reads. */
+function isUnchanged(actions: readonly string[]): boolean {
+  return actions.length === 1 && (actions[0] === 'no-op' || actions[0] === 'read')
+}
+
+function showJsonSink(retain: Retain, skipUnchanged: boolean): Sink {
   const changes: ResourceChange[] = []
   const drift: ResourceChange[] = []
   const deferred: ResourceChange[] = []
   const tally = new TallyCounter()
   const registries = new Set<string>()
   const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 }
+  const onChange = (change: ResourceChange): void => {
+    tally.add(change)
+    registries.add(change.provider.fqn?.split('/')[0] ?? '')
+    keep(changes, retain(change, 'change'))
+  }
   const onElement = (section: Section, element: unknown): void => {
     const index = seen[section]++
     if (section === 'resource_changes') {
-      const change = fromShowJson(element, `resource_changes[${index}]`)
-      tally.add(change)
-      registries.add(change.provider.fqn?.split('/')[0] ?? '')
-      keep(changes, retain(change, 'change'))
+      onChange(fromShowJson(element, `resource_changes[${index}]`))
     } else if (section === 'resource_drift') {
       keep(drift, retain(fromShowJson(element, `resource_drift[${index}]`), 'drift'))
     } else {
@@ -182,7 +205,20 @@ function showJsonSink(retain: Retain): Sink {
       keep(deferred, retain(fromShowJson(inner, `${position}.resource_change`), 'deferred'))
     }
   }
-  const scanner = new ShowJsonScanner(onElement, { capture: ['configuration'] })
+  // Only reached for resource_changes: the peek callback never skips anything else.
+  const onSkipped = (section: Section, summary: ChangeSummary): void => {
+    onChange(fromSummary(summary, `${section}[${seen[section]++}]`))
+  }
+  const scanner = new ShowJsonScanner(onElement, {
+    // Only the provider blocks: the rest of `configuration` (one body per module call) can be
+    // tens of MB on a large plan, and is never read.
+    capture: ['configuration.provider_config'],
+    peek: skipUnchanged
+      ? (section, summary) =>
+          section === 'resource_changes' && isUnchanged(summary.actions) ? 'skip' : 'parse'
+      : undefined,
+    onSkipped
+  })
   return {
     push: (chunk) => scanner.push(chunk),
     end: () => {
@@ -193,7 +229,8 @@ function showJsonSink(retain: Retain): Sink {
         tally: tally.result(),
         registries
       })
-      return { ...plan, providerConfigs: providerConfigs(scanner.captured['configuration']) }
+      const blocks = scanner.captured['configuration.provider_config']
+      return { ...plan, providerConfigs: providerConfigs(blocks) }
     }
   }
 }
@@ -240,7 +277,8 @@ function showJsonPlan(
   const version = scan.scalars['format_version']
   if (version === undefined) throw new PlanInputError(notAPlan(scan.keys))
   if (typeof version !== 'string') throw new PlanInputError('"format_version" must be a string')
-  const match = /^(\d+)\.\d+(\.\d+)?$/.exec(version)
+  // Bounded, because the version is echoed below: 8 MB of digits is not a version number.
+  const match = /^(\d{1,9})\.\d{1,9}(\.\d{1,9})?$/.exec(version)
   if (match === null) {
     throw new PlanInputError('unsupported format_version: not a version number like "1.2"')
   }
@@ -290,8 +328,8 @@ function showJsonPlan(
 }
 
 /** Literal arguments of each provider block; references and unknown shapes are skipped. */
-function providerConfigs(configuration: unknown): ProviderConfig[] {
-  const blocks = isRecord(configuration) ? configuration['provider_config'] : undefined
+/** Literal arguments of each provider block (`configuration.provider_config`). */
+function providerConfigs(blocks: unknown): ProviderConfig[] {
   if (!isRecord(blocks)) return []
   return Object.entries(blocks).flatMap(([key, block]) => {
     if (!isRecord(block)) return []
@@ -358,7 +396,17 @@ function jsonlSink(retain: Retain): Sink {
       throw new PlanInputError(`line ${lineNo} is not valid JSON (truncated or corrupt stream)`)
     }
     collector.add(message, `line ${lineNo}`)
-  })
+  }, skipHeaderOnly)
+  // Most lines are refresh messages of which only three keys count: those are checked byte for
+  // byte (peek.ts) but not parsed. Anything the peek is unsure of takes the path above.
+  function skipHeaderOnly(bytes: Uint8Array, start: number, end: number, lineNo: number) {
+    const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end
+    const header = peekMessage(bytes, start, stop)
+    if (header === undefined || !onlyHeaderRead(header.type)) return false
+    const { type, level, module } = header
+    collector.add({ type, '@level': level, '@module': module }, `line ${lineNo}`)
+    return true
+  }
   return {
     push: (chunk) => splitter.push(chunk),
     end: () => {

@@ -4,6 +4,21 @@
  * `JSON.parse`; every other byte is checked against the JSON grammar in place and dropped.
  */
 
+import {
+  FALSE,
+  NULL,
+  OUT_OF_BYTES,
+  peekChange,
+  peekedChange,
+  skipLiteral,
+  skipNumber,
+  skipString,
+  TRUE,
+  type ChangeSummary
+} from './peek.js'
+
+export type { ChangeSummary } from './peek.js'
+
 /** Why the plan bytes were rejected; `offset` is where the problem was found. */
 export class PlanSyntaxError extends Error {
   constructor(
@@ -35,6 +50,26 @@ export interface ScanResult {
 }
 
 type Scalar = string | number | boolean | null
+
+/** What to do with a change element the peek could read: parse it, or only report its summary. */
+export type PeekVerdict = 'parse' | 'skip'
+
+export interface ScanOptions {
+  /**
+   * Values parsed whole into `captured`: top-level keys, or `key.child` for one key of a
+   * top-level object (`configuration.provider_config`), so that the rest of it is never parsed.
+   */
+  readonly capture?: readonly string[]
+  /**
+   * Asked for each `resource_changes` / `resource_drift` element that is an object and peeks
+   * cleanly: the element was checked against the full JSON grammar (and UTF-8) and its summary
+   * equals what JSON.parse would give for those keys. 'skip' = the element is never parsed;
+   * `onSkipped` gets the summary instead of onElement getting the value. Elements the peek cannot
+   * read with certainty are always parsed, whatever this says.
+   */
+  readonly peek?: (section: Section, summary: ChangeSummary) => PeekVerdict
+  readonly onSkipped?: (section: Section, summary: ChangeSummary) => void
+}
 
 const SECTIONS = new Set<string>(['resource_changes', 'resource_drift', 'deferred_changes'])
 const TRAILER_CAP = 64 * 1024
@@ -75,6 +110,8 @@ const N_EXP = 7
 const R_NONE = 0
 const R_KEY = 1
 const R_VALUE = 2 // a top-level scalar, or a captured top-level container
+const R_SUBKEY = 4 // a key inside a top-level object with captured children
+const R_SUBVALUE = 5 // a captured child of a top-level object
 const R_ELEMENT = 3
 
 const table = (chars: string): Uint8Array => {
@@ -85,10 +122,6 @@ const table = (chars: string): Uint8Array => {
 const ESCAPE = table('"\\/bfnrt')
 const HEX = table('0123456789abcdefABCDEF')
 const DIGIT = table('0123456789')
-const encoder = new TextEncoder()
-const TRUE = encoder.encode('true')
-const FALSE = encoder.encode('false')
-const NULL = encoder.encode('null')
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 const isSpace = (c: number | undefined): boolean =>
@@ -109,10 +142,19 @@ const concat = (parts: Uint8Array[]): Uint8Array => {
 
 /** Streams the change-section elements of a show-json document and validates everything else. */
 export class ShowJsonScanner {
-  /** Parsed values of top-level keys named in options.capture, available after end(). */
+  /** Parsed values named in options.capture (by the same names), available after end(). */
   captured: Record<string, unknown> = Object.create(null) as Record<string, unknown>
 
   private readonly capture: ReadonlySet<string>
+  /** Top-level keys with captured children, and which. */
+  private readonly captureIn = new Map<string, Set<string>>()
+  /** Inside the object value of a key in captureIn: its keys are read. */
+  private watch = false
+  private subkey = ''
+  private readonly peek: ScanOptions['peek']
+  private readonly onSkipped: NonNullable<ScanOptions['onSkipped']>
+  /** The element being recorded did not end in the chunk it started in: peek it at the end. */
+  private peekPending = false
   /** Set on the throwaway scanner that locates an error inside a recorded container. */
   private plain = false
   private label = ''
@@ -142,9 +184,20 @@ export class ShowJsonScanner {
 
   constructor(
     private readonly onElement: (section: Section, element: unknown) => void,
-    options: { capture?: readonly string[] } = {}
+    options: ScanOptions = {}
   ) {
-    this.capture = new Set(options.capture ?? [])
+    const capture = options.capture ?? []
+    this.capture = new Set(capture.filter((name) => !name.includes('.')))
+    for (const name of capture) {
+      const dot = name.indexOf('.')
+      if (dot < 0) continue
+      const parent = name.slice(0, dot)
+      let children = this.captureIn.get(parent)
+      if (children === undefined) this.captureIn.set(parent, (children = new Set()))
+      children.add(name.slice(dot + 1))
+    }
+    this.peek = options.peek
+    this.onSkipped = options.onSkipped ?? (() => undefined)
   }
 
   /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
@@ -181,6 +234,7 @@ export class ShowJsonScanner {
 
   private tokens(b: Uint8Array, i: number): number {
     const n = b.length
+    if (this.depth >= (this.watch ? 3 : 2) && this.section === null) i = this.skipUnread(b, i)
     while (i < n) {
       const c = b[i]!
       switch (c) {
@@ -195,6 +249,7 @@ export class ShowJsonScanner {
           if (this.state === G_KEY_OR_CLOSE || this.state === G_KEY) {
             this.state = G_COLON
             if (this.depth === 1 && !this.plain) this.record(R_KEY, i)
+            else if (this.depth === 2 && this.watch) this.record(R_SUBKEY, i)
           } else this.value(i, c)
           this.lex = L_STRING
           this.sub = 0
@@ -213,12 +268,22 @@ export class ShowJsonScanner {
         case 0x7b:
         case 0x5b:
           if (this.value(i, c)) {
+            if (this.rec === R_ELEMENT && c === 0x7b && this.peeks()) {
+              const end = this.peekElement(b, i)
+              if (end >= 0) {
+                i = end
+                break
+              }
+            }
             this.lex = L_SKIM
             this.sub = 1
             i = this.skim(b, i + 1)
           } else {
             this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i)
             i++
+            if (this.depth >= (this.watch ? 3 : 2) && this.section === null) {
+              i = this.skipUnread(b, i)
+            }
           }
           break
         case 0x7d:
@@ -247,6 +312,84 @@ export class ShowJsonScanner {
     return i
   }
 
+  /**
+   * The fast path through containers nobody reads (planned_values, prior_state …): the grammar
+   * of tokens() in local variables, whole tokens at a time. It stops before anything else — a
+   * token cut by the end of the chunk, any error, a stack that must grow, the close back to the
+   * top level — and tokens() carries on from there, so errors and chunk edges work as before.
+   */
+  private skipUnread(b: Uint8Array, i: number): number {
+    const n = b.length
+    // The depth it must not close: the top level's, or the watched object's.
+    const floor = this.watch ? 3 : 2
+    const stack = this.stack
+    let depth = this.depth
+    let state = this.state
+    while (i < n) {
+      const c = b[i]!
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        i++
+        continue
+      }
+      if (state === G_AFTER) {
+        const kind = stack[depth - 1]
+        if (c === 0x2c) state = kind === G_KEY_OR_CLOSE ? G_KEY : G_VALUE
+        else if (c === (kind === G_KEY_OR_CLOSE ? 0x7d : 0x5d) && depth > floor) depth--
+        else break
+        i++
+        continue
+      }
+      if (state === G_COLON) {
+        if (c !== 0x3a) break
+        state = G_VALUE
+        i++
+        continue
+      }
+      let end: number
+      if (c === 0x22) {
+        end = skipString(b, i + 1, n)
+        if (end < 0) break
+        state = state === G_KEY || state === G_KEY_OR_CLOSE ? G_COLON : G_AFTER
+        i = end
+        continue
+      }
+      if (state === G_KEY || state === G_KEY_OR_CLOSE) {
+        if (c !== 0x7d || state !== G_KEY_OR_CLOSE || depth <= floor) break
+        depth--
+        state = G_AFTER
+        i++
+        continue
+      }
+      // G_VALUE or G_VALUE_OR_CLOSE
+      if (c === 0x7b || c === 0x5b) {
+        if (depth === stack.length) break
+        state = c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE
+        stack[depth++] = state
+        i++
+        continue
+      }
+      if (c === 0x5d) {
+        if (state !== G_VALUE_OR_CLOSE || depth <= floor) break
+        depth--
+        state = G_AFTER
+        i++
+        continue
+      }
+      if (c === 0x74) end = skipLiteral(b, i, n, TRUE)
+      else if (c === 0x66) end = skipLiteral(b, i, n, FALSE)
+      else if (c === 0x6e) end = skipLiteral(b, i, n, NULL)
+      else if (c === 0x2d || DIGIT[c] === 1) end = skipNumber(b, i, n)
+      else break
+      // A number may go on in the next chunk, and `01` must get tokens()'s message.
+      if (end < 0 || end >= n || DIGIT[b[end]!] === 1) break
+      state = G_AFTER
+      i = end
+    }
+    this.depth = depth
+    this.state = state
+    return i
+  }
+
   /** Checks that a value may start here and starts recording it if wanted; true = skim it. */
   private value(i: number, c: number): boolean {
     const s = this.state
@@ -262,6 +405,10 @@ export class ShowJsonScanner {
       this.record(R_ELEMENT, i)
       return container
     }
+    if (this.depth === 2 && this.watch && this.captureIn.get(this.key)?.has(this.subkey)) {
+      this.record(R_SUBVALUE, i)
+      return container
+    }
     if (this.depth !== 1 || this.plain) return false
     if (!container) {
       this.record(R_VALUE, i)
@@ -270,10 +417,40 @@ export class ShowJsonScanner {
     const kind = c === 0x7b ? 'object' : 'array'
     this.containers[this.key] = kind
     if (kind === 'array' && SECTIONS.has(this.key)) this.section = this.key as Section
+    else if (kind === 'object' && this.captureIn.has(this.key)) this.watch = true
     else if (this.capture.has(this.key)) {
       this.record(R_VALUE, i)
       return true
     }
+    return false
+  }
+
+  /** Whether elements of the current section are offered to the peek. */
+  private peeks(): boolean {
+    return this.peek !== undefined && this.section !== 'deferred_changes' && !this.plain
+  }
+
+  /**
+   * Peeks at the element starting at b[i] when it ends within this chunk and handles it: returns
+   * the index after it, or -1 to skim it (it continues in the next chunk, or needs JSON.parse).
+   */
+  private peekElement(b: Uint8Array, i: number): number {
+    const end = peekChange(b, i, b.length)
+    if (end < 0) {
+      this.peekPending = end === OUT_OF_BYTES
+      return -1
+    }
+    if (this.decide(peekedChange())) this.finish(b, end)
+    return end
+  }
+
+  /** Asks the peek callback; true = parse the element, false = it was reported as skipped. */
+  private decide(summary: ChangeSummary): boolean {
+    const section = this.section
+    if (section === null || this.peek?.(section, summary) !== 'skip') return true
+    this.rec = R_NONE
+    this.counts[section]++
+    this.onSkipped(section, summary)
     return false
   }
 
@@ -295,7 +472,10 @@ export class ShowJsonScanner {
       throw this.unexpected(c, i)
     }
     this.depth = d - 1
-    if (d === 2) this.section = null
+    if (d === 2) {
+      this.section = null
+      this.watch = false
+    }
     this.state = d === 1 ? G_DONE : G_AFTER
   }
 
@@ -436,6 +616,12 @@ export class ShowJsonScanner {
       this.pieces = []
     }
     const at = this.recOffset
+    if (this.peekPending) {
+      this.peekPending = false
+      if (peekChange(bytes, 0, bytes.length) === bytes.length && !this.decide(peekedChange())) {
+        return
+      }
+    }
     let text: string
     try {
       text = DECODER.decode(bytes)
@@ -463,6 +649,11 @@ export class ShowJsonScanner {
       this.seen.add(name)
       this.keys.push(name)
       this.key = name
+    } else if (kind === R_SUBKEY) {
+      this.subkey = value as string
+    } else if (kind === R_SUBVALUE) {
+      // Repeated keys: the last one wins, as with JSON.parse of the whole object.
+      this.captured[`${key}.${this.subkey}`] = value
     } else {
       if (value === null || typeof value !== 'object') this.scalars[key] = value as Scalar
       if (this.capture.has(key)) this.captured[key] = value

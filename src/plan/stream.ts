@@ -9,6 +9,23 @@ import { TallyCounter } from './tally.js'
 
 const SUPPORTED_UI_MAJORS = new Set(['0', '1'])
 
+/** Message types whose body `StreamCollector.add` reads; it reads only three keys of any other. */
+const READ_TYPES = new Set([
+  'version',
+  'planned_change',
+  'resource_drift',
+  'diagnostic',
+  'change_summary'
+])
+
+/**
+ * Whether `add` reads nothing of a message of this type but `type`, `@level` and `@module`
+ * (refresh, apply and output messages …): then those three stand for the whole message.
+ */
+export function onlyHeaderRead(type: string): boolean {
+  return !READ_TYPES.has(type)
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -143,33 +160,43 @@ function severityOf(message: Record<string, unknown>): unknown {
   return isRecord(diagnostic) ? diagnostic['severity'] : undefined
 }
 
+/**
+ * Sees a line's bytes, [start, end) of `bytes` without the newline, before it is decoded;
+ * returns true when it handled the line (which is then not decoded).
+ */
+export type RawLine = (bytes: Uint8Array, start: number, end: number, lineNo: number) => boolean
+
 /** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
 export class LineSplitter {
   private pending: Uint8Array[] = []
   private readonly decoder = new TextDecoder('utf-8', { fatal: true })
   private lineNo = 0
 
-  constructor(private readonly onLine: (line: string, lineNo: number) => void) {}
+  constructor(
+    private readonly onLine: (line: string, lineNo: number) => void,
+    private readonly onRaw?: RawLine
+  ) {}
 
   push(chunk: Uint8Array): void {
     let start = 0
     for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-      this.emit(chunk.subarray(start, nl))
+      this.emit(chunk, start, nl)
       start = nl + 1
     }
     if (start < chunk.length) this.pending.push(chunk.subarray(start))
   }
 
   end(): void {
-    if (this.pending.length > 0) this.emit(new Uint8Array(0))
+    if (this.pending.length > 0) this.emit(new Uint8Array(0), 0, 0)
   }
 
-  private emit(tail: Uint8Array): void {
+  private emit(chunk: Uint8Array, start: number, end: number): void {
     this.lineNo++
     const parts = this.pending
-    this.pending = []
-    let bytes = tail
+    let bytes = chunk
     if (parts.length > 0) {
+      this.pending = []
+      const tail = chunk.subarray(start, end)
       const total = parts.reduce((n, p) => n + p.length, tail.length)
       bytes = new Uint8Array(total)
       let offset = 0
@@ -178,10 +205,13 @@ export class LineSplitter {
         offset += part.length
       }
       bytes.set(tail, offset)
+      start = 0
+      end = total
     }
+    if (this.onRaw?.(bytes, start, end, this.lineNo) === true) return
     let line: string
     try {
-      line = this.decoder.decode(bytes)
+      line = this.decoder.decode(bytes.subarray(start, end))
     } catch {
       throw new PlanInputError(`line ${this.lineNo} is not valid UTF-8`)
     }

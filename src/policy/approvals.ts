@@ -59,6 +59,8 @@ export interface ApprovalResult {
   readonly error?: string
   /** Short human text, e.g. "needs 1 more approval from a qualified reviewer (write access)". */
   readonly summary: string
+  /** The break-glass comment that stood in for one approval, when one did. */
+  readonly breakGlass?: BreakGlass
 }
 
 /** A break-glass comment that may stand in for one approval of one fingerprint. */
@@ -263,6 +265,28 @@ export function findBreakGlass(
     return { ...command, by: user.login, commentId: comment.id, at: comment.createdAt }
   }
   return undefined
+}
+
+/**
+ * Lets one break-glass comment stand in for one missing approval. It never outweighs a change
+ * request or an error, never adds to an approval its author already gave, and at most one counts.
+ */
+export function withBreakGlass(
+  result: ApprovalResult,
+  breakGlass: BreakGlass | undefined,
+  listed = false
+): ApprovalResult {
+  if (breakGlass === undefined || result.approved || result.error !== undefined) return result
+  const by = breakGlass.by.toLowerCase()
+  if (result.approvers.some((a) => a.toLowerCase() === by)) return result
+  const counted = result.approvers.length + 1
+  const approved = counted >= result.required && result.changesRequestedBy.length === 0
+  const who = [...result.approvers, `break-glass by ${breakGlass.by}`].join(', ')
+  const summary = approved
+    ? `approved by ${who} (${counted} of ${result.required})`
+    : pending(result.required - counted, result.changesRequestedBy, listed) +
+      (result.authorIsAgent ? ' (the author is a bot or AI agent)' : '')
+  return { ...result, approved, breakGlass, summary }
 }
 
 function pending(missing: number, blockers: readonly string[], listed: boolean): string {

@@ -73,16 +73,18 @@ function classifyOptions(context: GateContext): ClassifyOptions {
 export function slimmer(context: GateContext): Retain {
   const options = classifyOptions(context)
   return (change, section) => {
+    if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
+      return undefined
+    }
     const skeleton = withoutValues(change)
     if (section !== 'change') return skeleton
-    if (change.action === 'no-op' || change.action === 'read') return undefined
     const facts: ChangeFacts = {
       findings: changeFindings(change, options),
       radius: changeRadius(change),
       tags: [change.before, change.after].flatMap((values) =>
         tagMaps(values).map(({ map, tags }) => ({
           map,
-          tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, String(v)]))
+          tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
         }))
       ),
       identity: identityOf(change)
@@ -300,9 +302,19 @@ function hasTag(change: ResourceChange | undefined, tag: string): boolean {
   return maps.some(({ tags }) =>
     Object.entries(tags).some(
       ([k, v]) =>
-        k.toLowerCase() === key.toLowerCase() && (value === undefined || String(v) === value)
+        k.toLowerCase() === key.toLowerCase() && (value === undefined || tagText(v) === value)
     )
   )
+}
+
+/**
+ * A tag value as text. Tag values are strings; a map or list in their place is not converted
+ * with String(), which would call the plan's own `toString` key (`{"toString":1}` throws).
+ */
+function tagText(value: unknown): string {
+  return typeof value === 'object' && value !== null
+    ? Object.prototype.toString.call(value)
+    : String(value)
 }
 
 /**

@@ -2,7 +2,14 @@
 import { CATEGORIES } from '../catalog/types.js'
 import type { Action, ActionOrder, InputFormat } from '../plan/model.js'
 import type { Decision, FindingSource, MessageId, Severity, Verdict } from '../rules/types.js'
-import type { ActionCounts, PlanInfo, PlanSummary, Report, ReportedFinding } from './types.js'
+import type {
+  ActionCounts,
+  ApprovalRecord,
+  PlanInfo,
+  PlanSummary,
+  Report,
+  ReportedFinding
+} from './types.js'
 
 /** Renders the report as pretty JSON (2-space indent, trailing newline), keys in `types.ts` order. */
 export function renderJson(report: Report): string {
@@ -33,7 +40,33 @@ function ordered(report: Report): Report {
       providers: [...report.blastRadius.providers]
     },
     policy: { source: report.policy.source, environment: report.policy.environment },
-    findings: report.findings.map(orderedFinding)
+    findings: report.findings.map(orderedFinding),
+    approval: report.approval === undefined ? undefined : orderedApproval(report.approval)
+  }
+}
+
+function orderedApproval(approval: ApprovalRecord): ApprovalRecord {
+  const glass = approval.breakGlass
+  return {
+    outcome: approval.outcome,
+    status: approval.status,
+    description: approval.description,
+    required: approval.required,
+    approvers: [...approval.approvers],
+    changesRequestedBy: [...approval.changesRequestedBy],
+    pullRequest: approval.pullRequest,
+    headSha: approval.headSha,
+    fingerprintSince: approval.fingerprintSince,
+    breakGlass:
+      glass === undefined
+        ? undefined
+        : {
+            fingerprint: glass.fingerprint,
+            reason: glass.reason,
+            by: glass.by,
+            commentId: glass.commentId,
+            at: glass.at
+          }
   }
 }
 
@@ -317,60 +350,108 @@ const FINDING = closedObject(
 
 const ID_LIST: JsonSchema = { type: 'array', items: { type: 'string' } }
 
+const APPROVAL_OUTCOMES: Readonly<Record<ApprovalRecord['outcome'], true>> = {
+  pass: true,
+  approved: true,
+  pending: true,
+  blocked: true,
+  error: true
+}
+
+const STATUS_STATES: Readonly<Record<ApprovalRecord['status'], true>> = {
+  success: true,
+  pending: true,
+  failure: true,
+  error: true
+}
+
+const FINGERPRINT: JsonSchema = { type: 'string', pattern: '^sha256:[0-9a-f]{64}$' }
+
+const APPROVAL = closedObject(
+  'Set by the GitHub Action: how approvals were judged for these plans.',
+  {
+    outcome: enumOf('The gate: `pass` means nothing needed approval.', APPROVAL_OUTCOMES),
+    status: enumOf('The commit status state posted (or that would have been).', STATUS_STATES),
+    description: { description: 'The status description.', type: 'string' },
+    required: { description: 'Approvals required.', type: 'integer', minimum: 1 },
+    approvers: { description: 'Logins whose approvals counted.', ...ID_LIST },
+    changesRequestedBy: { description: 'Logins whose change requests stand.', ...ID_LIST },
+    pullRequest: { description: 'The pull request judged.', type: 'integer', minimum: 1 },
+    headSha: { description: 'The commit approvals had to be given on.', type: 'string' },
+    fingerprintSince: {
+      description: 'When the fingerprint was first seen on the PR; earlier approvals do not count.',
+      type: 'string'
+    },
+    breakGlass: closedObject('A break-glass comment that stood in for one approval.', {
+      fingerprint: FINGERPRINT,
+      reason: { type: 'string' },
+      by: { type: 'string' },
+      commentId: { type: 'integer', minimum: 1 },
+      at: { type: 'string' }
+    })
+  },
+  ['required', 'pullRequest', 'headSha', 'fingerprintSince', 'breakGlass']
+)
+
 /** JSON Schema (draft 2020-12) of `renderJson` output; `schema/report.schema.json` holds a copy. */
 export const REPORT_JSON_SCHEMA: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://raw.githubusercontent.com/plan-gate/plan-gate/main/schema/report.schema.json',
   title: 'plan-gate report',
-  ...closedObject('What plan-gate found in a Terraform or OpenTofu plan, and its verdict.', {
-    schemaVersion: {
-      description: 'Version of this JSON shape; bumped only on incompatible changes.',
-      const: 1
-    },
-    tool: closedObject('The program that wrote the report.', {
-      name: { const: 'plan-gate' },
-      version: { type: 'string' }
-    }),
-    decision: ref('verdict'),
-    fingerprint: {
-      description: 'Hash of the destructive subset of the plan; approvals bind to it.',
-      type: 'string',
-      pattern: '^sha256:[0-9a-f]{64}$'
-    },
-    plans: {
-      description: 'Every plan evaluated, in the order given.',
-      type: 'array',
-      minItems: 1,
-      items: ref('planSummary')
-    },
-    counts: closedObject('Counts of planned changes and of findings.', {
-      actions: ref('actionCounts'),
-      findings: ref('findingCounts')
-    }),
-    blastRadius: closedObject(
-      'Accounts, projects, subscriptions and regions the plan touches (ids only).',
-      {
-        awsAccounts: ID_LIST,
-        gcpProjects: ID_LIST,
-        azureSubscriptions: ID_LIST,
-        regions: ID_LIST,
-        providers: ID_LIST
-      }
-    ),
-    policy: closedObject(
-      'Which policy was applied.',
-      {
-        source: { description: 'The policy file, or `(defaults)`.', type: 'string' },
-        environment: { description: 'The selected environment.', type: 'string' }
+  ...closedObject(
+    'What plan-gate found in a Terraform or OpenTofu plan, and its verdict.',
+    {
+      schemaVersion: {
+        description: 'Version of this JSON shape; bumped only on incompatible changes.',
+        const: 1
       },
-      ['environment']
-    ),
-    findings: {
-      description: 'Most dangerous first: decision, then severity, then address.',
-      type: 'array',
-      items: ref('finding')
-    }
-  }),
+      tool: closedObject('The program that wrote the report.', {
+        name: { const: 'plan-gate' },
+        version: { type: 'string' }
+      }),
+      decision: ref('verdict'),
+      fingerprint: {
+        description: 'Hash of the destructive subset of the plan; approvals bind to it.',
+        type: 'string',
+        pattern: '^sha256:[0-9a-f]{64}$'
+      },
+      plans: {
+        description: 'Every plan evaluated, in the order given.',
+        type: 'array',
+        minItems: 1,
+        items: ref('planSummary')
+      },
+      counts: closedObject('Counts of planned changes and of findings.', {
+        actions: ref('actionCounts'),
+        findings: ref('findingCounts')
+      }),
+      blastRadius: closedObject(
+        'Accounts, projects, subscriptions and regions the plan touches (ids only).',
+        {
+          awsAccounts: ID_LIST,
+          gcpProjects: ID_LIST,
+          azureSubscriptions: ID_LIST,
+          regions: ID_LIST,
+          providers: ID_LIST
+        }
+      ),
+      policy: closedObject(
+        'Which policy was applied.',
+        {
+          source: { description: 'The policy file, or `(defaults)`.', type: 'string' },
+          environment: { description: 'The selected environment.', type: 'string' }
+        },
+        ['environment']
+      ),
+      findings: {
+        description: 'Most dangerous first: decision, then severity, then address.',
+        type: 'array',
+        items: ref('finding')
+      },
+      approval: APPROVAL
+    },
+    ['approval']
+  ),
   $defs: {
     verdict: enumOf('`pass` means nothing stronger than a warning remains.', VERDICTS),
     decision: enumOf('What a single finding asks for.', DECISIONS),

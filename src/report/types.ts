@@ -57,6 +57,36 @@ export interface PlanSummary extends PlanInfo {
   readonly counts: { readonly actions: ActionCounts; readonly findings: FindingCounts }
 }
 
+/** How the GitHub Action judged approvals for the report's plans (absent from CLI reports). */
+export interface ApprovalRecord {
+  /** The gate: `pass` (nothing to approve), `approved`, `pending`, `blocked` or `error`. */
+  readonly outcome: 'pass' | 'approved' | 'pending' | 'blocked' | 'error'
+  /** The commit status state this run posted (or would have posted). */
+  readonly status: 'success' | 'pending' | 'failure' | 'error'
+  /** The status description (at most 140 characters). */
+  readonly description: string
+  /** Approvals required, when approvals were counted. */
+  readonly required?: number
+  /** Logins whose approvals counted. */
+  readonly approvers: readonly string[]
+  /** Logins whose change requests stand. */
+  readonly changesRequestedBy: readonly string[]
+  /** The pull request whose approvals were counted. */
+  readonly pullRequest?: number
+  /** The commit the approvals had to be given on. */
+  readonly headSha?: string
+  /** When the fingerprint was first seen on the PR; earlier approvals did not count. */
+  readonly fingerprintSince?: string
+  /** A break-glass comment that stood in for one approval. */
+  readonly breakGlass?: {
+    readonly fingerprint: string
+    readonly reason: string
+    readonly by: string
+    readonly commentId: number
+    readonly at: string
+  }
+}
+
 export interface Report {
   /** Version of this JSON shape; bumped only on incompatible changes. */
   readonly schemaVersion: 1
@@ -86,4 +116,6 @@ export interface Report {
   }
   /** Most dangerous first: decision, then severity, then plan and address. */
   readonly findings: readonly ReportedFinding[]
+  /** Set by the GitHub Action: how approvals were judged. */
+  readonly approval?: ApprovalRecord
 }

@@ -238,22 +238,27 @@ function walk(
     depth: number
   ): void => {
     if (nodeMask === true || budget.leaves <= 0) return
-    if (Array.isArray(node) || isRecord(node)) {
-      const entries: [string | number, unknown][] = Array.isArray(node)
-        ? node.map((element, i) => [i, element])
-        : Object.entries(node)
+    // Plain loops, not entries(): this runs over the values of every change in a plan.
+    if (Array.isArray(node)) {
       // An empty container is a leaf too: the budget bounds the work, not the matches.
-      if (entries.length === 0) budget.leaves--
+      if (node.length === 0) budget.leaves--
       if (depth >= MAX_DEPTH) return
-      for (const [step, child] of entries) {
+      const masks = Array.isArray(nodeMask) ? (nodeMask as unknown[]) : undefined
+      for (let step = 0; step < node.length; step++) {
         if (budget.leaves <= 0) return
-        if (typeof step === 'number') {
-          const childMask = Array.isArray(nodeMask) ? nodeMask[step] : undefined
-          visit(child, childMask, key, freeForm, depth + 1)
-        } else {
-          const childMask = isRecord(nodeMask) ? nodeMask[step] : undefined
-          visit(child, childMask, step, freeForm || FREE_FORM.has(step), depth + 1)
-        }
+        visit(node[step], masks?.[step], key, freeForm, depth + 1)
+      }
+      return
+    }
+    if (isRecord(node)) {
+      const steps = Object.keys(node)
+      if (steps.length === 0) budget.leaves--
+      if (depth >= MAX_DEPTH) return
+      const masks = isRecord(nodeMask) ? nodeMask : undefined
+      for (const step of steps) {
+        if (budget.leaves <= 0) return
+        const childFreeForm = freeForm || FREE_FORM.has(step)
+        visit(node[step], masks?.[step], step, childFreeForm, depth + 1)
       }
       return
     }

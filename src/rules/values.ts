@@ -84,10 +84,15 @@ export function markedAnywhere(mask: unknown, steps: readonly (string | number)[
   return containsTrue(getAt(mask, steps))
 }
 
+/** Iterative: a mask nested 100,000 levels deep (JSON.parse takes it) must not overflow the stack. */
 function containsTrue(mask: unknown): boolean {
-  if (mask === true) return true
-  if (Array.isArray(mask)) return mask.some(containsTrue)
-  if (typeof mask === 'object' && mask !== null) return Object.values(mask).some(containsTrue)
+  const pending: unknown[] = [mask]
+  while (pending.length > 0) {
+    const value = pending.pop()
+    if (value === true) return true
+    if (typeof value !== 'object' || value === null) continue
+    for (const child of Array.isArray(value) ? value : Object.values(value)) pending.push(child)
+  }
   return false
 }
 

@@ -431,3 +431,82 @@ describe('not a plan', () => {
     }
   })
 })
+
+describe('fuzz regressions', () => {
+  function inputError(fn: () => unknown): string {
+    try {
+      fn()
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanInputError)
+      return (error as Error).message
+    }
+    throw new Error('no error')
+  }
+
+  test('an address in an error message stays on one short line', () => {
+    for (const address of [
+      'a\nb',
+      'x\u001b[2J\r\n::error::injected',
+      'a\u2028b',
+      'm.'.repeat(1e5)
+    ]) {
+      const show = JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [
+          { address, mode: 'resource', type: 'a', change: { actions: ['delete'] } }
+        ]
+      })
+      const line = JSON.stringify({
+        type: 'planned_change',
+        change: { resource: { addr: address }, action: 5 }
+      })
+      for (const message of [inputError(() => readText(show)), inputError(() => readText(line))]) {
+        // eslint-disable-next-line no-control-regex -- the point
+        expect(message).not.toMatch(/[\u0000-\u001f\u2028\u2029]/)
+        expect(message.length).toBeLessThan(300)
+      }
+    }
+    expect(
+      inputError(() =>
+        readText(
+          '{"format_version":"1.2","resource_changes":[{"address":"a\\nb","mode":"x","type":"a","change":{"actions":["delete"]}}]}'
+        )
+      )
+    ).toBe('resource_changes[0] (a\\nb): "mode" must be "managed" or "data"')
+  })
+
+  test('a version number of megabytes is not echoed', () => {
+    const huge = `${'9'.repeat(1 << 20)}.0`
+    const show = `{"format_version":"${huge}","planned_values":{}}`
+    expect(inputError(() => readText(show))).toBe(
+      'unsupported format_version: not a version number like "1.2"'
+    )
+    const stream = readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8').replace(
+      '"ui":"1.2"',
+      `"ui":"${huge}"`
+    )
+    expect(inputError(() => readText(stream)).length).toBeLessThan(100)
+  })
+
+  test('megabyte strings split across chunks are read without overflowing the stack', () => {
+    const long = 'module.x.'.repeat(100_000)
+    const show = Buffer.from(
+      `{"format_version":"1.2","planned_values":{},"resource_changes":[{"address":"${long}aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","change":{"actions":["no-op"],"before":{},"after":{}}}]}`
+    )
+    const stream = Buffer.from(
+      readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8').replace(
+        '"@level":"info"',
+        `"@level":"${long}"`
+      )
+    )
+    for (const [bytes, expected] of [
+      [show, 1],
+      [stream, 7]
+    ] as const) {
+      const reader = new PlanReader({ unchangedValues: false })
+      for (let i = 0; i < bytes.length; i += 65_536) reader.push(bytes.subarray(i, i + 65_536))
+      const plan = reader.end()
+      expect(plan.changes.length + plan.tally.actions['no-op']).toBeGreaterThanOrEqual(expected)
+    }
+  })
+})

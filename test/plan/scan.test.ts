@@ -335,6 +335,59 @@ describe('fails closed', () => {
     expect(err.message).toContain(`at byte ${offset}`)
   })
 
+  // Sections nobody reads go through a fast path within a chunk (skipUnread) and the token
+  // state machine across chunk edges: both must agree with each other and with JSON.parse.
+  test('every one-byte corruption: the same error at every chunk size, as JSON.parse decides', () => {
+    // Minified: JSON.stringify(PLAN, null, 1) goes through the same code with more whitespace.
+    for (const text of [JSON.stringify(PLAN)]) {
+      const bytes = bytesOf(text)
+      const bad = [0x00, 0x0a, 0x22, 0x2c, 0x2e, 0x30, 0x3a, 0x5c, 0x5d, 0x65, 0x74, 0x7d]
+      let errors = 0
+      for (let at = 0; at < bytes.length; at++) {
+        for (const b of bad) {
+          if (bytes[at] === b) continue
+          const mutated = Uint8Array.from(bytes)
+          mutated[at] = b
+          let valid = true
+          try {
+            JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(mutated))
+          } catch {
+            valid = false
+          }
+          let trailer = ''
+          const errs = [Infinity, 3].map((size) => {
+            try {
+              trailer = run(mutated, size).result.trailer
+              return undefined
+            } catch (e) {
+              if (e instanceof PlanSyntaxError) return `${e.offset}: ${e.message}`
+              throw e
+            }
+          })
+          expect(errs[1]).toBe(errs[0])
+          // Beyond JSON: the top level must be an object without repeated keys, and text after
+          // it is the caller's to judge (the trailer).
+          if (errs[0] === undefined && trailer === '') expect(valid).toBe(true)
+          else if (errs[0] !== undefined && !/duplicate top-level key|top level/.test(errs[0])) {
+            expect(valid).toBe(false)
+          }
+          if (errs[0] !== undefined) errors++
+        }
+      }
+      expect(errors).toBeGreaterThan(bytes.length * 5)
+    }
+  })
+
+  test.each([64, 65, 200, 5000])('nesting %i deep in a skipped section', (depth) => {
+    const nested = '['.repeat(depth) + '{"a":[1,"x",true]}' + ']'.repeat(depth)
+    const text = `{"planned_values":${nested},"resource_changes":[],"errored":false}`
+    for (const size of [Infinity, 100, 1]) expectEquivalent(text, run(text, size))
+    const broken = text.replace('"x"', '"x" 2')
+    for (const size of [Infinity, 100, 1]) {
+      expect(failure(broken, size).message).toBe(failure(broken).message)
+    }
+  })
+
   test('never echoes plan content in messages', () => {
     const cases = [
       '{"variables":{"pw":{"value":"hunter2"}},"planned_values":{"x":"hunter2" oops}}',

@@ -7,6 +7,7 @@ import {
   isBot,
   latestOpinions,
   parseBreakGlass,
+  withBreakGlass,
   type ApprovalContext,
   type ApprovalPolicy,
   type Review
@@ -660,5 +661,62 @@ describe('findBreakGlass', () => {
   test('the first matching comment wins', () => {
     const comments = [comment(1, 'mallory'), comment(2, 'oncall', 'hello'), comment(3, 'oncall')]
     expect(findBreakGlass(comments, FP, ['oncall'], [])?.commentId).toBe(3)
+  })
+})
+
+describe('withBreakGlass', () => {
+  const glass = {
+    fingerprint: FP,
+    reason: 'restoring from backup',
+    by: 'oncall',
+    commentId: 7,
+    at: AFTER
+  }
+  const evaluate = (reviews: readonly Review[], policy: Partial<ApprovalPolicy> = {}) =>
+    evaluateApprovals(reviews, { ...POLICY, ...policy }, CONTEXT)
+
+  test('stands in for one missing approval', () => {
+    const result = withBreakGlass(evaluate([review('bob', 'APPROVED')]), glass)
+    expect(result).toMatchObject({
+      approved: true,
+      approvers: ['bob'],
+      breakGlass: glass,
+      summary: 'approved by bob, break-glass by oncall (2 of 2)'
+    })
+  })
+
+  test('counts once: with none approved, one is still missing', () => {
+    const result = withBreakGlass(evaluate([]), glass)
+    expect(result).toMatchObject({ approved: false, breakGlass: glass })
+    expect(result.summary).toBe('needs 1 more approval from a qualified reviewer (write access)')
+  })
+
+  test('never outweighs a change request', () => {
+    const reviews = [review('bob', 'APPROVED'), review('carol', 'CHANGES_REQUESTED')]
+    expect(withBreakGlass(evaluate(reviews), glass).approved).toBe(false)
+  })
+
+  test('never counts twice for someone who also approved', () => {
+    const result = withBreakGlass(evaluate([review('bob', 'APPROVED')]), { ...glass, by: 'BOB' })
+    expect(result).toMatchObject({ approved: false })
+    expect(result.breakGlass).toBeUndefined()
+  })
+
+  test('not used when approvals are already in, nor over an error', () => {
+    const approved = evaluate([review('bob', 'APPROVED'), review('carol', 'APPROVED')])
+    expect(withBreakGlass(approved, glass)).toBe(approved)
+    const broken = evaluate([review('bob', 'APPROVED')], { approvers: ['acme/dba'] })
+    expect(withBreakGlass(broken, glass)).toBe(broken)
+    expect(withBreakGlass(evaluate([]), undefined).breakGlass).toBeUndefined()
+  })
+
+  test('an agent-authored PR keeps its note while pending', () => {
+    const result = withBreakGlass(
+      evaluateApprovals([], POLICY, { ...CONTEXT, author: { login: 'copilot' } }),
+      glass
+    )
+    expect(result.summary).toBe(
+      'needs 1 more approval from a qualified reviewer (write access) (the author is a bot or AI agent)'
+    )
   })
 })

@@ -2,8 +2,8 @@ import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parsePolicy, type Policy } from '../../src/policy/config.js'
 import { decide } from '../../src/policy/decide.js'
-import { defaultContext, gate } from '../../src/policy/gate.js'
-import { readPlan } from '../../src/plan/read.js'
+import { defaultContext, gate, slimmer } from '../../src/policy/gate.js'
+import { PlanReader, readPlan } from '../../src/plan/read.js'
 import { change, plan } from '../../src/rules/examples.js'
 import { formatMessage } from '../../src/rules/messages.js'
 import { resolveRule } from '../../src/rules/registry.js'
@@ -74,6 +74,23 @@ describe('overrides', () => {
     expect(ids(run(doc, 'rules:\n  - match: { tag: "env=prod" }\n    decision: off'))).toHaveLength(
       2
     )
+  })
+
+  test('tag values that are maps with their own toString do not crash either path (fuzz)', () => {
+    const tags = { env: { toString: 1 }, protected: { valueOf: {}, toString: {} } }
+    const doc = plan([
+      change('aws_s3_bucket', 'tmp', ['delete'], { bucket: 'tmp', tags }, null),
+      ...quiet
+    ])
+    const bytes = Buffer.from(JSON.stringify(doc))
+    const yaml = 'rules:\n  - match: { tag: "env=dev" }\n    decision: off'
+    expect(ids(run(doc, yaml))).toEqual(['aws_s3_bucket.tmp PG-AWS-054 approval-required'])
+    const context = { policy: policy(yaml), now: NOW, planFile: 'plan.json' }
+    const slim = new PlanReader({ retain: slimmer(context) })
+    slim.push(bytes)
+    expect(ids([...gate(slim.end(), context).findings])).toEqual([
+      'aws_s3_bucket.tmp PG-AWS-054 approval-required'
+    ])
   })
 
   test('a catalog rule override also reaches its no-copy block', () => {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from '@jest/globals'
 import { renderJson, REPORT_JSON_SCHEMA } from '../../src/report/json.js'
-import type { Report, ReportedFinding } from '../../src/report/types.js'
+import type { ApprovalRecord, Report, ReportedFinding } from '../../src/report/types.js'
 import {
   actionCounts,
   APPROVAL_REPORT,
@@ -12,6 +12,26 @@ import {
   makeReport,
   SAMPLE_REPORTS
 } from './sample-reports.js'
+
+/** An approval record with every field set, in declaration order. */
+const APPROVAL_RECORD: ApprovalRecord = {
+  outcome: 'approved',
+  status: 'success',
+  description: 'Approved by bob + break-glass by carol',
+  required: 2,
+  approvers: ['bob'],
+  changesRequestedBy: [],
+  pullRequest: 7,
+  headSha: 'c0ffee'.padEnd(40, '0'),
+  fingerprintSince: '2026-11-21T12:00:00Z',
+  breakGlass: {
+    fingerprint: APPROVAL_REPORT.fingerprint,
+    reason: 'INC-4711',
+    by: 'carol',
+    commentId: 9,
+    at: '2026-11-21T12:30:00Z'
+  }
+}
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../schema/report.schema.json', import.meta.url))
 
@@ -197,9 +217,34 @@ describe('REPORT_JSON_SCHEMA', () => {
     ])
   })
 
+  test('accepts the approval record the GitHub Action adds, and checks it', () => {
+    const report = JSON.parse(renderJson({ ...APPROVAL_REPORT, approval: APPROVAL_RECORD }))
+    expect(report.approval).toEqual(APPROVAL_RECORD)
+    expect(schemaErrors(report)).toEqual([])
+    const minimal = {
+      outcome: 'pass',
+      status: 'success',
+      description: 'ok',
+      approvers: [],
+      changesRequestedBy: []
+    }
+    expect(schemaErrors({ ...report, approval: minimal })).toEqual([])
+    expect(schemaErrors({ ...report, approval: { ...minimal, outcome: 'merged' } })).toEqual([
+      '$.approval.outcome: merged not in enum'
+    ])
+    expect(schemaErrors({ ...report, approval: { ...minimal, token: 'x' } })).toEqual([
+      '$.approval: unexpected token'
+    ])
+  })
+
   test('lists properties in the order renderJson writes them', () => {
     const properties = REPORT_JSON_SCHEMA.properties as Record<string, unknown>
-    const parsed = JSON.parse(renderJson(BLOCKED_REPORT)) as Record<string, unknown>
+    const parsed = JSON.parse(
+      renderJson({ ...BLOCKED_REPORT, approval: APPROVAL_RECORD })
+    ) as Record<string, unknown>
+    const approval = (REPORT_JSON_SCHEMA.properties as Record<string, { properties: object }>)
+      .approval
+    expect(Object.keys(approval?.properties ?? {})).toEqual(Object.keys(APPROVAL_RECORD))
     expect(Object.keys(properties)).toEqual(Object.keys(parsed))
     const defs = REPORT_JSON_SCHEMA.$defs as Record<string, { properties: object }>
     const plans = parsed.plans as object[]

@@ -266,6 +266,22 @@ describe('protection weakened on update', () => {
     )
   })
 
+  test('a sensitive mask nested 100,000 levels deep is read without overflowing (fuzz)', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}true${']'.repeat(100_000)}`) as unknown
+    const cluster = change({
+      type: 'aws_rds_cluster',
+      action: 'update',
+      actions: ['update'],
+      before: { deletion_protection: true },
+      after: { deletion_protection: false },
+      beforeSensitive: { deletion_protection: deep },
+      afterSensitive: {}
+    })
+    expect(evaluate(planOf([cluster])).map(formatMessage)).toEqual([
+      'Weakens deletion protection: deletion_protection an unsafe value (values are sensitive and not shown)'
+    ])
+  })
+
   test('strengthening is silent', () => {
     expect(findings.some((f) => f.address === 'aws_rds_cluster.safe')).toBe(false)
   })

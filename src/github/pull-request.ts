@@ -1,0 +1,261 @@
+/**
+ * Pull request runs: `pull_request` evaluates the plan, counts approvals and records the gate
+ * state in the sticky comment; `pull_request_review` re-counts from that state, without a plan.
+ */
+import type { ApprovalResult } from '../policy/approvals.js'
+import type { Report } from '../report/types.js'
+import { isFork, type GateEvent } from './events.js'
+import { evaluationError, type Problem } from './gate-flow.js'
+import type { PullRequest } from './port.js'
+import { renderApprovalSection, renderFailure } from './render.js'
+import {
+  COMMENT_OFF,
+  compactFacts,
+  decideFor,
+  describe,
+  finish,
+  fitReport,
+  fitText,
+  FORK,
+  publish,
+  short,
+  used,
+  type RunContext,
+  type RunResult
+} from './run.js'
+import {
+  buildComment,
+  findSticky,
+  isoSeconds,
+  type GateState,
+  type ParsedComment
+} from './state.js'
+import { verifyApprovals } from './verify.js'
+
+type PullEvent = Extract<GateEvent, { kind: 'pull_request' }>
+type ReviewEvent = Extract<GateEvent, { kind: 'review' }>
+
+/** `pull_request`: evaluate, count approvals, record the state, post the status on the head. */
+export async function runPullRequest(
+  ctx: RunContext,
+  event: PullEvent,
+  report: Report
+): Promise<RunResult> {
+  const { pull } = event
+  const readOnly = isFork(pull, ctx.repository) ? FORK : undefined
+  let sticky: { id: number; parsed: ParsedComment } | undefined
+  let since = isoSeconds(ctx.now())
+  let pusher: string | undefined
+  let approval: ApprovalResult | undefined
+  let problem: Problem | undefined
+  let commentsRead = false
+  try {
+    const comments = readOnly === undefined ? await ctx.port.listComments(pull.number) : []
+    commentsRead = readOnly === undefined
+    sticky = findSticky(comments, ctx.settings.statusContext)
+    const previous = sticky?.parsed.state
+    if (previous?.fingerprint === report.fingerprint) since = previous.firstSeen
+    pusher = ['opened', 'synchronize'].includes(event.action)
+      ? event.sender
+      : previous?.headSha === pull.headSha
+        ? previous.pusher
+        : undefined
+    if (report.decision === 'approval-required') {
+      if (readOnly !== undefined)
+        problem = {
+          kind: 'waiting',
+          reason: 'approval required, which a fork PR run cannot verify'
+        }
+      else
+        approval = await verifyApprovals(ctx.port, {
+          pull,
+          fingerprint: report.fingerprint,
+          since,
+          pusher,
+          policy: ctx.policy,
+          breakGlass: ctx.breakGlass,
+          comments
+        })
+    }
+  } catch (e) {
+    problem = { kind: 'error', reason: describe(e) }
+  }
+  const decision = decideFor(ctx, 'pull-request', report.decision, report.counts.findings, {
+    approval,
+    problem
+  })
+  const view = { headSha: pull.headSha, since, approval }
+  const state: GateState = {
+    v: 1,
+    fingerprint: report.fingerprint,
+    decision: decision.outcome,
+    planDecision: report.decision,
+    headSha: pull.headSha,
+    firstSeen: since,
+    ...(pusher === undefined ? {} : { pusher }),
+    counts: report.counts.findings,
+    breakGlassUsed: approval?.breakGlass === undefined ? [] : [approval.breakGlass.commentId]
+  }
+  const compact = compactFacts(ctx, report.decision, report.counts.findings, report.fingerprint)
+  const body = buildComment({
+    context: ctx.settings.statusContext,
+    report: ctx.settings.comment
+      ? (max) => fitReport(report, max, ctx.settings.statusContext)
+      : () => COMMENT_OFF,
+    approvals: renderApprovalSection({ context: ctx.settings.statusContext, decision, ...view }),
+    state,
+    compact
+  })
+  return publish(ctx, {
+    decision,
+    readOnly,
+    pullNumber: pull.number,
+    // Without the comment list plan-gate cannot tell which comment is its own: no comment then.
+    comment: commentsRead ? { id: sticky?.id, body } : undefined,
+    sha: pull.headSha,
+    result: {
+      verdict: report.decision,
+      fingerprint: report.fingerprint,
+      counts: report.counts.findings,
+      pullNumber: pull.number,
+      ...view
+    }
+  })
+}
+
+/** `pull_request_review`: re-count approvals from the recorded state, without a plan. */
+export async function runReview(ctx: RunContext, event: ReviewEvent): Promise<RunResult> {
+  // The API's view, not the payload's: the head may have moved since the event.
+  let head = event.pull.headSha
+  let readOnly: string | undefined
+  let sticky: { id: number; parsed: ParsedComment } | undefined
+  let state: GateState | undefined
+  let approval: ApprovalResult | undefined
+  let problem: Problem | undefined
+  try {
+    const pull = await ctx.port.getPull(event.pull.number)
+    head = pull.headSha
+    if (isFork(pull, ctx.repository)) readOnly = FORK
+    const comments = await ctx.port.listComments(pull.number)
+    sticky = findSticky(comments, ctx.settings.statusContext)
+    state = sticky?.parsed.state
+    problem = stateProblem(state, pull)
+    if (problem === undefined && state?.planDecision === 'approval-required')
+      approval = await verifyApprovals(ctx.port, {
+        pull,
+        fingerprint: state.fingerprint,
+        since: state.firstSeen,
+        pusher: state.pusher,
+        policy: ctx.policy,
+        breakGlass: ctx.breakGlass,
+        comments
+      })
+  } catch (e) {
+    problem = { kind: 'error', reason: describe(e) }
+  }
+  const decision = decideFor(ctx, 'review', state?.planDecision, state?.counts, {
+    approval,
+    problem
+  })
+  const view = { headSha: head, since: state?.firstSeen, approval }
+  const approvals = renderApprovalSection({
+    context: ctx.settings.statusContext,
+    decision,
+    ...view
+  })
+  // Only a state that is still current is rewritten; anything else stays for the PR run.
+  const current = sticky !== undefined && state !== undefined && problem === undefined
+  const body =
+    current && state !== undefined
+      ? buildComment({
+          context: ctx.settings.statusContext,
+          report: (max) => fitText(sticky?.parsed.report ?? '', max),
+          approvals,
+          state: { ...state, decision: decision.outcome, breakGlassUsed: used(state, approval) },
+          compact: compactFacts(ctx, state.planDecision, state.counts, state.fingerprint)
+        })
+      : undefined
+  // Outputs describe the plan only while its state is for the current head.
+  const fresh = state !== undefined && state.headSha === head ? state : undefined
+  const facts = {
+    verdict: fresh?.planDecision,
+    fingerprint: fresh?.fingerprint,
+    counts: fresh?.counts,
+    pullNumber: event.pull.number,
+    reportMarkdown: sticky?.parsed.report,
+    ...view
+  }
+  // Without a known head (the PR could not be read after a comment event) there is nowhere to post.
+  if (head === undefined) return finish(ctx, decision, facts, undefined, [])
+  return publish(ctx, {
+    decision,
+    readOnly,
+    pullNumber: event.pull.number,
+    comment: body === undefined ? undefined : { id: sticky?.id, body },
+    sha: head,
+    result: facts
+  })
+}
+
+/**
+ * The plan could not be evaluated: an error status where the gate reports (PR head, merge queue
+ * head) and, on a PR, the comment says so while keeping the recorded state as it was.
+ */
+export async function runFailure(
+  ctx: RunContext,
+  event: GateEvent,
+  reason: string
+): Promise<RunResult> {
+  const decision = evaluationError(reason)
+  if (event.kind === 'merge_group')
+    return publish(ctx, { decision, readOnly: undefined, sha: event.headSha, result: {} })
+  if (event.kind !== 'pull_request') return finish(ctx, decision, {}, undefined, [])
+  const { pull } = event
+  const readOnly = isFork(pull, ctx.repository) ? FORK : undefined
+  let comment: { id?: number; body: string } | undefined
+  if (readOnly === undefined) {
+    try {
+      const sticky = findSticky(
+        await ctx.port.listComments(pull.number),
+        ctx.settings.statusContext
+      )
+      const context = ctx.settings.statusContext
+      const failure = renderFailure(context, reason)
+      comment = {
+        id: sticky?.id,
+        body: buildComment({
+          context,
+          report: (max) => fitText(failure, max),
+          approvals: renderApprovalSection({ context, decision, headSha: pull.headSha }),
+          state: sticky?.parsed.state,
+          compact: { title: context, reason }
+        })
+      }
+    } catch (e) {
+      ctx.warn(`the PR comment was not updated: ${describe(e)}`)
+    }
+  }
+  const result = { pullNumber: pull.number, headSha: pull.headSha }
+  return publish(ctx, {
+    decision,
+    readOnly,
+    pullNumber: pull.number,
+    comment,
+    sha: pull.headSha,
+    result
+  })
+}
+
+function stateProblem(state: GateState | undefined, pull: PullRequest): Problem | undefined {
+  if (state === undefined)
+    return {
+      kind: 'error',
+      reason: `no plan-gate state on PR #${pull.number}: the pull_request run must evaluate the plan first`
+    }
+  if (state.headSha !== pull.headSha)
+    return {
+      kind: 'waiting',
+      reason: `the plan was evaluated for ${short(state.headSha)} but the head is now ${short(pull.headSha)}: the pull_request run must re-evaluate it`
+    }
+  return undefined
+}

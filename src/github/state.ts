@@ -1,0 +1,227 @@
+/**
+ * The sticky PR comment: a hidden marker, the markdown report, the approval section and the
+ * machine-readable gate state that review and apply runs read instead of re-planning. Pure.
+ *
+ * Layout (the state line is always last, so text inside the report cannot stand in for it):
+ *   <!-- plan-gate:v1 <context> -->
+ *   <report markdown>
+ *   <!-- plan-gate:approvals -->
+ *   <approval section>
+ *   <!-- plan-gate-state {json} -->
+ */
+import { escapeMarkdown } from '../report/markdown.js'
+import type { FindingCounts } from '../report/types.js'
+import type { Verdict } from '../rules/types.js'
+import type { IssueComment } from './port.js'
+
+/** GitHub rejects comment bodies longer than this (in characters). */
+export const COMMENT_LIMIT = 65536
+/** GitHub rejects status descriptions longer than this. */
+export const DESCRIPTION_LIMIT = 140
+/** Below this budget the report is replaced by the compact table. */
+const MIN_REPORT = 1500
+
+/** What the gate concluded: `pending` waits for approvals, `error` could not decide. */
+export type GateOutcome = 'pass' | 'approved' | 'pending' | 'blocked' | 'error'
+
+/** The gate state stored in the sticky comment. */
+export interface GateState {
+  readonly v: 1
+  readonly fingerprint: string
+  /** The gate outcome when the comment was last written. */
+  readonly decision: GateOutcome
+  /** The plan's own verdict. */
+  readonly planDecision: Verdict
+  /** The PR head commit the plan was evaluated for. */
+  readonly headSha: string
+  /** When this fingerprint was first seen on the PR (ISO, whole seconds). */
+  readonly firstSeen: string
+  /** Who pushed the head commit, when the event said so. */
+  readonly pusher?: string
+  readonly counts: FindingCounts
+  /** Break-glass comment ids that counted for this fingerprint. */
+  readonly breakGlassUsed: readonly number[]
+}
+
+const APPROVALS_MARKER = '<!-- plan-gate:approvals -->'
+const STATE_LINE = /\n<!-- plan-gate-state (\{[^\n]*\}) -->\n?$/
+
+/** The hidden first line that identifies plan-gate's comment for one status context. */
+export function marker(context: string): string {
+  // Percent-encoding keeps `--` and `>` out of the HTML comment.
+  return `<!-- plan-gate:v1 ${encodeURIComponent(context).replace(/-/g, '%2D')} -->`
+}
+
+/** The parts of a comment body, before fitting. */
+export interface CommentParts {
+  readonly context: string
+  /** The report as markdown of at most `maxLength` characters, or undefined if it cannot fit. */
+  readonly report: (maxLength: number) => string | undefined
+  readonly approvals: string
+  /** Absent when the plan could not be evaluated: review runs then fail closed. */
+  readonly state?: GateState
+  /** Facts for the compact fallback. */
+  readonly compact: CompactFacts
+}
+
+/** What the compact fallback shows: counts and the fingerprint, never findings. */
+export interface CompactFacts {
+  readonly title: string
+  readonly verdict?: Verdict
+  readonly counts?: FindingCounts
+  readonly fingerprint?: string
+  readonly reason: string
+}
+
+/** Builds the comment body; it never exceeds GitHub's limit. */
+export function buildComment(parts: CommentParts): string {
+  const head = `${marker(parts.context)}\n`
+  const tail = `\n${APPROVALS_MARKER}\n${parts.approvals}${stateLine(parts.state)}`
+  const budget = COMMENT_LIMIT - head.length - tail.length - 16
+  const report = budget >= MIN_REPORT ? parts.report(budget) : undefined
+  const body =
+    report === undefined || report.length > budget ? compactReport(parts.compact) : report
+  const full = `${head}${body.replace(/\n+$/, '')}\n${tail}`
+  if (full.length <= COMMENT_LIMIT) return full
+  // Only an absurd approval section gets here; the state line must survive whole.
+  const short = `\n${APPROVALS_MARKER}\nApproval details are in the job summary.\n${stateLine(parts.state)}`
+  return `${head}${compactReport(parts.compact)}${short}`
+}
+
+/** The compact table used when the full report does not fit. */
+export function compactReport(facts: CompactFacts): string {
+  const label = facts.verdict === undefined ? 'unknown' : facts.verdict.replace('-', ' ')
+  const lines = [`## ${escapeMarkdown(facts.title)}: ${label}`, '']
+  if (facts.counts !== undefined) {
+    const c = facts.counts
+    lines.push('| Blocked | Needs approval | Warnings |', '| --- | --- | --- |')
+    lines.push(`| ${c.blocked} | ${c['approval-required']} | ${c.warn} |`, '')
+  }
+  lines.push(escapeMarkdown(facts.reason))
+  if (facts.fingerprint !== undefined) lines.push('', `Fingerprint: \`${facts.fingerprint}\``)
+  return lines.join('\n') + '\n'
+}
+
+function stateLine(state: GateState | undefined): string {
+  if (state === undefined) return ''
+  // `<`, `>`, `&` and `-` as \u escapes: the JSON can then never close the HTML comment.
+  const json = JSON.stringify(normalizeState(state)).replace(
+    /[<>&-]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+  return `\n<!-- plan-gate-state ${json} -->\n`
+}
+
+function normalizeState(state: GateState): GateState {
+  return {
+    v: 1,
+    fingerprint: state.fingerprint,
+    decision: state.decision,
+    planDecision: state.planDecision,
+    headSha: state.headSha,
+    firstSeen: state.firstSeen,
+    ...(state.pusher === undefined ? {} : { pusher: state.pusher }),
+    counts: {
+      blocked: state.counts.blocked,
+      'approval-required': state.counts['approval-required'],
+      warn: state.counts.warn
+    },
+    breakGlassUsed: [...state.breakGlassUsed]
+  }
+}
+
+/** A parsed plan-gate comment: its report section and, when valid, its state. */
+export interface ParsedComment {
+  readonly report: string
+  readonly state?: GateState
+}
+
+/** Parses a body written by `buildComment` for `context`; undefined when it is not one. */
+export function parseComment(body: string, context: string): ParsedComment | undefined {
+  const head = `${marker(context)}\n`
+  const text = body.replace(/\r\n/g, '\n')
+  if (!text.startsWith(head)) return undefined
+  const match = STATE_LINE.exec(text)
+  const state = match === null ? undefined : parseState(match[1] as string)
+  const end = text.lastIndexOf(`\n${APPROVALS_MARKER}\n`)
+  const report = end < head.length ? '' : text.slice(head.length, end)
+  return state === undefined ? { report } : { report, state }
+}
+
+/** The plan-gate comment among a PR's comments: the oldest one by a bot with our marker. */
+export function findSticky(
+  comments: readonly IssueComment[],
+  context: string
+): { readonly id: number; readonly parsed: ParsedComment } | undefined {
+  for (const comment of comments) {
+    // Only an App or bot account can have written it; a person pasting the marker cannot.
+    const user = comment.user
+    if (user === null || !isBotAccount(user)) continue
+    const parsed = parseComment(comment.body, context)
+    if (parsed !== undefined) return { id: comment.id, parsed }
+  }
+  return undefined
+}
+
+function isBotAccount(user: { login: string; type?: string }): boolean {
+  return user.type === 'Bot' && user.login.endsWith('[bot]')
+}
+
+const OUTCOMES: readonly GateOutcome[] = ['pass', 'approved', 'pending', 'blocked', 'error']
+const VERDICTS: readonly Verdict[] = ['pass', 'approval-required', 'blocked']
+const FINGERPRINT = /^sha256:[0-9a-f]{64}$/
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/
+
+/** The state from its JSON text, or undefined unless every field is present and well-formed. */
+export function parseState(json: string): GateState | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  if (typeof value !== 'object' || value === null) return undefined
+  const s = value as Record<string, unknown>
+  const counts = s['counts'] as Record<string, unknown> | null | undefined
+  const count = (key: string): boolean =>
+    typeof counts?.[key] === 'number' &&
+    Number.isInteger(counts[key]) &&
+    (counts[key] as number) >= 0
+  const used = s['breakGlassUsed']
+  const ok =
+    s['v'] === 1 &&
+    typeof s['fingerprint'] === 'string' &&
+    FINGERPRINT.test(s['fingerprint']) &&
+    OUTCOMES.includes(s['decision'] as GateOutcome) &&
+    VERDICTS.includes(s['planDecision'] as Verdict) &&
+    typeof s['headSha'] === 'string' &&
+    SHA.test(s['headSha']) &&
+    typeof s['firstSeen'] === 'string' &&
+    ISO.test(s['firstSeen']) &&
+    !Number.isNaN(Date.parse(s['firstSeen'])) &&
+    (s['pusher'] === undefined || (typeof s['pusher'] === 'string' && LOGIN.test(s['pusher']))) &&
+    typeof counts === 'object' &&
+    counts !== null &&
+    count('blocked') &&
+    count('approval-required') &&
+    count('warn') &&
+    Array.isArray(used) &&
+    used.every((id) => Number.isInteger(id) && (id as number) > 0)
+  return ok ? normalizeState(value as GateState) : undefined
+}
+
+/** A commit status description within GitHub's 140 characters, on one line. */
+export function statusDescription(text: string): string {
+  // eslint-disable-next-line no-control-regex -- flattening control characters is the point
+  const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()
+  const chars = [...flat]
+  if (chars.length <= DESCRIPTION_LIMIT) return flat
+  return `${chars.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`
+}
+
+/** The current time as GitHub writes it: ISO, whole seconds (floored). */
+export function isoSeconds(date: Date): string {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}

@@ -1,0 +1,248 @@
+// End-to-end: the bundled action at apply time (push to the default branch, merge_group) and the
+// break-glass path, against the fake GitHub API (`npm run build` first).
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import {
+  addReview,
+  baseState,
+  DESTROY_DB_FP,
+  GROUP_HEAD,
+  HEAD1,
+  leaks,
+  MERGED,
+  now,
+  payload,
+  PLANS,
+  runAction,
+  startWithComment,
+  stateOf,
+  statusesOf,
+  gateComments,
+  type ActionRun
+} from './action-harness.js'
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
+
+let fake: FakeGitHub | undefined
+afterEach(async () => {
+  await fake?.close()
+  fake = undefined
+})
+
+function clean(gh: FakeGitHub, run: ActionRun): void {
+  expect(gh.violations).toEqual([])
+  expect(leaks(gh, run)).toEqual([])
+}
+
+/** PR #7 evaluated with `plan`, approved by `approvers`, then merged as MERGED. */
+async function mergedPr(plan = PLANS.destroyDb, approvers = ['bob', 'carol']): Promise<FakeGitHub> {
+  const gh = (fake = await startWithComment(plan))
+  for (const login of approvers) addReview(gh, login, 'APPROVED')
+  const pull = gh.state.pulls[7]
+  if (pull === undefined) throw new Error('no PR #7')
+  Object.assign(pull, { state: 'closed', merged_at: now(), merge_commit_sha: MERGED })
+  // GitHub's commit → PR index lags a merge: the first lookups come back empty.
+  gh.state.commitPulls[MERGED] = { numbers: [7], emptyTimes: 2 }
+  return gh
+}
+
+const push = (gh: FakeGitHub, plan: string, extra: Partial<Parameters<typeof runAction>[1]> = {}) =>
+  runAction(gh, { event: 'push', payload: payload('push'), inputs: { plan }, ...extra })
+
+const lookups = (gh: FakeGitHub) =>
+  gh.requests.filter((r) => r.operationId === 'repos/list-pull-requests-associated-with-commit')
+
+describe('push to the default branch', () => {
+  test('apply with a matching fingerprint → success', async () => {
+    const gh = await mergedPr()
+    const before = gh.requests.length
+    const run = await push(gh, PLANS.destroyDb)
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({
+      decision: 'approval-required',
+      fingerprint: DESTROY_DB_FP,
+      approved: 'true',
+      approvers: 'bob,carol',
+      status: 'success'
+    })
+    expect(lookups(gh).map((r) => r.path)).toEqual(
+      Array(3).fill(`/repos/acme/infra/commits/${MERGED}/pulls`)
+    )
+    // Apply time writes nothing: the job result gates the apply step.
+    expect(gh.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([])
+    const report = JSON.parse(readFileSync(run.outputs['report-path'] ?? '', 'utf8'))
+    expect(report.approval).toMatchObject({
+      outcome: 'approved',
+      pullRequest: 7,
+      headSha: HEAD1,
+      approvers: ['bob', 'carol']
+    })
+    clean(gh, run)
+  })
+
+  test('apply with a changed fingerprint → failure', async () => {
+    const gh = await mergedPr()
+    const run = await push(gh, PLANS.weakened)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::plan-gate: Not the plan approved on PR #7: the apply-time fingerprint sha256:42a07a9585c13a3345efcd6844f5ddc245af17826764a7b3bee85305aac477e1 differs from the approved ${DESTROY_DB_FP}; re-plan in a new PR`
+    )
+    expect(run.outputs).toMatchObject({ approved: 'false', status: 'failure' })
+    clean(gh, run)
+  })
+
+  test('apply without enough approvals → failure', async () => {
+    const gh = await mergedPr(PLANS.destroyDb, ['bob'])
+    const run = await push(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::plan-gate: Not approved: needs 1 more approval from reviewers with write access'
+    )
+    clean(gh, run)
+  })
+
+  test('a direct push with destructive changes → blocked', async () => {
+    const gh = (fake = await startFakeGitHub(baseState()))
+    const run = await push(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::plan-gate: Direct push with destructive changes: no merged pull request introduced c4e2a1f'
+    )
+    // Asked again with backoff while GitHub's index might lag, then gave up.
+    expect(lookups(gh)).toHaveLength(5)
+    expect(run.outputs).toMatchObject({ approved: 'false', status: 'failure' })
+    clean(gh, run)
+  })
+
+  test('a direct push without destructive changes → success, no lookup', async () => {
+    const gh = (fake = await startFakeGitHub(baseState()))
+    const run = await push(gh, PLANS.none)
+    expect(run.code).toBe(0)
+    expect(gh.requests).toEqual([])
+    clean(gh, run)
+  })
+
+  test('a blocked plan stays blocked at apply time', async () => {
+    const gh = await mergedPr()
+    const run = await push(gh, PLANS.stateStorage)
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ decision: 'blocked', approved: 'false' })
+    expect(lookups(gh)).toEqual([])
+    clean(gh, run)
+  })
+})
+
+describe('merge_group', () => {
+  const group = (gh: FakeGitHub, plan: string) =>
+    runAction(gh, { event: 'merge_group', payload: payload('merge_group'), inputs: { plan } })
+
+  test('the PR number comes from the queue branch; the status goes on the group head', async () => {
+    const gh = await mergedPr()
+    Object.assign(gh.state.pulls[7] ?? {}, {
+      state: 'open',
+      merged_at: null,
+      merge_commit_sha: null
+    })
+    const run = await group(gh, PLANS.destroyDb)
+    expect(run.code).toBe(0)
+    expect(statusesOf(gh, GROUP_HEAD)).toEqual([['success', 'Approved by bob, carol']])
+    expect(gh.requests.some((r) => r.path === '/repos/acme/infra/pulls/7')).toBe(true)
+    clean(gh, run)
+  })
+
+  test('not approved → a failure status, so the queue drops the group', async () => {
+    const gh = await mergedPr(PLANS.destroyDb, [])
+    const run = await group(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(statusesOf(gh, GROUP_HEAD)).toEqual([
+      ['failure', 'Not approved: needs 2 more approvals from reviewers with write access']
+    ])
+    clean(gh, run)
+  })
+})
+
+describe('break-glass', () => {
+  const POLICY = 'approvals:\n  break_glass:\n    enabled: true\n    allowed: [carol, erin]\n'
+  const comment = (gh: FakeGitHub, id: number, login: string, body: string) =>
+    (gh.state.comments[7] ??= []).push({
+      id,
+      user: { login, type: 'User' },
+      body,
+      created_at: now(),
+      updated_at: now()
+    })
+
+  test('an allowed break-glass counts once, for its fingerprint only, and is recorded', async () => {
+    const files = { '.plan-gate.yml': POLICY }
+    const gh = (fake = await startWithComment(PLANS.destroyDb, files))
+    addReview(gh, 'bob', 'APPROVED')
+    // Ignored: another fingerprint, a user not allowed, and a quoted command.
+    comment(gh, 2001, 'carol', `/plan-gate break-glass sha256:${'0'.repeat(64)} outage`)
+    comment(gh, 2002, 'bob', `/plan-gate break-glass ${DESTROY_DB_FP} I am not allowed`)
+    comment(gh, 2003, 'erin', `\`\`\`\n/plan-gate break-glass ${DESTROY_DB_FP} docs\n\`\`\``)
+    const review = () =>
+      runAction(gh, {
+        event: 'pull_request_review',
+        payload: payload('pull_request_review.submitted'),
+        files
+      })
+    const pending = await review()
+    expect(statusesOf(gh, HEAD1).at(-1)?.[0]).toBe('pending')
+    clean(gh, pending)
+
+    comment(gh, 2004, 'carol', `/plan-gate break-glass ${DESTROY_DB_FP} INC-4711: restore <now>`)
+    comment(gh, 2005, 'erin', `/plan-gate break-glass ${DESTROY_DB_FP} a second one`)
+    // The comment itself triggers the re-count (issue_comment), as a review would.
+    const run = await runAction(gh, {
+      event: 'issue_comment',
+      payload: payload('issue_comment.created'),
+      files
+    })
+    expect(run.code).toBe(0)
+    expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
+      'success',
+      'Approved by bob + break-glass by carol'
+    ])
+    expect(run.summary).toContain('**Break-glass** by carol (comment 2004')
+    expect(run.summary).toContain('Reason: INC-4711: restore \\<now\\>')
+    expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({
+      decision: 'approved',
+      breakGlassUsed: [2004]
+    })
+
+    // At apply time the same record is re-derived and lands in the JSON report.
+    Object.assign(gh.state.pulls[7] ?? {}, {
+      state: 'closed',
+      merged_at: now(),
+      merge_commit_sha: MERGED
+    })
+    gh.state.commitPulls[MERGED] = { numbers: [7] }
+    const apply = await runAction(gh, {
+      event: 'push',
+      payload: payload('push'),
+      files,
+      inputs: { plan: PLANS.destroyDb }
+    })
+    expect(apply.code).toBe(0)
+    const report = JSON.parse(readFileSync(apply.outputs['report-path'] ?? '', 'utf8'))
+    expect(report.approval.breakGlass).toMatchObject({
+      by: 'carol',
+      commentId: 2004,
+      fingerprint: DESTROY_DB_FP,
+      reason: 'INC-4711: restore <now>'
+    })
+    clean(gh, apply)
+  })
+
+  test('off by default: the same comment counts for nothing', async () => {
+    const gh = (fake = await startWithComment(PLANS.destroyDb))
+    addReview(gh, 'bob', 'APPROVED')
+    comment(gh, 2004, 'carol', `/plan-gate break-glass ${DESTROY_DB_FP} INC-4711`)
+    const run = await runAction(gh, {
+      event: 'pull_request_review',
+      payload: payload('pull_request_review.submitted')
+    })
+    expect(statusesOf(gh, HEAD1).at(-1)?.[0]).toBe('pending')
+    expect(run.summary).not.toContain('Break-glass')
+    clean(gh, run)
+  })
+})

@@ -1,0 +1,115 @@
+/** An in-memory GitHubPort that records every call, for flow tests without HTTP. */
+import type { Permission, Review } from '../../src/policy/approvals.js'
+import {
+  GitHubError,
+  type CommitStatus,
+  type GitHubPort,
+  type IssueComment,
+  type PullRequest
+} from '../../src/github/port.js'
+
+export interface PortState {
+  pulls: Record<number, PullRequest>
+  reviews: Review[]
+  comments: IssueComment[]
+  statuses: { sha: string; status: CommitStatus }[]
+  permissions: Record<string, Permission>
+  teams: Record<string, string[]> | 'forbidden'
+  /** Answers of successive listPullsForCommit calls; the last one repeats. */
+  commitPulls: PullRequest[][]
+  /** Method name → error to throw (every call). */
+  failures: Partial<Record<keyof GitHubPort, GitHubError>>
+}
+
+export interface FakePort extends GitHubPort {
+  readonly state: PortState
+  readonly calls: string[]
+}
+
+export const SHA = 'c0ffee'.padEnd(40, '0')
+
+export function pull(over: Partial<PullRequest> = {}): PullRequest {
+  return {
+    number: 7,
+    state: 'open',
+    author: { login: 'alice', type: 'User' },
+    headSha: SHA,
+    headRepo: 'acme/infra',
+    baseRef: 'main',
+    mergedAt: null,
+    mergeCommitSha: null,
+    ...over
+  }
+}
+
+export function forbidden(operation: string): GitHubError {
+  return new GitHubError('forbidden', operation, `could not ${operation}: GitHub answered 403`, 403)
+}
+
+export function fakePort(initial: Partial<PortState> = {}): FakePort {
+  const state: PortState = {
+    pulls: { 7: pull() },
+    reviews: [],
+    comments: [],
+    statuses: [],
+    permissions: {},
+    teams: {},
+    commitPulls: [[]],
+    failures: {},
+    ...initial
+  }
+  const calls: string[] = []
+  let nextId = 5000
+  const record = (method: keyof GitHubPort, detail = ''): void => {
+    calls.push(detail === '' ? method : `${method} ${detail}`)
+    const failure = state.failures[method]
+    if (failure !== undefined) throw failure
+  }
+  let lookups = 0
+  return {
+    state,
+    calls,
+    getPull: async (n) => {
+      record('getPull', String(n))
+      const found = state.pulls[n]
+      if (found === undefined) throw new GitHubError('not-found', 'read', 'not found', 404)
+      return found
+    },
+    listReviews: async () => (record('listReviews'), [...state.reviews]),
+    listComments: async () => (record('listComments'), [...state.comments]),
+    createComment: async (_n, body) => {
+      record('createComment')
+      const id = nextId++
+      state.comments.push({
+        id,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        body,
+        createdAt: ''
+      })
+      return id
+    },
+    updateComment: async (id, body) => {
+      record('updateComment', String(id))
+      const found = state.comments.find((c) => c.id === id)
+      if (found !== undefined) Object.assign(found, { body })
+    },
+    createStatus: async (sha, status) => {
+      record('createStatus', sha.slice(0, 7))
+      state.statuses.push({ sha, status })
+    },
+    getPermission: async (login) => (
+      record('getPermission', login),
+      state.permissions[login.toLowerCase()]
+    ),
+    listPullsForCommit: async () => {
+      record('listPullsForCommit')
+      const answer = state.commitPulls[Math.min(lookups++, state.commitPulls.length - 1)] ?? []
+      return answer
+    },
+    isTeamMember: async (org, team, login) => {
+      record('isTeamMember', `${org}/${team} ${login}`)
+      if (state.teams === 'forbidden') throw forbidden('read team membership')
+      return (state.teams[`${org}/${team}`] ?? []).includes(login)
+    }
+  }
+}
