@@ -32,6 +32,7 @@ import {
   closeSync,
   constants as fsConstants,
   existsSync,
+  fsyncSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -113,9 +114,13 @@ const freeBytes = (dir) => {
   return s.bavail * s.bsize
 }
 
-/** Reads the file once in 1 MiB chunks so every measured run starts from the page cache. */
+/**
+ * Flushes the freshly generated file to disk, so that no writeback competes with the runs, and
+ * reads it once in 1 MiB chunks so that every measured run starts from the page cache.
+ */
 function warm(file) {
   const fd = openSync(file, 'r')
+  fsyncSync(fd)
   const buf = Buffer.allocUnsafe(1 << 20)
   while (readSync(fd, buf, 0, buf.length, null) > 0);
   closeSync(fd)

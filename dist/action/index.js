@@ -29943,6 +29943,7 @@ const ARRAY = 2;
 const stack = new Uint8Array(MAX_DEPTH$2);
 /** Set by skipString: the string just skipped held a backslash escape. */
 let escaped = false;
+const isSpace$1 = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 function ws(b, i, n) {
     while (i < n) {
         const c = b[i];
@@ -30460,88 +30461,199 @@ function peekChangeBody(b, i, n) {
 const TYPE = encoder.encode('type');
 const LEVEL = encoder.encode('@level');
 const MODULE = encoder.encode('@module');
-/**
- * Peeks at one whole line of a UI message log, [start, end) without the newline: one JSON
- * object with only JSON whitespace around it, ASCII only. Returns the summary or undefined
- * (take the slow path).
- */
-function peekMessage(b, start, end) {
-    if (!isAscii(b.subarray(start, end)))
+// Where peekMessage found each header value: start, end, 1 if escaped; start -1: not a string.
+const header = new Int32Array(9);
+// Which of them the last accepted line had (bits 2, 4, 8).
+let headerSeen = 0;
+/** peekMessage's `type` alone; then peekedHeader gives the rest (the same bytes, until the next peek). */
+function peekMessageType(b, start, end, knownAscii = false) {
+    // One loop with everything inlined, unlike skipValue: log lines are short and made of small
+    // tokens, and a CLI run is over before helper calls would be optimized.
+    headerSeen = 0;
+    if (!knownAscii && !isAscii(b.subarray(start, end)))
         return undefined;
-    let i = ws(b, start, end);
-    if (i >= end || b[i] !== 0x7b)
+    const n = end;
+    let i = start;
+    while (i < n && isSpace$1(b[i]))
+        i++;
+    if (i >= n || b[i] !== 0x7b)
         return undefined;
-    let type;
-    let level;
-    let module;
+    let depth = 0;
+    let state = 0; // 0: a value, 1: a key, 2: after a value
+    let slot = 0; // the top-level key just read: 1 type, 2 @level, 3 @module
     let seen = 0;
-    i = ws(b, i + 1, end);
-    if (i >= end)
-        return undefined;
-    if (b[i] !== 0x7d) {
-        for (;;) {
-            if (b[i] !== 0x22)
+    for (;;) {
+        if (state === 2 && depth === 0)
+            break;
+        if (i >= n)
+            return undefined;
+        let c = b[i];
+        if (c <= 0x20) {
+            // One comparison for the usual case; the rest is whitespace or invalid.
+            if (!isSpace$1(c))
                 return undefined;
-            const keyStart = i + 1;
-            i = skipString(b, keyStart, end);
-            if (i < 0 || escaped)
+            i++;
+            continue;
+        }
+        if (state === 2) {
+            const object = stack[depth - 1] === OBJECT;
+            if (c === 0x2c)
+                state = object ? 1 : 0;
+            else if (c === (object ? 0x7d : 0x5d))
+                depth--;
+            else
                 return undefined;
-            const keyEnd = i - 1;
-            i = ws(b, i, end);
-            if (i >= end || b[i] !== 0x3a)
-                return undefined;
-            i = ws(b, i + 1, end);
-            if (i >= end)
-                return undefined;
-            const slot = keyIs(b, keyStart, keyEnd, TYPE)
-                ? 1
-                : keyIs(b, keyStart, keyEnd, LEVEL)
-                    ? 2
-                    : keyIs(b, keyStart, keyEnd, MODULE)
-                        ? 4
-                        : 0;
-            const valueStart = i;
-            i = skipValue(b, i, end);
-            if (i < 0)
-                return undefined;
-            if (slot !== 0) {
-                if ((seen & slot) !== 0)
-                    return undefined;
-                seen |= slot;
-                const c = b[valueStart];
-                const value = c === 0x7b || c === 0x5b ? undefined : scalarAt(b, valueStart, i, escaped);
-                if (slot === 1) {
-                    if (typeof value !== 'string')
-                        return undefined;
-                    type = value;
+            i++;
+            continue;
+        }
+        if (c === 0x22) {
+            const from = i++;
+            let escapes = false;
+            for (;;) {
+                while (i < n) {
+                    c = b[i];
+                    if (c === 0x22 || c === 0x5c || c < 0x20)
+                        break;
+                    i++;
                 }
-                else if (slot === 2)
-                    level = value;
+                if (i >= n || c !== 0x5c)
+                    break;
+                escapes = true;
+                const e = b[i + 1];
+                if (e === 0x75) {
+                    if (i + 6 > n)
+                        return undefined;
+                    if (!HEX$1[b[i + 2]] || !HEX$1[b[i + 3]] || !HEX$1[b[i + 4]] || !HEX$1[b[i + 5]]) {
+                        return undefined;
+                    }
+                    i += 6;
+                }
+                else if (e !== undefined && ESCAPE$1[e] === 1 && i + 1 < n)
+                    i += 2;
                 else
-                    module = value;
+                    return undefined;
             }
-            i = ws(b, i, end);
-            if (i >= end)
+            if (i >= n || c !== 0x22)
+                return undefined; // cut, or a raw control character
+            i++;
+            if (state === 1) {
+                slot = 0;
+                if (depth === 1) {
+                    if (escapes)
+                        return undefined; // an escaped key might be one of ours
+                    const k0 = from + 1;
+                    const k1 = i - 1;
+                    if (keyIs(b, k0, k1, TYPE))
+                        slot = 1;
+                    else if (keyIs(b, k0, k1, LEVEL))
+                        slot = 2;
+                    else if (keyIs(b, k0, k1, MODULE))
+                        slot = 3;
+                    if (slot !== 0) {
+                        if ((seen & (1 << slot)) !== 0)
+                            return undefined; // repeated: JSON.parse keeps the last
+                        seen |= 1 << slot;
+                    }
+                }
+                while (i < n && isSpace$1(b[i]))
+                    i++;
+                if (i >= n || b[i] !== 0x3a)
+                    return undefined;
+                i++;
+                state = 0;
+            }
+            else {
+                if (slot !== 0) {
+                    header[3 * slot - 3] = from;
+                    header[3 * slot - 2] = i;
+                    header[3 * slot - 1] = escapes ? 1 : 0;
+                    slot = 0;
+                }
+                state = 2;
+            }
+            continue;
+        }
+        if (state === 1 || slot === 1)
+            return undefined; // a key, or `type`, must be a string
+        if (slot !== 0) {
+            header[3 * slot - 3] = -1; // a @level or @module that is not a string counts as absent
+            slot = 0;
+        }
+        if (c === 0x7b || c === 0x5b) {
+            if (depth === MAX_DEPTH$2)
                 return undefined;
-            const c = b[i++];
-            if (c === 0x7d)
-                break;
-            if (c !== 0x2c)
+            const object = c === 0x7b;
+            i++;
+            while (i < n && isSpace$1(b[i]))
+                i++;
+            if (i < n && b[i] === (object ? 0x7d : 0x5d)) {
+                i++;
+                state = 2;
+            }
+            else {
+                stack[depth++] = object ? OBJECT : ARRAY;
+                state = object ? 1 : 0;
+            }
+            continue;
+        }
+        if (c === 0x74 || c === 0x66 || c === 0x6e) {
+            const word = c === 0x74 ? TRUE$1 : c === 0x66 ? FALSE$1 : NULL;
+            if (i + word.length > n)
                 return undefined;
-            i = ws(b, i, end);
-            if (i >= end)
+            for (let k = 1; k < word.length; k++)
+                if (b[i + k] !== word[k])
+                    return undefined;
+            i += word.length;
+            state = 2;
+            continue;
+        }
+        if (c === 0x2d)
+            c = i + 1 < n ? b[++i] : 0;
+        if (c === 0x30)
+            i++;
+        else if (c >= 0x31 && c <= 0x39) {
+            i++;
+            while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+                i++;
+        }
+        else
+            return undefined;
+        if (i < n && b[i] === 0x2e) {
+            const from = ++i;
+            while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+                i++;
+            if (i === from)
                 return undefined;
         }
+        if (i < n && (b[i] === 0x65 || b[i] === 0x45)) {
+            i++;
+            if (i < n && (b[i] === 0x2b || b[i] === 0x2d))
+                i++;
+            const from = i;
+            while (i < n && (c = b[i]) >= 0x30 && c <= 0x39)
+                i++;
+            if (i === from)
+                return undefined;
+        }
+        state = 2;
     }
-    else
+    while (i < n && isSpace$1(b[i]))
         i++;
-    if (ws(b, i, end) !== end || type === undefined)
+    if (i !== n || (seen & 2) === 0)
         return undefined;
-    return {
-        type,
-        level: typeof level === 'string' ? level : undefined,
-        module: typeof module === 'string' ? module : undefined
-    };
+    headerSeen = seen;
+    return headerText(b, 1);
+}
+/** `@level` or `@module` of the line peekMessageType just accepted, if a string. */
+function peekedHeader(b, key) {
+    const slot = key === 'level' ? 2 : 3;
+    return (headerSeen & (1 << slot)) === 0 ? undefined : headerText(b, slot);
+}
+function headerText(b, slot) {
+    const from = header[3 * slot - 3];
+    if (from < 0)
+        return undefined;
+    return scalarAt(b, from, header[3 * slot - 2], header[3 * slot - 1] === 1);
 }
 
 /**
@@ -30593,6 +30705,8 @@ const N_EXP = 7;
 const R_NONE = 0;
 const R_KEY = 1;
 const R_VALUE = 2; // a top-level scalar, or a captured top-level container
+const R_SUBKEY = 4; // a key inside a top-level object with captured children
+const R_SUBVALUE = 5; // a captured child of a top-level object
 const R_ELEMENT = 3;
 const table = (chars) => {
     const t = new Uint8Array(256);
@@ -30618,9 +30732,14 @@ const concat = (parts) => {
 /** Streams the change-section elements of a show-json document and validates everything else. */
 class ShowJsonScanner {
     onElement;
-    /** Parsed values of top-level keys named in options.capture, available after end(). */
+    /** Parsed values named in options.capture (by the same names), available after end(). */
     captured = Object.create(null);
     capture;
+    /** Top-level keys with captured children, and which. */
+    captureIn = new Map();
+    /** Inside the object value of a key in captureIn: its keys are read. */
+    watch = false;
+    subkey = '';
     peek;
     onSkipped;
     /** The element being recorded did not end in the chunk it started in: peek it at the end. */
@@ -30653,7 +30772,18 @@ class ShowJsonScanner {
     trailerLength = 0;
     constructor(onElement, options = {}) {
         this.onElement = onElement;
-        this.capture = new Set(options.capture ?? []);
+        const capture = options.capture ?? [];
+        this.capture = new Set(capture.filter((name) => !name.includes('.')));
+        for (const name of capture) {
+            const dot = name.indexOf('.');
+            if (dot < 0)
+                continue;
+            const parent = name.slice(0, dot);
+            let children = this.captureIn.get(parent);
+            if (children === undefined)
+                this.captureIn.set(parent, (children = new Set()));
+            children.add(name.slice(dot + 1));
+        }
         this.peek = options.peek;
         this.onSkipped = options.onSkipped ?? (() => undefined);
     }
@@ -30697,7 +30827,7 @@ class ShowJsonScanner {
     }
     tokens(b, i) {
         const n = b.length;
-        if (this.depth >= 2 && this.section === null)
+        if (this.depth >= (this.watch ? 3 : 2) && this.section === null)
             i = this.skipUnread(b, i);
         while (i < n) {
             const c = b[i];
@@ -30715,6 +30845,8 @@ class ShowJsonScanner {
                         this.state = G_COLON;
                         if (this.depth === 1 && !this.plain)
                             this.record(R_KEY, i);
+                        else if (this.depth === 2 && this.watch)
+                            this.record(R_SUBKEY, i);
                     }
                     else
                         this.value(i, c);
@@ -30751,8 +30883,9 @@ class ShowJsonScanner {
                     else {
                         this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i);
                         i++;
-                        if (this.depth >= 2 && this.section === null)
+                        if (this.depth >= (this.watch ? 3 : 2) && this.section === null) {
                             i = this.skipUnread(b, i);
+                        }
                     }
                     break;
                 case 0x7d:
@@ -30790,12 +30923,17 @@ class ShowJsonScanner {
      */
     skipUnread(b, i) {
         const n = b.length;
+        // The depth it must not close: the top level's, or the watched object's.
+        const floor = this.watch ? 3 : 2;
         const stack = this.stack;
         let depth = this.depth;
         let state = this.state;
         while (i < n) {
             const c = b[i];
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+            if (c <= 0x20) {
+                // One comparison for the usual case; anything but whitespace is tokens()'s to report.
+                if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+                    break;
                 i++;
                 continue;
             }
@@ -30803,7 +30941,7 @@ class ShowJsonScanner {
                 const kind = stack[depth - 1];
                 if (c === 0x2c)
                     state = kind === G_KEY_OR_CLOSE ? G_KEY : G_VALUE;
-                else if (c === (kind === G_KEY_OR_CLOSE ? 0x7d : 0x5d) && depth > 2)
+                else if (c === (kind === G_KEY_OR_CLOSE ? 0x7d : 0x5d) && depth > floor)
                     depth--;
                 else
                     break;
@@ -30827,7 +30965,7 @@ class ShowJsonScanner {
                 continue;
             }
             if (state === G_KEY || state === G_KEY_OR_CLOSE) {
-                if (c !== 0x7d || state !== G_KEY_OR_CLOSE || depth <= 2)
+                if (c !== 0x7d || state !== G_KEY_OR_CLOSE || depth <= floor)
                     break;
                 depth--;
                 state = G_AFTER;
@@ -30844,7 +30982,7 @@ class ShowJsonScanner {
                 continue;
             }
             if (c === 0x5d) {
-                if (state !== G_VALUE_OR_CLOSE || depth <= 2)
+                if (state !== G_VALUE_OR_CLOSE || depth <= floor)
                     break;
                 depth--;
                 state = G_AFTER;
@@ -30887,6 +31025,10 @@ class ShowJsonScanner {
             this.record(R_ELEMENT, i);
             return container;
         }
+        if (this.depth === 2 && this.watch && this.captureIn.get(this.key)?.has(this.subkey)) {
+            this.record(R_SUBVALUE, i);
+            return container;
+        }
         if (this.depth !== 1 || this.plain)
             return false;
         if (!container) {
@@ -30897,6 +31039,8 @@ class ShowJsonScanner {
         this.containers[this.key] = kind;
         if (kind === 'array' && SECTIONS.has(this.key))
             this.section = this.key;
+        else if (kind === 'object' && this.captureIn.has(this.key))
+            this.watch = true;
         else if (this.capture.has(this.key)) {
             this.record(R_VALUE, i);
             return true;
@@ -30949,8 +31093,10 @@ class ShowJsonScanner {
             throw this.unexpected(c, i);
         }
         this.depth = d - 1;
-        if (d === 2)
+        if (d === 2) {
             this.section = null;
+            this.watch = false;
+        }
         this.state = d === 1 ? G_DONE : G_AFTER;
     }
     string(b, i) {
@@ -31148,6 +31294,13 @@ class ShowJsonScanner {
             this.keys.push(name);
             this.key = name;
         }
+        else if (kind === R_SUBKEY) {
+            this.subkey = value;
+        }
+        else if (kind === R_SUBVALUE) {
+            // Repeated keys: the last one wins, as with JSON.parse of the whole object.
+            this.captured[`${key}.${this.subkey}`] = value;
+        }
         else {
             if (value === null || typeof value !== 'object')
                 this.scalars[key] = value;
@@ -31321,6 +31474,23 @@ class StreamCollector {
                     this.errors++;
         }
     }
+    /**
+     * What `add` does with a message whose type passes `onlyHeaderRead`, from those three keys
+     * alone (non-string `@level` or `@module`: undefined).
+     */
+    addHeader(type, level, module) {
+        // (`module` may be left out once toolKnown: noteModule ignores it then.)
+        if (!onlyHeaderRead(type))
+            throw new Error(`addHeader: "${type}" messages are read whole`);
+        this.messages++;
+        this.noteModule(module);
+        if (level === 'error')
+            this.errors++;
+    }
+    /** Whether `@module` no longer matters: the tool is known. */
+    get toolKnown() {
+        return this.tool !== 'unknown';
+    }
     /** Finishes the stream; throws when it cannot be a complete plan log. */
     finish() {
         if (this.messages === 0)
@@ -31403,8 +31573,10 @@ class LineSplitter {
     }
     push(chunk) {
         let start = 0;
+        // One check per chunk rather than per line.
+        const ascii = this.onRaw !== undefined && isAscii(chunk);
         for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-            this.emit(chunk, start, nl);
+            this.emit(chunk, start, nl, ascii);
             start = nl + 1;
         }
         if (start < chunk.length)
@@ -31412,9 +31584,9 @@ class LineSplitter {
     }
     end() {
         if (this.pending.length > 0)
-            this.emit(new Uint8Array(0), 0, 0);
+            this.emit(new Uint8Array(0), 0, 0, false);
     }
-    emit(chunk, start, end) {
+    emit(chunk, start, end, ascii) {
         this.lineNo++;
         const parts = this.pending;
         let bytes = chunk;
@@ -31431,8 +31603,9 @@ class LineSplitter {
             bytes.set(tail, offset);
             start = 0;
             end = total;
+            ascii = false;
         }
-        if (this.onRaw?.(bytes, start, end, this.lineNo) === true)
+        if (this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true)
             return;
         let line;
         try {
@@ -31603,7 +31776,9 @@ function showJsonSink(retain, skipUnchanged) {
         onChange(fromSummary(summary, `${section}[${seen[section]++}]`));
     };
     const scanner = new ShowJsonScanner(onElement, {
-        capture: ['configuration'],
+        // Only the provider blocks: the rest of `configuration` (one body per module call) can be
+        // tens of MB on a large plan, and is never read.
+        capture: ['configuration.provider_config'],
         peek: skipUnchanged
             ? (section, summary) => section === 'resource_changes' && isUnchanged(summary.actions) ? 'skip' : 'parse'
             : undefined,
@@ -31619,7 +31794,8 @@ function showJsonSink(retain, skipUnchanged) {
                 tally: tally.result(),
                 registries
             });
-            return { ...plan, providerConfigs: providerConfigs(scanner.captured['configuration']) };
+            const blocks = scanner.captured['configuration.provider_config'];
+            return { ...plan, providerConfigs: providerConfigs(blocks) };
         }
     };
 }
@@ -31693,9 +31869,11 @@ function showJsonPlan(scan, parts) {
         errorDiagnostics: 0
     };
 }
-/** Literal arguments of each provider block; references and unknown shapes are skipped. */
-function providerConfigs(configuration) {
-    const blocks = isRecord$1(configuration) ? configuration['provider_config'] : undefined;
+/**
+ * Literal arguments of each provider block (`configuration.provider_config`); references and
+ * unknown shapes are skipped.
+ */
+function providerConfigs(blocks) {
     if (!isRecord$1(blocks))
         return [];
     return Object.entries(blocks).flatMap(([key, block]) => {
@@ -31767,13 +31945,14 @@ function jsonlSink(retain) {
     }, skipHeaderOnly);
     // Most lines are refresh messages of which only three keys count: those are checked byte for
     // byte (peek.ts) but not parsed. Anything the peek is unsure of takes the path above.
-    function skipHeaderOnly(bytes, start, end, lineNo) {
+    function skipHeaderOnly(bytes, start, end, _n, ascii) {
         const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
-        const header = peekMessage(bytes, start, stop);
-        if (header === undefined || !onlyHeaderRead(header.type))
+        const type = peekMessageType(bytes, start, stop, ascii);
+        if (type === undefined || !onlyHeaderRead(type))
             return false;
-        const { type, level, module } = header;
-        collector.add({ type, '@level': level, '@module': module }, `line ${lineNo}`);
+        // `@module` only counts until the tool is known.
+        const module = collector.toolKnown ? undefined : peekedHeader(bytes, 'module');
+        collector.addHeader(type, peekedHeader(bytes, 'level'), module);
         return true;
     }
     return {
@@ -47327,8 +47506,18 @@ function offsetOf(doc, path, key) {
  * Reading attribute values and their unknown/sensitive masks by path. Values read here are
  * used for decisions; only `printable` values ever reach a finding's data.
  */
-/** Parses `a[0].b[*].c` into steps. */
+const parsed = new Map();
+/** Parses `a[0].b[*].c` into steps (once per path: the catalog's paths are read per change). */
 function parsePath(path) {
+    let steps = parsed.get(path);
+    if (steps === undefined) {
+        steps = parseSteps(path);
+        if (parsed.size < 10_000)
+            parsed.set(path, steps);
+    }
+    return steps;
+}
+function parseSteps(path) {
     const steps = [];
     for (const part of path.split('.')) {
         const match = /^([^[\]]+)((?:\[(?:\d+|\*)\])*)$/.exec(part);
@@ -47406,8 +47595,6 @@ function markedAnywhere(mask, steps) {
 }
 /** Iterative: a mask nested 100,000 levels deep (JSON.parse takes it) must not overflow the stack. */
 function containsTrue(mask) {
-    if (Array.isArray(mask))
-        return mask.some(containsTrue);
     const pending = [mask];
     while (pending.length > 0) {
         const value = pending.pop();
@@ -52354,8 +52541,18 @@ const IDENTITY_ATTRIBUTES = [
  * finding keeps its decision and gains a hint.
  */
 function addRenameHints(plan, findings) {
-    const creates = plan.changes.filter((c) => c.action === 'create' && c.mode === 'managed');
-    if (creates.length === 0)
+    // Creates by type, each with its identity worked out once: every delete is checked against
+    // every create of its type, which on a large plan is millions of pairs.
+    const creates = new Map();
+    for (const change of plan.changes) {
+        if (change.action !== 'create' || change.mode !== 'managed')
+            continue;
+        let list = creates.get(change.type);
+        if (list === undefined)
+            creates.set(change.type, (list = []));
+        list.push({ change, identity: identityOf(change) });
+    }
+    if (creates.size === 0)
         return findings;
     const deletes = new Map(plan.changes
         .filter((c) => c.action === 'delete' && c.deposed === undefined)
@@ -52364,7 +52561,10 @@ function addRenameHints(plan, findings) {
         const deleted = finding.source === 'change' ? deletes.get(finding.address) : undefined;
         if (deleted === undefined)
             return finding;
-        const target = creates.find((c) => c.type === deleted.type && sameIdentity(deleted, c));
+        const before = identityOf(deleted);
+        const target = creates
+            .get(deleted.type)
+            ?.find((c) => sameIdentity(deleted, before, c.change, c.identity))?.change;
         return target === undefined
             ? finding
             : { ...finding, data: { ...finding.data, renameTo: target.address } };
@@ -52385,9 +52585,7 @@ function identityOf(change) {
     }
     return identity;
 }
-function sameIdentity(deleted, created) {
-    const before = identityOf(deleted);
-    const after = identityOf(created);
+function sameIdentity(deleted, before, created, after) {
     if (IDENTITY_ATTRIBUTES.some((key) => before[key] !== undefined && before[key] === after[key])) {
         return true;
     }
@@ -52870,6 +53068,9 @@ function classifyOptions(context) {
  */
 function slimmer(context) {
     const options = classifyOptions(context);
+    // Tag maps are only read by `match: { tag }` overrides; without one, keeping them would be
+    // most of the memory a large plan's changes take.
+    const needTags = context.policy.rules.some((rule) => rule.match.tag !== undefined);
     return (change, section) => {
         if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
             return undefined;
@@ -52880,10 +53081,12 @@ function slimmer(context) {
         const facts = {
             findings: changeFindings(change, options),
             radius: changeRadius(change),
-            tags: [change.before, change.after].flatMap((values) => tagMaps(values).map(({ map, tags }) => ({
-                map,
-                tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-            }))),
+            tags: needTags
+                ? [change.before, change.after].flatMap((values) => tagMaps(values).map(({ map, tags }) => ({
+                    map,
+                    tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+                })))
+                : [],
             identity: identityOf(change)
         };
         return { ...skeleton, facts };

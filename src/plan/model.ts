@@ -111,7 +111,10 @@ export interface ChangeFacts {
     readonly azureSubscriptions: readonly string[]
     readonly regions: readonly string[]
   }
-  /** Its tag and label maps (before and after), values as strings, for policy matches. */
+  /**
+   * Its tag and label maps (before and after), values as strings, for `match: { tag }` policy
+   * rules; empty when the policy has none.
+   */
   readonly tags: readonly {
     readonly map: string
     readonly tags: Readonly<Record<string, string>>

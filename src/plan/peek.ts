@@ -74,7 +74,7 @@ const stack = new Uint8Array(MAX_DEPTH)
 /** Set by skipString: the string just skipped held a backslash escape. */
 let escaped = false
 
-const isWs = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
 function ws(b: Uint8Array, i: number, n: number): number {
   while (i < n) {
@@ -501,75 +501,177 @@ const TYPE = encoder.encode('type')
 const LEVEL = encoder.encode('@level')
 const MODULE = encoder.encode('@module')
 
+// Where peekMessage found each header value: start, end, 1 if escaped; start -1: not a string.
+const header = new Int32Array(9)
+// Which of them the last accepted line had (bits 2, 4, 8).
+let headerSeen = 0
+
 /**
  * Peeks at one whole line of a UI message log, [start, end) without the newline: one JSON
- * object with only JSON whitespace around it, ASCII only. Returns the summary or undefined
- * (take the slow path).
+ * object with only JSON whitespace around it, ASCII only (`knownAscii`: the caller checked).
+ * Returns the summary or undefined (take the slow path).
  */
-export function peekMessage(b: Uint8Array, start: number, end: number): MessageSummary | undefined {
-  if (!isAscii(b.subarray(start, end))) return undefined
-  let i = ws(b, start, end)
-  if (i >= end || b[i] !== 0x7b) return undefined
-  let type: string | undefined
-  let level: Scalar | undefined
-  let module: Scalar | undefined
-  let seen = 0
-  i = ws(b, i + 1, end)
-  if (i >= end) return undefined
-  if (b[i] !== 0x7d) {
-    for (;;) {
-      if (b[i] !== 0x22) return undefined
-      const keyStart = i + 1
-      i = skipString(b, keyStart, end)
-      if (i < 0 || escaped) return undefined
-      const keyEnd = i - 1
-      i = ws(b, i, end)
-      if (i >= end || b[i] !== 0x3a) return undefined
-      i = ws(b, i + 1, end)
-      if (i >= end) return undefined
-      const slot = keyIs(b, keyStart, keyEnd, TYPE)
-        ? 1
-        : keyIs(b, keyStart, keyEnd, LEVEL)
-          ? 2
-          : keyIs(b, keyStart, keyEnd, MODULE)
-            ? 4
-            : 0
-      const valueStart = i
-      i = skipValue(b, i, end)
-      if (i < 0) return undefined
-      if (slot !== 0) {
-        if ((seen & slot) !== 0) return undefined
-        seen |= slot
-        const c = b[valueStart]
-        const value = c === 0x7b || c === 0x5b ? undefined : scalarAt(b, valueStart, i, escaped)
-        if (slot === 1) {
-          if (typeof value !== 'string') return undefined
-          type = value
-        } else if (slot === 2) level = value
-        else module = value
-      }
-      i = ws(b, i, end)
-      if (i >= end) return undefined
-      const c = b[i++]
-      if (c === 0x7d) break
-      if (c !== 0x2c) return undefined
-      i = ws(b, i, end)
-      if (i >= end) return undefined
-    }
-  } else i++
-  if (ws(b, i, end) !== end || type === undefined) return undefined
-  return {
-    type,
-    level: typeof level === 'string' ? level : undefined,
-    module: typeof module === 'string' ? module : undefined
-  }
+export function peekMessage(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  knownAscii = false
+): MessageSummary | undefined {
+  const type = peekMessageType(b, start, end, knownAscii)
+  if (type === undefined) return undefined
+  return { type, level: peekedHeader(b, 'level'), module: peekedHeader(b, 'module') }
 }
 
-/** Whether a line [start, end) is blank as `String.prototype.trim` sees it (ASCII only). */
-export function isBlankAscii(b: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = b[i]!
-    if (!isWs(c) && c !== 0x0b && c !== 0x0c) return false
+/** peekMessage's `type` alone; then peekedHeader gives the rest (the same bytes, until the next peek). */
+export function peekMessageType(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  knownAscii = false
+): string | undefined {
+  // One loop with everything inlined, unlike skipValue: log lines are short and made of small
+  // tokens, and a CLI run is over before helper calls would be optimized.
+  headerSeen = 0
+  if (!knownAscii && !isAscii(b.subarray(start, end))) return undefined
+  const n = end
+  let i = start
+  while (i < n && isSpace(b[i]!)) i++
+  if (i >= n || b[i] !== 0x7b) return undefined
+  let depth = 0
+  let state = 0 // 0: a value, 1: a key, 2: after a value
+  let slot = 0 // the top-level key just read: 1 type, 2 @level, 3 @module
+  let seen = 0
+  for (;;) {
+    if (state === 2 && depth === 0) break
+    if (i >= n) return undefined
+    let c = b[i]!
+    if (c <= 0x20) {
+      // One comparison for the usual case; the rest is whitespace or invalid.
+      if (!isSpace(c)) return undefined
+      i++
+      continue
+    }
+    if (state === 2) {
+      const object = stack[depth - 1] === OBJECT
+      if (c === 0x2c) state = object ? 1 : 0
+      else if (c === (object ? 0x7d : 0x5d)) depth--
+      else return undefined
+      i++
+      continue
+    }
+    if (c === 0x22) {
+      const from = i++
+      let escapes = false
+      for (;;) {
+        while (i < n) {
+          c = b[i]!
+          if (c === 0x22 || c === 0x5c || c < 0x20) break
+          i++
+        }
+        if (i >= n || c !== 0x5c) break
+        escapes = true
+        const e = b[i + 1]
+        if (e === 0x75) {
+          if (i + 6 > n) return undefined
+          if (!HEX[b[i + 2]!] || !HEX[b[i + 3]!] || !HEX[b[i + 4]!] || !HEX[b[i + 5]!]) {
+            return undefined
+          }
+          i += 6
+        } else if (e !== undefined && ESCAPE[e] === 1 && i + 1 < n) i += 2
+        else return undefined
+      }
+      if (i >= n || c !== 0x22) return undefined // cut, or a raw control character
+      i++
+      if (state === 1) {
+        slot = 0
+        if (depth === 1) {
+          if (escapes) return undefined // an escaped key might be one of ours
+          const k0 = from + 1
+          const k1 = i - 1
+          if (keyIs(b, k0, k1, TYPE)) slot = 1
+          else if (keyIs(b, k0, k1, LEVEL)) slot = 2
+          else if (keyIs(b, k0, k1, MODULE)) slot = 3
+          if (slot !== 0) {
+            if ((seen & (1 << slot)) !== 0) return undefined // repeated: JSON.parse keeps the last
+            seen |= 1 << slot
+          }
+        }
+        while (i < n && isSpace(b[i]!)) i++
+        if (i >= n || b[i] !== 0x3a) return undefined
+        i++
+        state = 0
+      } else {
+        if (slot !== 0) {
+          header[3 * slot - 3] = from
+          header[3 * slot - 2] = i
+          header[3 * slot - 1] = escapes ? 1 : 0
+          slot = 0
+        }
+        state = 2
+      }
+      continue
+    }
+    if (state === 1 || slot === 1) return undefined // a key, or `type`, must be a string
+    if (slot !== 0) {
+      header[3 * slot - 3] = -1 // a @level or @module that is not a string counts as absent
+      slot = 0
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (depth === MAX_DEPTH) return undefined
+      const object = c === 0x7b
+      i++
+      while (i < n && isSpace(b[i]!)) i++
+      if (i < n && b[i] === (object ? 0x7d : 0x5d)) {
+        i++
+        state = 2
+      } else {
+        stack[depth++] = object ? OBJECT : ARRAY
+        state = object ? 1 : 0
+      }
+      continue
+    }
+    if (c === 0x74 || c === 0x66 || c === 0x6e) {
+      const word = c === 0x74 ? TRUE : c === 0x66 ? FALSE : NULL
+      if (i + word.length > n) return undefined
+      for (let k = 1; k < word.length; k++) if (b[i + k] !== word[k]) return undefined
+      i += word.length
+      state = 2
+      continue
+    }
+    if (c === 0x2d) c = i + 1 < n ? b[++i]! : 0
+    if (c === 0x30) i++
+    else if (c >= 0x31 && c <= 0x39) {
+      i++
+      while (i < n && (c = b[i]!) >= 0x30 && c <= 0x39) i++
+    } else return undefined
+    if (i < n && b[i] === 0x2e) {
+      const from = ++i
+      while (i < n && (c = b[i]!) >= 0x30 && c <= 0x39) i++
+      if (i === from) return undefined
+    }
+    if (i < n && (b[i] === 0x65 || b[i] === 0x45)) {
+      i++
+      if (i < n && (b[i] === 0x2b || b[i] === 0x2d)) i++
+      const from = i
+      while (i < n && (c = b[i]!) >= 0x30 && c <= 0x39) i++
+      if (i === from) return undefined
+    }
+    state = 2
   }
-  return true
+  while (i < n && isSpace(b[i]!)) i++
+  if (i !== n || (seen & 2) === 0) return undefined
+  headerSeen = seen
+  return headerText(b, 1)
+}
+
+/** `@level` or `@module` of the line peekMessageType just accepted, if a string. */
+export function peekedHeader(b: Uint8Array, key: 'level' | 'module'): string | undefined {
+  const slot = key === 'level' ? 2 : 3
+  return (headerSeen & (1 << slot)) === 0 ? undefined : headerText(b, slot)
+}
+
+function headerText(b: Uint8Array, slot: number): string | undefined {
+  const from = header[3 * slot - 3]!
+  if (from < 0) return undefined
+  return scalarAt(b, from, header[3 * slot - 2]!, header[3 * slot - 1] === 1) as string
 }

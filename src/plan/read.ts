@@ -14,7 +14,7 @@ import {
   type ScanResult,
   type Section
 } from './scan.js'
-import { peekMessage } from './peek.js'
+import { peekedHeader, peekMessageType } from './peek.js'
 import { LineSplitter, onlyHeaderRead, StreamCollector } from './stream.js'
 import { TallyCounter } from './tally.js'
 
@@ -327,8 +327,10 @@ function showJsonPlan(
   }
 }
 
-/** Literal arguments of each provider block; references and unknown shapes are skipped. */
-/** Literal arguments of each provider block (`configuration.provider_config`). */
+/**
+ * Literal arguments of each provider block (`configuration.provider_config`); references and
+ * unknown shapes are skipped.
+ */
 function providerConfigs(blocks: unknown): ProviderConfig[] {
   if (!isRecord(blocks)) return []
   return Object.entries(blocks).flatMap(([key, block]) => {
@@ -399,12 +401,19 @@ function jsonlSink(retain: Retain): Sink {
   }, skipHeaderOnly)
   // Most lines are refresh messages of which only three keys count: those are checked byte for
   // byte (peek.ts) but not parsed. Anything the peek is unsure of takes the path above.
-  function skipHeaderOnly(bytes: Uint8Array, start: number, end: number, lineNo: number) {
+  function skipHeaderOnly(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    _n: number,
+    ascii: boolean
+  ) {
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end
-    const header = peekMessage(bytes, start, stop)
-    if (header === undefined || !onlyHeaderRead(header.type)) return false
-    const { type, level, module } = header
-    collector.add({ type, '@level': level, '@module': module }, `line ${lineNo}`)
+    const type = peekMessageType(bytes, start, stop, ascii)
+    if (type === undefined || !onlyHeaderRead(type)) return false
+    // `@module` only counts until the tool is known.
+    const module = collector.toolKnown ? undefined : peekedHeader(bytes, 'module')
+    collector.addHeader(type, peekedHeader(bytes, 'level'), module)
     return true
   }
   return {

@@ -327,7 +327,9 @@ export class ShowJsonScanner {
     let state = this.state
     while (i < n) {
       const c = b[i]!
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+      if (c <= 0x20) {
+        // One comparison for the usual case; anything but whitespace is tokens()'s to report.
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break
         i++
         continue
       }

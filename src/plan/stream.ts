@@ -2,6 +2,7 @@
  * Reads the machine-readable UI (`terraform plan -json`, `tofu plan -json`): one message at a
  * time, from JSON Lines or from the same messages saved as one JSON array.
  */
+import { isAscii } from 'node:buffer'
 import { PlanInputError } from './errors.js'
 import type { Plan, ResourceChange } from './model.js'
 import { fromStream, versionOrUndefined } from './normalize.js'
@@ -89,6 +90,23 @@ export class StreamCollector {
     }
   }
 
+  /**
+   * What `add` does with a message whose type passes `onlyHeaderRead`, from those three keys
+   * alone (non-string `@level` or `@module`: undefined).
+   */
+  addHeader(type: string, level: string | undefined, module: string | undefined): void {
+    // (`module` may be left out once toolKnown: noteModule ignores it then.)
+    if (!onlyHeaderRead(type)) throw new Error(`addHeader: "${type}" messages are read whole`)
+    this.messages++
+    this.noteModule(module)
+    if (level === 'error') this.errors++
+  }
+
+  /** Whether `@module` no longer matters: the tool is known. */
+  get toolKnown(): boolean {
+    return this.tool !== 'unknown'
+  }
+
   /** Finishes the stream; throws when it cannot be a complete plan log. */
   finish(): Plan {
     if (this.messages === 0) throw new PlanInputError('no Terraform UI messages found')
@@ -162,9 +180,16 @@ function severityOf(message: Record<string, unknown>): unknown {
 
 /**
  * Sees a line's bytes, [start, end) of `bytes` without the newline, before it is decoded;
- * returns true when it handled the line (which is then not decoded).
+ * returns true when it handled the line (which is then not decoded). `ascii`: the line is known
+ * to be ASCII (false: not known).
  */
-export type RawLine = (bytes: Uint8Array, start: number, end: number, lineNo: number) => boolean
+export type RawLine = (
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  lineNo: number,
+  ascii: boolean
+) => boolean
 
 /** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
 export class LineSplitter {
@@ -179,18 +204,20 @@ export class LineSplitter {
 
   push(chunk: Uint8Array): void {
     let start = 0
+    // One check per chunk rather than per line.
+    const ascii = this.onRaw !== undefined && isAscii(chunk)
     for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-      this.emit(chunk, start, nl)
+      this.emit(chunk, start, nl, ascii)
       start = nl + 1
     }
     if (start < chunk.length) this.pending.push(chunk.subarray(start))
   }
 
   end(): void {
-    if (this.pending.length > 0) this.emit(new Uint8Array(0), 0, 0)
+    if (this.pending.length > 0) this.emit(new Uint8Array(0), 0, 0, false)
   }
 
-  private emit(chunk: Uint8Array, start: number, end: number): void {
+  private emit(chunk: Uint8Array, start: number, end: number, ascii: boolean): void {
     this.lineNo++
     const parts = this.pending
     let bytes = chunk
@@ -207,8 +234,9 @@ export class LineSplitter {
       bytes.set(tail, offset)
       start = 0
       end = total
+      ascii = false
     }
-    if (this.onRaw?.(bytes, start, end, this.lineNo) === true) return
+    if (this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true) return
     let line: string
     try {
       line = this.decoder.decode(bytes.subarray(start, end))

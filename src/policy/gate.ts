@@ -72,6 +72,9 @@ function classifyOptions(context: GateContext): ClassifyOptions {
  */
 export function slimmer(context: GateContext): Retain {
   const options = classifyOptions(context)
+  // Tag maps are only read by `match: { tag }` overrides; without one, keeping them would be
+  // most of the memory a large plan's changes take.
+  const needTags = context.policy.rules.some((rule) => rule.match.tag !== undefined)
   return (change, section) => {
     if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
       return undefined
@@ -81,12 +84,14 @@ export function slimmer(context: GateContext): Retain {
     const facts: ChangeFacts = {
       findings: changeFindings(change, options),
       radius: changeRadius(change),
-      tags: [change.before, change.after].flatMap((values) =>
-        tagMaps(values).map(({ map, tags }) => ({
-          map,
-          tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-        }))
-      ),
+      tags: needTags
+        ? [change.before, change.after].flatMap((values) =>
+            tagMaps(values).map(({ map, tags }) => ({
+              map,
+              tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+            }))
+          )
+        : [],
       identity: identityOf(change)
     }
     return { ...skeleton, facts }

@@ -520,8 +520,16 @@ const IDENTITY_ATTRIBUTES = [
  * finding keeps its decision and gains a hint.
  */
 function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
-  const creates = plan.changes.filter((c) => c.action === 'create' && c.mode === 'managed')
-  if (creates.length === 0) return findings
+  // Creates by type, each with its identity worked out once: every delete is checked against
+  // every create of its type, which on a large plan is millions of pairs.
+  const creates = new Map<string, { change: ResourceChange; identity: Record<string, string> }[]>()
+  for (const change of plan.changes) {
+    if (change.action !== 'create' || change.mode !== 'managed') continue
+    let list = creates.get(change.type)
+    if (list === undefined) creates.set(change.type, (list = []))
+    list.push({ change, identity: identityOf(change) })
+  }
+  if (creates.size === 0) return findings
   const deletes = new Map(
     plan.changes
       .filter((c) => c.action === 'delete' && c.deposed === undefined)
@@ -530,7 +538,10 @@ function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
   return findings.map((finding) => {
     const deleted = finding.source === 'change' ? deletes.get(finding.address) : undefined
     if (deleted === undefined) return finding
-    const target = creates.find((c) => c.type === deleted.type && sameIdentity(deleted, c))
+    const before = identityOf(deleted)
+    const target = creates
+      .get(deleted.type)
+      ?.find((c) => sameIdentity(deleted, before, c.change, c.identity))?.change
     return target === undefined
       ? finding
       : { ...finding, data: { ...finding.data, renameTo: target.address } }
@@ -550,9 +561,12 @@ export function identityOf(change: ResourceChange): Record<string, string> {
   return identity
 }
 
-function sameIdentity(deleted: ResourceChange, created: ResourceChange): boolean {
-  const before = identityOf(deleted)
-  const after = identityOf(created)
+function sameIdentity(
+  deleted: ResourceChange,
+  before: Readonly<Record<string, string>>,
+  created: ResourceChange,
+  after: Readonly<Record<string, string>>
+): boolean {
   if (IDENTITY_ATTRIBUTES.some((key) => before[key] !== undefined && before[key] === after[key])) {
     return true
   }

@@ -6,8 +6,19 @@
 /** One step of a guard path: a name, an index, or `*` for every element. */
 export type Step = string | number | '*'
 
-/** Parses `a[0].b[*].c` into steps. */
-export function parsePath(path: string): Step[] {
+const parsed = new Map<string, readonly Step[]>()
+
+/** Parses `a[0].b[*].c` into steps (once per path: the catalog's paths are read per change). */
+export function parsePath(path: string): readonly Step[] {
+  let steps = parsed.get(path)
+  if (steps === undefined) {
+    steps = parseSteps(path)
+    if (parsed.size < 10_000) parsed.set(path, steps)
+  }
+  return steps
+}
+
+function parseSteps(path: string): Step[] {
   const steps: Step[] = []
   for (const part of path.split('.')) {
     const match = /^([^[\]]+)((?:\[(?:\d+|\*)\])*)$/.exec(part)

@@ -25,7 +25,7 @@ export interface Site {
 }
 
 export interface Seed {
-  /** Path relative to the repository, e.g. `fixtures/plans/kinds.json`. */
+  /** Path from the repository's parent: `main/fixtures/plans/kinds.json`, `shared/fixtures/real/…`. */
   readonly name: string
   readonly bytes: Buffer
   readonly kind: SeedKind
@@ -809,7 +809,7 @@ const WRAPPER_HEAD = '[command]/home/runner/work/_temp/0d5c/terraform-bin show -
 const WRAPPER_TAIL =
   '\n::debug::Terraform exited with code 0.\n::debug::stderr: \n::set-output name=exitcode::0\n'
 
-/** Applies a byte mutation; `preserves` is false when it may rewrite what a plan says. */
+/** Applies a byte mutation to any bytes (positions wrap around the length). */
 export function applyBytes(b: Buffer, op: ByteOp): { bytes: Buffer; step: string } {
   const n = b.length
   switch (op.kind) {

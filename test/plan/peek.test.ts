@@ -299,7 +299,30 @@ describe('peekMessage', () => {
     expect(line('{"type":"e\\u0078"}')).toEqual({ type: 'ex', level: undefined, module: undefined })
   })
 
+  test('only top-level keys count, and nothing carries over from the line before', () => {
+    expect(line('{"@level":"error","@module":"tofu.ui","type":"a"}')).toEqual({
+      type: 'a',
+      level: 'error',
+      module: 'tofu.ui'
+    })
+    expect(line('{"hook":{"type":"x","@level":"error"},"type":"y"}')).toEqual({
+      type: 'y',
+      level: undefined,
+      module: undefined
+    })
+    expect(line('{"a":[{"type":"x"}],"b":-0.5e+3,"c":[true,false,null,{}],"type":"z"}')).toEqual({
+      type: 'z',
+      level: undefined,
+      module: undefined
+    })
+  })
+
   test.each([
+    ['only a nested type', '{"hook":{"type":"x"}}'],
+    ['a repeated module', '{"type":"a","@module":"x","@module":"y"}'],
+    ['a bad number', '{"type":"a","n":01}'],
+    ['a bad escape', '{"type":"a\\x"}'],
+    ['a raw tab in a string', '{"type":"a\tb"}'],
     ['no type', '{"@level":"info"}'],
     ['a non-string type', '{"type":1}'],
     ['a repeated type', '{"type":"a","type":"b"}'],

@@ -243,6 +243,34 @@ describe('layouts', () => {
     expect(got.result.containers.configuration).toBe('object')
   })
 
+  test.each([1, 2, 5, Infinity])(
+    'captures one child of a top-level object (chunks of %s)',
+    (size) => {
+      const config = {
+        provider_config: { aws: { name: 'aws', expressions: { region: { constant_value: 'x' } } } },
+        root_module: { resources: [{ a: [1, { b: 'c' }] }], provider_config: 'nested: not this' }
+      }
+      for (const configuration of [config, { ...config, provider_config: 'last wins' }]) {
+        const text = JSON.stringify({ ...PLAN, configuration }, null, 1)
+        const got = run(text, size, ['configuration.provider_config', 'absent.child'])
+        expect(got.captured).toEqual({
+          'configuration.provider_config': configuration.provider_config
+        })
+        expectEquivalent(text, got)
+      }
+      // Repeated keys: the last one, as JSON.parse of the whole object would give.
+      const twice = '{"configuration":{"provider_config":1,"x":[{}],"provider_config":{"a":2}}}'
+      expect(run(twice, size, ['configuration.provider_config']).captured).toEqual({
+        'configuration.provider_config': { a: 2 }
+      })
+      // Not an object: nothing to capture, nothing read.
+      const list = '{"configuration":[{"provider_config":1}]}'
+      expect(run(list, size, ['configuration.provider_config']).captured).toEqual({})
+      const broken = '{"configuration":{"provider_config":{"a":[1}}}'
+      expect(failure(broken, size).message).toBe(failure(broken).message)
+    }
+  )
+
   test.each([
     ['a wrapper trailer', '{"a":1}\n::debug::x\n', '::debug::x'],
     ['nothing after the object', '{"a":1}\r\n\t ', ''],
