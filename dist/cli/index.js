@@ -2372,6 +2372,7 @@ function showJsonPlan(scan, parts) {
         throw new PlanInputError(`unsupported format_version "${version}" (plan-gate reads plan formats 0.x and 1.x)`);
     }
     const keys = new Set(scan.keys);
+    rejectMangledKeys(scan.keys);
     const isPlan = [
         'resource_changes',
         'planned_values',
@@ -2441,6 +2442,57 @@ function literalArguments(expressions) {
             out[name] = expression.map(literalArguments);
     }
     return out;
+}
+/** Every top-level key Terraform and OpenTofu write (formats.md A.2). */
+const KNOWN_KEYS = new Set([
+    'format_version',
+    'terraform_version',
+    'variables',
+    'planned_values',
+    'resource_drift',
+    'resource_changes',
+    'deferred_changes',
+    'deferred_action_invocations',
+    'output_changes',
+    'action_invocations',
+    'prior_state',
+    'configuration',
+    'relevant_attributes',
+    'checks',
+    'timestamp',
+    'applyable',
+    'complete',
+    'errored'
+]);
+/**
+ * Unknown top-level keys are fine (newer minors add some), but one a byte or two away from a
+ * known key is corruption that happens to stay valid JSON: a renamed `resource_changes` would
+ * otherwise read as a plan with no changes, and pass.
+ */
+function rejectMangledKeys(keys) {
+    for (const key of keys) {
+        if (KNOWN_KEYS.has(key) || key.length < 5)
+            continue;
+        const near = [...KNOWN_KEYS].find((known) => editDistance(key, known) <= 2);
+        if (near !== undefined) {
+            throw new PlanInputError(`a top-level key is a corrupted "${near}": the file is damaged`);
+        }
+    }
+}
+/** Levenshtein distance, for short keys only. */
+function editDistance(a, b) {
+    if (Math.abs(a.length - b.length) > 2)
+        return 3;
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+        }
+        previous = current;
+    }
+    return previous[b.length] ?? 0;
 }
 function booleanFlag(scan, key) {
     const value = scan.scalars[key];

@@ -407,7 +407,17 @@ describe('not a plan', () => {
       '{"format_version":"1.2","resource_changes":[],"errored":"no"}',
       /"errored" must be true or false/
     ],
-    ['binary plan on stdin', 'PK\u0003\u0004rest-of-zip', /binary plan file/]
+    ['binary plan on stdin', 'PK\u0003\u0004rest-of-zip', /binary plan file/],
+    [
+      'a byte flip that renames resource_changes',
+      '{"format_version":"1.2","planned_values":{},"res{urce_changes":[{"address":"a.b"}]}',
+      /^a top-level key is a corrupted "resource_changes": the file is damaged$/
+    ],
+    [
+      'a renamed errored flag',
+      '{"format_version":"1.2","planned_values":{},"resource_changes":[],"errore":true}',
+      /corrupted "errored"/
+    ]
   ])('%s', (_name, text, message) => {
     expectInputError(() => readText(text), message)
   })
