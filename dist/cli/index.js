@@ -18094,6 +18094,43 @@ function offsetOf(doc, path, key) {
 }
 
 /**
+ * Provider-independent protection data: tag/label maps, state storage evidence.
+ */
+/** Tag and label maps that can mark a resource protected, at the top level of its values. */
+const TAG_MAPS = [
+    'tags',
+    'tags_all',
+    'labels',
+    'effective_labels',
+    'terraform_labels',
+    'user_labels',
+    'resource_labels'
+];
+/** Blocks whose first element may hold a tag map (`settings[0].user_labels`, `metadata[0].labels`). */
+const TAG_BLOCKS = ['settings', 'metadata'];
+/** The tag key that marks a resource protected (compared case-insensitively). */
+const PROTECTED_TAG_KEY = 'protected';
+/** Tag values that mean yes (compared case-insensitively). */
+const PROTECTED_TAG_VALUES = ['true', 'yes', '1'];
+/** Name fragments that identify Terraform state storage (compared case-insensitively). */
+const STATE_NAME_MARKERS = ['tfstate', 'terraform-state', 'terraform_state'];
+/**
+ * Types that can hold Terraform state, and the attributes that carry their name. A delete of
+ * one whose name contains a state marker is blocked.
+ */
+const STATE_STORAGE_NAMES = {
+    aws_s3_bucket: ['bucket', 'bucket_prefix'],
+    aws_s3_directory_bucket: ['bucket'],
+    google_storage_bucket: ['name'],
+    azurerm_storage_account: ['name'],
+    azurerm_storage_container: ['name'],
+    azurerm_storage_blob: ['storage_container_name', 'name'],
+    aws_dynamodb_table: ['name']
+};
+/** The S3 backend's lock table has this partition key. */
+const LOCK_TABLE_HASH_KEY = 'LockID';
+
+/**
  * Reading attribute values and their unknown/sensitive masks by path. Values read here are
  * used for decisions; only `printable` values ever reach a finding's data.
  */
@@ -18228,6 +18265,12 @@ function quantity(value) {
         (s ?? 0));
 }
 
+/**
+ * Blast radius: which AWS accounts, Google projects, Azure subscriptions and regions a plan
+ * touches, inferred from ARNs, resource ids, location attributes and provider configuration.
+ * The result is printed in PR comments, so only values that look exactly like an id survive:
+ * anything else could be a secret that happens to sit in a `region` or `project` attribute.
+ */
 // ---------------------------------------------------------------------------------------------
 // Strict formats: a value is kept only when it matches one of these exactly.
 const AWS_ACCOUNT = /^\d{12}$/;
@@ -18264,13 +18307,7 @@ const MAX_LEAVES = 2000;
  * `region` in them says nothing about where the resource lives.
  */
 const FREE_FORM = new Set([
-    'tags',
-    'tags_all',
-    'labels',
-    'effective_labels',
-    'terraform_labels',
-    'user_labels',
-    'resource_labels',
+    ...TAG_MAPS,
     'metadata',
     'annotations',
     'variables',
@@ -18606,43 +18643,6 @@ function outsideEnvironment(radius, env) {
         ...outside('region', radius.regions, env.regions)
     ];
 }
-
-/**
- * Provider-independent protection data: tag/label maps, state storage evidence.
- */
-/** Tag and label maps that can mark a resource protected, at the top level of its values. */
-const TAG_MAPS = [
-    'tags',
-    'tags_all',
-    'labels',
-    'effective_labels',
-    'terraform_labels',
-    'user_labels',
-    'resource_labels'
-];
-/** Blocks whose first element may hold a tag map (`settings[0].user_labels`, `metadata[0].labels`). */
-const TAG_BLOCKS = ['settings', 'metadata'];
-/** The tag key that marks a resource protected (compared case-insensitively). */
-const PROTECTED_TAG_KEY = 'protected';
-/** Tag values that mean yes (compared case-insensitively). */
-const PROTECTED_TAG_VALUES = ['true', 'yes', '1'];
-/** Name fragments that identify Terraform state storage (compared case-insensitively). */
-const STATE_NAME_MARKERS = ['tfstate', 'terraform-state', 'terraform_state'];
-/**
- * Types that can hold Terraform state, and the attributes that carry their name. A delete of
- * one whose name contains a state marker is blocked.
- */
-const STATE_STORAGE_NAMES = {
-    aws_s3_bucket: ['bucket', 'bucket_prefix'],
-    aws_s3_directory_bucket: ['bucket'],
-    google_storage_bucket: ['name'],
-    azurerm_storage_account: ['name'],
-    azurerm_storage_container: ['name'],
-    azurerm_storage_blob: ['storage_container_name', 'name'],
-    aws_dynamodb_table: ['name']
-};
-/** The S3 backend's lock table has this partition key. */
-const LOCK_TABLE_HASH_KEY = 'LockID';
 
 /** AWS resource types that hold data or protect it, with their protection attributes. */
 const aws = {

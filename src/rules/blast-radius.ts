@@ -4,6 +4,7 @@
  * The result is printed in PR comments, so only values that look exactly like an id survive:
  * anything else could be a secret that happens to sit in a `region` or `project` attribute.
  */
+import { TAG_MAPS } from '../catalog/generic.js'
 import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { isRecord } from './values.js'
 
@@ -78,14 +79,8 @@ const MAX_LEAVES = 2000
  * Maps whose keys are chosen by users (tags, labels, environment variables): a key named
  * `region` in them says nothing about where the resource lives.
  */
-const FREE_FORM = new Set([
-  'tags',
-  'tags_all',
-  'labels',
-  'effective_labels',
-  'terraform_labels',
-  'user_labels',
-  'resource_labels',
+const FREE_FORM = new Set<string>([
+  ...TAG_MAPS,
   'metadata',
   'annotations',
   'variables',
