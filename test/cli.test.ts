@@ -8,6 +8,7 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { HELP } from '../src/cli.js'
@@ -459,5 +460,18 @@ describe('progress', () => {
     const many = (await cli([big, '--progress'])).stderr.trimEnd().split('\n')
     expect(many.length).toBeGreaterThanOrEqual(10)
     expect(many.at(-1)).toBe(`plan-gate: ${big} 100% (51.0/51.0 MB)`)
+  })
+})
+
+describe('named pipes', () => {
+  test('a FIFO given as a path is read whole (bash process substitution, built CLI)', () => {
+    const cliPath = join(ROOT, 'dist', 'cli', 'index.js')
+    const result = spawnSync('bash', ['-c', `node '${cliPath}' <(cat '${EXAMPLE}')`], {
+      encoding: 'utf8',
+      timeout: 30_000
+    })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(/^⚠ APPROVAL REQUIRED/)
   })
 })

@@ -54408,7 +54408,8 @@ async function readInput(file, options, io, retain) {
     const stat = statSync(path);
     if (stat.isDirectory())
         throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (isZip(path))
+    // Only a regular file can be peeked at without losing bytes (not a FIFO such as <(...)).
+    if (stat.isFile() && isZip(path))
         return readBinaryPlan(path, options, io, reader);
     // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
     const report = progressReporter(file, stat.size, options, io);
