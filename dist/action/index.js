@@ -31430,6 +31430,8 @@ class StreamCollector {
     operation;
     messages = 0;
     tally = new TallyCounter();
+    /** Counts from the first `plan` change_summary. */
+    planned;
     constructor(format, retain = (c) => c) {
         this.format = format;
         this.retain = retain;
@@ -31498,6 +31500,7 @@ class StreamCollector {
         if (this.summaries === 0 && this.errors === 0) {
             throw new PlanInputError('the stream has no change_summary message: the plan did not finish or the log is truncated');
         }
+        this.checkSummary();
         return {
             source: {
                 format: this.format,
@@ -31543,12 +31546,38 @@ class StreamCollector {
             this.toolVersion = versionOrUndefined(message['terraform']);
         }
     }
+    /**
+     * The plan's change_summary counts what Terraform planned. Fewer planned_change messages than
+     * it counts means messages were lost or mangled (an unknown message type is tolerated, so a
+     * corrupted `"type"` would otherwise drop a delete silently): fail closed. More is fine:
+     * Terraform leaves create-then-forget replacements out of its counts.
+     */
+    checkSummary() {
+        if (this.planned === undefined)
+            return;
+        const a = this.tally.result().actions;
+        // An unknown action could be any of them; it is blocked on its own anyway.
+        const seen = {
+            add: a.create + a.replace + a['forget-replace'] + a.unknown,
+            change: a.update + a.unknown,
+            remove: a.delete + a.replace + a.unknown
+        };
+        for (const key of ['add', 'change', 'remove']) {
+            if (this.planned[key] > seen[key]) {
+                throw new PlanInputError(`change_summary counts ${this.planned[key]} to ${key} but the stream has ${seen[key]} such planned changes: messages are missing or corrupt`);
+            }
+        }
+    }
     summary(message, position) {
         const changes = message['changes'];
         if (!isRecord$2(changes))
             throw new PlanInputError(`${position}: change_summary has no "changes"`);
         this.summaries++;
         const operation = changes['operation'];
+        if (operation === 'plan' && this.planned === undefined) {
+            const count = (key) => typeof changes[key] === 'number' ? changes[key] : 0;
+            this.planned = { add: count('add'), change: count('change'), remove: count('remove') };
+        }
         if (operation === 'plan' || operation === 'apply' || operation === 'destroy') {
             // A destroy anywhere in the log makes the whole run a destroy.
             if (this.operation !== 'destroy')
@@ -52774,7 +52803,12 @@ const stream = (action) => [
         '@level': 'info',
         '@message': 'Plan',
         type: 'change_summary',
-        changes: { add: 0, change: 0, remove: 1, operation: 'plan' }
+        changes: {
+            add: action === 'create' ? 1 : 0,
+            change: 0,
+            remove: action === 'delete' ? 1 : 0,
+            operation: 'plan'
+        }
     }
 ]
     .map((m) => JSON.stringify(m))

@@ -44,6 +44,8 @@ export class StreamCollector {
   private messages = 0
 
   private readonly tally = new TallyCounter()
+  /** Counts from the first `plan` change_summary. */
+  private planned?: { add: number; change: number; remove: number }
 
   constructor(
     private readonly format: 'jsonl' | 'json-array',
@@ -115,6 +117,7 @@ export class StreamCollector {
         'the stream has no change_summary message: the plan did not finish or the log is truncated'
       )
     }
+    this.checkSummary()
     return {
       source: {
         format: this.format,
@@ -161,11 +164,40 @@ export class StreamCollector {
     }
   }
 
+  /**
+   * The plan's change_summary counts what Terraform planned. Fewer planned_change messages than
+   * it counts means messages were lost or mangled (an unknown message type is tolerated, so a
+   * corrupted `"type"` would otherwise drop a delete silently): fail closed. More is fine:
+   * Terraform leaves create-then-forget replacements out of its counts.
+   */
+  private checkSummary(): void {
+    if (this.planned === undefined) return
+    const a = this.tally.result().actions
+    // An unknown action could be any of them; it is blocked on its own anyway.
+    const seen = {
+      add: a.create + a.replace + a['forget-replace'] + a.unknown,
+      change: a.update + a.unknown,
+      remove: a.delete + a.replace + a.unknown
+    }
+    for (const key of ['add', 'change', 'remove'] as const) {
+      if (this.planned[key] > seen[key]) {
+        throw new PlanInputError(
+          `change_summary counts ${this.planned[key]} to ${key} but the stream has ${seen[key]} such planned changes: messages are missing or corrupt`
+        )
+      }
+    }
+  }
+
   private summary(message: Record<string, unknown>, position: string): void {
     const changes = message['changes']
     if (!isRecord(changes)) throw new PlanInputError(`${position}: change_summary has no "changes"`)
     this.summaries++
     const operation = changes['operation']
+    if (operation === 'plan' && this.planned === undefined) {
+      const count = (key: string): number =>
+        typeof changes[key] === 'number' ? (changes[key] as number) : 0
+      this.planned = { add: count('add'), change: count('change'), remove: count('remove') }
+    }
     if (operation === 'plan' || operation === 'apply' || operation === 'destroy') {
       // A destroy anywhere in the log makes the whole run a destroy.
       if (this.operation !== 'destroy') this.operation = operation

@@ -162,7 +162,12 @@ const stream = (action: string): string =>
       '@level': 'info',
       '@message': 'Plan',
       type: 'change_summary',
-      changes: { add: 0, change: 0, remove: 1, operation: 'plan' }
+      changes: {
+        add: action === 'create' ? 1 : 0,
+        change: 0,
+        remove: action === 'delete' ? 1 : 0,
+        operation: 'plan'
+      }
     }
   ]
     .map((m) => JSON.stringify(m))

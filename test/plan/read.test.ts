@@ -249,6 +249,21 @@ describe('JSON Lines stream', () => {
     expectInputError(() => readText(text), /^line 3 is not valid JSON/)
   })
 
+  test('a planned_change lost to a corrupted type fails against change_summary', () => {
+    const text = readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8')
+      .split('\n')
+      .map((line) =>
+        line.includes('aws_s3_bucket.tfstate: Plan to delete')
+          ? line.replace('"type":"planned_change"', '"type":"planned_chbnge"')
+          : line
+      )
+      .join('\n')
+    expectInputError(
+      () => readText(text),
+      /^change_summary counts 4 to remove but the stream has 3 such planned changes: messages are missing or corrupt$/
+    )
+  })
+
   test('an unknown stream action is unknown', () => {
     const text = readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8').replace(
       '"action":"delete"',
