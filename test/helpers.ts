@@ -4,7 +4,8 @@ import { readdir as readdirAsync, readFile as readFileAsync } from 'node:fs/prom
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { run, type CliIO } from '../src/cli.js'
-import type { Plan } from '../src/plan/model.js'
+import type { Plan, ResourceChange } from '../src/plan/model.js'
+import { tallyOf } from '../src/plan/tally.js'
 import { readPlan } from '../src/plan/read.js'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -83,5 +84,36 @@ export const nodeFs = {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw error
     }
+  }
+}
+
+/** A resource change for unit tests: a managed delete of `x.y` unless overridden. */
+export function makeChange(overrides: Partial<ResourceChange>): ResourceChange {
+  return {
+    address: 'x.y',
+    mode: 'managed',
+    type: 'x',
+    name: 'y',
+    provider: { name: 'x' },
+    actions: ['delete'],
+    action: 'delete',
+    moved: false,
+    importing: false,
+    hasValues: true,
+    ...overrides
+  }
+}
+
+/** A show-json plan holding `changes`, for unit tests. */
+export function makePlan(changes: ResourceChange[], extra: Partial<Plan> = {}): Plan {
+  return {
+    source: { format: 'show-json', formatVersion: '1.2', tool: 'terraform' },
+    changes,
+    tally: tallyOf(changes),
+    drift: [],
+    deferred: [],
+    errored: false,
+    errorDiagnostics: 0,
+    ...extra
   }
 }

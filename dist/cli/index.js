@@ -23667,8 +23667,12 @@ function changeLine(change) {
 }
 /** `sha256:<hex>` over the sorted lines. */
 function fingerprint(lines) {
+    return hashLines('plan-gate fingerprint v1', lines);
+}
+/** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
+function hashLines(header, lines) {
     const hash = createHash('sha256');
-    hash.update('plan-gate fingerprint v1\n');
+    hash.update(`${header}\n`);
     for (const line of lines)
         hash.update(`${line}\n`);
     return `sha256:${hash.digest('hex')}`;
@@ -24178,7 +24182,6 @@ function formatMessage(finding) {
     return text;
 }
 
-/** Builds the report every renderer takes from evaluated plans. */
 const EMPTY_COUNTS = { ...NO_ACTIONS, move: 0, import: 0, drift: 0 };
 /** Counts planned changes by action; moves and imports are also counted on their own. */
 function countActions(plan) {
@@ -24215,11 +24218,8 @@ function summary(input) {
 function combinedFingerprint(plans) {
     if (plans.length === 1 && plans[0] !== undefined)
         return plans[0].fingerprint;
-    const hash = createHash('sha256');
-    hash.update('plan-gate combined fingerprint v1\n');
-    for (const line of plans.map((p) => `${p.file}\t${p.fingerprint}`).sort())
-        hash.update(`${line}\n`);
-    return `sha256:${hash.digest('hex')}`;
+    const lines = plans.map((p) => `${p.file}\t${p.fingerprint}`).sort();
+    return hashLines('plan-gate combined fingerprint v1', lines);
 }
 function union(radii) {
     const merge = (key) => [...new Set(radii.flatMap((r) => r[key]))].sort();

@@ -43,8 +43,13 @@ function changeLine(change: ResourceChange): string {
 
 /** `sha256:<hex>` over the sorted lines. */
 export function fingerprint(lines: readonly string[]): string {
+  return hashLines('plan-gate fingerprint v1', lines)
+}
+
+/** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
+export function hashLines(header: string, lines: readonly string[]): string {
   const hash = createHash('sha256')
-  hash.update('plan-gate fingerprint v1\n')
+  hash.update(`${header}\n`)
   for (const line of lines) hash.update(`${line}\n`)
   return `sha256:${hash.digest('hex')}`
 }

@@ -1,8 +1,8 @@
 /** Builds the report every renderer takes from evaluated plans. */
-import { createHash } from 'node:crypto'
 import type { Plan } from '../plan/model.js'
 import { NO_ACTIONS } from '../plan/tally.js'
 import { decide, sortFindings } from '../policy/decide.js'
+import { hashLines } from '../policy/fingerprint.js'
 import type { GateResult } from '../policy/gate.js'
 import type { BlastRadius } from '../rules/blast-radius.js'
 import { formatMessage } from '../rules/messages.js'
@@ -68,11 +68,8 @@ export function combinedFingerprint(
   plans: readonly { file: string; fingerprint: string }[]
 ): string {
   if (plans.length === 1 && plans[0] !== undefined) return plans[0].fingerprint
-  const hash = createHash('sha256')
-  hash.update('plan-gate combined fingerprint v1\n')
-  for (const line of plans.map((p) => `${p.file}\t${p.fingerprint}`).sort())
-    hash.update(`${line}\n`)
-  return `sha256:${hash.digest('hex')}`
+  const lines = plans.map((p) => `${p.file}\t${p.fingerprint}`).sort()
+  return hashLines('plan-gate combined fingerprint v1', lines)
 }
 
 function union(radii: readonly BlastRadius[]): BlastRadius {

@@ -1,4 +1,3 @@
-import { tallyOf } from '../../src/plan/tally.js'
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,22 +10,10 @@ import {
   type BlastRadius,
   type EnvironmentSpec
 } from '../../src/rules/blast-radius.js'
-import { HAS_REAL, PLANTED_SECRET, REAL, realFiles } from '../helpers.js'
+import { HAS_REAL, makeChange, makePlan, PLANTED_SECRET, REAL, realFiles } from '../helpers.js'
 
 function change(overrides: Partial<ResourceChange>): ResourceChange {
-  return {
-    address: 'x.y',
-    mode: 'managed',
-    type: 'x',
-    name: 'y',
-    provider: { name: 'aws' },
-    actions: ['delete'],
-    action: 'delete',
-    moved: false,
-    importing: false,
-    hasValues: true,
-    ...overrides
-  }
+  return makeChange({ provider: { name: 'aws' }, ...overrides })
 }
 
 /** A delete of a resource of the given provider whose prior value is `before`. */
@@ -35,16 +22,7 @@ function destroy(provider: string, before: unknown, extra: Partial<ResourceChang
 }
 
 function planOf(changes: ResourceChange[], providerConfigs?: ProviderConfig[]): Plan {
-  return {
-    source: { format: 'show-json', formatVersion: '1.2', tool: 'terraform' },
-    changes,
-    tally: tallyOf(changes),
-    drift: [],
-    deferred: [],
-    errored: false,
-    errorDiagnostics: 0,
-    providerConfigs
-  }
+  return makePlan(changes, { providerConfigs })
 }
 
 function config(name: string, constants: Record<string, unknown>): ProviderConfig {

@@ -1,47 +1,19 @@
-import { tallyOf } from '../../src/plan/tally.js'
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import type { Plan, ResourceChange } from '../../src/plan/model.js'
 import { readPlan } from '../../src/plan/read.js'
 import { decide } from '../../src/policy/decide.js'
 import { evaluate } from '../../src/rules/evaluate.js'
 import { formatMessage } from '../../src/rules/messages.js'
 import type { Finding } from '../../src/rules/types.js'
-import { fixture, readFixture } from '../helpers.js'
+import { fixture, makeChange, makePlan, readFixture } from '../helpers.js'
 
 /** `address ruleId decision messageId` per finding, sorted: what tests assert on. */
 function summary(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.address} ${f.ruleId} ${f.decision} ${f.messageId}`).sort()
 }
 
-function change(overrides: Partial<ResourceChange>): ResourceChange {
-  return {
-    address: 'x.y',
-    mode: 'managed',
-    type: 'x',
-    name: 'y',
-    provider: { name: 'x' },
-    actions: ['delete'],
-    action: 'delete',
-    moved: false,
-    importing: false,
-    hasValues: true,
-    ...overrides
-  }
-}
-
-function planOf(changes: ResourceChange[], extra: Partial<Plan> = {}): Plan {
-  return {
-    source: { format: 'show-json', formatVersion: '1.2', tool: 'terraform' },
-    changes,
-    tally: tallyOf(changes),
-    drift: [],
-    deferred: [],
-    errored: false,
-    errorDiagnostics: 0,
-    ...extra
-  }
-}
+const change = makeChange
+const planOf = makePlan
 
 describe('zero-config defaults on the example plan', () => {
   const findings = evaluate(readFixture('examples', 'destroy-prod-db.json'))
