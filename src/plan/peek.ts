@@ -12,6 +12,7 @@
  * JSON.parse would give for these keys".
  */
 import { isAscii, isUtf8 } from 'node:buffer'
+import { kernel, type Kernel } from './wasm/index.js'
 
 /** Not peeked: invalid, or outside what the peek models. Take the JSON.parse path. */
 export const SLOW = -1
@@ -226,6 +227,15 @@ export function skipValue(b: Uint8Array, i: number, n: number): number {
   }
 }
 
+// The kernel and where the bytes of the current peekChange start in its window (-1: elsewhere).
+let win: Kernel | undefined
+let winOffset = -1
+
+/** skipValue, in the kernel when the bytes are in its window. */
+function skipAny(b: Uint8Array, i: number, n: number): number {
+  return winOffset >= 0 ? win!.skipValue(winOffset, i, n) : skipValue(b, i, n)
+}
+
 /** The value of a scalar token [start, end) in bytes known to be valid UTF-8. */
 function scalarAt(b: Uint8Array, start: number, end: number, hasEscape: boolean): Scalar {
   const c = b[start]
@@ -348,6 +358,8 @@ const spans = new Int32Array(FIELD_BYTES.length * 3)
 export function peekChange(b: Uint8Array, start: number, n: number): number {
   summary = undefined
   if (b[start] !== 0x7b) return SLOW
+  win = kernel()
+  winOffset = win === undefined ? -1 : win.offsetOf(b)
   let actions: string[] | undefined
   let importing = false
   let seen = 0
@@ -382,7 +394,7 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
       actions = bodyActions
       importing = bodyImporting
     } else {
-      i = skipValue(b, i, n)
+      i = skipAny(b, i, n)
       if (i < 0) return i
     }
     i = ws(b, i, n)
@@ -475,12 +487,12 @@ function peekChangeBody(b: Uint8Array, i: number, n: number): number {
     } else if (keyIs(b, keyStart, keyEnd, IMPORTING)) {
       if (importing !== undefined) return SLOW
       importing = !(b[i] === 0x6e && skipLiteral(b, i, n, NULL) > 0)
-      i = skipValue(b, i, n)
+      i = skipAny(b, i, n)
       if (i < 0) return i
     } else if (keyIs(b, keyStart, keyEnd, REPLACE_PATHS)) {
       return SLOW // rare, and part of the skeleton: parse it
     } else {
-      i = skipValue(b, i, n)
+      i = skipAny(b, i, n)
       if (i < 0) return i
     }
     i = ws(b, i, n)

@@ -15,7 +15,8 @@ import {
   type Section
 } from './scan.js'
 import { peekedHeader, peekMessageType } from './peek.js'
-import { LineSplitter, onlyHeaderRead, StreamCollector } from './stream.js'
+import { LineSplitter, onlyHeaderRead, StreamCollector, type LineSkipper } from './stream.js'
+import { kernel } from './wasm/index.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
@@ -444,18 +445,22 @@ function notAPlan(keys: readonly string[]): string {
 
 function jsonlSink(retain: Retain): Sink {
   const collector = new StreamCollector('jsonl', retain)
-  const splitter = new LineSplitter((line, lineNo) => {
-    const text = line.endsWith('\r') ? line.slice(0, -1) : line
-    if (text.trim() === '') return
-    if (text.startsWith('::') || text.startsWith('%0A')) return // wrapper trailer
-    let message: unknown
-    try {
-      message = JSON.parse(text)
-    } catch {
-      throw new PlanInputError(`line ${lineNo} is not valid JSON (truncated or corrupt stream)`)
-    }
-    collector.add(message, `line ${lineNo}`)
-  }, skipHeaderOnly)
+  const splitter = new LineSplitter(
+    (line, lineNo) => {
+      const text = line.endsWith('\r') ? line.slice(0, -1) : line
+      if (text.trim() === '') return
+      if (text.startsWith('::') || text.startsWith('%0A')) return // wrapper trailer
+      let message: unknown
+      try {
+        message = JSON.parse(text)
+      } catch {
+        throw new PlanInputError(`line ${lineNo} is not valid JSON (truncated or corrupt stream)`)
+      }
+      collector.add(message, `line ${lineNo}`)
+    },
+    skipHeaderOnly,
+    headerRuns(collector)
+  )
   // Most lines are refresh messages of which only three keys count: those are checked byte for
   // byte (peek.ts) but not parsed. Anything the peek is unsure of takes the path above.
   function skipHeaderOnly(
@@ -474,10 +479,37 @@ function jsonlSink(retain: Retain): Sink {
     return true
   }
   return {
-    push: (chunk) => splitter.push(chunk),
+    push: (chunk) => {
+      const k = kernel()
+      if (k === undefined || k.offsetOf(chunk) >= 0) return splitter.push(chunk)
+      for (let at = 0; at < chunk.length; at += k.capacity) {
+        splitter.push(k.load(chunk.subarray(at, at + k.capacity)))
+      }
+    },
     end: () => {
       splitter.end()
       return collector.finish()
+    }
+  }
+}
+
+/**
+ * The kernel's bulk version of skipHeaderOnly, for lines in its window once the tool is known:
+ * runs of header-only messages are checked and counted without a call per line.
+ */
+function headerRuns(collector: StreamCollector): LineSkipper | undefined {
+  const k = kernel()
+  if (k === undefined) return undefined
+  return {
+    lines: 0,
+    skip(bytes, start, end) {
+      this.lines = 0
+      const o = k.offsetOf(bytes)
+      if (o < 0 || !collector.toolKnown) return start
+      const at = k.scanLines(o, start, end)
+      this.lines = k.out[2]!
+      collector.addHeaders(k.out[2]!, k.out[3]!)
+      return at
     }
   }
 }

@@ -16,6 +16,7 @@ import {
   TRUE,
   type ChangeSummary
 } from './peek.js'
+import { kernel } from './wasm/index.js'
 
 export type { ChangeSummary } from './peek.js'
 
@@ -202,6 +203,15 @@ export class ShowJsonScanner {
 
   /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
   push(chunk: Uint8Array): void {
+    const k = kernel()
+    if (k === undefined || k.offsetOf(chunk) >= 0) return this.pushBytes(chunk)
+    // The kernel scans bytes in its own window: one window-full at a time.
+    for (let at = 0; at < chunk.length; at += k.capacity) {
+      this.pushBytes(k.load(chunk.subarray(at, at + k.capacity)))
+    }
+  }
+
+  private pushBytes(chunk: Uint8Array): void {
     const n = chunk.length
     let i = 0
     if (this.rec !== R_NONE) this.recStart = 0
@@ -322,6 +332,23 @@ export class ShowJsonScanner {
     const n = b.length
     // The depth it must not close: the top level's, or the watched object's.
     const floor = this.watch ? 3 : 2
+    const k = kernel()
+    const o = k === undefined ? -1 : k.offsetOf(b)
+    if (k !== undefined && o >= 0) {
+      // The same loop in WebAssembly, on a copy of the stack.
+      k.stack.set(this.stack.subarray(0, this.depth))
+      i = k.skipUnread(o, i, n, this.depth, this.state, floor)
+      const depth = k.out[0]!
+      if (depth > this.stack.length) {
+        let size = this.stack.length
+        while (size < depth) size *= 2
+        this.stack = new Uint8Array(size)
+      }
+      this.stack.set(k.stack.subarray(0, depth))
+      this.depth = depth
+      this.state = k.out[1]!
+      return i
+    }
     const stack = this.stack
     let depth = this.depth
     let state = this.state

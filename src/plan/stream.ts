@@ -104,6 +104,16 @@ export class StreamCollector {
     if (level === 'error') this.errors++
   }
 
+  /**
+   * `count` messages at once whose types pass `onlyHeaderRead`, `errors` of them at `@level`
+   * "error": what `addHeader` does for each, once `@module` no longer matters.
+   */
+  addHeaders(count: number, errors: number): void {
+    if (!this.toolKnown) throw new Error('addHeaders: the tool is not known yet')
+    this.messages += count
+    this.errors += errors
+  }
+
   /** Whether `@module` no longer matters: the tool is known. */
   get toolKnown(): boolean {
     return this.tool !== 'unknown'
@@ -223,6 +233,17 @@ export type RawLine = (
   ascii: boolean
 ) => boolean
 
+/** Handles whole lines in bulk, before the splitter sees them one at a time. */
+export interface LineSkipper {
+  /**
+   * Handles whole lines of bytes [start, end) from `start`, a line start, and returns where it
+   * stopped: the start of the first line it left to the splitter. Sets `lines` to how many it
+   * handled.
+   */
+  skip(bytes: Uint8Array, start: number, end: number): number
+  lines: number
+}
+
 /** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
 export class LineSplitter {
   private pending: Uint8Array[] = []
@@ -231,18 +252,36 @@ export class LineSplitter {
 
   constructor(
     private readonly onLine: (line: string, lineNo: number) => void,
-    private readonly onRaw?: RawLine
+    private readonly onRaw?: RawLine,
+    private readonly skipper?: LineSkipper
   ) {}
 
+  /** Splits `chunk`, which it does not keep: the caller may reuse it afterwards. */
   push(chunk: Uint8Array): void {
+    const n = chunk.length
     let start = 0
     // One check per chunk rather than per line.
     const ascii = this.onRaw !== undefined && isAscii(chunk)
-    for (let nl = chunk.indexOf(0x0a, start); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
+    if (this.pending.length > 0) {
+      const nl = chunk.indexOf(0x0a)
+      if (nl < 0) {
+        this.pending.push(new Uint8Array(chunk)) // a copy (Buffer#slice would not be)
+        return
+      }
+      this.emit(chunk, 0, nl, ascii)
+      start = nl + 1
+    }
+    for (;;) {
+      if (this.skipper !== undefined && start < n) {
+        start = this.skipper.skip(chunk, start, n)
+        this.lineNo += this.skipper.lines
+      }
+      const nl = chunk.indexOf(0x0a, start)
+      if (nl < 0) break
       this.emit(chunk, start, nl, ascii)
       start = nl + 1
     }
-    if (start < chunk.length) this.pending.push(chunk.subarray(start))
+    if (start < n) this.pending.push(new Uint8Array(chunk.subarray(start)))
   }
 
   end(): void {

@@ -1,0 +1,106 @@
+/**
+ * The WebAssembly kernel of the plan readers (scan.c, built into scan-wasm.ts by
+ * `npm run build:wasm`): the grammar loops that dominate reading a large plan, at about twice
+ * the speed of their JavaScript twins. Each export mirrors one JavaScript function, which stays
+ * the reference and the fallback: where WebAssembly is unavailable (`node --jitless`) or turned
+ * off with `useKernel(false)`, `kernel()` is undefined and the readers run the JavaScript.
+ *
+ * The kernel owns one window of `capacity` bytes. A caller copies at most that much into it with
+ * `load()`, gets a Buffer view back, and must be done with the view before it calls `load()`
+ * again: the readers load, scan and drop each chunk synchronously.
+ */
+import { WASM_BASE64 } from './scan-wasm.js'
+
+interface Exports {
+  readonly memory: WebAssembly.Memory
+  buffer(): number
+  stack(): number
+  result(): number
+  capacity(): number
+  skip_value(i: number, n: number): number
+  skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
+  scan_lines(i: number, n: number): number
+}
+
+export class Kernel {
+  /** Bytes `load` takes at once. */
+  readonly capacity: number
+  /** The grammar stack of skip_unread. */
+  readonly stack: Uint8Array
+  /** out[] of scan.c. */
+  readonly out: Int32Array
+  private readonly memory: ArrayBuffer
+  private readonly base: number
+  private readonly window: Buffer
+
+  constructor(private readonly x: Exports) {
+    this.memory = x.memory.buffer
+    this.base = x.buffer()
+    this.capacity = x.capacity()
+    this.window = Buffer.from(this.memory, this.base, this.capacity)
+    this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
+    this.out = new Int32Array(this.memory, x.result(), 4)
+  }
+
+  /** Copies `bytes` (at most `capacity`) into the window; returns the view of them there. */
+  load(bytes: Uint8Array): Buffer {
+    if (bytes.length > this.capacity) throw new RangeError('Kernel.load: more than capacity')
+    this.window.set(bytes)
+    return this.window.subarray(0, bytes.length)
+  }
+
+  /** Where `b` starts in the window, or -1 when `b` is not (a part of) it. */
+  offsetOf(b: Uint8Array): number {
+    return b.buffer === this.memory ? b.byteOffset - this.base : -1
+  }
+
+  /** skipValue of peek.ts, for `b` in the window at offset `o` (offsetOf). */
+  skipValue(o: number, i: number, n: number): number {
+    const end = this.x.skip_value(o + i, o + n)
+    return end < 0 ? end : end - o
+  }
+
+  /** skipUnread of scan.ts over `stack`; out[0] = depth, out[1] = state after. */
+  skipUnread(o: number, i: number, n: number, depth: number, state: number, floor: number): number {
+    return this.x.skip_unread(o + i, o + n, depth, state, floor) - o
+  }
+
+  /**
+   * Whole header-only UI message lines from i: returns where it stopped; out[0] = 1 when a
+   * complete line the JavaScript must read starts there (its newline at out[1]), out[2] = lines
+   * handled, out[3] = of them at `@level` "error".
+   */
+  scanLines(o: number, i: number, n: number): number {
+    const at = this.x.scan_lines(o + i, o + n) - o
+    this.out[1] = this.out[1]! - o
+    return at
+  }
+}
+
+let instance: Kernel | undefined
+let state: 'new' | 'ready' | 'off' = 'new'
+
+/** The kernel, or undefined when WebAssembly is unavailable or turned off. */
+export function kernel(): Kernel | undefined {
+  if (state === 'new') {
+    state = 'off'
+    try {
+      const bytes = Buffer.from(WASM_BASE64, 'base64')
+      const module = new WebAssembly.Module(bytes)
+      instance = new Kernel(new WebAssembly.Instance(module).exports as unknown as Exports)
+      state = 'ready'
+    } catch {
+      // No WebAssembly here (node --jitless): the JavaScript paths do the same work.
+      instance = undefined
+    }
+  }
+  return state === 'ready' ? instance : undefined
+}
+
+/** Turns the kernel on or off (tests compare both paths); returns whether it was on. */
+export function useKernel(on: boolean): boolean {
+  const was = kernel() !== undefined
+  if (!on) state = 'off'
+  else if (instance !== undefined) state = 'ready'
+  return was
+}
