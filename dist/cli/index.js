@@ -4,8 +4,8 @@ import { existsSync, writeFileSync, readFileSync, statSync, readdirSync, createR
 import { readFile, readdir } from 'node:fs/promises';
 import { join, resolve as resolve$1, dirname, delimiter } from 'node:path';
 import { m as matchBackend, B as BackendConfigError, l as loadBackends } from './load.js';
+import { isUtf8, isAscii } from 'node:buffer';
 import { TextDecoder as TextDecoder$1 } from 'node:util';
-import { isAscii, isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 
 /** Errors that mean "this input cannot be evaluated" (exit 2), as opposed to a gate verdict. */
@@ -166,6 +166,96 @@ function concat$1(a, b) {
     out.set(a, 0);
     out.set(b, a.length);
     return out;
+}
+/** How many bytes the UTF-8 sequence led by `c` has (1 for ASCII and for bytes that lead none). */
+function sequenceLength(c) {
+    if (c >= 0xc2 && c <= 0xdf)
+        return 2;
+    if (c >= 0xe0 && c <= 0xef)
+        return 3;
+    if (c >= 0xf0 && c <= 0xf4)
+        return 4;
+    return 1;
+}
+/** Where the first invalid UTF-8 sequence of `bytes` starts (bytes.length when there is none). */
+function firstInvalidUtf8(bytes) {
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+        const c = bytes[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        const length = sequenceLength(c);
+        if (length === 1 || i + length > n)
+            return i;
+        const c1 = bytes[i + 1];
+        // The second byte's range excludes overlong forms and surrogates (RFC 3629).
+        const low = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+        const high = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+        if (c1 < low || c1 > high)
+            return i;
+        for (let k = 2; k < length; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        i += length;
+    }
+    return n;
+}
+/**
+ * Checks that a byte stream is UTF-8, one chunk at a time (a sequence may be cut by a chunk
+ * edge), without holding more than the three bytes of a cut sequence. Throws EncodingError.
+ */
+class Utf8Check {
+    carry = new Uint8Array(0);
+    offset = 0;
+    push(chunk) {
+        const n = chunk.length;
+        let start = 0;
+        if (this.carry.length > 0) {
+            // Complete the sequence cut at the end of the last chunk.
+            const want = sequenceLength(this.carry[0]);
+            const take = Math.min(want - this.carry.length, n);
+            const joined = new Uint8Array(this.carry.length + take);
+            joined.set(this.carry);
+            joined.set(chunk.subarray(0, take), this.carry.length);
+            if (joined.length < want) {
+                this.carry = joined;
+                this.offset += n;
+                return;
+            }
+            if (!isUtf8(joined))
+                throw this.invalid(this.offset - this.carry.length);
+            this.carry = new Uint8Array(0);
+            start = take;
+        }
+        // A sequence cut by the end of this chunk waits for the next one.
+        let cut = n;
+        for (let k = n - 1; k >= start && k >= n - 3; k--) {
+            const c = chunk[k];
+            if (c < 0x80)
+                break;
+            if (c >= 0xc0) {
+                if (k + sequenceLength(c) > n)
+                    cut = k;
+                break;
+            }
+        }
+        if (!isUtf8(chunk.subarray(start, cut))) {
+            throw this.invalid(this.offset + start + firstInvalidUtf8(chunk.subarray(start, cut)));
+        }
+        this.carry = cut < n ? new Uint8Array(chunk.subarray(cut)) : this.carry;
+        this.offset += n;
+    }
+    /** The input ended: a sequence still cut is invalid. */
+    end() {
+        if (this.carry.length > 0)
+            throw this.invalid(this.offset - this.carry.length);
+    }
+    invalid(at) {
+        return new EncodingError(`invalid UTF-8 at byte ${at}`);
+    }
 }
 
 /**
@@ -2605,10 +2695,17 @@ function showJsonSink(retain, skipUnchanged) {
             : undefined,
         onSkipped
     });
+    // The scanner checks the grammar of every byte but the UTF-8 only of what it parses.
+    const utf8 = new Utf8Check();
     return {
-        push: (chunk) => scanner.push(chunk),
+        push: (chunk) => {
+            scanner.push(chunk);
+            utf8.push(chunk);
+        },
         end: () => {
-            const plan = showJsonPlan(scanner.end(), {
+            const scanned = scanner.end();
+            utf8.end();
+            const plan = showJsonPlan(scanned, {
                 changes,
                 drift,
                 deferred,

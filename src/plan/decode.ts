@@ -4,6 +4,7 @@
  * Everything is incremental so that the show-json scanner never needs the whole file.
  */
 
+import { isUtf8 } from 'node:buffer'
 import { TextDecoder } from 'node:util'
 
 type Encoding = 'utf8' | 'utf16le' | 'utf16be'
@@ -156,4 +157,89 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a, 0)
   out.set(b, a.length)
   return out
+}
+
+/** How many bytes the UTF-8 sequence led by `c` has (1 for ASCII and for bytes that lead none). */
+function sequenceLength(c: number): number {
+  if (c >= 0xc2 && c <= 0xdf) return 2
+  if (c >= 0xe0 && c <= 0xef) return 3
+  if (c >= 0xf0 && c <= 0xf4) return 4
+  return 1
+}
+
+/** Where the first invalid UTF-8 sequence of `bytes` starts (bytes.length when there is none). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  const n = bytes.length
+  let i = 0
+  while (i < n) {
+    const c = bytes[i]!
+    if (c < 0x80) {
+      i++
+      continue
+    }
+    const length = sequenceLength(c)
+    if (length === 1 || i + length > n) return i
+    const c1 = bytes[i + 1]!
+    // The second byte's range excludes overlong forms and surrogates (RFC 3629).
+    const low = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80
+    const high = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf
+    if (c1 < low || c1 > high) return i
+    for (let k = 2; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i
+    i += length
+  }
+  return n
+}
+
+/**
+ * Checks that a byte stream is UTF-8, one chunk at a time (a sequence may be cut by a chunk
+ * edge), without holding more than the three bytes of a cut sequence. Throws EncodingError.
+ */
+export class Utf8Check {
+  private carry: Uint8Array = new Uint8Array(0)
+  private offset = 0
+
+  push(chunk: Uint8Array): void {
+    const n = chunk.length
+    let start = 0
+    if (this.carry.length > 0) {
+      // Complete the sequence cut at the end of the last chunk.
+      const want = sequenceLength(this.carry[0]!)
+      const take = Math.min(want - this.carry.length, n)
+      const joined = new Uint8Array(this.carry.length + take)
+      joined.set(this.carry)
+      joined.set(chunk.subarray(0, take), this.carry.length)
+      if (joined.length < want) {
+        this.carry = joined
+        this.offset += n
+        return
+      }
+      if (!isUtf8(joined)) throw this.invalid(this.offset - this.carry.length)
+      this.carry = new Uint8Array(0)
+      start = take
+    }
+    // A sequence cut by the end of this chunk waits for the next one.
+    let cut = n
+    for (let k = n - 1; k >= start && k >= n - 3; k--) {
+      const c = chunk[k]!
+      if (c < 0x80) break
+      if (c >= 0xc0) {
+        if (k + sequenceLength(c) > n) cut = k
+        break
+      }
+    }
+    if (!isUtf8(chunk.subarray(start, cut))) {
+      throw this.invalid(this.offset + start + firstInvalidUtf8(chunk.subarray(start, cut)))
+    }
+    this.carry = cut < n ? new Uint8Array(chunk.subarray(cut)) : this.carry
+    this.offset += n
+  }
+
+  /** The input ended: a sequence still cut is invalid. */
+  end(): void {
+    if (this.carry.length > 0) throw this.invalid(this.offset - this.carry.length)
+  }
+
+  private invalid(at: number): EncodingError {
+    return new EncodingError(`invalid UTF-8 at byte ${at}`)
+  }
 }

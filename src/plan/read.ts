@@ -3,7 +3,13 @@
  * It detects the format (show-json, JSON Lines stream, JSON array of UI messages), the
  * encoding and the setup-terraform wrapper. Pure: the caller does the I/O.
  */
-import { EncodingError, isWrapperTrailer, Utf8Normalizer, WrapperStripper } from './decode.js'
+import {
+  EncodingError,
+  isWrapperTrailer,
+  Utf8Check,
+  Utf8Normalizer,
+  WrapperStripper
+} from './decode.js'
 import { PlanInputError } from './errors.js'
 import type { InputFormat, Plan, ProviderConfig, ResourceChange, Tally } from './model.js'
 import { fromShowJson, fromSummary, versionOrUndefined } from './normalize.js'
@@ -220,10 +226,17 @@ function showJsonSink(retain: Retain, skipUnchanged: boolean): Sink {
       : undefined,
     onSkipped
   })
+  // The scanner checks the grammar of every byte but the UTF-8 only of what it parses.
+  const utf8 = new Utf8Check()
   return {
-    push: (chunk) => scanner.push(chunk),
+    push: (chunk) => {
+      scanner.push(chunk)
+      utf8.push(chunk)
+    },
     end: () => {
-      const plan = showJsonPlan(scanner.end(), {
+      const scanned = scanner.end()
+      utf8.end()
+      const plan = showJsonPlan(scanned, {
         changes,
         drift,
         deferred,
