@@ -35,7 +35,8 @@ typedef int i32;
 #define G_VALUE_OR_CLOSE 5
 #define G_AFTER 6
 
-static u8 buf[CAPACITY];
+/* 16 bytes more: a 16-byte load at any index below CAPACITY stays inside. */
+static u8 buf[CAPACITY + 16];
 static u8 stk[MAX_DEPTH];
 static u8 vstk[PEEK_DEPTH];
 static i32 out[4];
@@ -70,25 +71,22 @@ static i32 skip_string(const u8 *b, i32 i, i32 n) {
   const v128_t backslash = wasm_i8x16_splat(0x5c);
   const v128_t space = wasm_i8x16_splat(0x20);
   for (;;) {
-    u8 c = 0;
-    /* Sixteen bytes at a time to the first quote, backslash or control character. */
-    while (i + 16 <= n) {
+    /* Sixteen bytes at a time to the first quote, backslash or control character; bytes at or
+       past n are loaded (the window has room) but masked off. */
+    for (;;) {
+      if (i >= n) return OUT_OF_BYTES;
       v128_t v = wasm_v128_load(b + i);
       v128_t hit = wasm_v128_or(wasm_v128_or(wasm_i8x16_eq(v, quote), wasm_i8x16_eq(v, backslash)),
                                 wasm_u8x16_lt(v, space));
       i32 mask = wasm_i8x16_bitmask(hit);
+      if (n - i < 16) mask &= (1 << (n - i)) - 1;
       if (mask != 0) {
         i += __builtin_ctz(mask);
         break;
       }
       i += 16;
     }
-    while (i < n) {
-      c = b[i];
-      if (c == 0x22 || c == 0x5c || c < 0x20) break;
-      i++;
-    }
-    if (i >= n) return OUT_OF_BYTES;
+    u8 c = b[i];
     if (c == 0x22) return i + 1;
     if (c != 0x5c) return SLOW; /* raw control character */
     escaped = 1;
@@ -414,15 +412,14 @@ static int header_line(const u8 *b, i32 i, i32 e) {
 /* The first newline or non-ASCII byte from e, or n. */
 static i32 line_end(const u8 *b, i32 e, i32 n) {
   const v128_t newline = wasm_i8x16_splat(0x0a);
-  while (e + 16 <= n) {
+  for (; e < n; e += 16) {
     v128_t v = wasm_v128_load(b + e);
     /* The bitmask takes each lane's top bit: set for a newline (all ones) or a byte >= 0x80. */
     i32 mask = wasm_i8x16_bitmask(wasm_v128_or(wasm_i8x16_eq(v, newline), v));
+    if (n - e < 16) mask &= (1 << (n - e)) - 1;
     if (mask != 0) return e + __builtin_ctz(mask);
-    e += 16;
   }
-  while (e < n && b[e] != 0x0a && b[e] < 0x80) e++;
-  return e;
+  return n;
 }
 
 i32 scan_lines(i32 i, i32 n) {
