@@ -21,7 +21,13 @@ import {
   type Section
 } from './scan.js'
 import { peekedHeader, peekMessageType } from './peek.js'
-import { LineSplitter, onlyHeaderRead, StreamCollector, type LineSkipper } from './stream.js'
+import {
+  ArrayElements,
+  LineSplitter,
+  onlyHeaderRead,
+  StreamCollector,
+  type LineSkipper
+} from './stream.js'
 import { kernel } from './wasm/index.js'
 import { TallyCounter } from './tally.js'
 
@@ -528,23 +534,27 @@ function headerRuns(collector: StreamCollector): LineSkipper | undefined {
 }
 
 function jsonArraySink(retain: Retain): Sink {
-  const chunks: Uint8Array[] = []
-  return {
-    push: (chunk) => {
-      chunks.push(chunk)
-    },
-    end: () => {
-      let messages: unknown
+  const collector = new StreamCollector('json-array', retain)
+  const invalid = 'the JSON array of UI messages is not valid JSON (truncated or corrupt)'
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  // One message at a time, as with JSON Lines: the array is never held whole.
+  const elements = new ArrayElements(
+    (bytes, index) => {
+      let message: unknown
       try {
-        messages = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(concatAll(chunks)))
+        message = JSON.parse(decoder.decode(bytes))
       } catch {
-        throw new PlanInputError(
-          'the JSON array of UI messages is not valid JSON (truncated or corrupt)'
-        )
+        throw new PlanInputError(invalid)
       }
-      if (!Array.isArray(messages)) throw new PlanInputError('expected a JSON array of UI messages')
-      const collector = new StreamCollector('json-array', retain)
-      messages.forEach((message, i) => collector.add(message, `message ${i + 1}`))
+      collector.add(message, `message ${index + 1}`)
+    },
+    invalid,
+    'expected a JSON array of UI messages'
+  )
+  return {
+    push: (chunk) => elements.push(chunk),
+    end: () => {
+      elements.end()
       return collector.finish()
     }
   }

@@ -317,3 +317,153 @@ export class LineSplitter {
     this.onLine(line, this.lineNo)
   }
 }
+
+// ArrayElements states, outside an element.
+const A_START = 0 // before '['
+const A_FIRST = 1 // after '[': an element or ']'
+const A_NEXT = 2 // after ',': an element
+const A_AFTER = 3 // after an element: ',' or ']'
+const A_DONE = 4 // after ']': whitespace only
+const A_IN = 5 // inside an element
+
+/**
+ * Splits a top-level JSON array, pushed in chunks of any size, into its elements' bytes: the
+ * brackets, commas and whitespace between elements are checked here, each element is left to
+ * JSON.parse. Memory is bounded by the largest element. Throws PlanInputError on bad structure.
+ */
+export class ArrayElements {
+  private state = A_START
+  private depth = 0
+  /** Inside an element: 0 outside a string, 1 inside, 2 right after a backslash. */
+  private text = 0
+  /** The element is a number or a literal: it ends at the first delimiter. */
+  private bare = false
+  private pieces: Uint8Array[] = []
+  private count = 0
+
+  constructor(
+    private readonly onElement: (bytes: Uint8Array, index: number) => void,
+    private readonly invalid: string,
+    private readonly notArray: string
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    const n = chunk.length
+    let i = 0
+    let from = 0 // where the current element's bytes start in this chunk
+    while (i < n) {
+      const c = chunk[i]!
+      if (this.state === A_IN) {
+        const end = this.scan(chunk, i)
+        if (end < 0) {
+          i = n
+          break
+        }
+        this.emit(chunk, from, end)
+        this.state = A_AFTER
+        i = end
+        continue
+      }
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+        i++
+        continue
+      }
+      switch (this.state) {
+        case A_START:
+          if (c !== 0x5b) throw new PlanInputError(this.notArray)
+          this.state = A_FIRST
+          i++
+          continue
+        case A_AFTER:
+          if (c === 0x2c) this.state = A_NEXT
+          else if (c === 0x5d) this.state = A_DONE
+          else throw new PlanInputError(this.invalid)
+          i++
+          continue
+        case A_FIRST:
+        case A_NEXT:
+          if (c === 0x5d && this.state === A_FIRST) {
+            this.state = A_DONE
+            i++
+            continue
+          }
+          this.state = A_IN
+          this.depth = 0
+          this.text = 0
+          this.bare = c !== 0x7b && c !== 0x5b && c !== 0x22
+          from = i
+          continue
+        default:
+          throw new PlanInputError(this.invalid) // text after the array
+      }
+    }
+    if (this.state === A_IN) this.pieces.push(new Uint8Array(chunk.subarray(from)))
+  }
+
+  /** The number of elements; throws unless one whole array was read. */
+  end(): number {
+    if (this.state === A_IN && this.bare && this.pieces.length > 0) {
+      // A number or literal right at the end: no delimiter follows, and no ']' either.
+      throw new PlanInputError(this.invalid)
+    }
+    if (this.state === A_START) throw new PlanInputError(this.notArray)
+    if (this.state !== A_DONE) throw new PlanInputError(this.invalid)
+    return this.count
+  }
+
+  /** Finds the end of the element being read from i: the index after it, or -1 (next chunk). */
+  private scan(b: Uint8Array, i: number): number {
+    const n = b.length
+    if (this.bare) {
+      while (i < n) {
+        const c = b[i]!
+        if (c === 0x2c || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
+          return i
+        }
+        i++
+      }
+      return -1
+    }
+    let depth = this.depth
+    let text = this.text
+    for (; i < n; i++) {
+      const c = b[i]!
+      if (text !== 0) {
+        if (text === 2) text = 1
+        else if (c === 0x5c) text = 2
+        else if (c === 0x22) {
+          text = 0
+          if (depth === 0) return this.done(depth, text, i + 1) // a string element
+        }
+      } else if (c === 0x22) text = 1
+      else if (c === 0x7b || c === 0x5b) depth++
+      else if (c === 0x7d || c === 0x5d) {
+        if (--depth <= 0) return this.done(0, 0, i + 1)
+      }
+    }
+    this.depth = depth
+    this.text = text
+    return -1
+  }
+
+  private done(depth: number, text: number, end: number): number {
+    this.depth = depth
+    this.text = text
+    return end
+  }
+
+  private emit(chunk: Uint8Array, from: number, end: number): void {
+    let bytes = chunk.subarray(from, end)
+    if (this.pieces.length > 0) {
+      const parts = [...this.pieces, bytes]
+      this.pieces = []
+      bytes = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0))
+      let at = 0
+      for (const p of parts) {
+        bytes.set(p, at)
+        at += p.length
+      }
+    }
+    this.onElement(bytes, this.count++)
+  }
+}
