@@ -29492,7 +29492,7 @@ class Utf8Normalizer {
     }
     push(chunk) {
         if (this.encoding === undefined) {
-            this.head = concat$1(this.head, chunk);
+            this.head = concat(this.head, chunk);
             if (this.head.length < 4)
                 return [];
             return this.start(this.head);
@@ -29568,7 +29568,7 @@ class WrapperStripper {
             return [chunk];
         if (this.state === 'skip-line')
             return this.skipLine(chunk);
-        this.head = concat$1(this.head, chunk);
+        this.head = concat(this.head, chunk);
         const start = firstNonSpace(this.head);
         if (start < 0 || this.head.length - start < COMMAND_PREFIX.length)
             return [];
@@ -29620,7 +29620,7 @@ function firstNonSpace(bytes) {
     }
     return -1;
 }
-function concat$1(a, b) {
+function concat(a, b) {
     if (a.length === 0)
         return b;
     const out = new Uint8Array(a.length + b.length);
@@ -29717,6 +29717,30 @@ class Utf8Check {
     invalid(at) {
         return new EncodingError(`invalid UTF-8 at byte ${at}`);
     }
+}
+
+/** Byte helpers shared by the plan readers. */
+/** A 256-entry lookup table: 1 for the bytes of `chars`. */
+const table = (chars) => {
+    const t = new Uint8Array(256);
+    for (const ch of chars)
+        t[ch.charCodeAt(0)] = 1;
+    return t;
+};
+/** The bytes that may follow a backslash in a JSON string, and hex digits. */
+const ESCAPE = table('"\\/bfnrt');
+const HEX = table('0123456789abcdefABCDEF');
+/** The parts joined into one array (the part itself when there is only one). */
+function concatBytes(parts) {
+    if (parts.length === 1)
+        return parts[0];
+    const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+    }
+    return out;
 }
 
 /**
@@ -30172,6 +30196,18 @@ function kernel() {
     }
     return state === 'ready' ? instance : undefined;
 }
+/**
+ * Hands `chunk` to `push` in the kernel's window, a window-full at a time (at once when it is
+ * already there), or as it is when there is no kernel.
+ */
+function throughWindow(chunk, push) {
+    const k = kernel();
+    if (k === undefined || k.offsetOf(chunk) >= 0)
+        return push(chunk);
+    for (let at = 0; at < chunk.length; at += k.capacity) {
+        push(k.load(chunk.subarray(at, at + k.capacity)));
+    }
+}
 
 /**
  * Peeks into one JSON value held in contiguous bytes: a full grammar check (the same JSON that
@@ -30205,14 +30241,6 @@ const PEEK_FIELDS = [
 ];
 const encoder = new TextEncoder();
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const table$1 = (chars) => {
-    const t = new Uint8Array(256);
-    for (const ch of chars)
-        t[ch.charCodeAt(0)] = 1;
-    return t;
-};
-const ESCAPE$1 = table$1('"\\/bfnrt');
-const HEX$1 = table$1('0123456789abcdefABCDEF');
 // Stack of open containers for skipValue; deeper values take the slow path.
 const MAX_DEPTH$2 = 512;
 const OBJECT = 1;
@@ -30254,11 +30282,11 @@ function skipString(b, i, n) {
         if (e === 0x75) {
             if (i + 6 > n)
                 return OUT_OF_BYTES;
-            if (!HEX$1[b[i + 2]] || !HEX$1[b[i + 3]] || !HEX$1[b[i + 4]] || !HEX$1[b[i + 5]])
+            if (!HEX[b[i + 2]] || !HEX[b[i + 3]] || !HEX[b[i + 4]] || !HEX[b[i + 5]])
                 return SLOW;
             i += 6;
         }
-        else if (ESCAPE$1[e] === 1)
+        else if (ESCAPE[e] === 1)
             i += 2;
         else
             return SLOW;
@@ -30513,7 +30541,7 @@ function keyIs(b, start, end, word) {
 }
 const FIELD_BYTES = PEEK_FIELDS.map((f) => encoder.encode(f));
 const CHANGE = encoder.encode('change');
-const ACTIONS = encoder.encode('actions');
+const ACTIONS$1 = encoder.encode('actions');
 const IMPORTING = encoder.encode('importing');
 const REPLACE_PATHS = encoder.encode('replace_paths');
 const IS_CHANGE = FIELD_BYTES.length;
@@ -30675,7 +30703,7 @@ function peekChangeBody(b, i, n) {
         i = ws(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
-        if (keyIs(b, keyStart, keyEnd, ACTIONS)) {
+        if (keyIs(b, keyStart, keyEnd, ACTIONS$1)) {
             if (actions !== undefined || b[i] !== 0x5b)
                 return SLOW;
             actions = [];
@@ -30809,12 +30837,12 @@ function peekMessageType(b, start, end, knownAscii = false) {
                 if (e === 0x75) {
                     if (i + 6 > n)
                         return undefined;
-                    if (!HEX$1[b[i + 2]] || !HEX$1[b[i + 3]] || !HEX$1[b[i + 4]] || !HEX$1[b[i + 5]]) {
+                    if (!HEX[b[i + 2]] || !HEX[b[i + 3]] || !HEX[b[i + 4]] || !HEX[b[i + 5]]) {
                         return undefined;
                     }
                     i += 6;
                 }
-                else if (e !== undefined && ESCAPE$1[e] === 1 && i + 1 < n)
+                else if (e !== undefined && ESCAPE[e] === 1 && i + 1 < n)
                     i += 2;
                 else
                     return undefined;
@@ -30994,27 +31022,10 @@ const R_VALUE = 2; // a top-level scalar, or a captured top-level container
 const R_SUBKEY = 4; // a key inside a top-level object with captured children
 const R_SUBVALUE = 5; // a captured child of a top-level object
 const R_ELEMENT = 3;
-const table = (chars) => {
-    const t = new Uint8Array(256);
-    for (const ch of chars)
-        t[ch.charCodeAt(0)] = 1;
-    return t;
-};
-const ESCAPE = table('"\\/bfnrt');
-const HEX = table('0123456789abcdefABCDEF');
 const DIGIT = table('0123456789');
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const isSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 const describe$2 = (c) => c > 0x20 && c < 0x7f ? `character '${String.fromCharCode(c)}'` : `byte 0x${c.toString(16)}`;
-const concat = (parts) => {
-    const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-    }
-    return out;
-};
 /** Streams the change-section elements of a show-json document and validates everything else. */
 class ShowJsonScanner {
     onElement;
@@ -31075,13 +31086,7 @@ class ShowJsonScanner {
     }
     /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
     push(chunk) {
-        const k = kernel();
-        if (k === undefined || k.offsetOf(chunk) >= 0)
-            return this.pushBytes(chunk);
-        // The kernel scans bytes in its own window: one window-full at a time.
-        for (let at = 0; at < chunk.length; at += k.capacity) {
-            this.pushBytes(k.load(chunk.subarray(at, at + k.capacity)));
-        }
+        throughWindow(chunk, (bytes) => this.pushBytes(bytes));
     }
     pushBytes(chunk) {
         const n = chunk.length;
@@ -31116,7 +31121,7 @@ class ShowJsonScanner {
             const what = inString ? 'unterminated string' : 'unexpected end of input';
             throw new PlanSyntaxError(`${what} inside ${this.where()} at byte ${at}`, at);
         }
-        const trailer = new TextDecoder().decode(concat(this.trailer)).trim();
+        const trailer = new TextDecoder().decode(concatBytes(this.trailer)).trim();
         const { keys, scalars, containers } = this;
         return { keys, scalars, containers, counts: { ...this.counts }, trailer, bytes: at };
     }
@@ -31227,12 +31232,7 @@ class ShowJsonScanner {
             k.stack.set(this.stack.subarray(0, this.depth));
             i = k.skipUnread(o, i, n, this.depth, this.state, floor);
             const depth = k.out[0];
-            if (depth > this.stack.length) {
-                let size = this.stack.length;
-                while (size < depth)
-                    size *= 2;
-                this.stack = new Uint8Array(size);
-            }
+            this.reserve(depth);
             this.stack.set(k.stack.subarray(0, depth));
             this.depth = depth;
             this.state = k.out[1];
@@ -31392,12 +31392,21 @@ class ShowJsonScanner {
         if (this.depth === this.stack.length) {
             if (this.depth >= MAX_DEPTH$1)
                 throw this.fail(`nesting deeper than ${MAX_DEPTH$1} levels`, i);
-            const grown = new Uint8Array(this.depth * 2);
-            grown.set(this.stack);
-            this.stack = grown;
+            this.reserve(this.depth + 1);
         }
         this.stack[this.depth++] = kind;
         this.state = kind;
+    }
+    /** Grows the stack (doubling) to hold at least `size` entries, keeping the ones it has. */
+    reserve(size) {
+        if (size <= this.stack.length)
+            return;
+        let length = this.stack.length;
+        while (length < size)
+            length *= 2;
+        const grown = new Uint8Array(length);
+        grown.set(this.stack);
+        this.stack = grown;
     }
     close(c, i) {
         const kind = c === 0x7d ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE;
@@ -31566,7 +31575,7 @@ class ShowJsonScanner {
         let bytes = b.subarray(this.recStart, end);
         if (this.pieces.length > 0) {
             this.pieces.push(bytes);
-            bytes = concat(this.pieces);
+            bytes = concatBytes(this.pieces);
             this.pieces = [];
         }
         const at = this.recOffset;
@@ -31964,17 +31973,9 @@ class LineSplitter {
         let bytes = chunk;
         if (parts.length > 0) {
             this.pending = [];
-            const tail = chunk.subarray(start, end);
-            const total = parts.reduce((n, p) => n + p.length, tail.length);
-            bytes = new Uint8Array(total);
-            let offset = 0;
-            for (const part of parts) {
-                bytes.set(part, offset);
-                offset += part.length;
-            }
-            bytes.set(tail, offset);
+            bytes = concatBytes([...parts, chunk.subarray(start, end)]);
             start = 0;
-            end = total;
+            end = bytes.length;
             ascii = false;
         }
         if (this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true)
@@ -32112,7 +32113,7 @@ class ArrayElements {
                 else if (c === 0x22) {
                     text = 0;
                     if (depth === 0)
-                        return this.done(depth, text, i + 1); // a string element
+                        return i + 1; // a string element
                 }
             }
             else if (c === 0x22)
@@ -32121,29 +32122,18 @@ class ArrayElements {
                 depth++;
             else if (c === 0x7d || c === 0x5d) {
                 if (--depth <= 0)
-                    return this.done(0, 0, i + 1);
+                    return i + 1;
             }
         }
         this.depth = depth;
         this.text = text;
         return -1;
     }
-    done(depth, text, end) {
-        this.depth = depth;
-        this.text = text;
-        return end;
-    }
     emit(chunk, from, end) {
         let bytes = chunk.subarray(from, end);
         if (this.pieces.length > 0) {
-            const parts = [...this.pieces, bytes];
+            bytes = concatBytes([...this.pieces, bytes]);
             this.pieces = [];
-            bytes = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-            let at = 0;
-            for (const p of parts) {
-                bytes.set(p, at);
-                at += p.length;
-            }
         }
         this.onElement(bytes, this.count++);
     }
@@ -32212,7 +32202,7 @@ class PlanReader {
     choose(final) {
         const head = this.head;
         this.head = [];
-        const prefix = new TextDecoder().decode(concatAll(head).subarray(0, 4096));
+        const prefix = new TextDecoder().decode(concatBytes(head).subarray(0, 4096));
         const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped);
         if (format === undefined)
             return;
@@ -32546,14 +32536,7 @@ function jsonlSink(retain) {
         return true;
     }
     return {
-        push: (chunk) => {
-            const k = kernel();
-            if (k === undefined || k.offsetOf(chunk) >= 0)
-                return splitter.push(chunk);
-            for (let at = 0; at < chunk.length; at += k.capacity) {
-                splitter.push(k.load(chunk.subarray(at, at + k.capacity)));
-            }
-        },
+        push: (chunk) => throughWindow(chunk, (bytes) => splitter.push(bytes)),
         end: () => {
             splitter.end();
             return collector.finish();
@@ -32607,18 +32590,6 @@ function jsonArraySink(retain) {
 }
 function isRecord$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function concatAll(chunks) {
-    if (chunks.length === 1 && chunks[0] !== undefined)
-        return chunks[0];
-    const total = chunks.reduce((n, c) => n + c.length, 0);
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-        out.set(chunk, offset);
-        offset += chunk.length;
-    }
-    return out;
 }
 /** Turns scanner and decoder errors into `PlanInputError`s. */
 function guard(fn) {
@@ -54303,7 +54274,7 @@ function orderedFinding(finding) {
     };
 }
 // Every union is spelled out as a record so the compiler notices a value the schema lacks.
-const ACTION_COUNT_KEYS = {
+const ACTIONS = {
     create: true,
     read: true,
     update: true,
@@ -54312,7 +54283,10 @@ const ACTION_COUNT_KEYS = {
     replace: true,
     forget: true,
     'forget-replace': true,
-    unknown: true,
+    unknown: true
+};
+const ACTION_COUNT_KEYS = {
+    ...ACTIONS,
     move: true,
     import: true,
     drift: true

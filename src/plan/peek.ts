@@ -12,6 +12,7 @@
  * JSON.parse would give for these keys".
  */
 import { isAscii, isUtf8 } from 'node:buffer'
+import { ESCAPE, HEX } from './bytes.js'
 import { kernel, type Kernel } from './wasm/index.js'
 
 /** Not peeked: invalid, or outside what the peek models. Take the JSON.parse path. */
@@ -57,14 +58,6 @@ export interface MessageSummary {
 
 const encoder = new TextEncoder()
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-
-const table = (chars: string): Uint8Array => {
-  const t = new Uint8Array(256)
-  for (const ch of chars) t[ch.charCodeAt(0)] = 1
-  return t
-}
-const ESCAPE = table('"\\/bfnrt')
-const HEX = table('0123456789abcdefABCDEF')
 
 // Stack of open containers for skipValue; deeper values take the slow path.
 const MAX_DEPTH = 512

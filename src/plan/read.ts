@@ -10,6 +10,7 @@ import {
   Utf8Normalizer,
   WrapperStripper
 } from './decode.js'
+import { concatBytes } from './bytes.js'
 import { PlanInputError } from './errors.js'
 import type { InputFormat, Plan, ProviderConfig, ResourceChange, Tally } from './model.js'
 import { fromShowJson, fromSummary, versionOrUndefined } from './normalize.js'
@@ -28,7 +29,7 @@ import {
   StreamCollector,
   type LineSkipper
 } from './stream.js'
-import { kernel } from './wasm/index.js'
+import { kernel, throughWindow } from './wasm/index.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
@@ -123,7 +124,7 @@ export class PlanReader {
   private choose(final: boolean): void {
     const head = this.head
     this.head = []
-    const prefix = new TextDecoder().decode(concatAll(head).subarray(0, 4096))
+    const prefix = new TextDecoder().decode(concatBytes(head).subarray(0, 4096))
     const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped)
     if (format === undefined) return
     const { retain = lean, unchangedValues = this.options.retain !== undefined } = this.options
@@ -498,13 +499,7 @@ function jsonlSink(retain: Retain): Sink {
     return true
   }
   return {
-    push: (chunk) => {
-      const k = kernel()
-      if (k === undefined || k.offsetOf(chunk) >= 0) return splitter.push(chunk)
-      for (let at = 0; at < chunk.length; at += k.capacity) {
-        splitter.push(k.load(chunk.subarray(at, at + k.capacity)))
-      }
-    },
+    push: (chunk) => throughWindow(chunk, (bytes) => splitter.push(bytes)),
     end: () => {
       splitter.end()
       return collector.finish()
@@ -562,18 +557,6 @@ function jsonArraySink(retain: Retain): Sink {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function concatAll(chunks: readonly Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
-  const total = chunks.reduce((n, c) => n + c.length, 0)
-  const out = new Uint8Array(total)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.length
-  }
-  return out
 }
 
 /** Turns scanner and decoder errors into `PlanInputError`s. */

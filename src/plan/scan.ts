@@ -16,7 +16,8 @@ import {
   TRUE,
   type ChangeSummary
 } from './peek.js'
-import { kernel } from './wasm/index.js'
+import { concatBytes, ESCAPE, HEX, table } from './bytes.js'
+import { kernel, throughWindow } from './wasm/index.js'
 
 export type { ChangeSummary } from './peek.js'
 
@@ -115,13 +116,6 @@ const R_SUBKEY = 4 // a key inside a top-level object with captured children
 const R_SUBVALUE = 5 // a captured child of a top-level object
 const R_ELEMENT = 3
 
-const table = (chars: string): Uint8Array => {
-  const t = new Uint8Array(256)
-  for (const ch of chars) t[ch.charCodeAt(0)] = 1
-  return t
-}
-const ESCAPE = table('"\\/bfnrt')
-const HEX = table('0123456789abcdefABCDEF')
 const DIGIT = table('0123456789')
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
@@ -130,16 +124,6 @@ const isSpace = (c: number | undefined): boolean =>
 
 const describe = (c: number): string =>
   c > 0x20 && c < 0x7f ? `character '${String.fromCharCode(c)}'` : `byte 0x${c.toString(16)}`
-
-const concat = (parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
-}
 
 /** Streams the change-section elements of a show-json document and validates everything else. */
 export class ShowJsonScanner {
@@ -203,12 +187,7 @@ export class ShowJsonScanner {
 
   /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
   push(chunk: Uint8Array): void {
-    const k = kernel()
-    if (k === undefined || k.offsetOf(chunk) >= 0) return this.pushBytes(chunk)
-    // The kernel scans bytes in its own window: one window-full at a time.
-    for (let at = 0; at < chunk.length; at += k.capacity) {
-      this.pushBytes(k.load(chunk.subarray(at, at + k.capacity)))
-    }
+    throughWindow(chunk, (bytes) => this.pushBytes(bytes))
   }
 
   private pushBytes(chunk: Uint8Array): void {
@@ -237,7 +216,7 @@ export class ShowJsonScanner {
       const what = inString ? 'unterminated string' : 'unexpected end of input'
       throw new PlanSyntaxError(`${what} inside ${this.where()} at byte ${at}`, at)
     }
-    const trailer = new TextDecoder().decode(concat(this.trailer)).trim()
+    const trailer = new TextDecoder().decode(concatBytes(this.trailer)).trim()
     const { keys, scalars, containers } = this
     return { keys, scalars, containers, counts: { ...this.counts }, trailer, bytes: at }
   }
@@ -339,11 +318,7 @@ export class ShowJsonScanner {
       k.stack.set(this.stack.subarray(0, this.depth))
       i = k.skipUnread(o, i, n, this.depth, this.state, floor)
       const depth = k.out[0]!
-      if (depth > this.stack.length) {
-        let size = this.stack.length
-        while (size < depth) size *= 2
-        this.stack = new Uint8Array(size)
-      }
+      this.reserve(depth)
       this.stack.set(k.stack.subarray(0, depth))
       this.depth = depth
       this.state = k.out[1]!
@@ -486,12 +461,20 @@ export class ShowJsonScanner {
   private open(kind: number, i: number): void {
     if (this.depth === this.stack.length) {
       if (this.depth >= MAX_DEPTH) throw this.fail(`nesting deeper than ${MAX_DEPTH} levels`, i)
-      const grown = new Uint8Array(this.depth * 2)
-      grown.set(this.stack)
-      this.stack = grown
+      this.reserve(this.depth + 1)
     }
     this.stack[this.depth++] = kind
     this.state = kind
+  }
+
+  /** Grows the stack (doubling) to hold at least `size` entries, keeping the ones it has. */
+  private reserve(size: number): void {
+    if (size <= this.stack.length) return
+    let length = this.stack.length
+    while (length < size) length *= 2
+    const grown = new Uint8Array(length)
+    grown.set(this.stack)
+    this.stack = grown
   }
 
   private close(c: number, i: number): void {
@@ -641,7 +624,7 @@ export class ShowJsonScanner {
     let bytes = b.subarray(this.recStart, end)
     if (this.pieces.length > 0) {
       this.pieces.push(bytes)
-      bytes = concat(this.pieces)
+      bytes = concatBytes(this.pieces)
       this.pieces = []
     }
     const at = this.recOffset

@@ -3,6 +3,7 @@
  * time, from JSON Lines or from the same messages saved as one JSON array.
  */
 import { isAscii } from 'node:buffer'
+import { concatBytes } from './bytes.js'
 import { PlanInputError } from './errors.js'
 import type { Plan, ResourceChange } from './model.js'
 import { fromStream, versionOrUndefined } from './normalize.js'
@@ -294,17 +295,9 @@ export class LineSplitter {
     let bytes = chunk
     if (parts.length > 0) {
       this.pending = []
-      const tail = chunk.subarray(start, end)
-      const total = parts.reduce((n, p) => n + p.length, tail.length)
-      bytes = new Uint8Array(total)
-      let offset = 0
-      for (const part of parts) {
-        bytes.set(part, offset)
-        offset += part.length
-      }
-      bytes.set(tail, offset)
+      bytes = concatBytes([...parts, chunk.subarray(start, end)])
       start = 0
-      end = total
+      end = bytes.length
       ascii = false
     }
     if (this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true) return
@@ -433,12 +426,12 @@ export class ArrayElements {
         else if (c === 0x5c) text = 2
         else if (c === 0x22) {
           text = 0
-          if (depth === 0) return this.done(depth, text, i + 1) // a string element
+          if (depth === 0) return i + 1 // a string element
         }
       } else if (c === 0x22) text = 1
       else if (c === 0x7b || c === 0x5b) depth++
       else if (c === 0x7d || c === 0x5d) {
-        if (--depth <= 0) return this.done(0, 0, i + 1)
+        if (--depth <= 0) return i + 1
       }
     }
     this.depth = depth
@@ -446,23 +439,11 @@ export class ArrayElements {
     return -1
   }
 
-  private done(depth: number, text: number, end: number): number {
-    this.depth = depth
-    this.text = text
-    return end
-  }
-
   private emit(chunk: Uint8Array, from: number, end: number): void {
     let bytes = chunk.subarray(from, end)
     if (this.pieces.length > 0) {
-      const parts = [...this.pieces, bytes]
+      bytes = concatBytes([...this.pieces, bytes])
       this.pieces = []
-      bytes = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0))
-      let at = 0
-      for (const p of parts) {
-        bytes.set(p, at)
-        at += p.length
-      }
     }
     this.onElement(bytes, this.count++)
   }

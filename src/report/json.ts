@@ -129,21 +129,6 @@ function orderedFinding(finding: ReportedFinding): ReportedFinding {
 
 // Every union is spelled out as a record so the compiler notices a value the schema lacks.
 
-const ACTION_COUNT_KEYS: Readonly<Record<keyof ActionCounts, true>> = {
-  create: true,
-  read: true,
-  update: true,
-  'no-op': true,
-  delete: true,
-  replace: true,
-  forget: true,
-  'forget-replace': true,
-  unknown: true,
-  move: true,
-  import: true,
-  drift: true
-}
-
 const ACTIONS: Readonly<Record<Action, true>> = {
   create: true,
   read: true,
@@ -154,6 +139,13 @@ const ACTIONS: Readonly<Record<Action, true>> = {
   forget: true,
   'forget-replace': true,
   unknown: true
+}
+
+const ACTION_COUNT_KEYS: Readonly<Record<keyof ActionCounts, true>> = {
+  ...ACTIONS,
+  move: true,
+  import: true,
+  drift: true
 }
 
 const ACTION_ORDERS: Readonly<Record<ActionOrder, true>> = {

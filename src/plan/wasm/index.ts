@@ -97,6 +97,18 @@ export function kernel(): Kernel | undefined {
   return state === 'ready' ? instance : undefined
 }
 
+/**
+ * Hands `chunk` to `push` in the kernel's window, a window-full at a time (at once when it is
+ * already there), or as it is when there is no kernel.
+ */
+export function throughWindow(chunk: Uint8Array, push: (bytes: Uint8Array) => void): void {
+  const k = kernel()
+  if (k === undefined || k.offsetOf(chunk) >= 0) return push(chunk)
+  for (let at = 0; at < chunk.length; at += k.capacity) {
+    push(k.load(chunk.subarray(at, at + k.capacity)))
+  }
+}
+
 /** Turns the kernel on or off (tests compare both paths); returns whether it was on. */
 export function useKernel(on: boolean): boolean {
   const was = kernel() !== undefined
