@@ -6,7 +6,7 @@
  * as arguments.
  */
 import { matchBackend, type StateBackend } from '../backend/backend.js'
-import { matchGlob } from '../common/glob.js'
+import { matchGlob, NAME } from '../common/glob.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
 import type { BlastRadius } from '../rules/blast-radius.js'
 import { freezeFindings } from '../rules/generic/change-freeze.js'
@@ -144,10 +144,10 @@ function matches(
   if (match.category !== undefined && finding.category !== match.category) return false
   if (
     match.type !== undefined &&
-    (finding.type === undefined || !matchGlob(match.type, finding.type))
+    (finding.type === undefined || !matchGlob(match.type, finding.type, NAME))
   )
     return false
-  if (match.address !== undefined && !matchGlob(match.address, finding.address)) return false
+  if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME)) return false
   if (match.tag !== undefined && !hasTag(change, match.tag)) return false
   return true
 }
@@ -212,7 +212,7 @@ function applyExemptions(
 
 function exemptionMatches(exemption: Exemption, finding: Finding, print: string): boolean {
   if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
-  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address))
+  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
     return false
   if (exemption.rule !== undefined && !sameRule(exemption.rule, finding)) return false
   return true

@@ -1,5 +1,5 @@
 /** PG-0015: a type or address the policy file protects is deleted or replaced. */
-import { matchGlob } from '../../common/glob.js'
+import { matchGlob, NAME } from '../../common/glob.js'
 import { change, plan } from '../examples.js'
 import { isDestroy, reasonData } from '../inspect.js'
 import { changeBase, found, type GenericRule } from '../rule.js'
@@ -33,8 +33,8 @@ export const rule: GenericRule = {
   },
   checkChange: ({ change, entry, options }) => {
     if (!isDestroy(change)) return undefined
-    const byType = options.protectTypes.find((g) => matchGlob(g, change.type))
-    const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address))
+    const byType = options.protectTypes.find((g) => matchGlob(g, change.type, NAME))
+    const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address, NAME))
     const pattern = byType ?? byAddress
     if (pattern === undefined) return undefined
     return [
