@@ -4,6 +4,7 @@
  * `src/io/node.ts` implements it on node:fs and child processes; tests pass an in-memory one.
  */
 import type { StateBackend } from '../backend/backend.js'
+import type { Discovery } from './discover.js'
 
 /** A policy file as read. */
 export interface PolicyText {
@@ -13,10 +14,11 @@ export interface PolicyText {
 
 export interface PipelineIO {
   /**
-   * Files, directories and globs (`-` for stdin) → plan files, in a stable order. Throws a
-   * `UserError` naming the input when nothing matches.
+   * Files, directories and globs (`-` for stdin) → plan files, in a stable order, and the files
+   * passed over because their names say they are not plans. Throws a `UserError` naming the
+   * input when nothing matches.
    */
-  expandInputs(inputs: readonly string[]): string[]
+  expandInputs(inputs: readonly string[]): Discovery
   /** The policy file `config`, or the first one found from the working directory up; none: undefined. */
   readPolicy(config?: string): PolicyText | undefined
   /** State backends for a plan: from `terraformDir`, else from the plan's own directory. */
