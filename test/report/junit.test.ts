@@ -107,6 +107,7 @@ describe('renderJunit', () => {
     expect(elements.map((e) => e.name)).toEqual(['testsuites', 'testsuite', 'testcase', 'failure'])
     // No character XML 1.0 forbids.
     expect(xml).not.toMatch(
+      // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/
     )
   })
