@@ -70,7 +70,7 @@ interface Row {
   readonly decision: Decision
   readonly findings: number
   readonly text: string
-  /** The `<details>` listing the row's addresses in full, per address-list limit. */
+  /** The row's addresses in full (at most `limit` of them), or '' when the row shows them. */
   readonly details: (limit: number) => string
 }
 
@@ -202,8 +202,15 @@ function table(head: string, rows: readonly Row[], limit: number): string[] {
       `<details>\n<summary>${plural(rest.length, 'more row')} (${plural(count, 'finding')})</summary>\n\n${[head, ...rest.map((r) => r.text)].join('\n')}\n\n</details>`
     )
   }
-  const lists = rows.map((r) => r.details(limit)).filter((d) => d !== '')
-  if (lists.length > 0) sections.push(lists.join('\n'))
+  // Every address list in one collapsed section, so a table of grouped rows stays short.
+  const listed = rows.filter((r) => r.details(0) !== '')
+  if (listed.length > 0) {
+    const count = listed.reduce((n, r) => n + r.findings, 0)
+    const lists = listed.map((r) => r.details(limit)).join('\n\n')
+    sections.push(
+      `<details>\n<summary>Addresses (${plural(count, 'finding')}, in full)</summary>\n\n${lists}\n\n</details>`
+    )
+  }
   return sections
 }
 
@@ -264,13 +271,13 @@ function row(group: FindingGroup): Row {
       : `| ${DECISION_CELLS[group.decision]} | ${cells.join(' | ')} |`
   const details = (limit: number): string => {
     if (n === 1 && !shortened) return ''
-    const label = n === 1 ? 'Full address' : `${n} × ${htmlText(typeName)}: addresses`
-    const about = htmlText(shortenMiddle(group.reason, 60))
+    const label = n === 1 ? 'Full address' : `${n} × ${codeSpan(typeName, false)}`
+    const about = escapeMarkdown(shortenMiddle(group.reason, 80))
     const listed = group.findings.slice(0, limit)
     const items = listed.map((f) => `- ${fullLabel(f)}`)
     const more = n - listed.length
     if (more > 0) items.push(`- … and ${more} more (every one is in the JSON report)`)
-    return `<details>\n<summary>${label} (${about})</summary>\n\n${items.join('\n')}\n\n</details>`
+    return `**${label}** — ${about}\n\n${items.join('\n')}`
   }
   return { decision: group.decision, findings: n, text, details }
 }

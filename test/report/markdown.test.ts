@@ -108,7 +108,8 @@ describe('renderMarkdown', () => {
       expect(next).toBeGreaterThan(at)
       at = next
     }
-    expect(markdown).toContain('<summary>108 × aws_db_instance: addresses (')
+    expect(markdown).toContain('<summary>Addresses (120 findings, in full)</summary>')
+    expect(markdown).toContain('**108 × `aws_db_instance`** — Deletes a database')
   })
 
   test('ends with the fingerprint', () => {
@@ -238,7 +239,7 @@ describe('renderMarkdown', () => {
     const cell = /`([^`]*)`/.exec(row)?.[1] ?? ''
     expect([...cell].length).toBe(44)
     expect(cell).toBe('module.tenants["kkkkkkk…aws_db_instance.this')
-    expect(markdown).toContain(`<summary>Full address (`)
+    expect(markdown).toContain('**Full address** — ')
     expect(markdown).toContain(`- \`${long.address}\``)
   })
 

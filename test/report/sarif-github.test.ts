@@ -9,6 +9,7 @@ import { describe, expect, test } from '@jest/globals'
 import { createRequire } from 'node:module'
 import { readFileSync } from 'node:fs'
 import type { Locate } from '../../src/locate/locate.js'
+import type { ReportedFinding } from '../../src/report/types.js'
 import { renderSarif } from '../../src/report/sarif.js'
 import { allRules, ruleMeta } from '../../src/rules/registry.js'
 import { SAMPLE_REPORTS, sampleRules } from './sample-reports.js'
@@ -98,7 +99,7 @@ describe('SARIF for code scanning', () => {
     for (const meta of rules) {
       const report = {
         ...SAMPLE_REPORTS.approval,
-        findings: [{ ...(SAMPLE_REPORTS.approval.findings[0] as never), ruleId: meta.id }]
+        findings: [{ ...(SAMPLE_REPORTS.approval.findings[0] as ReportedFinding), ruleId: meta.id }]
       }
       const log = JSON.parse(renderSarif(report, ruleMeta)) as Log
       const rule = log.runs[0]?.tool.driver.rules[0] as { help: { text: string; markdown: string } }
