@@ -298,15 +298,6 @@ function fullLabel(finding: ReportedFinding): string {
   return `${label}${codeSpan(finding.address, false)}${deposed}`
 }
 
-/** Text inside an HTML element such as `<summary>`, where Markdown is not read. */
-function htmlText(text: string): string {
-  return printable(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-}
-
 function warningDetails(rows: readonly Row[], all: readonly Row[], limit: number): string {
   const total = all.reduce((n, r) => n + r.findings, 0)
   const count = rows.reduce((n, r) => n + r.findings, 0)
