@@ -27,6 +27,7 @@ import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/
 import { gate, slimmer } from './policy/gate.js'
 import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
+import { locatorFor } from './io/sources.js'
 import { buildReport } from './report/build.js'
 import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
 import { progressBar, progressLine } from './report/progress.js'
@@ -42,12 +43,19 @@ export const EXIT = { pass: 0, gate: 1, error: 2 } as const
 export interface CliIO {
   readonly cwd: string
   readonly stdin: AsyncIterable<Uint8Array | string>
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean }
+  readonly stdout: {
+    write(text: string): unknown
+    readonly isTTY?: boolean
+    readonly columns?: number
+  }
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean }
   readonly env: Readonly<Record<string, string | undefined>>
 }
 
 const INPUT_FORMATS: readonly InputFormat[] = ['show-json', 'jsonl', 'json-array']
+
+/** Formats whose findings point at the `.tf` line of their block. */
+const LOCATED_FORMATS: ReadonlySet<ReportFormat> = new Set(['sarif', 'junit', 'github'])
 
 export const HELP = `Usage: plan-gate [options] <plan>
        plan-gate rules | explain <rule> | init [--force]
@@ -62,7 +70,10 @@ second approver, state storage is never destroyed, weakened protection is flagge
   -             standard input (JSON or JSON Lines)
 
 Options:
-  -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -f, --format <fmt>        report format: text (default), markdown, json, sarif, junit,
+                            github (workflow commands); sarif, junit and github point at the
+                            .tf line of each block (root module: --terraform-dir, else the
+                            plan's directory, else the working directory)
   -c, --config <file>       policy file (default: .plan-gate.yml/.yaml/.json, searched from
                             the working directory up to the repository root)
       --environment <name>  the policy environment this plan belongs to
@@ -74,6 +85,7 @@ Options:
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
+      --verbose             text: one line per finding instead of grouped rows
       --no-color            no colour in text output (also NO_COLOR=1)
       --color               colour even when stdout is not a terminal
   -h, --help                show this help
@@ -93,6 +105,8 @@ Exit codes:
 interface Options extends EvaluateOptions {
   readonly format: ReportFormat
   readonly color?: boolean
+  /** Text: one line per finding instead of grouped rows. */
+  readonly verbose?: boolean
 }
 
 /** A usage or input problem: one line on stderr, exit 2. */
@@ -129,6 +143,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let terraformDir: string | undefined
   let at: number | undefined
   let progress: boolean | undefined
+  let verbose: boolean | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -168,6 +183,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--at':
         at = parseTime(value())
         break
+      case '--verbose':
+        verbose = true
+        break
       case '--no-color':
         color = false
         break
@@ -197,7 +215,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       environment,
       terraformDir,
       at,
-      progress
+      progress,
+      verbose
     }
   }
 }
@@ -250,7 +269,25 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const { report } = evaluation
   const color =
     options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
-  io.stdout.write(render(options.format, report, { color, rules: ruleMeta }))
+  // SARIF, JUnit and workflow commands point at the .tf block of each finding.
+  const located = LOCATED_FORMATS.has(options.format)
+    ? await locatorFor({
+        cwd: io.cwd,
+        env: io.env,
+        files: options.files,
+        terraformDir: options.terraformDir
+      })
+    : {}
+  const columns = io.stdout.columns ?? Number(io.env['COLUMNS'])
+  io.stdout.write(
+    render(options.format, report, {
+      color,
+      rules: ruleMeta,
+      ...located,
+      ...(options.verbose === undefined ? {} : { verbose: options.verbose }),
+      ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
+    })
+  )
   return report.decision === 'pass' ? EXIT.pass : EXIT.gate
 }
 

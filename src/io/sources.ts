@@ -126,3 +126,72 @@ async function readSmall(path: string): Promise<string | undefined> {
     return undefined
   }
 }
+
+/** What the CLI or the Action knows when it asks for a locator. */
+export interface LocatorRequest {
+  /** The working directory plan paths are relative to. */
+  readonly cwd: string
+  /** `GITHUB_WORKSPACE`, when set, is the repository root. */
+  readonly env: Readonly<Record<string, string | undefined>>
+  /** Plan files as given (`-` for stdin). */
+  readonly files: readonly string[]
+  /** `--terraform-dir`, when given: the root module. */
+  readonly terraformDir?: string
+  readonly warn?: (message: string) => void
+}
+
+/**
+ * The repository root: `GITHUB_WORKSPACE`, else the nearest directory from `cwd` up that has
+ * `.git`, else `cwd`. SARIF paths and annotation files are relative to it.
+ */
+export async function repositoryRoot(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>
+): Promise<string> {
+  const workspace = env['GITHUB_WORKSPACE']
+  if (workspace !== undefined && workspace !== '') return resolve(cwd, workspace)
+  let dir = resolve(cwd)
+  for (;;) {
+    try {
+      await stat(resolve(dir, '.git'))
+      return dir
+    } catch {
+      const parent = resolve(dir, '..')
+      if (parent === dir) return resolve(cwd)
+      dir = parent
+    }
+  }
+}
+
+/**
+ * A locator for the plans of one run, and the repository-relative path of a plan file. The
+ * root module is `--terraform-dir`, else the first plan file's directory, else (stdin) `cwd`.
+ */
+export async function locatorFor(request: LocatorRequest): Promise<{
+  locate?: Locate
+  planPath: (file: string) => string | undefined
+}> {
+  const root = await repositoryRoot(request.cwd, request.env)
+  const planPath = (file: string): string | undefined => {
+    if (file === '-') return undefined
+    const rel = relative(root, resolve(request.cwd, file)).split(sep).join('/')
+    return rel.startsWith('../') || rel === '..' || rel === '' ? undefined : rel
+  }
+  const first = request.files.find((f) => f !== '-')
+  const configDir =
+    request.terraformDir !== undefined
+      ? resolve(request.cwd, request.terraformDir)
+      : first !== undefined
+        ? resolve(request.cwd, first, '..')
+        : resolve(request.cwd)
+  try {
+    const locate = await sourceLocator(root, configDir, { warn: request.warn })
+    return locate === undefined ? { planPath } : { locate, planPath }
+  } catch (error) {
+    // Locating is a convenience: a failure leaves results at the plan file, never fails the run.
+    request.warn?.(
+      `could not locate .tf blocks: ${error instanceof Error ? error.message : String(error)}`
+    )
+    return { planPath }
+  }
+}
