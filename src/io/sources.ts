@@ -87,6 +87,7 @@ export async function sourceLocator(
     const next =
       installed.size > 0
         ? [...installed.values()]
+            .filter((d) => !/^(?:[A-Za-z]:)?[\\/]/.test(d))
             .map((d) => normalizePath(rootDir === '' ? d : `${rootDir}/${d}`))
             .filter((d): d is string => d !== undefined && !/(^|\/)\.terraform(\/|$)/.test(d))
         : localModuleDirs(files, dir, parse)

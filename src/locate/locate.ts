@@ -206,6 +206,8 @@ export function createLocator(input: LocatorInput): Locate {
   /** The directory of module call `path` (`a.b`) made from `dir`, when it is in the repository. */
   function moduleDir(dir: string, path: string, name: string): string | undefined {
     const recorded = installed.get(path)
+    // An absolute directory is not in the repository, whatever modules.json says.
+    if (recorded !== undefined && /^(?:[A-Za-z]:)?[\\/]/.test(recorded)) return undefined
     if (recorded !== undefined) {
       const normalized = normalizePath(recorded)
       // Downloaded modules live under .terraform/modules: not the repository's code.

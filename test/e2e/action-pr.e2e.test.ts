@@ -93,7 +93,7 @@ describe('pull_request', () => {
     const run = await pr(gh, PLANS.destroyDb)
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     const comments = gateComments(gh)
     expect(comments).toHaveLength(1)
@@ -154,7 +154,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     const [comment] = gateComments(gh)
     expect(gateComments(gh)).toHaveLength(1)
@@ -206,7 +206,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     const dismissed = await review(gh, { by: 'carol', state: 'dismissed' }, {}, 'dismissed')
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     expect(dismissed.outputs).toMatchObject({ approved: 'false', approvers: 'bob' })
     clean(gh, dismissed)
@@ -227,7 +227,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
       sender: 'erin'
     })
     expect(statusesOf(gh, HEAD2)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({
       headSha: HEAD2,
@@ -240,7 +240,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     addReview(gh, 'bob', 'APPROVED', HEAD2)
     const after = await review(gh, { by: 'erin', head: HEAD2 })
     expect(statusesOf(gh, HEAD2).at(-1)?.[1]).toBe(
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     )
     expect(gateComments(gh)[0]).toContain('| erin | approved | no: pushed the head commit |')
     clean(gh, run)
@@ -402,7 +402,10 @@ describe('settings', () => {
     const run = await pr(gh, PLANS.destroyDb, {}, { 'on-approval-required': 'fail' })
     expect(run.code).toBe(1)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['failure', 'Approval required: needs 2 more approvals from reviewers with write access']
+      [
+        'failure',
+        'Approval required: needs 2 more approving reviews (0 of 2 so far) from reviewers with write access'
+      ]
     ])
     clean(gh, run)
   })
@@ -425,7 +428,9 @@ describe('settings', () => {
       files,
       inputs: { plan: PLANS.destroyDb, ...inputs }
     })
-    expect(statusesOf(gh, HEAD1)).toEqual([['pending', 'Needs 1 more approval from bob, carol']])
+    expect(statusesOf(gh, HEAD1)).toEqual([
+      ['pending', 'Needs 1 more approving review (0 of 1 so far) from bob, carol']
+    ])
     clean(gh, run)
     addReview(gh, 'erin', 'APPROVED') // admin, but not listed
     addReview(gh, 'bob', 'APPROVED')

@@ -138,6 +138,22 @@ describe.each([
     expect(locate({ address: 'module.up.x.y' })).toMatchObject({ file: 'main.tf', line: 1 })
   })
 
+  test('an absolute directory in modules.json is not followed', () => {
+    const locate = createLocator({
+      rootDir: '',
+      files: new Map([
+        ['main.tf', 'module "m" {\n  source = "./m"\n}\n'],
+        ['etc/main.tf', 'resource "x" "y" {}\n']
+      ]),
+      modulesJson: JSON.stringify({ Modules: [{ Key: 'm', Dir: '/etc' }] }),
+      parse: parser()
+    })
+    expect(locate({ address: 'module.m.x.y' })).toMatchObject({
+      file: 'main.tf',
+      kind: 'module-call'
+    })
+  })
+
   test('bad HCL gives no location rather than an error', () => {
     const locate = createLocator({
       rootDir: '',

@@ -122,4 +122,18 @@ describe('renderGithub', () => {
       '::warning'
     ])
   })
+
+  test('prints no attribute values from the finding data', () => {
+    const secretive: ReportedFinding = {
+      ...(APPROVAL_REPORT.findings[2] as ReportedFinding),
+      data: { attribute: 'deletion_protection', note: 'hunter2-do-not-print' }
+    }
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [secretive]
+    )
+    expect(renderGithub(report, locate)).not.toContain('hunter2')
+  })
 })

@@ -111,4 +111,18 @@ describe('renderJunit', () => {
       /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/
     )
   })
+
+  test('prints no attribute values from the finding data', () => {
+    const secretive: ReportedFinding = {
+      ...(APPROVAL_REPORT.findings[2] as ReportedFinding),
+      data: { attribute: 'deletion_protection', note: 'hunter2-do-not-print' }
+    }
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [secretive]
+    )
+    expect(renderJunit(report)).not.toContain('hunter2')
+  })
 })
