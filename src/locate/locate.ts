@@ -209,10 +209,11 @@ export function createLocator(input: LocatorInput): Locate {
     // An absolute directory is not in the repository, whatever modules.json says.
     if (recorded !== undefined && /^(?:[A-Za-z]:)?[\\/]/.test(recorded)) return undefined
     if (recorded !== undefined) {
-      const normalized = normalizePath(recorded)
+      // modules.json directories are relative to the root module (`../modules/x` is common).
+      const normalized = joinPath(rootDir, recorded)
       // Downloaded modules live under .terraform/modules: not the repository's code.
       if (normalized === undefined || /(^|\/)\.terraform\//.test(`${normalized}/`)) return undefined
-      return joinPath(rootDir, normalized)
+      return normalized
     }
     const source = input.moduleSources?.get(path) ?? sourceOf(dir, name)
     if (source === undefined || !isLocalSource(source)) return undefined

@@ -118,6 +118,24 @@ describe.each([
     })
   })
 
+  test('modules.json directories are relative to the root module', () => {
+    const locate = createLocator({
+      rootDir: 'infra/prod',
+      files: files(LOCAL_LAYOUT),
+      modulesJson: JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'tenants', Source: '../modules/tenant', Dir: '../modules/tenant' },
+          { Key: 'tenants.database', Source: './database', Dir: '../modules/tenant/database' }
+        ]
+      }),
+      parse: parser()
+    })
+    expect(
+      locate({ address: 'module.tenants["a"].module.database.aws_rds_cluster_instance.replica[0]' })
+    ).toMatchObject({ file: 'infra/modules/tenant/database/cluster.tf', line: 4 })
+  })
+
   test('without modules.json, a registry source is remote too', () => {
     const locate = createLocator({ rootDir: '', files: files(REMOTE_LAYOUT), parse: parser() })
     expect(locate({ address: 'module.rds.aws_db_instance.this' })).toMatchObject({
