@@ -1,4 +1,4 @@
-import type { PlanInfo } from '../../src/report/types.js'
+import type { PlanInfo, PlanSummary } from '../../src/report/types.js'
 import { describe, expect, test } from '@jest/globals'
 import { codeSpan, escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js'
 import type { ReportedFinding } from '../../src/report/types.js'
@@ -73,6 +73,27 @@ describe('renderMarkdown', () => {
       '**Findings:** 120 needing approval, 180 warnings. **By category:** other 180, database 120.'
     )
     expect(markdown.indexOf('**Findings:**')).toBeLessThan(markdown.indexOf('| Decision |'))
+  })
+
+  test('a line per plan in the summary when there are several', () => {
+    const report = {
+      ...APPROVAL_REPORT,
+      plans: [
+        { ...(APPROVAL_REPORT.plans[0] as PlanSummary), file: 'eu/plan.json' },
+        { ...(BLOCKED_REPORT.plans[0] as PlanSummary), file: 'us/plan.json' }
+      ],
+      findings: [
+        ...BLOCKED_REPORT.findings.map((f) => ({ ...f, plan: 'us/plan.json' })),
+        ...APPROVAL_REPORT.findings.map((f) => ({ ...f, plan: 'eu/plan.json' }))
+      ]
+    }
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain(
+      '| Plan | Verdict | Findings | By category |\n| --- | --- | --- | --- |\n' +
+        '| `eu/plan.json` | ⚠️ approval required | 3 needing approval, 1 warning | database 3, other 1 |\n' +
+        '| `us/plan.json` | ⛔ blocked | 2 blocked, 1 needing approval |'
+    )
+    expect(markdown.indexOf('| Plan |')).toBeLessThan(markdown.indexOf('| Decision |'))
   })
 
   test('uses the title option, escaped', () => {
