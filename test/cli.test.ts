@@ -363,7 +363,9 @@ describe('commands', () => {
         }
       ]
     }
-    const result = await cli(['-', '--terraform-dir', tf, '--verbose'], { stdin: JSON.stringify(doc) })
+    const result = await cli(['-', '--terraform-dir', tf, '--verbose'], {
+      stdin: JSON.stringify(doc)
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
       'BLOCKED   aws_s3_bucket_policy.state  Changes the S3 backend bucket (backend "s3" in backend.tf)'
