@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
+import { sourceHashPlugin } from './scripts/source-hash.mjs'
 
 const require = createRequire(import.meta.url)
 
@@ -40,6 +41,7 @@ const plugins = (outDir = 'dist') => [
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json(),
+  sourceHashPlugin(),
   treeSitterWasm()
 ]
 
