@@ -50,6 +50,10 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
     return EXIT.error
   }
   const { report } = evaluation
+  // Verbose: what a directory or glob found but passed over because its name says it is no plan.
+  if (options.verbose === true)
+    for (const { path, why } of evaluation.skipped)
+      io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`)
   const color =
     options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
   // SARIF, JUnit and workflow commands point at the .tf block of each finding.

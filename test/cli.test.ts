@@ -103,6 +103,10 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     writeFileSync(join(root, '.terraform', 'plan.json'), '{')
     writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
     expect(await cli([root, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' })
+    // --verbose lists what was passed over by name.
+    expect((await cli([root, '--verbose'])).stderr).toBe(
+      `plan-gate: skipped ${join(root, 'terraform.tfvars.json')} (variable values, not a plan)\n`
+    )
   })
 
   test('every other file a directory or glob finds must be a plan: exit 2 naming it', async () => {
