@@ -19,6 +19,7 @@ import {
 import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { BackendConfigError, type StateBackend } from './backend/backend.js'
+import { runAgents, type AgentDeps } from './agents/command.js'
 import { loadBackends, type BackendFs } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
@@ -51,6 +52,7 @@ const INPUT_FORMATS: readonly InputFormat[] = ['show-json', 'jsonl', 'json-array
 
 export const HELP = `Usage: plan-gate [options] <plan>
        plan-gate rules | explain <rule> | init [--force]
+       plan-gate hook [install|uninstall] --agent claude|cursor|gemini | exec -- <command…>
 
 Gates a Terraform or OpenTofu plan: deletes and replacements of data stores need a
 second approver, state storage is never destroyed, weakened protection is flagged.
@@ -83,6 +85,9 @@ Commands:
   rules                     list every rule with its id, default decision and title
   explain <rule>            explain a rule (id, slug or alias)
   init [--force]            write a commented starter .plan-gate.yml here
+  hook                      a pre-tool hook for coding agents (see \`plan-gate hook --help\`)
+  hook install|uninstall    add it to / remove it from the agent's project settings
+  exec -- <command…>        run terraform/tofu/terragrunt only when the same rules allow it
 
 Exit codes:
   0  pass (warnings included)
@@ -223,6 +228,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 /** Runs the CLI and returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'hook' || argv[0] === 'exec') return runAgents(argv, io, agentDeps())
   let parsed: Parsed
   try {
     parsed = parseArgs(argv)
@@ -295,6 +301,19 @@ export async function evaluatePlans(
   return {
     report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
     policy
+  }
+}
+
+/** The agent hook and exec wrapper gate saved plans with this same pipeline. */
+function agentDeps(): AgentDeps {
+  return {
+    evaluate: async (file, cwd, env, terraformBin) => {
+      const { report } = await evaluatePlans(
+        { files: [file], ...(terraformBin === undefined ? {} : { terraformBin }) },
+        { cwd, env, stdin: (async function* () {})(), stderr: { write: () => true } }
+      )
+      return report
+    }
   }
 }
 
@@ -583,7 +602,7 @@ function which(name: string, env: CliIO['env']): string | undefined {
 async function readBinaryPlan(
   path: string,
   options: EvaluateOptions,
-  io: Pick<CliIO, 'env'>,
+  io: Pick<CliIO, 'env' | 'cwd'>,
   reader: PlanReader
 ): Promise<Plan> {
   const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env)
@@ -592,8 +611,10 @@ async function readBinaryPlan(
       'binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output'
     )
   }
+  // Run where the configuration is initialised (the agent hook passes the plan's directory).
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: io.cwd,
     env: io.env as NodeJS.ProcessEnv
   })
   let stderr = ''
