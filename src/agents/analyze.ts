@@ -87,7 +87,11 @@ export function analyzeLine(sh: ShSyntax, text: string, options: AnalyzeOptions 
 }
 
 /** Rules on one argv (`plan-gate exec -- terraform apply tfplan`). */
-export function analyzeArgv(sh: ShSyntax, argv: readonly string[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeArgv(
+  sh: ShSyntax,
+  argv: readonly string[],
+  options: AnalyzeOptions = {}
+): Analysis {
   const analyzer = new Analyzer(sh, options)
   analyzer.command(
     {
@@ -105,8 +109,33 @@ export function analyzeArgv(sh: ShSyntax, argv: readonly string[], options: Anal
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash'])
 
 /** Wrappers: options that take a value, before the command they run. */
-const WRAPPERS: Readonly<Record<string, { readonly values: readonly string[]; readonly operands?: number }>> = {
-  sudo: { values: ['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U', '-T', '--user', '--group', '--host', '--prompt', '--chdir', '--role', '--type', '--other-user', '--close-from', '--command-timeout'] },
+const WRAPPERS: Readonly<
+  Record<string, { readonly values: readonly string[]; readonly operands?: number }>
+> = {
+  sudo: {
+    values: [
+      '-u',
+      '-g',
+      '-h',
+      '-p',
+      '-C',
+      '-D',
+      '-r',
+      '-t',
+      '-U',
+      '-T',
+      '--user',
+      '--group',
+      '--host',
+      '--prompt',
+      '--chdir',
+      '--role',
+      '--type',
+      '--other-user',
+      '--close-from',
+      '--command-timeout'
+    ]
+  },
   doas: { values: ['-u', '-C'] },
   time: { values: ['-f', '-o', '--format', '--output'] },
   nohup: { values: [] },
@@ -124,7 +153,10 @@ const WRAPPERS: Readonly<Record<string, { readonly values: readonly string[]; re
   chrt: { values: [], operands: 1 },
   setsid: { values: [] },
   systemd_run: { values: [] },
-  'aws-vault': { values: ['-d', '--duration', '-r', '--region', '--mfa-token', '--config'], operands: 2 },
+  'aws-vault': {
+    values: ['-d', '--duration', '-r', '--region', '--mfa-token', '--config'],
+    operands: 2
+  },
   dotenv: { values: ['-e', '-f', '-c', '-v'] },
   doppler: { values: ['-p', '--project', '-c', '--config', '--command'], operands: 1 },
   op: { values: ['--env-file', '--account'], operands: 1 },
@@ -134,30 +166,109 @@ const WRAPPERS: Readonly<Record<string, { readonly values: readonly string[]; re
   asdf: { values: [], operands: 1 },
   tfenv: { values: [], operands: 1 },
   'with-contenv': { values: [] },
-  xargs: { values: ['-I', '-n', '-P', '-L', '-d', '-E', '-s', '-a', '-i', '-l', '-e', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-lines', '--replace', '--eof', '--max-chars', '--process-slot-var'] }
+  xargs: {
+    values: [
+      '-I',
+      '-n',
+      '-P',
+      '-L',
+      '-d',
+      '-E',
+      '-s',
+      '-a',
+      '-i',
+      '-l',
+      '-e',
+      '--arg-file',
+      '--delimiter',
+      '--max-args',
+      '--max-procs',
+      '--max-lines',
+      '--replace',
+      '--eof',
+      '--max-chars',
+      '--process-slot-var'
+    ]
+  }
 }
 
 const TERRAFORM_SAFE = new Set([
-  'plan', 'init', 'validate', 'fmt', 'show', 'output', 'providers', 'graph', 'version', 'get',
-  'console', 'login', 'logout', 'test', 'metadata', 'modules', 'query', 'import', 'untaint',
-  'stacks', 'help'
+  'plan',
+  'init',
+  'validate',
+  'fmt',
+  'show',
+  'output',
+  'providers',
+  'graph',
+  'version',
+  'get',
+  'console',
+  'login',
+  'logout',
+  'test',
+  'metadata',
+  'modules',
+  'query',
+  'import',
+  'untaint',
+  'stacks',
+  'help'
 ])
 
 /** Terraform apply options that take a separate value (Go's flag package allows `-flag value`). */
 const APPLY_VALUE_OPTIONS = new Set([
-  'var', 'var-file', 'target', 'replace', 'state', 'state-out', 'backup', 'lock-timeout',
-  'parallelism', 'exclude'
+  'var',
+  'var-file',
+  'target',
+  'replace',
+  'state',
+  'state-out',
+  'backup',
+  'lock-timeout',
+  'parallelism',
+  'exclude'
 ])
-const BOOL_OPTIONS = new Set(['auto-approve', 'destroy', 'refresh-only', 'input', 'lock', 'refresh', 'compact-warnings', 'json', 'no-color'])
+const BOOL_OPTIONS = new Set([
+  'auto-approve',
+  'destroy',
+  'refresh-only',
+  'input',
+  'lock',
+  'refresh',
+  'compact-warnings',
+  'json',
+  'no-color'
+])
 
 /** Terragrunt's own options that take a value. */
 const TERRAGRUNT_VALUE_OPTIONS = new Set([
-  '--working-dir', '--terragrunt-working-dir', '--config', '--terragrunt-config', '--download-dir',
-  '--terragrunt-download-dir', '--source', '--terragrunt-source', '--tf-path', '--terragrunt-tfpath',
-  '--iam-assume-role', '--terragrunt-iam-role', '--log-level', '--terragrunt-log-level',
-  '--queue-include-dir', '--terragrunt-include-dir', '--queue-exclude-dir', '--terragrunt-exclude-dir',
-  '--parallelism', '--terragrunt-parallelism', '--out-dir', '--json-out-dir', '--filter',
-  '--feature', '--provider-cache-dir', '--inputs-debug'
+  '--working-dir',
+  '--terragrunt-working-dir',
+  '--config',
+  '--terragrunt-config',
+  '--download-dir',
+  '--terragrunt-download-dir',
+  '--source',
+  '--terragrunt-source',
+  '--tf-path',
+  '--terragrunt-tfpath',
+  '--iam-assume-role',
+  '--terragrunt-iam-role',
+  '--log-level',
+  '--terragrunt-log-level',
+  '--queue-include-dir',
+  '--terragrunt-include-dir',
+  '--queue-exclude-dir',
+  '--terragrunt-exclude-dir',
+  '--parallelism',
+  '--terragrunt-parallelism',
+  '--out-dir',
+  '--json-out-dir',
+  '--filter',
+  '--feature',
+  '--provider-cache-dir',
+  '--inputs-debug'
 ])
 
 interface Invocation {
@@ -215,7 +326,12 @@ class Analyzer {
   }
 
   /** A command string run by a shell (the line itself, `bash -c '…'`, `eval`, `ssh h '…'`). */
-  line(text: string, cwd: string | undefined, env: ReadonlyMap<string, string | undefined>, depth: number): void {
+  line(
+    text: string,
+    cwd: string | undefined,
+    env: ReadonlyMap<string, string | undefined>,
+    depth: number
+  ): void {
     if (depth > MAX_DEPTH) {
       this.add('deny', 'PG-A16', text, 'commands nested more than 8 shells deep are not read')
       return
@@ -227,7 +343,12 @@ class Analyzer {
       if (depth === 0) throw error
       // An inner string the shell could not run either; plan-gate cannot read it, so it decides.
       const why = error instanceof ShellSyntaxError ? error.message : 'unreadable'
-      this.add(this.policy.dynamic, 'PG-A14', text, `an inner command string is not valid shell (${why})`)
+      this.add(
+        this.policy.dynamic,
+        'PG-A14',
+        text,
+        `an inner command string is not valid shell (${why})`
+      )
       return
     }
     for (const command of commands) {
@@ -244,7 +365,10 @@ class Analyzer {
 
   command(command: SimpleCommand, depth: number): void {
     const name = command.words[0]?.value
-    if (name === undefined || (this.tool(basename(name)) === undefined && name !== 'cd' && name !== 'pushd'))
+    if (
+      name === undefined ||
+      (this.tool(basename(name)) === undefined && name !== 'cd' && name !== 'pushd')
+    )
       this.foreign = true
     this.invocation({ ...command, moreArgs: false, generic: false }, depth)
   }
@@ -255,7 +379,12 @@ class Analyzer {
     const display = render(inv.words)
     if (first.value === undefined || first.expands) {
       this.relevant = true
-      this.add(this.policy.dynamic, 'PG-A13', display, 'the program name is computed at run time, so plan-gate cannot tell what runs')
+      this.add(
+        this.policy.dynamic,
+        'PG-A13',
+        display,
+        'the program name is computed at run time, so plan-gate cannot tell what runs'
+      )
       return
     }
     const name = basename(first.value)
@@ -276,7 +405,14 @@ class Analyzer {
       for (const value of values) {
         const eq = value?.indexOf('=') ?? -1
         if (value === undefined || eq <= 0) continue
-        const target = this.tool(basename(value.slice(eq + 1).trim().split(/\s+/)[0] ?? ''))
+        const target = this.tool(
+          basename(
+            value
+              .slice(eq + 1)
+              .trim()
+              .split(/\s+/)[0] ?? ''
+          )
+        )
         if (target !== undefined) this.names.set(value.slice(0, eq), target)
       }
     } else if (name === 'source' || name === '.') {
@@ -286,7 +422,11 @@ class Analyzer {
     } else if (name === 'ssh') {
       this.ssh(rest, inv, depth)
     } else if (name === 'watch') {
-      const at = skipOptions(rest, ['-n', '--interval', '-d', '--differences', '-q', '--equexit'], 0)
+      const at = skipOptions(
+        rest,
+        ['-n', '--interval', '-d', '--differences', '-q', '--equexit'],
+        0
+      )
       this.stringOrArgv(rest.slice(at), inv, depth, display)
     } else if (name === 'su' || name === 'runuser' || name === 'script' || name === 'flock') {
       this.dashC(rest, inv, depth, display)
@@ -312,7 +452,10 @@ class Analyzer {
       const word = rest[i] as Word
       if (word.value === undefined || word.value.startsWith('-')) continue
       const inner = basename(word.value)
-      if (this.tool(inner) !== undefined || this.dataRules.some((r) => r.programs.includes(inner))) {
+      if (
+        this.tool(inner) !== undefined ||
+        this.dataRules.some((r) => r.programs.includes(inner))
+      ) {
         if (inner === name && i === 0) continue
         this.invocation({ ...inv, words: rest.slice(i), generic: true }, depth)
       }
@@ -328,25 +471,48 @@ class Analyzer {
     return versioned === null ? undefined : (versioned[1]?.toLowerCase() as Tool)
   }
 
-  private add(decision: AgentDecision, ruleId: AgentRuleId, command: string, reason: string, instead?: string[]): void {
-    this.rulings.push({ decision, ruleId, command, reason, ...(instead === undefined ? {} : { instead }) })
+  private add(
+    decision: AgentDecision,
+    ruleId: AgentRuleId,
+    command: string,
+    reason: string,
+    instead?: string[]
+  ): void {
+    this.rulings.push({
+      decision,
+      ruleId,
+      command,
+      reason,
+      ...(instead === undefined ? {} : { instead })
+    })
   }
 
   private shell(args: readonly Word[], inv: Invocation, depth: number, display: string): void {
     let i = 0
-    let script: Word | undefined
     let fromStdin = false
     for (; i < args.length; i++) {
       const w = args[i] as Word
       if (w.value === undefined) {
-        this.add(this.policy.dynamic, 'PG-A14', display, 'the shell is given arguments computed at run time')
+        this.add(
+          this.policy.dynamic,
+          'PG-A14',
+          display,
+          'the shell is given arguments computed at run time'
+        )
         return
       }
       if (w.value === '--' || w.value === '-') {
         i++
         break
       }
-      if (w.value === '-o' || w.value === '+o' || w.value === '-O' || w.value === '+O' || w.value === '--rcfile' || w.value === '--init-file') {
+      if (
+        w.value === '-o' ||
+        w.value === '+o' ||
+        w.value === '-O' ||
+        w.value === '+O' ||
+        w.value === '--rcfile' ||
+        w.value === '--init-file'
+      ) {
         i++
         continue
       }
@@ -355,7 +521,12 @@ class Analyzer {
         if (text === undefined) return
         if (text.value === undefined) {
           this.relevant = true
-          this.add(this.policy.dynamic, 'PG-A14', display, 'the shell runs a command string computed at run time')
+          this.add(
+            this.policy.dynamic,
+            'PG-A14',
+            display,
+            'the shell runs a command string computed at run time'
+          )
           return
         }
         this.line(text.value, inv.cwd, inv.env, depth + 1)
@@ -364,7 +535,7 @@ class Analyzer {
       if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.value)) fromStdin = true
       if (!w.value.startsWith('-') && !w.value.startsWith('+')) break
     }
-    script = fromStdin ? undefined : args[i]
+    const script = fromStdin ? undefined : args[i]
     if (script !== undefined) {
       this.script(script.value, inv, depth, display)
       return
@@ -374,7 +545,12 @@ class Analyzer {
       this.line(inv.stdin, inv.cwd, inv.env, depth + 1)
     } else {
       this.relevant = true
-      this.add(this.policy.dynamic, 'PG-A14', display, 'the shell reads commands from standard input, which plan-gate cannot see')
+      this.add(
+        this.policy.dynamic,
+        'PG-A14',
+        display,
+        'the shell reads commands from standard input, which plan-gate cannot see'
+      )
     }
   }
 
@@ -416,7 +592,12 @@ class Analyzer {
       } else if (v === '-S' || v === '--split-string') {
         const text = args[i + 1]?.value
         if (text === undefined) {
-          this.add(this.policy.dynamic, 'PG-A14', display, 'env -S is given a string computed at run time')
+          this.add(
+            this.policy.dynamic,
+            'PG-A14',
+            display,
+            'env -S is given a string computed at run time'
+          )
           return
         }
         const tail = args.slice(i + 2).map((w) => w.value)
@@ -437,13 +618,20 @@ class Analyzer {
     this.invocation({ ...inv, words: args.slice(i), env, cwd }, depth)
   }
 
-  private wrapper(name: string, args: readonly Word[], inv: Invocation, depth: number, display: string): void {
+  private wrapper(
+    name: string,
+    args: readonly Word[],
+    inv: Invocation,
+    depth: number,
+    display: string
+  ): void {
     const spec = WRAPPERS[name] as { values: readonly string[]; operands?: number }
     if (name === 'command' && args.some((a) => a.value === '-v' || a.value === '-V')) return
     let at = skipOptions(args, spec.values, spec.operands ?? 0)
     // aws-vault exec PROFILE -- cmd, op run -- cmd, mise exec tool@1 -- cmd: skip to after `--`.
     const dashdash = args.findIndex((a) => a.value === '--')
-    if (['aws-vault', 'op', 'doppler', 'mise', 'rtx', 'dotenv'].includes(name) && dashdash >= 0) at = dashdash + 1
+    if (['aws-vault', 'op', 'doppler', 'mise', 'rtx', 'dotenv'].includes(name) && dashdash >= 0)
+      at = dashdash + 1
     if (at >= args.length) return
     const env = name === 'sudo' ? sudoEnv(inv.env, args.slice(0, at)) : inv.env
     const words = args.slice(at)
@@ -455,7 +643,11 @@ class Analyzer {
     // sudo VAR=value cmd
     const assigned = new Map(env)
     let k = 0
-    while (name === 'sudo' && k < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]?.value ?? '')) {
+    while (
+      name === 'sudo' &&
+      k < words.length &&
+      /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]?.value ?? '')
+    ) {
       const v = words[k]?.value as string
       assigned.set(v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1))
       k++
@@ -465,7 +657,34 @@ class Analyzer {
   }
 
   private ssh(args: readonly Word[], inv: Invocation, depth: number): void {
-    const at = skipOptions(args, ['-b', '-c', '-D', '-E', '-e', '-F', '-I', '-i', '-J', '-L', '-l', '-m', '-O', '-o', '-p', '-Q', '-R', '-S', '-W', '-w', '-B', '-P'], 1)
+    const at = skipOptions(
+      args,
+      [
+        '-b',
+        '-c',
+        '-D',
+        '-E',
+        '-e',
+        '-F',
+        '-I',
+        '-i',
+        '-J',
+        '-L',
+        '-l',
+        '-m',
+        '-O',
+        '-o',
+        '-p',
+        '-Q',
+        '-R',
+        '-S',
+        '-W',
+        '-w',
+        '-B',
+        '-P'
+      ],
+      1
+    )
     const remote = args.slice(at)
     if (remote.length === 0) return
     // The remote shell runs the arguments joined by spaces; its directory is not ours.
@@ -473,7 +692,12 @@ class Analyzer {
   }
 
   /** Arguments joined with spaces and run by a shell (ssh, watch). */
-  private stringOrArgv(args: readonly Word[], inv: Invocation, depth: number, display: string): void {
+  private stringOrArgv(
+    args: readonly Word[],
+    inv: Invocation,
+    depth: number,
+    display: string
+  ): void {
     if (args.length === 0) return
     const values = args.map((a) => a.value)
     if (values.some((v) => v === undefined)) {
@@ -489,7 +713,12 @@ class Analyzer {
       if (v === '-c' || v === '--command') {
         const text = args[i + 1]
         if (text?.value === undefined) {
-          this.add(this.policy.dynamic, 'PG-A14', display, 'the command to run is computed at run time')
+          this.add(
+            this.policy.dynamic,
+            'PG-A14',
+            display,
+            'the command to run is computed at run time'
+          )
           return
         }
         this.line(text.value, inv.cwd, inv.env, depth + 1)
@@ -505,11 +734,23 @@ class Analyzer {
   private find(args: readonly Word[], inv: Invocation, depth: number): void {
     for (let i = 0; i < args.length; i++) {
       const v = args[i]?.value
-      if (v === '-exec' || v === '-execdir' || v === '-ok' || v === '-okdir' || v === '-x' || v === '--exec' || v === '-X' || v === '--exec-batch') {
+      if (
+        v === '-exec' ||
+        v === '-execdir' ||
+        v === '-ok' ||
+        v === '-okdir' ||
+        v === '-x' ||
+        v === '--exec' ||
+        v === '-X' ||
+        v === '--exec-batch'
+      ) {
         let end = i + 1
         while (end < args.length && args[end]?.value !== ';' && args[end]?.value !== '+') end++
         // {} is replaced in place; with `+` more file names are appended.
-        this.invocation({ ...inv, words: args.slice(i + 1, end), moreArgs: args[end]?.value === '+' }, depth)
+        this.invocation(
+          { ...inv, words: args.slice(i + 1, end), moreArgs: args[end]?.value === '+' },
+          depth
+        )
         i = end
       }
     }
@@ -526,7 +767,14 @@ class Analyzer {
       const tool = /(^|\/)(terraform|opentofu|tofu|terragrunt)$/.exec(image)?.[2]
       if (tool !== undefined) {
         const name = tool === 'opentofu' ? 'tofu' : tool
-        this.invocation({ ...inv, words: [{ value: name, expands: false }, ...args.slice(i + 1)], cwd: undefined }, depth)
+        this.invocation(
+          {
+            ...inv,
+            words: [{ value: name, expands: false }, ...args.slice(i + 1)],
+            cwd: undefined
+          },
+          depth
+        )
         return
       }
     }
@@ -546,18 +794,34 @@ class Analyzer {
     )
     if (this.dataRules.some((r) => r.programs.includes(name))) this.relevant = true
     for (const rule of matched) {
-      this.add(this.policy.dataCommands, 'PG-A12', display, `destroys ${rule.what} outside Terraform (${rule.key}); nothing reviews it or keeps a copy`)
+      this.add(
+        this.policy.dataCommands,
+        'PG-A12',
+        display,
+        `destroys ${rule.what} outside Terraform (${rule.key}); nothing reviews it or keeps a copy`
+      )
     }
   }
 
   // ---------------------------------------------------------------- Terraform and friends
 
-  private terraform(tool: Tool, program: string, inv: Invocation, args: readonly Word[], display: string): void {
+  private terraform(
+    tool: Tool,
+    program: string,
+    inv: Invocation,
+    args: readonly Word[],
+    display: string
+  ): void {
     let chdir: string | undefined = '.'
     let i = 0
     let all = false
     const dynamicArg = (): void =>
-      this.add('deny', 'PG-A13', display, 'a Terraform argument is computed at run time, so plan-gate cannot tell what it does')
+      this.add(
+        'deny',
+        'PG-A13',
+        display,
+        'a Terraform argument is computed at run time, so plan-gate cannot tell what it does'
+      )
     // Global options.
     for (; i < args.length; i++) {
       const v = args[i]?.value
@@ -578,7 +842,8 @@ class Analyzer {
       else if (tool === 'terragrunt') {
         const [name, inline] = splitFlag(v)
         if (name === '--all' || name === '--terragrunt-all' || name === '-a') all = true
-        if (['--working-dir', '--terragrunt-working-dir'].includes(name)) chdir = joinMaybe(chdir, inline ?? args[++i]?.value)
+        if (['--working-dir', '--terragrunt-working-dir'].includes(name))
+          chdir = joinMaybe(chdir, inline ?? args[++i]?.value)
         else if (inline === undefined && TERRAGRUNT_VALUE_OPTIONS.has(name)) i++
       }
     }
@@ -620,7 +885,8 @@ class Analyzer {
           if (!v.startsWith('-')) break
           const [name, inline] = splitFlag(v)
           if (name === '--all' || name === '-a') all = true
-          if (['--working-dir', '--terragrunt-working-dir'].includes(name)) chdir = joinMaybe(chdir, inline ?? tail[++j]?.value)
+          if (['--working-dir', '--terragrunt-working-dir'].includes(name))
+            chdir = joinMaybe(chdir, inline ?? tail[++j]?.value)
           else if (inline === undefined && TERRAGRUNT_VALUE_OPTIONS.has(name)) j++
         }
         const inner = tail[j]?.value
@@ -637,7 +903,8 @@ class Analyzer {
         const v = w.value ?? ''
         if (v === '--all' || v === '--terragrunt-all') all = true
         const [name, inline] = splitFlag(v)
-        if (v.startsWith('--terragrunt-') || v === '--all' || v === '--non-interactive') return false
+        if (v.startsWith('--terragrunt-') || v === '--all' || v === '--non-interactive')
+          return false
         if (TERRAGRUNT_VALUE_OPTIONS.has(name)) {
           if (inline === undefined) list[k + 1] = { value: '\u0000skip', expands: false }
           return false
@@ -650,11 +917,22 @@ class Analyzer {
       const fromLine = inv.env.has(name)
       const value = fromLine ? inv.env.get(name) : this.options.env?.[name]
       if (fromLine && value === undefined) {
-        this.add('deny', 'PG-A13', display, `${name} is computed at run time; Terraform adds it to the arguments`)
+        this.add(
+          'deny',
+          'PG-A13',
+          display,
+          `${name} is computed at run time; Terraform adds it to the arguments`
+        )
         return
       }
       if (value !== undefined && value.trim() !== '')
-        tail = [...tail, ...value.trim().split(/\s+/).map((v) => ({ value: v, expands: false }))]
+        tail = [
+          ...tail,
+          ...value
+            .trim()
+            .split(/\s+/)
+            .map((v) => ({ value: v, expands: false }))
+        ]
     }
     const dir = inv.cwd === undefined || chdir === undefined ? undefined : join(inv.cwd, chdir)
     const where = chdir === '.' || chdir === undefined ? '' : ` -chdir=${chdir}`
@@ -670,37 +948,94 @@ class Analyzer {
         }
         const destroy = sub === 'destroy' || read.destroy
         const plan = `${tf} plan${destroy ? ' -destroy' : ''}${read.kept.length > 0 ? ` ${read.kept.join(' ')}` : ''} -out=tfplan`
-        const instead = tool === 'terragrunt' && all
-          ? [`${program} run --all plan -out=tfplan`, 'plan-gate <each module>/.terragrunt-cache/…/tfplan  (or plan-gate a directory of show -json outputs)', `${program} apply tfplan  (in each module)`]
-          : [plan, chdir === '.' || chdir === undefined ? 'plan-gate tfplan' : `(cd ${chdir} && plan-gate tfplan)`, `${tf} apply tfplan`]
+        const instead =
+          tool === 'terragrunt' && all
+            ? [
+                `${program} run --all plan -out=tfplan`,
+                'plan-gate <each module>/.terragrunt-cache/…/tfplan  (or plan-gate a directory of show -json outputs)',
+                `${program} apply tfplan  (in each module)`
+              ]
+            : [
+                plan,
+                chdir === '.' || chdir === undefined
+                  ? 'plan-gate tfplan'
+                  : `(cd ${chdir} && plan-gate tfplan)`,
+                `${tf} apply tfplan`
+              ]
         if (tool === 'terragrunt' && all) {
-          this.add(policy.withoutPlan, 'PG-A06', display, `${sub} across every module at once: no saved plan for plan-gate to check, and Terragrunt approves each module itself`, instead)
+          this.add(
+            policy.withoutPlan,
+            'PG-A06',
+            display,
+            `${sub} across every module at once: no saved plan for plan-gate to check, and Terragrunt approves each module itself`,
+            instead
+          )
           return
         }
         if (sub === 'destroy') {
-          this.add(policy.withoutPlan, 'PG-A03', display, 'destroys every resource in the state, with no saved plan anyone has reviewed', instead)
+          this.add(
+            policy.withoutPlan,
+            'PG-A03',
+            display,
+            'destroys every resource in the state, with no saved plan anyone has reviewed',
+            instead
+          )
           return
         }
         let denied = false
         if (read.destroy) {
-          this.add(policy.withoutPlan, 'PG-A03', display, 'apply -destroy destroys every resource in the state without a reviewed plan', instead)
+          this.add(
+            policy.withoutPlan,
+            'PG-A03',
+            display,
+            'apply -destroy destroys every resource in the state without a reviewed plan',
+            instead
+          )
           denied = true
         }
         if (read.replace) {
-          this.add(policy.withoutPlan, 'PG-A04', display, '-replace destroys and recreates resources; plan it with -replace and gate that plan', instead)
+          this.add(
+            policy.withoutPlan,
+            'PG-A04',
+            display,
+            '-replace destroys and recreates resources; plan it with -replace and gate that plan',
+            instead
+          )
           denied = true
         }
         if (read.autoApprove) {
-          const only = read.operands.length === 1 ? ' (a saved plan applies without prompting: drop -auto-approve)' : ''
-          this.add(policy.withoutPlan, 'PG-A05', display, `-auto-approve skips the last human look at the changes${only}`, read.operands.length === 1 ? [`${tf} apply ${read.operands[0]}`] : instead)
+          const only =
+            read.operands.length === 1
+              ? ' (a saved plan applies without prompting: drop -auto-approve)'
+              : ''
+          this.add(
+            policy.withoutPlan,
+            'PG-A05',
+            display,
+            `-auto-approve skips the last human look at the changes${only}`,
+            read.operands.length === 1 ? [`${tf} apply ${read.operands[0]}`] : instead
+          )
           denied = true
         }
         if (inv.moreArgs && read.operands.length === 0) {
-          this.add('deny', 'PG-A13', display, 'xargs or find add arguments plan-gate cannot see (perhaps a plan file, perhaps not)', instead)
+          this.add(
+            'deny',
+            'PG-A13',
+            display,
+            'xargs or find add arguments plan-gate cannot see (perhaps a plan file, perhaps not)',
+            instead
+          )
           return
         }
         if (read.operands.length === 0) {
-          if (!denied) this.add(policy.withoutPlan, 'PG-A02', display, 'apply without a saved plan: what it changes is decided at run time and nobody reviews it', instead)
+          if (!denied)
+            this.add(
+              policy.withoutPlan,
+              'PG-A02',
+              display,
+              'apply without a saved plan: what it changes is decided at run time and nobody reviews it',
+              instead
+            )
           return
         }
         if (read.operands.length > 1 || (tool === 'terragrunt' && all)) {
@@ -709,10 +1044,22 @@ class Analyzer {
         }
         if (denied) return
         if (dir === undefined) {
-          this.add('deny', 'PG-A15', display, 'the directory it runs in is computed at run time, so plan-gate cannot find the plan', instead)
+          this.add(
+            'deny',
+            'PG-A15',
+            display,
+            'the directory it runs in is computed at run time, so plan-gate cannot find the plan',
+            instead
+          )
           return
         }
-        this.plans.push({ tool, program, command: display, planFile: read.operands[0] as string, dir })
+        this.plans.push({
+          tool,
+          program,
+          command: display,
+          planFile: read.operands[0] as string,
+          dir
+        })
         return
       }
       case 'state': {
@@ -723,14 +1070,29 @@ class Analyzer {
           return
         }
         if (['rm', 'mv', 'push', 'replace-provider'].includes(op.value)) {
-          this.add(policy.stateCommands, 'PG-A07', display, `state ${op.value} changes the state directly: resources can be forgotten (and later recreated or orphaned) with no plan`)
+          this.add(
+            policy.stateCommands,
+            'PG-A07',
+            display,
+            `state ${op.value} changes the state directly: resources can be forgotten (and later recreated or orphaned) with no plan`
+          )
         } else if (!['list', 'show', 'pull', 'identities'].includes(op.value) && !generic(inv)) {
-          this.add(policy.stateCommands, 'PG-A11', display, `unknown state subcommand "${op.value}"`)
+          this.add(
+            policy.stateCommands,
+            'PG-A11',
+            display,
+            `unknown state subcommand "${op.value}"`
+          )
         }
         return
       }
       case 'refresh':
-        this.add(policy.stateCommands, 'PG-A07', display, 'refresh writes the state without a plan (prefer plan -refresh-only -out, then gate it)')
+        this.add(
+          policy.stateCommands,
+          'PG-A07',
+          display,
+          'refresh writes the state without a plan (prefer plan -refresh-only -out, then gate it)'
+        )
         return
       case 'workspace': {
         const op = tail.find((w) => !(w.value ?? '').startsWith('-'))
@@ -738,25 +1100,76 @@ class Analyzer {
           dynamicArg()
           return
         }
-        if (op?.value === 'delete') this.add(policy.stateCommands, 'PG-A08', display, 'workspace delete throws away a workspace and its state (with -force even when it still tracks resources)')
+        if (op?.value === 'delete')
+          this.add(
+            policy.stateCommands,
+            'PG-A08',
+            display,
+            'workspace delete throws away a workspace and its state (with -force even when it still tracks resources)'
+          )
         return
       }
       case 'force-unlock':
-        this.add(policy.stateCommands, 'PG-A09', display, 'force-unlock removes a lock another run may hold: two applies at once can corrupt the state')
+        this.add(
+          policy.stateCommands,
+          'PG-A09',
+          display,
+          'force-unlock removes a lock another run may hold: two applies at once can corrupt the state'
+        )
         return
       case 'taint':
-        this.add(policy.stateCommands, 'PG-A10', display, 'taint forces the next apply to destroy and recreate the resource')
+        this.add(
+          policy.stateCommands,
+          'PG-A10',
+          display,
+          'taint forces the next apply to destroy and recreate the resource'
+        )
         return
       default:
         if (TERRAFORM_SAFE.has(sub)) return
-        if (tool === 'terragrunt' && ['hclfmt', 'hcl', 'render', 'render-json', 'info', 'find', 'list', 'dag', 'graph-dependencies', 'output-all', 'validate-inputs', 'terragrunt-info', 'catalog', 'scaffold', 'exec', 'backend'].includes(sub)) {
+        if (
+          tool === 'terragrunt' &&
+          [
+            'hclfmt',
+            'hcl',
+            'render',
+            'render-json',
+            'info',
+            'find',
+            'list',
+            'dag',
+            'graph-dependencies',
+            'output-all',
+            'validate-inputs',
+            'terragrunt-info',
+            'catalog',
+            'scaffold',
+            'exec',
+            'backend'
+          ].includes(sub)
+        ) {
           if (sub === 'backend' && tail.some((w) => w.value === 'delete')) {
-            this.add(policy.stateCommands, 'PG-A07', display, 'backend delete removes the state storage')
+            this.add(
+              policy.stateCommands,
+              'PG-A07',
+              display,
+              'backend delete removes the state storage'
+            )
           }
-          if (sub === 'exec') this.invocation({ ...inv, words: tail.filter((w) => w.value !== '--'), generic: false }, 0)
+          if (sub === 'exec')
+            this.invocation(
+              { ...inv, words: tail.filter((w) => w.value !== '--'), generic: false },
+              0
+            )
           return
         }
-        if (!generic(inv)) this.add(policy.stateCommands === 'allow' ? 'ask' : policy.stateCommands, 'PG-A11', display, `"${sub}" is not a ${tool} subcommand plan-gate knows`)
+        if (!generic(inv))
+          this.add(
+            policy.stateCommands === 'allow' ? 'ask' : policy.stateCommands,
+            'PG-A11',
+            display,
+            `"${sub}" is not a ${tool} subcommand plan-gate knows`
+          )
     }
   }
 }
@@ -776,7 +1189,14 @@ interface ApplyArgs {
 }
 
 function applyArgs(words: readonly Word[]): ApplyArgs {
-  const out = { operands: [] as string[], autoApprove: false, destroy: false, replace: false, dynamic: false, kept: [] as string[] }
+  const out = {
+    operands: [] as string[],
+    autoApprove: false,
+    destroy: false,
+    replace: false,
+    dynamic: false,
+    kept: [] as string[]
+  }
   let operandsOnly = false
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as Word
@@ -809,17 +1229,24 @@ function applyArgs(words: readonly Word[]): ApplyArgs {
       // The option's value may be computed at run time: `-var "$X"`, `-target "$T"`.
       value = words[++i]?.value ?? '…'
     }
-    const on = BOOL_OPTIONS.has(name) ? value === undefined || !/^(false|0|f|F|FALSE|False)$/.test(value) : true
+    const on = BOOL_OPTIONS.has(name)
+      ? value === undefined || !/^(false|0|f|F|FALSE|False)$/.test(value)
+      : true
     if (name === 'auto-approve' && on) out.autoApprove = true
     else if (name === 'destroy' && on) out.destroy = true
     else if (name === 'replace') out.replace = true
-    if (['target', 'replace', 'var-file', 'exclude'].includes(name)) out.kept.push(`-${name}=${value ?? ''}`)
+    if (['target', 'replace', 'var-file', 'exclude'].includes(name))
+      out.kept.push(`-${name}=${value ?? ''}`)
     if (name === 'var') out.kept.push(`-var ${quote(value ?? '')}`)
   }
   return out
 }
 
-function skipOptions(args: readonly Word[], valueOptions: readonly string[], operands: number): number {
+function skipOptions(
+  args: readonly Word[],
+  valueOptions: readonly string[],
+  operands: number
+): number {
   let i = 0
   for (; i < args.length; i++) {
     const v = args[i]?.value
@@ -831,7 +1258,10 @@ function skipOptions(args: readonly Word[], valueOptions: readonly string[], ope
   return i + operands
 }
 
-function sudoEnv(env: ReadonlyMap<string, string | undefined>, options: readonly Word[]): ReadonlyMap<string, string | undefined> {
+function sudoEnv(
+  env: ReadonlyMap<string, string | undefined>,
+  options: readonly Word[]
+): ReadonlyMap<string, string | undefined> {
   // sudo resets the environment unless -E / --preserve-env; TF_CLI_ARGS would then not pass.
   const keep = options.some((o) => o.value === '-E' || (o.value ?? '').startsWith('--preserve-env'))
   return keep ? env : new Map()

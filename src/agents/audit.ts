@@ -27,7 +27,11 @@ export const DEFAULT_AUDIT_DIR = '.plan-gate'
 export const DEFAULT_AUDIT_FILE = 'audit.jsonl'
 
 /** --audit-log, else PLAN_GATE_AUDIT_LOG, else <project>/.plan-gate/audit.jsonl. */
-export function auditPath(projectDir: string, flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+export function auditPath(
+  projectDir: string,
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>
+): string {
   const chosen = flag ?? env['PLAN_GATE_AUDIT_LOG']
   if (chosen !== undefined && chosen !== '') return resolve(projectDir, chosen)
   return join(resolve(projectDir), DEFAULT_AUDIT_DIR, DEFAULT_AUDIT_FILE)

@@ -25,11 +25,32 @@ import {
 import { constants as osConstants, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { analyzeArgv, analyzeLine, DEFAULT_AGENT_POLICY, type AgentPolicy, type PlanApply } from './analyze.js'
+import {
+  analyzeArgv,
+  analyzeLine,
+  DEFAULT_AGENT_POLICY,
+  type AgentPolicy,
+  type PlanApply
+} from './analyze.js'
 import { appendAudit, auditPath, redact, type AuditEntry } from './audit.js'
 import { decide, explain, type Decision, type GatePlan, type PlanVerdict } from './decide.js'
-import { defaultHookCommand, diffLines, install, SETTINGS_FILES, SettingsError, uninstall } from './install.js'
-import { AGENTS, failClosed, PayloadError, readPayload, respond, type AgentName, type HookOutput } from './payload.js'
+import {
+  defaultHookCommand,
+  diffLines,
+  install,
+  SETTINGS_FILES,
+  SettingsError,
+  uninstall
+} from './install.js'
+import {
+  AGENTS,
+  failClosed,
+  PayloadError,
+  readPayload,
+  respond,
+  type AgentName,
+  type HookOutput
+} from './payload.js'
 import { needsParsing } from './prefilter.js'
 import { loadShell, ShellSyntaxError } from './shell.js'
 
@@ -45,14 +66,29 @@ export interface AgentIO {
 export interface PlanReport {
   readonly decision: 'pass' | 'approval-required' | 'blocked'
   readonly fingerprint: string
-  readonly findings: readonly { readonly decision: string; readonly address: string; readonly reason: string; readonly ruleId: string }[]
+  readonly findings: readonly {
+    readonly decision: string
+    readonly address: string
+    readonly reason: string
+    readonly ruleId: string
+  }[]
 }
 
 export interface AgentDeps {
   /** Evaluates one plan file with the project's policy, run in `cwd`, with `env` for children. */
-  readonly evaluate: (file: string, cwd: string, env: Readonly<Record<string, string | undefined>>, terraformBin?: string) => Promise<PlanReport>
+  readonly evaluate: (
+    file: string,
+    cwd: string,
+    env: Readonly<Record<string, string | undefined>>,
+    terraformBin?: string
+  ) => Promise<PlanReport>
   /** Runs a program (exec); resolves to its exit code. */
-  readonly run?: (program: string, args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>>) => Promise<number>
+  readonly run?: (
+    program: string,
+    args: readonly string[],
+    cwd: string,
+    env: Readonly<Record<string, string | undefined>>
+  ) => Promise<number>
 }
 
 export const HOOK_HELP = `Usage: plan-gate hook [--agent claude|cursor|gemini] [options] < payload.json
@@ -99,10 +135,17 @@ const OPTIONS = {
 
 class UsageError extends Error {}
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T
+): T {
   if (value === undefined) return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`)
+  throw new UsageError(
+    `--${flag} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`
+  )
 }
 
 type Values = ReturnType<typeof parse>['values']
@@ -123,10 +166,15 @@ function policyFrom(values: Values): AgentPolicy {
 }
 
 /** `plan-gate hook …` and `plan-gate exec …`; returns the exit code, never throws. */
-export async function runAgents(argv: readonly string[], io: AgentIO, deps: AgentDeps): Promise<number> {
+export async function runAgents(
+  argv: readonly string[],
+  io: AgentIO,
+  deps: AgentDeps
+): Promise<number> {
   const [command, ...rest] = argv
   if (command === 'exec') return runExec(rest, io, deps)
-  if (rest[0] === 'install' || rest[0] === 'uninstall') return runInstall(rest[0], rest.slice(1), io)
+  if (rest[0] === 'install' || rest[0] === 'uninstall')
+    return runInstall(rest[0], rest.slice(1), io)
   return runHook(rest, io, deps)
 }
 
@@ -189,7 +237,8 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
         ...(decision.planHashes.length > 0 ? { planSha256: decision.planHashes } : {})
       })
     }
-    if (final === 'allow') return emit(respond(agent, decision.vouched ? 'vouched' : 'allow', text2))
+    if (final === 'allow')
+      return emit(respond(agent, decision.vouched ? 'vouched' : 'allow', text2))
     return emit(respond(agent, final, text2))
   } catch (error) {
     const why =
@@ -201,7 +250,13 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
     const line = `plan-gate blocked this command: ${why} [PG-A16 fail-closed]`
     if (logPath !== undefined && entry !== undefined) {
       try {
-        appendAudit(logPath, { ...entry, decision: 'deny', rules: ['PG-A16'], fingerprints: [], error: why })
+        appendAudit(logPath, {
+          ...entry,
+          decision: 'deny',
+          rules: ['PG-A16'],
+          fingerprints: [],
+          error: why
+        })
       } catch {
         // The block stands either way; the log failure is in the line below.
       }
@@ -211,27 +266,52 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
 }
 
 /** Gates a saved plan: found, a real plan file (zip), evaluated with a minimal environment. */
-function gateWith(deps: AgentDeps, cwd: string, env: Readonly<Record<string, string | undefined>>, copyTo?: (file: string) => string): GatePlan {
+function gateWith(
+  deps: AgentDeps,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  copyTo?: (file: string) => string
+): GatePlan {
   return async (plan: PlanApply): Promise<PlanVerdict> => {
     const dir = resolve(cwd, plan.dir)
     let file = resolve(dir, plan.planFile)
     if (!existsSync(file)) throw new Error('no such file')
     const stat = statSync(file)
-    if (stat.isDirectory()) throw new Error('is a directory, not a saved plan (terraform apply DIR is not gated)')
+    if (stat.isDirectory())
+      throw new Error('is a directory, not a saved plan (terraform apply DIR is not gated)')
     if (!isZip(file)) throw new Error('not a saved plan file (terraform plan -out writes a zip)')
     if (copyTo !== undefined) file = copyTo(file)
     const sha256 = `sha256:${createHash('sha256').update(readFileSync(file)).digest('hex')}`
-    const bin = plan.tool === 'tofu' ? (plan.program.includes('/') ? plan.program : 'tofu') : plan.tool === 'terraform' && plan.program.includes('/') ? plan.program : undefined
-    const report = await deps.evaluate(file, dir, minimalEnv(env), bin === undefined ? undefined : (which(bin, env) ?? bin))
+    const bin =
+      plan.tool === 'tofu'
+        ? plan.program.includes('/')
+          ? plan.program
+          : 'tofu'
+        : plan.tool === 'terraform' && plan.program.includes('/')
+          ? plan.program
+          : undefined
+    const report = await deps.evaluate(
+      file,
+      dir,
+      minimalEnv(env),
+      bin === undefined ? undefined : (which(bin, env) ?? bin)
+    )
     const gating = report.findings.filter((f) => f.decision !== 'warn')
-    const lines = gating.slice(0, 8).map((f) => `${f.decision === 'blocked' ? 'BLOCKED' : 'APPROVAL'} ${f.address}: ${f.reason} (${f.ruleId})`)
+    const lines = gating
+      .slice(0, 8)
+      .map(
+        (f) =>
+          `${f.decision === 'blocked' ? 'BLOCKED' : 'APPROVAL'} ${f.address}: ${f.reason} (${f.ruleId})`
+      )
     if (gating.length > 8) lines.push(`and ${gating.length - 8} more (plan-gate ${plan.planFile})`)
     return { verdict: report.decision, fingerprint: report.fingerprint, sha256, findings: lines }
   }
 }
 
 /** Children that read plans get PATH, HOME and TF_* only. */
-export function minimalEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+export function minimalEnv(
+  env: Readonly<Record<string, string | undefined>>
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) continue
@@ -245,23 +325,35 @@ export function minimalEnv(env: Readonly<Record<string, string | undefined>>): R
 function runInstall(action: 'install' | 'uninstall', argv: readonly string[], io: AgentIO): number {
   try {
     const { values } = parse(argv)
-    if (values.agent === undefined) throw new UsageError(`usage: plan-gate hook ${action} --agent claude|cursor|gemini [--dir <project>]`)
+    if (values.agent === undefined)
+      throw new UsageError(
+        `usage: plan-gate hook ${action} --agent claude|cursor|gemini [--dir <project>]`
+      )
     const agent = oneOf('agent', values.agent, AGENTS, 'claude')
     const root = resolve(io.cwd, values.dir ?? '.')
     const file = join(root, SETTINGS_FILES[agent])
     const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined
-    const change = action === 'install' ? install(agent, before, values.command ?? defaultHookCommand(agent)) : uninstall(agent, before)
+    const change =
+      action === 'install'
+        ? install(agent, before, values.command ?? defaultHookCommand(agent))
+        : uninstall(agent, before)
     if (!change.changed || change.after === undefined) {
-      io.stdout.write(`${file}: ${action === 'install' ? 'plan-gate hook already installed' : 'no plan-gate hook to remove'}; nothing changed\n`)
+      io.stdout.write(
+        `${file}: ${action === 'install' ? 'plan-gate hook already installed' : 'no plan-gate hook to remove'}; nothing changed\n`
+      )
       return 0
     }
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, change.after)
-    io.stdout.write(`${action === 'install' ? 'installed the plan-gate hook in' : 'removed the plan-gate hook from'} ${file}:\n`)
+    io.stdout.write(
+      `${action === 'install' ? 'installed the plan-gate hook in' : 'removed the plan-gate hook from'} ${file}:\n`
+    )
     io.stdout.write(diffLines(change.before ?? '', change.after))
     return 0
   } catch (error) {
-    io.stderr.write(`plan-gate: ${error instanceof SettingsError || error instanceof UsageError ? error.message : message(error)}\n`)
+    io.stderr.write(
+      `plan-gate: ${error instanceof SettingsError || error instanceof UsageError ? error.message : message(error)}\n`
+    )
     return 2
   }
 }
@@ -280,18 +372,28 @@ async function runExec(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
       return 0
     }
     if (values.shim !== undefined) return writeShims(resolve(io.cwd, values.shim), io)
-    if (positionals.length === 0) throw new UsageError('usage: plan-gate exec [options] -- <program> <args…>')
+    if (positionals.length === 0)
+      throw new UsageError('usage: plan-gate exec [options] -- <program> <args…>')
   } catch (error) {
     io.stderr.write(`plan-gate: ${message(error)}\n`)
     return 2
   }
   const tmp = mkdtempSync(join(tmpdir(), 'plan-gate-exec-'))
   const log = auditPath(io.env['PLAN_GATE_PROJECT_DIR'] ?? io.cwd, values['audit-log'], io.env)
-  const base = { time: new Date().toISOString(), agent: 'exec', cwd: io.cwd, command: redact(positionals.map(quoteArg).join(' ')) }
+  const base = {
+    time: new Date().toISOString(),
+    agent: 'exec',
+    cwd: io.cwd,
+    command: redact(positionals.map(quoteArg).join(' '))
+  }
   try {
     const policy = policyFrom(values)
     const sh = await loadShell()
-    const analysis = analyzeArgv(sh, positionals, { policy, env: io.env, readFile: (p) => readSmall(resolve(io.cwd, p)) })
+    const analysis = analyzeArgv(sh, positionals, {
+      policy,
+      env: io.env,
+      readFile: (p) => readSmall(resolve(io.cwd, p))
+    })
     // The plan is copied before it is gated and the copy is applied: swapping the file after
     // the verdict changes nothing.
     const copies = new Map<string, string>()
@@ -327,10 +429,14 @@ async function runExec(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
       const terminal = io.stdin.isTTY === true && io.stderr.isTTY === true
       if (!terminal) {
         audit(decision, 'no-terminal')
-        io.stderr.write(`${explain(decision)}\nplan-gate exec: this needs a human's approval and there is no terminal to ask on; refused.\n`)
+        io.stderr.write(
+          `${explain(decision)}\nplan-gate exec: this needs a human's approval and there is no terminal to ask on; refused.\n`
+        )
         return 1
       }
-      io.stderr.write(`${explain(decision)}\nType ${decision.code ?? ''} to go ahead (anything else cancels): `)
+      io.stderr.write(
+        `${explain(decision)}\nType ${decision.code ?? ''} to go ahead (anything else cancels): `
+      )
       const answer = (await readLine(io.stdin)).trim()
       if (answer !== decision.code) {
         audit(decision, 'refused')
@@ -349,9 +455,18 @@ async function runExec(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
     const run = deps.run ?? runChild
     return await run(program, args, io.cwd, io.env)
   } catch (error) {
-    const why = error instanceof ShellSyntaxError ? `cannot read the command (${error.message})` : message(error)
+    const why =
+      error instanceof ShellSyntaxError
+        ? `cannot read the command (${error.message})`
+        : message(error)
     try {
-      appendAudit(log, { ...base, decision: 'deny', rules: ['PG-A16'], fingerprints: [], error: why })
+      appendAudit(log, {
+        ...base,
+        decision: 'deny',
+        rules: ['PG-A16'],
+        fingerprints: [],
+        error: why
+      })
     } catch {
       // refused either way
     }
@@ -366,10 +481,15 @@ function writeShims(dir: string, io: AgentIO): number {
   mkdirSync(dir, { recursive: true })
   for (const tool of ['terraform', 'tofu', 'terragrunt']) {
     const path = join(dir, tool)
-    writeFileSync(path, `#!/bin/sh\n# ${SHIM_MARK}: runs ${tool} through plan-gate; keep this directory first in PATH.\nexec plan-gate exec -- ${tool} "$@"\n`)
+    writeFileSync(
+      path,
+      `#!/bin/sh\n# ${SHIM_MARK}: runs ${tool} through plan-gate; keep this directory first in PATH.\nexec plan-gate exec -- ${tool} "$@"\n`
+    )
     chmodSync(path, 0o755)
   }
-  io.stdout.write(`wrote terraform, tofu and terragrunt shims to ${dir}; put it first in PATH:\n  export PATH="${dir}${delimiter}$PATH"\n`)
+  io.stdout.write(
+    `wrote terraform, tofu and terragrunt shims to ${dir}; put it first in PATH:\n  export PATH="${dir}${delimiter}$PATH"\n`
+  )
   return 0
 }
 
@@ -400,9 +520,18 @@ function which(name: string, env: AgentIO['env']): string | undefined {
   return realProgram(name, env)
 }
 
-function runChild(program: string, args: readonly string[], cwd: string, env: AgentIO['env']): Promise<number> {
+function runChild(
+  program: string,
+  args: readonly string[],
+  cwd: string,
+  env: AgentIO['env']
+): Promise<number> {
   return new Promise((done) => {
-    const child = spawn(program, [...args], { cwd, env: env as NodeJS.ProcessEnv, stdio: 'inherit' })
+    const child = spawn(program, [...args], {
+      cwd,
+      env: env as NodeJS.ProcessEnv,
+      stdio: 'inherit'
+    })
     const forward = (signal: NodeJS.Signals): void => {
       child.kill(signal)
     }
@@ -419,7 +548,10 @@ function runChild(program: string, args: readonly string[], cwd: string, env: Ag
 
 // ---------------------------------------------------------------------------------- helpers
 
-async function readStdin(stdin: AsyncIterable<Uint8Array | string>, limit: number): Promise<string> {
+async function readStdin(
+  stdin: AsyncIterable<Uint8Array | string>,
+  limit: number
+): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of stdin) {
@@ -468,7 +600,8 @@ function quoteArg(value: string): string {
 
 function message(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code
-  if (code === 'EACCES' || code === 'EPERM') return `permission denied (${(error as { path?: string }).path ?? ''})`
+  if (code === 'EACCES' || code === 'EPERM')
+    return `permission denied (${(error as { path?: string }).path ?? ''})`
   const text = error instanceof Error ? error.message : String(error)
   return text.split('\n')[0] ?? ''
 }

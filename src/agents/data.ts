@@ -19,7 +19,12 @@ export interface DataRule {
   readonly what: string
 }
 
-const aws = (service: string, ops: readonly string[], what: string, anyFlag?: string[]): DataRule => ({
+const aws = (
+  service: string,
+  ops: readonly string[],
+  what: string,
+  anyFlag?: string[]
+): DataRule => ({
   key: `aws-${service}-${ops[0]}`,
   programs: ['aws'],
   path: [service, ops],
@@ -27,7 +32,11 @@ const aws = (service: string, ops: readonly string[], what: string, anyFlag?: st
   what
 })
 
-const gcloud = (path: readonly (string | readonly string[])[], what: string, anyFlag?: string[]): DataRule => ({
+const gcloud = (
+  path: readonly (string | readonly string[])[],
+  what: string,
+  anyFlag?: string[]
+): DataRule => ({
   key: `gcloud-${path.map((p) => (typeof p === 'string' ? p : p[0])).join('-')}`,
   programs: ['gcloud'],
   path,
@@ -36,7 +45,17 @@ const gcloud = (path: readonly (string | readonly string[])[], what: string, any
 })
 
 export const DATA_RULES: readonly DataRule[] = [
-  aws('rds', ['delete-db-instance', 'delete-db-cluster', 'delete-global-cluster', 'delete-db-instance-automated-backup', 'delete-db-cluster-automated-backup'], 'an RDS database'),
+  aws(
+    'rds',
+    [
+      'delete-db-instance',
+      'delete-db-cluster',
+      'delete-global-cluster',
+      'delete-db-instance-automated-backup',
+      'delete-db-cluster-automated-backup'
+    ],
+    'an RDS database'
+  ),
   aws('rds', ['delete-db-snapshot', 'delete-db-cluster-snapshot'], 'an RDS snapshot'),
   aws('s3', ['rb'], 'an S3 bucket and every object in it', ['--force']),
   aws('s3', ['rm'], 'every object under an S3 prefix', ['--recursive']),
@@ -49,10 +68,23 @@ export const DATA_RULES: readonly DataRule[] = [
   aws('secretsmanager', ['delete-secret'], 'a secret'),
   aws('efs', ['delete-file-system'], 'an EFS file system'),
   aws('fsx', ['delete-file-system', 'delete-backup'], 'an FSx file system or backup'),
-  aws('elasticache', ['delete-cache-cluster', 'delete-replication-group', 'delete-serverless-cache', 'delete-snapshot'], 'an ElastiCache cluster or snapshot'),
+  aws(
+    'elasticache',
+    [
+      'delete-cache-cluster',
+      'delete-replication-group',
+      'delete-serverless-cache',
+      'delete-snapshot'
+    ],
+    'an ElastiCache cluster or snapshot'
+  ),
   aws('memorydb', ['delete-cluster', 'delete-snapshot'], 'a MemoryDB cluster or snapshot'),
   aws('redshift', ['delete-cluster', 'delete-cluster-snapshot'], 'a Redshift cluster or snapshot'),
-  aws('redshift-serverless', ['delete-namespace', 'delete-snapshot'], 'a Redshift Serverless namespace'),
+  aws(
+    'redshift-serverless',
+    ['delete-namespace', 'delete-snapshot'],
+    'a Redshift Serverless namespace'
+  ),
   aws('docdb', ['delete-db-cluster', 'delete-db-instance'], 'a DocumentDB database'),
   aws('neptune', ['delete-db-cluster', 'delete-db-instance'], 'a Neptune database'),
   aws('opensearch', ['delete-domain'], 'an OpenSearch domain'),
@@ -66,8 +98,15 @@ export const DATA_RULES: readonly DataRule[] = [
   gcloud(['sql', 'instances', 'delete'], 'a Cloud SQL instance and its backups'),
   gcloud(['sql', 'databases', 'delete'], 'a Cloud SQL database'),
   gcloud(['sql', 'backups', 'delete'], 'a Cloud SQL backup'),
-  gcloud(['compute', ['disks', 'snapshots', 'images', 'machine-images'], 'delete'], 'a Compute Engine disk, snapshot or image'),
-  gcloud(['storage', 'rm'], 'every object under a Cloud Storage prefix', ['--recursive', '-r', '-R']),
+  gcloud(
+    ['compute', ['disks', 'snapshots', 'images', 'machine-images'], 'delete'],
+    'a Compute Engine disk, snapshot or image'
+  ),
+  gcloud(['storage', 'rm'], 'every object under a Cloud Storage prefix', [
+    '--recursive',
+    '-r',
+    '-R'
+  ]),
   gcloud(['storage', 'buckets', 'delete'], 'a Cloud Storage bucket'),
   gcloud(['spanner', ['instances', 'databases'], 'delete'], 'a Spanner instance or database'),
   gcloud(['bigtable', ['instances', 'tables'], 'delete'], 'a Bigtable instance or table'),
@@ -75,39 +114,136 @@ export const DATA_RULES: readonly DataRule[] = [
   gcloud(['filestore', ['instances', 'backups'], 'delete'], 'a Filestore instance or backup'),
   gcloud(['firestore', 'databases', 'delete'], 'a Firestore database'),
   gcloud(['alloydb', ['clusters', 'instances', 'backups'], 'delete'], 'an AlloyDB cluster'),
-  gcloud(['kms', 'keys', 'versions', 'destroy'], 'a Cloud KMS key version (and everything encrypted with it)'),
+  gcloud(
+    ['kms', 'keys', 'versions', 'destroy'],
+    'a Cloud KMS key version (and everything encrypted with it)'
+  ),
   gcloud(['container', 'clusters', 'delete'], 'a GKE cluster and its volumes'),
   gcloud(['projects', 'delete'], 'a whole Google Cloud project'),
-  { key: 'gsutil-rm', programs: ['gsutil'], path: ['rm'], anyFlag: ['-r', '-R', '-a'], what: 'every object under a Cloud Storage prefix' },
+  {
+    key: 'gsutil-rm',
+    programs: ['gsutil'],
+    path: ['rm'],
+    anyFlag: ['-r', '-R', '-a'],
+    what: 'every object under a Cloud Storage prefix'
+  },
   { key: 'gsutil-rb', programs: ['gsutil'], path: ['rb'], what: 'a Cloud Storage bucket' },
   { key: 'bq-rm', programs: ['bq'], path: ['rm'], what: 'a BigQuery dataset or table' },
-  { key: 'az-delete', programs: ['az'], check: 'any-delete', what: 'an Azure resource (az … delete/purge)' },
-  { key: 'kubectl-delete', programs: ['kubectl', 'oc'], check: 'kubectl', what: 'Kubernetes namespaces, persistent volumes (claims) or stateful sets' },
-  { key: 'helm-uninstall', programs: ['helm'], path: [['uninstall', 'delete', 'del', 'un']], what: 'a Helm release (with a stateful chart: its data)' },
-  { key: 'sql-drop', programs: ['psql', 'mysql', 'mariadb', 'sqlite3', 'sqlcmd', 'clickhouse-client', 'cockroach', 'cqlsh', 'duckdb', 'snowsql'], check: 'sql', what: 'a database, schema or table (DROP / TRUNCATE / DELETE without WHERE)' },
+  {
+    key: 'az-delete',
+    programs: ['az'],
+    check: 'any-delete',
+    what: 'an Azure resource (az … delete/purge)'
+  },
+  {
+    key: 'kubectl-delete',
+    programs: ['kubectl', 'oc'],
+    check: 'kubectl',
+    what: 'Kubernetes namespaces, persistent volumes (claims) or stateful sets'
+  },
+  {
+    key: 'helm-uninstall',
+    programs: ['helm'],
+    path: [['uninstall', 'delete', 'del', 'un']],
+    what: 'a Helm release (with a stateful chart: its data)'
+  },
+  {
+    key: 'sql-drop',
+    programs: [
+      'psql',
+      'mysql',
+      'mariadb',
+      'sqlite3',
+      'sqlcmd',
+      'clickhouse-client',
+      'cockroach',
+      'cqlsh',
+      'duckdb',
+      'snowsql'
+    ],
+    check: 'sql',
+    what: 'a database, schema or table (DROP / TRUNCATE / DELETE without WHERE)'
+  },
   { key: 'dropdb', programs: ['dropdb'], what: 'a PostgreSQL database' },
   { key: 'mysqladmin-drop', programs: ['mysqladmin'], path: ['drop'], what: 'a MySQL database' },
-  { key: 'redis-flush', programs: ['redis-cli', 'valkey-cli'], check: 'redis', what: 'every key in a Redis database' },
-  { key: 'mongo-drop', programs: ['mongosh', 'mongo'], check: 'mongo', what: 'a MongoDB database or collection' }
+  {
+    key: 'redis-flush',
+    programs: ['redis-cli', 'valkey-cli'],
+    check: 'redis',
+    what: 'every key in a Redis database'
+  },
+  {
+    key: 'mongo-drop',
+    programs: ['mongosh', 'mongo'],
+    check: 'mongo',
+    what: 'a MongoDB database or collection'
+  }
 ]
 
 /** Options that take a separate value in kubectl, so their value is not read as a resource. */
 const KUBECTL_VALUE_OPTIONS = new Set([
-  '-n', '--namespace', '--context', '--cluster', '--kubeconfig', '--user', '-s', '--server',
-  '-l', '--selector', '-o', '--output', '--field-selector', '--grace-period', '--timeout',
-  '--cascade', '--as', '--as-group', '--token', '--request-timeout', '--wait'
+  '-n',
+  '--namespace',
+  '--context',
+  '--cluster',
+  '--kubeconfig',
+  '--user',
+  '-s',
+  '--server',
+  '-l',
+  '--selector',
+  '-o',
+  '--output',
+  '--field-selector',
+  '--grace-period',
+  '--timeout',
+  '--cascade',
+  '--as',
+  '--as-group',
+  '--token',
+  '--request-timeout',
+  '--wait'
 ])
 
 const KUBECTL_DATA_KINDS = new Set([
-  'ns', 'namespace', 'namespaces', 'pvc', 'persistentvolumeclaim', 'persistentvolumeclaims',
-  'pv', 'persistentvolume', 'persistentvolumes', 'sts', 'statefulset', 'statefulsets',
-  'statefulset.apps', 'statefulsets.apps', 'all', 'crd', 'crds', 'customresourcedefinition',
-  'customresourcedefinitions', 'volumesnapshot', 'volumesnapshots', 'volumesnapshotcontent',
+  'ns',
+  'namespace',
+  'namespaces',
+  'pvc',
+  'persistentvolumeclaim',
+  'persistentvolumeclaims',
+  'pv',
+  'persistentvolume',
+  'persistentvolumes',
+  'sts',
+  'statefulset',
+  'statefulsets',
+  'statefulset.apps',
+  'statefulsets.apps',
+  'all',
+  'crd',
+  'crds',
+  'customresourcedefinition',
+  'customresourcedefinitions',
+  'volumesnapshot',
+  'volumesnapshots',
+  'volumesnapshotcontent',
   'volumesnapshotcontents'
 ])
 
 /** Options whose value is SQL text, per client. */
-const SQL_TEXT_OPTIONS = ['-c', '--command', '-e', '--execute', '--query', '-q', '-Q', '--eval', '--sql', '-cmd']
+const SQL_TEXT_OPTIONS = [
+  '-c',
+  '--command',
+  '-e',
+  '--execute',
+  '--query',
+  '-q',
+  '-Q',
+  '--eval',
+  '--sql',
+  '-cmd'
+]
 
 /** DROP DATABASE/SCHEMA/TABLE/KEYSPACE, TRUNCATE, DELETE FROM x without WHERE. */
 export function destructiveSql(text: string): boolean {
@@ -149,7 +285,10 @@ function matches(rule: DataRule, input: DataArgs): boolean {
     case 'kubectl':
       return kubectlDeletesData(words)
     case 'redis':
-      return words.some((w) => /^(flushall|flushdb)$/i.test(w)) || /\bflush(all|db)\b/i.test(input.stdin ?? '')
+      return (
+        words.some((w) => /^(flushall|flushdb)$/i.test(w)) ||
+        /\bflush(all|db)\b/i.test(input.stdin ?? '')
+      )
     case 'mongo':
       return [...sqlTexts(words), input.stdin ?? ''].some((t) =>
         /dropDatabase\s*\(|\.drop\s*\(|deleteMany\s*\(\s*\{\s*\}\s*\)/.test(t)
@@ -163,7 +302,10 @@ function hasFlag(words: readonly string[], flag: string): boolean {
   return words.some((w) => w === flag || w.startsWith(`${flag}=`))
 }
 
-function subsequence(words: readonly string[], path: readonly (string | readonly string[])[]): boolean {
+function subsequence(
+  words: readonly string[],
+  path: readonly (string | readonly string[])[]
+): boolean {
   let at = 0
   for (const step of path) {
     const options = typeof step === 'string' ? [step] : step
@@ -179,7 +321,15 @@ function kubectlDeletesData(words: readonly string[]): boolean {
   let files = false
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string
-    if (w === '-f' || w === '--filename' || w === '-k' || w === '--kustomize' || /^--(filename|kustomize)=/.test(w) || /^-[fk]./.test(w)) files = true
+    if (
+      w === '-f' ||
+      w === '--filename' ||
+      w === '-k' ||
+      w === '--kustomize' ||
+      /^--(filename|kustomize)=/.test(w) ||
+      /^-[fk]./.test(w)
+    )
+      files = true
     if (KUBECTL_VALUE_OPTIONS.has(w)) {
       i++
       continue
@@ -215,7 +365,8 @@ function sqlSources(words: readonly string[], input: DataArgs): string[] {
   if (input.stdin !== undefined) texts.push(input.stdin)
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string
-    const file = w === '-f' || w === '--file' ? words[i + 1] : w.startsWith('--file=') ? w.slice(7) : undefined
+    const file =
+      w === '-f' || w === '--file' ? words[i + 1] : w.startsWith('--file=') ? w.slice(7) : undefined
     if (file !== undefined) {
       const text = input.readFile?.(file)
       if (text !== undefined) texts.push(text)

@@ -44,7 +44,11 @@ export async function decide(analysis: Analysis, gatePlan: GatePlan): Promise<De
         ruleId: 'PG-A15',
         command: plan.command,
         reason: `the saved plan ${plan.planFile} cannot be gated: ${oneLine(error)}`,
-        instead: [`${plan.program} plan -out=${plan.planFile}`, `plan-gate ${plan.planFile}`, plan.command]
+        instead: [
+          `${plan.program} plan -out=${plan.planFile}`,
+          `plan-gate ${plan.planFile}`,
+          plan.command
+        ]
       })
       continue
     }
@@ -52,9 +56,19 @@ export async function decide(analysis: Analysis, gatePlan: GatePlan): Promise<De
     if (verdict.sha256 !== undefined) planHashes.push(verdict.sha256)
     const findings = verdict.findings.length > 0 ? `: ${verdict.findings.join('; ')}` : ''
     if (verdict.verdict === 'pass') {
-      rulings.push({ decision: 'allow', ruleId: 'PG-A01', command: plan.command, reason: `plan-gate passed the saved plan ${plan.planFile} (${short(verdict.fingerprint)})` })
+      rulings.push({
+        decision: 'allow',
+        ruleId: 'PG-A01',
+        command: plan.command,
+        reason: `plan-gate passed the saved plan ${plan.planFile} (${short(verdict.fingerprint)})`
+      })
     } else if (verdict.verdict === 'approval-required') {
-      rulings.push({ decision: 'ask', ruleId: 'PG-A01', command: plan.command, reason: `the saved plan ${plan.planFile} needs a second human's approval${findings} (fingerprint ${short(verdict.fingerprint)})` })
+      rulings.push({
+        decision: 'ask',
+        ruleId: 'PG-A01',
+        command: plan.command,
+        reason: `the saved plan ${plan.planFile} needs a second human's approval${findings} (fingerprint ${short(verdict.fingerprint)})`
+      })
     } else {
       rulings.push({
         decision: 'deny',
@@ -70,7 +84,10 @@ export async function decide(analysis: Analysis, gatePlan: GatePlan): Promise<De
   }
   const decision = rulings.reduce<AgentDecision>((d, r) => stronger(d, r.decision), 'allow')
   const vouched =
-    decision === 'allow' && !analysis.foreign && analysis.plans.length > 0 && rulings.every((r) => r.ruleId === 'PG-A01')
+    decision === 'allow' &&
+    !analysis.foreign &&
+    analysis.plans.length > 0 &&
+    rulings.every((r) => r.ruleId === 'PG-A01')
   const code = decision === 'ask' ? approvalCode(fingerprints, rulings) : undefined
   return {
     decision,
@@ -85,9 +102,13 @@ export async function decide(analysis: Analysis, gatePlan: GatePlan): Promise<De
 
 /** The code to type: from the plan fingerprints, or (no plan) from the rulings themselves. */
 function approvalCode(fingerprints: readonly string[], rulings: readonly Ruling[]): string {
-  const source = fingerprints.length > 0 ? fingerprints.join('\n') : rulings.map((r) => `${r.ruleId} ${r.command}`).join('\n')
+  const source =
+    fingerprints.length > 0
+      ? fingerprints.join('\n')
+      : rulings.map((r) => `${r.ruleId} ${r.command}`).join('\n')
   // FNV-1a is enough here: the code only confirms a human read this very prompt.
-  if (fingerprints.length === 1) return (fingerprints[0] as string).replace(/^sha256:/, '').slice(0, 6)
+  if (fingerprints.length === 1)
+    return (fingerprints[0] as string).replace(/^sha256:/, '').slice(0, 6)
   let h = 0x811c9dc5
   for (let i = 0; i < source.length; i++) {
     h ^= source.charCodeAt(i)
@@ -119,7 +140,9 @@ export function explain(decision: Decision): string {
     if (decision.decision !== 'allow' && r.decision === 'allow') continue
     lines.push(`- ${r.command}: ${r.reason} [${r.ruleId} ${ruleSlug(r.ruleId)}]`)
   }
-  const instead = decision.rulings.filter((r) => r.decision === decision.decision && r.instead !== undefined)
+  const instead = decision.rulings.filter(
+    (r) => r.decision === decision.decision && r.instead !== undefined
+  )
   if (decision.decision !== 'allow' && instead.length > 0) {
     lines.push('Do this instead:')
     const seen = new Set<string>()
@@ -129,7 +152,9 @@ export function explain(decision: Decision): string {
         seen.add(step)
         lines.push(`  ${step}`)
       }
-    lines.push('A saved plan that plan-gate passes is let through; one that needs approval is put to a human.')
+    lines.push(
+      'A saved plan that plan-gate passes is let through; one that needs approval is put to a human.'
+    )
   }
   return lines.join('\n')
 }

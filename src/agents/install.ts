@@ -40,7 +40,9 @@ function parse(file: string, text: string | undefined): Json {
   try {
     value = JSON.parse(text)
   } catch (error) {
-    throw new SettingsError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]}); fix it first, plan-gate does not overwrite it`)
+    throw new SettingsError(
+      `${file}: not valid JSON (${(error as Error).message.split('\n')[0]}); fix it first, plan-gate does not overwrite it`
+    )
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new SettingsError(`${file}: not a JSON object`)
@@ -53,7 +55,8 @@ function object(parent: Json, key: string, file: string): Json {
     parent[key] = {}
     return parent[key] as Json
   }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new SettingsError(`${file}: "${key}" is not an object`)
+  if (v === null || typeof v !== 'object' || Array.isArray(v))
+    throw new SettingsError(`${file}: "${key}" is not an object`)
   return v as Json
 }
 
@@ -68,7 +71,10 @@ function array(parent: Json, key: string, file: string): unknown[] {
 }
 
 const isOurs = (hook: unknown): boolean =>
-  hook !== null && typeof hook === 'object' && typeof (hook as Json)['command'] === 'string' && MARK.test((hook as Json)['command'] as string)
+  hook !== null &&
+  typeof hook === 'object' &&
+  typeof (hook as Json)['command'] === 'string' &&
+  MARK.test((hook as Json)['command'] as string)
 
 function render(value: Json): string {
   return `${JSON.stringify(value, null, 2)}\n`
@@ -90,7 +96,10 @@ export function install(agent: AgentName, text: string | undefined, command: str
   const event = agent === 'claude' ? 'PreToolUse' : 'BeforeTool'
   const matcher = agent === 'claude' ? 'Bash' : 'run_shell_command'
   const groups = array(hooks, event, file)
-  const entry = agent === 'claude' ? { type: 'command', command, timeout: 120 } : { type: 'command', name: 'plan-gate', command, timeout: 120000 }
+  const entry =
+    agent === 'claude'
+      ? { type: 'command', command, timeout: 120 }
+      : { type: 'command', name: 'plan-gate', command, timeout: 120000 }
   let found = 0
   let same = true
   for (const group of groups) {
@@ -113,7 +122,8 @@ export function uninstall(agent: AgentName, text: string | undefined): Change {
   const settings = parse(file, text)
   const hooks = settings['hooks']
   if (hooks === null || typeof hooks !== 'object' || Array.isArray(hooks)) return unchanged(text)
-  const event = agent === 'claude' ? 'PreToolUse' : agent === 'cursor' ? 'beforeShellExecution' : 'BeforeTool'
+  const event =
+    agent === 'claude' ? 'PreToolUse' : agent === 'cursor' ? 'beforeShellExecution' : 'BeforeTool'
   const list = (hooks as Json)[event]
   if (!Array.isArray(list)) return unchanged(text)
   const before = JSON.stringify(list)
@@ -155,7 +165,10 @@ export function diffLines(before: string, after: string): string {
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      (lcs[i] as number[])[j] = a[i] === b[j] ? ((lcs[i + 1] as number[])[j + 1] as number) + 1 : Math.max((lcs[i + 1] as number[])[j] as number, (lcs[i] as number[])[j + 1] as number)
+      (lcs[i] as number[])[j] =
+        a[i] === b[j]
+          ? ((lcs[i + 1] as number[])[j + 1] as number) + 1
+          : Math.max((lcs[i + 1] as number[])[j] as number, (lcs[i] as number[])[j + 1] as number)
   const out: string[] = []
   let i = 0
   let j = 0
@@ -164,7 +177,10 @@ export function diffLines(before: string, after: string): string {
       out.push(`  ${a[i]}`)
       i++
       j++
-    } else if (j < m && (i >= n || ((lcs[i] as number[])[j + 1] as number) >= ((lcs[i + 1] as number[])[j] as number))) {
+    } else if (
+      j < m &&
+      (i >= n || ((lcs[i] as number[])[j + 1] as number) >= ((lcs[i + 1] as number[])[j] as number))
+    ) {
       out.push(`+ ${b[j]}`)
       j++
     } else {

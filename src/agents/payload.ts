@@ -64,30 +64,43 @@ export function readPayload(
   if (agent !== undefined && agent !== detected)
     throw new PayloadError(`--agent ${agent}, but the payload is ${detected}'s (${String(event)})`)
   const cwd = optionalString(p, 'cwd') ?? fallback.cwd
-  const session = detected === 'cursor' ? optionalString(p, 'conversation_id') : optionalString(p, 'session_id')
+  const session =
+    detected === 'cursor' ? optionalString(p, 'conversation_id') : optionalString(p, 'session_id')
   const base = { agent: detected, ...(session === undefined ? {} : { sessionId: session }) }
   if (detected === 'cursor') {
     const command = p['command']
-    if (typeof command !== 'string') throw new PayloadError('beforeShellExecution payload without a command string')
+    if (typeof command !== 'string')
+      throw new PayloadError('beforeShellExecution payload without a command string')
     const roots = p['workspace_roots']
     const root = Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined
-    return { ...base, command, cwd: cwd === '' ? (root ?? fallback.cwd) : cwd, projectDir: root ?? fallback.env['CURSOR_PROJECT_DIR'] ?? cwd, canAsk: true }
+    return {
+      ...base,
+      command,
+      cwd: cwd === '' ? (root ?? fallback.cwd) : cwd,
+      projectDir: root ?? fallback.env['CURSOR_PROJECT_DIR'] ?? cwd,
+      canAsk: true
+    }
   }
   const tool = p['tool_name']
   if (typeof tool !== 'string') throw new PayloadError(`${String(event)} payload without tool_name`)
   const shellTool = detected === 'claude' ? tool === 'Bash' : tool === 'run_shell_command'
   const projectDir =
-    (detected === 'claude' ? fallback.env['CLAUDE_PROJECT_DIR'] : fallback.env['GEMINI_PROJECT_DIR']) ?? cwd
+    (detected === 'claude'
+      ? fallback.env['CLAUDE_PROJECT_DIR']
+      : fallback.env['GEMINI_PROJECT_DIR']) ?? cwd
   if (!shellTool) return { ...base, command: undefined, cwd, projectDir, canAsk: false }
   const input = p['tool_input']
   if (input === null || typeof input !== 'object' || Array.isArray(input))
     throw new PayloadError(`${tool} payload without a tool_input object`)
   const command = (input as Json)['command']
-  if (typeof command !== 'string') throw new PayloadError(`${tool} payload without tool_input.command`)
+  if (typeof command !== 'string')
+    throw new PayloadError(`${tool} payload without tool_input.command`)
   let dir = cwd
   if (detected === 'gemini') {
-    const sub = optionalString(input as Json, 'dir_path') ?? optionalString(input as Json, 'directory')
-    if (sub !== undefined && sub !== '') dir = sub.startsWith('/') ? sub : `${cwd.replace(/\/$/, '')}/${sub}`
+    const sub =
+      optionalString(input as Json, 'dir_path') ?? optionalString(input as Json, 'directory')
+    if (sub !== undefined && sub !== '')
+      dir = sub.startsWith('/') ? sub : `${cwd.replace(/\/$/, '')}/${sub}`
   }
   const mode = optionalString(p, 'permission_mode')
   // Without prompts (bypassPermissions, dontAsk) nobody would see an `ask`.
@@ -113,9 +126,16 @@ export interface HookOutput {
  * rules still apply. `vouched` is plan-gate's positive allow, for a line that only applies
  * saved plans that passed. `deny` always exits 2, the form every one of them treats as blocking.
  */
-export function respond(agent: AgentName, kind: 'allow' | 'vouched' | 'ask' | 'deny', message: string): HookOutput {
+export function respond(
+  agent: AgentName,
+  kind: 'allow' | 'vouched' | 'ask' | 'deny',
+  message: string
+): HookOutput {
   if (kind === 'deny') {
-    const stdout = agent === 'cursor' ? json({ permission: 'deny', user_message: message, agent_message: message }) : ''
+    const stdout =
+      agent === 'cursor'
+        ? json({ permission: 'deny', user_message: message, agent_message: message })
+        : ''
     return { exitCode: 2, stdout, stderr: `${message}\n` }
   }
   switch (agent) {
@@ -133,11 +153,27 @@ export function respond(agent: AgentName, kind: 'allow' | 'vouched' | 'ask' | 'd
         stderr: ''
       }
     case 'cursor':
-      if (kind === 'ask') return { exitCode: 0, stdout: json({ permission: 'ask', user_message: message, agent_message: message }), stderr: '' }
-      return { exitCode: 0, stdout: json({ permission: 'allow', ...(kind === 'vouched' ? { agent_message: message } : {}) }), stderr: '' }
+      if (kind === 'ask')
+        return {
+          exitCode: 0,
+          stdout: json({ permission: 'ask', user_message: message, agent_message: message }),
+          stderr: ''
+        }
+      return {
+        exitCode: 0,
+        stdout: json({
+          permission: 'allow',
+          ...(kind === 'vouched' ? { agent_message: message } : {})
+        }),
+        stderr: ''
+      }
     case 'gemini':
       if (kind === 'ask') return respond(agent, 'deny', message)
-      return { exitCode: 0, stdout: kind === 'allow' ? '{}\n' : json({ decision: 'allow', reason: message }), stderr: '' }
+      return {
+        exitCode: 0,
+        stdout: kind === 'allow' ? '{}\n' : json({ decision: 'allow', reason: message }),
+        stderr: ''
+      }
   }
 }
 

@@ -11,20 +11,64 @@
 import { DATA_RULES, type DataRule } from './data.js'
 
 const RUNNERS = [
-  'sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'busybox', 'eval',
-  'source', '.', 'exec', 'env', 'ssh', 'watch', 'su', 'runuser', 'script', 'flock', 'xargs', 'find',
-  'fd', 'docker', 'podman', 'nerdctl', 'finch', 'sudo', 'doas', 'parallel', 'make', 'just', 'task'
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ksh',
+  'mksh',
+  'ash',
+  'yash',
+  'posh',
+  'rbash',
+  'busybox',
+  'eval',
+  'source',
+  '.',
+  'exec',
+  'env',
+  'ssh',
+  'watch',
+  'su',
+  'runuser',
+  'script',
+  'flock',
+  'xargs',
+  'find',
+  'fd',
+  'docker',
+  'podman',
+  'nerdctl',
+  'finch',
+  'sudo',
+  'doas',
+  'parallel',
+  'make',
+  'just',
+  'task'
 ]
 
 const TOOLS = ['terraform', 'tofu', 'terragrunt']
 
 /** True when the line needs the parser; false only when nothing in it can matter. */
-export function needsParsing(text: string, aliases: readonly string[] = [], rules: readonly DataRule[] = []): boolean {
+export function needsParsing(
+  text: string,
+  aliases: readonly string[] = [],
+  rules: readonly DataRule[] = []
+): boolean {
   // Expansions, brace expansion (`t{e,}rraform`), globs (`terr?form` matches a file named so).
   if (/[$`*?[]|\{[^}]*(,|\.\.)/.test(text)) return true
   // Backslash-newline joins lines; other quoting only hides letters.
-  const plain = text.replace(/\\\n/g, '').replace(/['"\\]/g, '').toLowerCase()
-  const programs = [...TOOLS, ...aliases, ...DATA_RULES.flatMap((r) => r.programs), ...rules.flatMap((r) => r.programs)].map((p) => p.toLowerCase())
+  const plain = text
+    .replace(/\\\n/g, '')
+    .replace(/['"\\]/g, '')
+    .toLowerCase()
+  const programs = [
+    ...TOOLS,
+    ...aliases,
+    ...DATA_RULES.flatMap((r) => r.programs),
+    ...rules.flatMap((r) => r.programs)
+  ].map((p) => p.toLowerCase())
   // Long names anywhere (a substring covers every way to write the word around them);
   // short ones (az, oc, bq) as whole words, or nearly every line would match.
   if (programs.some((p) => p.length > 3 && plain.includes(p))) return true

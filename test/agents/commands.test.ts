@@ -6,7 +6,12 @@
  */
 import { beforeAll, describe, expect, test } from '@jest/globals'
 import type { ShSyntax } from 'mvdan-sh'
-import { analyzeLine, DEFAULT_AGENT_POLICY, type AgentPolicy, type PlanApply } from '../../src/agents/analyze.js'
+import {
+  analyzeLine,
+  DEFAULT_AGENT_POLICY,
+  type AgentPolicy,
+  type PlanApply
+} from '../../src/agents/analyze.js'
 import { decide, type PlanVerdict } from '../../src/agents/decide.js'
 import { needsParsing } from '../../src/agents/prefilter.js'
 import type { AgentDecision } from '../../src/agents/rules.js'
@@ -21,9 +26,18 @@ const gated: PlanApply[] = []
 async function fakeGate(plan: PlanApply): Promise<PlanVerdict> {
   gated.push(plan)
   const name = plan.planFile.slice(plan.planFile.lastIndexOf('/') + 1)
-  const verdict = { 'pass.tfplan': 'pass', 'approve.tfplan': 'approval-required', 'block.tfplan': 'blocked' }[name]
+  const verdict = {
+    'pass.tfplan': 'pass',
+    'approve.tfplan': 'approval-required',
+    'block.tfplan': 'blocked'
+  }[name]
   if (verdict === undefined) throw new Error('no such file')
-  return { verdict: verdict as PlanVerdict['verdict'], fingerprint: `sha256:${'ab'.repeat(32)}`, findings: verdict === 'pass' ? [] : ['APPROVAL aws_db_instance.orders: Deletes a database (PG-AWS-001)'] }
+  return {
+    verdict: verdict as PlanVerdict['verdict'],
+    fingerprint: `sha256:${'ab'.repeat(32)}`,
+    findings:
+      verdict === 'pass' ? [] : ['APPROVAL aws_db_instance.orders: Deletes a database (PG-AWS-001)']
+  }
 }
 
 const SCRIPTS: Record<string, string> = {
@@ -33,8 +47,16 @@ const SCRIPTS: Record<string, string> = {
   'migrate.sql': 'ALTER TABLE orders ADD COLUMN note text;\n'
 }
 
-async function ruling(line: string, policy: AgentPolicy = DEFAULT_AGENT_POLICY, env: Record<string, string> = {}) {
-  const analysis = analyzeLine(sh, line, { policy, env, readFile: (p) => SCRIPTS[p.replace(/^\.\//, '')] })
+async function ruling(
+  line: string,
+  policy: AgentPolicy = DEFAULT_AGENT_POLICY,
+  env: Record<string, string> = {}
+) {
+  const analysis = analyzeLine(sh, line, {
+    policy,
+    env,
+    readFile: (p) => SCRIPTS[p.replace(/^\.\//, '')]
+  })
   return decide(analysis, fakeGate)
 }
 
@@ -191,7 +213,11 @@ const TABLE: readonly Row[] = [
   ['su - deploy -c "terraform destroy"', 'deny', 'PG-A03'],
   ['script -q -c "terraform destroy" /dev/null', 'deny', 'PG-A03'],
   ['flock /tmp/tf.lock terraform destroy', 'deny', 'PG-A03'],
-  ['docker run --rm -v $PWD:/w -w /w hashicorp/terraform:1.9 destroy -auto-approve', 'deny', 'PG-A03'],
+  [
+    'docker run --rm -v $PWD:/w -w /w hashicorp/terraform:1.9 destroy -auto-approve',
+    'deny',
+    'PG-A03'
+  ],
   ['docker run --rm ghcr.io/opentofu/opentofu:1.8 apply', 'deny', 'PG-A02'],
   ['docker exec tools terraform destroy', 'deny', 'PG-A03'],
   ['kubectl exec -it tools -- terraform destroy', 'deny', 'PG-A03'],
@@ -201,7 +227,7 @@ const TABLE: readonly Row[] = [
   ['sh -c "terraform apply -auto-approve"', 'deny', 'PG-A05'],
   ["bash -lc 'cd infra && terraform apply pass.tfplan'", 'allow', 'PG-A01'],
   ["bash -c 'cd infra && terraform apply approve.tfplan'", 'ask', 'PG-A01'],
-  ["bash -c \"bash -c 'sh -c \\\"terraform destroy\\\"'\"", 'deny', 'PG-A03'],
+  ['bash -c "bash -c \'sh -c \\"terraform destroy\\"\'"', 'deny', 'PG-A03'],
   ["zsh -c 'tofu destroy'", 'deny', 'PG-A03'],
   ['bash -e -o pipefail -c "terraform destroy"', 'deny', 'PG-A03'],
   ['busybox sh -c "terraform destroy"', 'deny', 'PG-A03'],
@@ -271,7 +297,11 @@ const TABLE: readonly Row[] = [
   ['terragrunt stack run apply', 'deny', 'PG-A06'],
   ['cd live/prod && terragrunt run-all apply', 'deny', 'PG-A06'],
   // --- data destroyed outside Terraform
-  ['aws rds delete-db-instance --db-instance-identifier orders --skip-final-snapshot', 'ask', 'PG-A12'],
+  [
+    'aws rds delete-db-instance --db-instance-identifier orders --skip-final-snapshot',
+    'ask',
+    'PG-A12'
+  ],
   ['aws --region eu-west-1 rds delete-db-cluster --db-cluster-identifier ledger', 'ask', 'PG-A12'],
   ['aws rds delete-db-snapshot --db-snapshot-identifier snap', 'ask', 'PG-A12'],
   ['aws rds describe-db-instances', 'allow'],
@@ -286,8 +316,16 @@ const TABLE: readonly Row[] = [
   ['aws ec2 terminate-instances --instance-ids i-1', 'allow'],
   ['aws dynamodb delete-table --table-name t', 'ask', 'PG-A12'],
   ['aws kms schedule-key-deletion --key-id k', 'ask', 'PG-A12'],
-  ['aws backup delete-recovery-point --backup-vault-name v --recovery-point-arn a', 'ask', 'PG-A12'],
-  ['aws secretsmanager delete-secret --secret-id s --force-delete-without-recovery', 'ask', 'PG-A12'],
+  [
+    'aws backup delete-recovery-point --backup-vault-name v --recovery-point-arn a',
+    'ask',
+    'PG-A12'
+  ],
+  [
+    'aws secretsmanager delete-secret --secret-id s --force-delete-without-recovery',
+    'ask',
+    'PG-A12'
+  ],
   ['aws efs delete-file-system --file-system-id fs-1', 'ask', 'PG-A12'],
   ['aws elasticache delete-replication-group --replication-group-id r', 'ask', 'PG-A12'],
   ['aws-vault exec prod -- aws rds delete-db-instance --db-instance-identifier x', 'ask', 'PG-A12'],
@@ -359,13 +397,19 @@ describe('the decision for each command line', () => {
     expect(TABLE.length).toBeGreaterThanOrEqual(150)
   })
 
-  test.each(TABLE.map((row) => [row[0], row[1], row[2] ?? '-'] as const))('%s → %s (%s)', async (line, decision, rule) => {
-    const result = await ruling(line)
-    expect(result.decision).toBe(decision)
-    if (rule !== '-') expect(result.rulings.filter((r) => r.decision === decision).map((r) => r.ruleId)).toContain(rule)
-    // The screen in front of the parser never skips a line that gets a ruling.
-    if (result.rulings.length > 0) expect(needsParsing(line)).toBe(true)
-  })
+  test.each(TABLE.map((row) => [row[0], row[1], row[2] ?? '-'] as const))(
+    '%s → %s (%s)',
+    async (line, decision, rule) => {
+      const result = await ruling(line)
+      expect(result.decision).toBe(decision)
+      if (rule !== '-')
+        expect(
+          result.rulings.filter((r) => r.decision === decision).map((r) => r.ruleId)
+        ).toContain(rule)
+      // The screen in front of the parser never skips a line that gets a ruling.
+      if (result.rulings.length > 0) expect(needsParsing(line)).toBe(true)
+    }
+  )
 })
 
 describe('where saved plans are looked for', () => {
@@ -388,8 +432,14 @@ describe('where saved plans are looked for', () => {
 
 describe('policy', () => {
   test('--state deny makes state surgery a deny, allow lets it through', async () => {
-    expect((await ruling('terraform state rm x', { ...DEFAULT_AGENT_POLICY, stateCommands: 'deny' })).decision).toBe('deny')
-    expect((await ruling('terraform state rm x', { ...DEFAULT_AGENT_POLICY, stateCommands: 'allow' })).decision).toBe('allow')
+    expect(
+      (await ruling('terraform state rm x', { ...DEFAULT_AGENT_POLICY, stateCommands: 'deny' }))
+        .decision
+    ).toBe('deny')
+    expect(
+      (await ruling('terraform state rm x', { ...DEFAULT_AGENT_POLICY, stateCommands: 'allow' }))
+        .decision
+    ).toBe('allow')
   })
   test('--without-plan ask puts applies without a plan to a human', async () => {
     const policy: AgentPolicy = { ...DEFAULT_AGENT_POLICY, withoutPlan: 'ask' }
@@ -399,20 +449,43 @@ describe('policy', () => {
     expect((await ruling('terraform apply block.tfplan', policy)).decision).toBe('deny')
   })
   test('--data deny and --dynamic deny', async () => {
-    expect((await ruling('kubectl delete ns prod', { ...DEFAULT_AGENT_POLICY, dataCommands: 'deny' })).decision).toBe('deny')
-    expect((await ruling('$TF destroy', { ...DEFAULT_AGENT_POLICY, dynamic: 'deny' })).decision).toBe('deny')
+    expect(
+      (await ruling('kubectl delete ns prod', { ...DEFAULT_AGENT_POLICY, dataCommands: 'deny' }))
+        .decision
+    ).toBe('deny')
+    expect(
+      (await ruling('$TF destroy', { ...DEFAULT_AGENT_POLICY, dynamic: 'deny' })).decision
+    ).toBe('deny')
   })
   test('aliases: tf is Terraform when configured', async () => {
     expect((await ruling('tf destroy')).decision).toBe('allow')
-    expect((await ruling('tf destroy', { ...DEFAULT_AGENT_POLICY, aliases: ['tf'] })).decision).toBe('deny')
+    expect(
+      (await ruling('tf destroy', { ...DEFAULT_AGENT_POLICY, aliases: ['tf'] })).decision
+    ).toBe('deny')
   })
   test('extra data rules are data', async () => {
-    const policy: AgentPolicy = { ...DEFAULT_AGENT_POLICY, dataRules: [{ key: 'acme-db-drop', programs: ['acmectl'], path: ['db', 'drop'], what: 'an Acme database' }] }
+    const policy: AgentPolicy = {
+      ...DEFAULT_AGENT_POLICY,
+      dataRules: [
+        {
+          key: 'acme-db-drop',
+          programs: ['acmectl'],
+          path: ['db', 'drop'],
+          what: 'an Acme database'
+        }
+      ]
+    }
     expect((await ruling('acmectl db drop orders', policy)).decision).toBe('ask')
     expect((await ruling('acmectl db list', policy)).decision).toBe('allow')
   })
   test('TF_CLI_ARGS in the hook environment applies to every terraform call', async () => {
-    expect((await ruling('terraform apply pass.tfplan', DEFAULT_AGENT_POLICY, { TF_CLI_ARGS_apply: '-auto-approve' })).decision).toBe('deny')
+    expect(
+      (
+        await ruling('terraform apply pass.tfplan', DEFAULT_AGENT_POLICY, {
+          TF_CLI_ARGS_apply: '-auto-approve'
+        })
+      ).decision
+    ).toBe('deny')
   })
 })
 
@@ -421,7 +494,9 @@ describe('what the agent reads', () => {
     const { explain } = await import('../../src/agents/decide.js')
     const text = explain(await ruling('terraform -chdir=infra destroy -target=aws_db_instance.x'))
     expect(text).toContain('PG-A03 destroy')
-    expect(text).toContain('terraform -chdir=infra plan -destroy -target=aws_db_instance.x -out=tfplan')
+    expect(text).toContain(
+      'terraform -chdir=infra plan -destroy -target=aws_db_instance.x -out=tfplan'
+    )
     expect(text).toContain('(cd infra && plan-gate tfplan)')
     expect(text).toContain('terraform -chdir=infra apply tfplan')
   })
@@ -438,7 +513,12 @@ describe('what the agent reads', () => {
 })
 
 describe('lines that are not shell', () => {
-  test.each(["terraform destroy 'unterminated", 'terraform apply $(', 'if then fi terraform', 'terraform destroy )'])('%s throws a syntax error', (line) => {
+  test.each([
+    "terraform destroy 'unterminated",
+    'terraform apply $(',
+    'if then fi terraform',
+    'terraform destroy )'
+  ])('%s throws a syntax error', (line) => {
     expect(() => analyzeLine(sh, line)).toThrow(ShellSyntaxError)
   })
   test('an inner string that is not shell is put to a human', async () => {
