@@ -202,6 +202,10 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
   let entry: Omit<AuditEntry, 'decision' | 'rules' | 'fingerprints'> | undefined
   try {
     const policy = policyFrom(values)
+    if (io.stdin.isTTY === true)
+      throw new PayloadError(
+        "plan-gate hook reads the agent's hook payload on stdin, not a terminal (see plan-gate hook --help)"
+      )
     const text = await readStdin(io.stdin, 1 << 20)
     const request = readPayload(text, agent, io)
     agent = request.agent

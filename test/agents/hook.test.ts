@@ -295,3 +295,17 @@ describe('the audit log', () => {
     expect(readFileSync(log, 'utf8')).toContain('PG-A10')
   })
 })
+
+test('a terminal on stdin is not a payload: blocked at once instead of waiting', async () => {
+  let stderr = ''
+  const { run } = await import('../../src/cli.js')
+  const code = await run(['hook', '--agent', 'claude'], {
+    cwd: project,
+    stdin: Object.assign((async function* () {})(), { isTTY: true }),
+    stdout: { write: () => true },
+    stderr: { write: (t: string) => (stderr += t) },
+    env
+  })
+  expect(code).toBe(2)
+  expect(stderr).toContain('not a terminal')
+})
