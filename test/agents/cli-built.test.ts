@@ -1,13 +1,14 @@
 /**
  * The built CLI (dist/cli/index.js, from `npm run build`) run as each agent runs its hook: a
  * child process, the payload on stdin, the exit code, stdout and stderr. This also proves the
- * shell parser's chunk loads from the bundle. Skipped (saying so) when dist/ is not built.
+ * shell parser's chunk loads from the bundle. A stale dist/ fails it (npm run build).
  */
-import { afterAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { requireFreshDist } from '../dist.js'
 import { ROOT } from '../helpers.js'
 
 const BIN = join(ROOT, 'dist', 'cli', 'index.js')
@@ -16,6 +17,8 @@ const PAYLOADS = join(ROOT, 'test', 'agents', 'payloads')
 if (!existsSync(BIN)) {
   test.skip('skipped: dist/cli/index.js is not built (npm run build)', () => undefined)
 } else {
+  // A bundle built from other sources fails the test with what to do.
+  beforeAll(() => requireFreshDist('cli'))
   const project = mkdtempSync(join(tmpdir(), 'plan-gate-built-'))
   afterAll(() => rmSync(project, { recursive: true, force: true }))
 
