@@ -26,14 +26,9 @@ import * as nodeModule from 'node:module'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import {
-  analyzeArgv,
-  analyzeLine,
-  DEFAULT_AGENT_POLICY,
-  type AgentPolicy,
-  type PlanApply
-} from './analyze.js'
+import { analyzeArgv, analyzeLine, type AgentPolicy, type PlanApply } from './analyze.js'
 import { appendAudit, auditPath, redact, type AuditEntry } from './audit.js'
+import type { DataRule } from './data.js'
 import { decide, explain, type Decision, type GatePlan, type PlanVerdict } from './decide.js'
 import {
   defaultHookCommand,
@@ -118,7 +113,51 @@ Options (hook and exec):
   --data ask|deny           commands that destroy data outside Terraform (default ask)
   --dynamic ask|deny        program names computed at run time, hidden commands (default ask)
   --alias <name>            another name that runs Terraform (repeatable), e.g. tf
+  --data-rules <file>       more data-destroying commands: a JSON array of
+                            {key, programs, path?, anyFlag?, check?, what} (see docs/agents.md)
 `
+
+const CHECKS = ['sql', 'kubectl', 'any-delete', 'redis', 'mongo'] as const
+
+/**
+ * --data-rules <file>: more commands that destroy data, a JSON array of
+ * `{key, programs, path?, anyFlag?, check?, what}` (as src/agents/data.ts). They only add asks.
+ */
+function readDataRules(file: string): DataRule[] {
+  let value: unknown
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new UsageError(`--data-rules ${file}: ${message(error)}`)
+  }
+  const strings = (v: unknown): v is string[] =>
+    Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '')
+  if (!Array.isArray(value)) throw new UsageError(`--data-rules ${file}: not a JSON array of rules`)
+  return value.map((rule: unknown, i) => {
+    const r = (rule ?? {}) as Record<string, unknown>
+    const bad = (why: string): never => {
+      throw new UsageError(`--data-rules ${file}: rule ${i + 1}: ${why}`)
+    }
+    if (typeof r['key'] !== 'string' || r['key'] === '') bad('key must be a non-empty string')
+    if (typeof r['what'] !== 'string' || r['what'] === '') bad('what must be a non-empty string')
+    if (!strings(r['programs'])) bad('programs must be a non-empty array of program names')
+    const path = r['path']
+    if (
+      path !== undefined &&
+      !(
+        Array.isArray(path) &&
+        path.length > 0 &&
+        path.every((p) => (typeof p === 'string' && p !== '') || strings(p))
+      )
+    )
+      bad('path must be an array of words or arrays of words')
+    if (r['anyFlag'] !== undefined && !strings(r['anyFlag']))
+      bad('anyFlag must be an array of flags')
+    if (r['check'] !== undefined && !(CHECKS as readonly unknown[]).includes(r['check']))
+      bad(`check must be one of ${CHECKS.join(', ')}`)
+    return r as unknown as DataRule
+  })
+}
 
 const OPTIONS = {
   agent: { type: 'string' },
@@ -128,6 +167,7 @@ const OPTIONS = {
   data: { type: 'string' },
   dynamic: { type: 'string' },
   alias: { type: 'string', multiple: true },
+  'data-rules': { type: 'string' },
   dir: { type: 'string' },
   command: { type: 'string' },
   shim: { type: 'string' },
@@ -155,14 +195,15 @@ function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
 }
 
-function policyFrom(values: Values): AgentPolicy {
+function policyFrom(values: Values, cwd: string): AgentPolicy {
+  const file = values['data-rules']
   return {
-    ...DEFAULT_AGENT_POLICY,
     stateCommands: oneOf('state', values.state, ['ask', 'deny', 'allow'], 'ask'),
     withoutPlan: oneOf('without-plan', values['without-plan'], ['deny', 'ask'], 'deny'),
     dataCommands: oneOf('data', values.data, ['ask', 'deny'], 'ask'),
     dynamic: oneOf('dynamic', values.dynamic, ['ask', 'deny'], 'ask'),
-    aliases: values.alias ?? []
+    aliases: values.alias ?? [],
+    dataRules: file === undefined ? [] : readDataRules(resolve(cwd, file))
   }
 }
 
@@ -209,7 +250,7 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
   let logPath: string | undefined
   let entry: Omit<AuditEntry, 'decision' | 'rules' | 'fingerprints'> | undefined
   try {
-    const policy = policyFrom(values)
+    const policy = policyFrom(values, io.cwd)
     if (io.stdin.isTTY === true)
       throw new PayloadError(
         "plan-gate hook reads the agent's hook payload on stdin, not a terminal (see plan-gate hook --help)"
@@ -399,7 +440,7 @@ async function runExec(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
     command: redact(positionals.map(quoteArg).join(' '))
   }
   try {
-    const policy = policyFrom(values)
+    const policy = policyFrom(values, io.cwd)
     const sh = await loadShell()
     const analysis = analyzeArgv(sh, positionals, {
       policy,

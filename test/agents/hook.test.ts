@@ -309,3 +309,47 @@ test('a terminal on stdin is not a payload: blocked at once instead of waiting',
   expect(code).toBe(2)
   expect(stderr).toContain('not a terminal')
 })
+
+describe('--data-rules: more data-destroying commands, as data', () => {
+  test('a rule from the file asks; a bad file blocks', async () => {
+    const file = join(project, 'rules.json')
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          key: 'acme-db-drop',
+          programs: ['acmectl'],
+          path: ['db', ['drop', 'purge']],
+          what: 'an Acme database'
+        }
+      ])
+    )
+    const ask = await hook('claude', payload('claude', 'acmectl --profile prod db purge orders'), [
+      '--data-rules',
+      file
+    ])
+    expect(JSON.parse(ask.stdout)).toMatchObject({
+      hookSpecificOutput: {
+        permissionDecision: 'ask',
+        permissionDecisionReason: expect.stringContaining('an Acme database')
+      }
+    })
+    expect(
+      (await hook('claude', payload('claude', 'acmectl db list'), ['--data-rules', file])).code
+    ).toBe(0)
+    for (const bad of [
+      '{',
+      '{}',
+      JSON.stringify([{ key: 'x', programs: [], what: 'y' }]),
+      JSON.stringify([{ key: 'x', programs: ['p'], what: 'y', check: 'nope' }])
+    ]) {
+      writeFileSync(file, bad)
+      const r = await hook('claude', payload('claude', 'acmectl db purge x'), [
+        '--data-rules',
+        file
+      ])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toContain('--data-rules')
+    }
+  })
+})
