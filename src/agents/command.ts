@@ -259,7 +259,8 @@ async function runHook(argv: readonly string[], io: AgentIO, deps: AgentDeps): P
     const request = readPayload(text, agent, io)
     agent = request.agent
     if (request.command === undefined) return emit(respond(agent, 'allow', ''))
-    if (!needsParsing(request.command, policy.aliases)) return emit(respond(agent, 'allow', ''))
+    if (!needsParsing(request.command, policy.aliases, policy.dataRules))
+      return emit(respond(agent, 'allow', ''))
     logPath = auditPath(request.projectDir, values['audit-log'], io.env)
     entry = {
       time: new Date().toISOString(),
