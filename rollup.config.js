@@ -66,6 +66,14 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
       banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? '#!/usr/bin/env node' : ''),
+      // The agent hook's shell parser in its own chunk, loaded only by import(); the CommonJS
+      // helpers it shares with the HCL parser in another, so loading it never starts the HCL WASM.
+      manualChunks: (id) =>
+        id === '\0commonjsHelpers.js'
+          ? 'commonjs-helpers'
+          : id.includes('/node_modules/mvdan-sh/')
+            ? 'shell-parser'
+            : undefined,
       sourcemap: false
     },
     plugins: plugins('dist/cli'),
