@@ -7,14 +7,18 @@ import * as core from '@actions/core'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorMessage, evaluatePlans, loadPolicy } from './cli.js'
+import { errorMessage, evaluatePlans } from './cli.js'
 import { runApply, runEvaluate } from './github/apply.js'
+import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
 import { createOctokitPort } from './github/octokit.js'
+import { basePolicy, configPath, PolicyPathError, type PolicyAt } from './github/policy-source.js'
+import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunContext, RunResult } from './github/run.js'
+import { withChangeFacts } from './policy/change-findings.js'
 import { DEFAULT_POLICY, type Policy } from './policy/config.js'
 import { renderJson, renderMarkdown } from './report/index.js'
 import type { ApprovalRecord, Report } from './report/types.js'
@@ -43,7 +47,7 @@ export async function run(env: Env, cwd: string): Promise<void> {
     else core.info(result.decision.message)
   } catch (error) {
     const message =
-      error instanceof InputError || error instanceof EventError
+      error instanceof InputError || error instanceof EventError || error instanceof PolicyPathError
         ? error.message
         : errorMessage(error)
     summary = renderFailure('plan-gate', message)
@@ -84,18 +88,30 @@ async function gate(
   env: Env,
   cwd: string
 ): Promise<{ result: RunResult; report?: Report }> {
+  const port = createPort(settings, env)
+  // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
+  const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
   const options = {
     files: settings.plans,
     config: settings.config,
     terraformDir: settings.terraformDir,
-    environment: settings.environment
+    environment: settings.environment,
+    ...(settings.terraformEnv === undefined ? {} : { passEnv: settings.terraformEnv })
+  }
+  let base: PolicyAt | undefined
+  try {
+    base = await basePolicy(port, event, config)
+  } catch (error) {
+    const ctx = context(settings, env, DEFAULT_POLICY, port)
+    const reason = `the policy could not be read from the base commit: ${describeError(error)}`
+    return { result: await runFailure(ctx, event, reason) }
   }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
       core.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = context(settings, env, loadPolicy(options, { cwd }))
+    const ctx = context(settings, env, (base as PolicyAt).policy, port)
     return { result: await runReview(ctx, event) }
   }
   if (settings.plans.length === 0)
@@ -103,40 +119,80 @@ async function gate(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
   let evaluation
+  let report: Report
   try {
     evaluation = await evaluatePlans(
-      { ...options, progress: false },
+      { ...options, ...(base === undefined ? {} : { policy: base.policy }), progress: false },
       { cwd, env, stdin: noInput(), stderr: process.stderr }
     )
+    report = evaluation.report
+    if (event.kind === 'pull_request')
+      report = withChangeFacts(report, await pullFacts(port, event, config, evaluation.policy))
+    else if (event.kind === 'merge_group')
+      report = withChangeFacts(
+        report,
+        await pullChangeFacts(port, await port.getPull(event.pullNumber), config, evaluation.policy)
+      )
+    else if (event.kind === 'push' && event.before !== undefined)
+      report = withChangeFacts(report, await pushPolicyFacts(port, event.before, event.sha, config))
   } catch (error) {
-    const ctx = context(settings, env, DEFAULT_POLICY)
-    return { result: await runFailure(ctx, event, errorMessage(error)) }
+    const ctx = context(settings, env, DEFAULT_POLICY, port)
+    return { result: await runFailure(ctx, event, describeError(error)) }
   }
-  const { report, policy } = evaluation
-  const ctx = context(settings, env, policy)
+  const { policy } = evaluation
+  const ctx = context(settings, env, policy, port)
   if (event.kind === 'pull_request')
     return { result: await runPullRequest(ctx, event, report), report }
-  if (event.kind === 'push' || event.kind === 'merge_group')
-    return { result: await runApply(ctx, event, report), report }
+  if (event.kind === 'push') {
+    // A merged PR's approvals were given for the plan and the PR's own change findings.
+    const plan = evaluation.report
+    const amend = async (pull: PullRequest) =>
+      withChangeFacts(plan, await pullChangeFacts(port, pull, config, policy))
+    return { result: await runApply(ctx, event, report, amend), report }
+  }
+  if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), report }
   return { result: runEvaluate(ctx, report, event.name), report }
 }
 
-function context(settings: Settings, env: Env, policy: Policy): RunContext {
+/** The change findings of the PR of a `pull_request` event (its file count from the API). */
+async function pullFacts(
+  port: GitHubPort,
+  event: Extract<GateEvent, { kind: 'pull_request' }>,
+  config: string | undefined,
+  policy: Policy
+) {
+  const pull = await port.getPull(event.pull.number)
+  return pullChangeFacts(port, { ...pull, headSha: event.pull.headSha }, config, policy)
+}
+
+function describeError(error: unknown): string {
+  return error instanceof GitHubError ? error.message : errorMessage(error)
+}
+
+function createPort(settings: Settings, env: Env): GitHubPort {
   const repository = env['GITHUB_REPOSITORY'] ?? ''
   const [owner, repo] = repository.split('/')
   if (!owner || !repo) throw new EventError('GITHUB_REPOSITORY is not set as owner/repo')
-  // Undocumented, for tests: the first backoff delay in ms (GitHub lookups and retries).
-  const override = env['PLAN_GATE_RETRY_DELAY_MS']
-  const delay = override === undefined || override === '' ? NaN : Number(override)
-  const fast = Number.isFinite(delay) && delay >= 0 ? delay : undefined
-  const port = createOctokitPort({
+  return createOctokitPort({
     token: settings.token,
     baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     owner,
     repo,
-    retryBaseMs: fast ?? 1000,
+    retryBaseMs: fastDelay(env) ?? 1000,
     warn: (message) => core.warning(message)
   })
+}
+
+/** Undocumented, for tests: the first backoff delay in ms (GitHub lookups and retries). */
+function fastDelay(env: Env): number | undefined {
+  const override = env['PLAN_GATE_RETRY_DELAY_MS']
+  const delay = override === undefined || override === '' ? NaN : Number(override)
+  return Number.isFinite(delay) && delay >= 0 ? delay : undefined
+}
+
+function context(settings: Settings, env: Env, policy: Policy, port: GitHubPort): RunContext {
+  const repository = env['GITHUB_REPOSITORY'] ?? ''
+  const fast = fastDelay(env)
   const server = env['GITHUB_SERVER_URL']
   const runId = env['GITHUB_RUN_ID']
   return {

@@ -262,6 +262,8 @@ export interface EvaluateOptions {
   readonly terraformBin?: string
   /** Policy file; default: searched from `io.cwd` upward. */
   readonly config?: string
+  /** A policy already loaded (the Action reads it at the base commit); `config` is then unused. */
+  readonly policy?: Policy
   readonly environment?: string
   readonly terraformDir?: string
   /** Epoch milliseconds to judge freezes and exemptions at; default now. */
@@ -283,7 +285,7 @@ export async function evaluatePlans(
   options: EvaluateOptions,
   io: Pick<CliIO, 'cwd' | 'stdin' | 'env' | 'stderr'>
 ): Promise<Evaluation> {
-  const policy = loadPolicy(options, io)
+  const policy = options.policy ?? loadPolicy(options, io)
   const files = expandInputs(options.files, io.cwd)
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {

@@ -59,9 +59,11 @@ function approvalDetails(view: ApprovalView, approval: ApprovalResult): string[]
   lines.push(
     `Needs ${approval.required} approving ${approval.required === 1 ? 'review' : 'reviews'}${on}${after}, ` +
       'by people with write access other than the author and bots' +
-      (approval.authorIsAgent ? ' (the author is a bot or AI agent, so at least 2)' : '') +
+      (approval.authorIsAgent ? ' (agent-touched, so at least 2 humans)' : '') +
       '.'
   )
+  if (approval.agentReasons !== undefined && approval.agentReasons.length > 0)
+    lines.push('', `Agent-touched: ${escapeMarkdown(approval.agentReasons.join('; '))}.`)
   if (approval.reviewers.length > 0) {
     lines.push('', '| Reviewer | Latest review | Counts |', '| --- | --- | --- |')
     for (const r of approval.reviewers.slice(0, MAX_REVIEWERS)) {

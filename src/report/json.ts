@@ -196,7 +196,9 @@ const MESSAGE_IDS: Readonly<Record<MessageId, true>> = {
   freeze: true,
   'environment-outside': true,
   'environment-unselected': true,
-  'exemption-expired': true
+  'exemption-expired': true,
+  'policy-changed': true,
+  'gate-files-changed': true
 }
 
 const SOURCES: Readonly<Record<FindingSource, true>> = {

@@ -91,7 +91,7 @@ const ROWS: readonly Row[] = [
     input: { approval: approval({ authorIsAgent: true }), approvers: ['bob', 'acme/dba'] },
     outcome: 'pending',
     state: 'pending',
-    description: 'Needs 2 more approvals from bob, acme/dba (bot or AI author)',
+    description: 'Needs 2 more approvals from bob, acme/dba (agent-touched: 2 humans needed)',
     jobFails: false
   },
   {
