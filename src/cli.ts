@@ -3,6 +3,7 @@
  * This file (with src/action.ts and src/github/) is where I/O happens.
  */
 import { spawn } from 'node:child_process'
+import { childEnv } from './io/child-env.js'
 import {
   accessSync,
   closeSync,
@@ -72,6 +73,8 @@ Options:
       --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --terraform-env <n>   environment variables terraform may see besides PATH, HOME and TF_*
+                            (names, comma-separated)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
       --no-color            no colour in text output (also NO_COLOR=1)
@@ -123,6 +126,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let format: ReportFormat = 'text'
   let inputFormat: InputFormat | undefined
   let terraformBin: string | undefined
+  let passEnv: string[] | undefined
   let color: boolean | undefined
   let config: string | undefined
   let environment: string | undefined
@@ -154,6 +158,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
         break
       case '--terraform-bin':
         terraformBin = value()
+        break
+      case '--terraform-env':
+        passEnv = [
+          ...(passEnv ?? []),
+          ...value()
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean)
+        ]
         break
       case '-c':
       case '--config':
@@ -192,6 +205,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       format,
       inputFormat,
       terraformBin,
+      ...(passEnv === undefined ? {} : { passEnv }),
       color,
       config,
       environment,
@@ -260,6 +274,8 @@ export interface EvaluateOptions {
   readonly files: readonly string[]
   readonly inputFormat?: InputFormat
   readonly terraformBin?: string
+  /** Environment variable names `terraform show` may see besides PATH, HOME and TF_*. */
+  readonly passEnv?: readonly string[]
   /** Policy file; default: searched from `io.cwd` upward. */
   readonly config?: string
   /** A policy already loaded (the Action reads it at the base commit); `config` is then unused. */
@@ -596,7 +612,7 @@ async function readBinaryPlan(
   }
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: io.env as NodeJS.ProcessEnv
+    env: childEnv(io.env, options.passEnv)
   })
   let stderr = ''
   child.stderr.setEncoding('utf8')

@@ -25,7 +25,7 @@ import { resolveRule } from '../rules/registry.js'
 import type { Finding } from '../rules/types.js'
 import type { Exemption, Policy, RuleOverride } from './config.js'
 import { DEFAULT_POLICY } from './config.js'
-import { fingerprint, fingerprintLines } from './fingerprint.js'
+import { fingerprint, fingerprintLines, objectIdentity } from './fingerprint.js'
 import { matchGlob } from './glob.js'
 
 export interface GateContext {
@@ -92,7 +92,8 @@ export function slimmer(context: GateContext): Retain {
             }))
           )
         : [],
-      identity: identityOf(change)
+      identity: identityOf(change),
+      object: objectIdentity(change)
     }
     return { ...skeleton, facts }
   }

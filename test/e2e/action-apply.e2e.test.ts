@@ -87,7 +87,7 @@ describe('push to the default branch', () => {
     const run = await push(gh, PLANS.weakened)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
-      `::error::plan-gate: Not the plan approved on PR #7: the apply-time fingerprint sha256:42a07a9585c13a3345efcd6844f5ddc245af17826764a7b3bee85305aac477e1 differs from the approved ${DESTROY_DB_FP}; re-plan in a new PR`
+      `::error::plan-gate: Not the plan approved on PR #7: the apply-time fingerprint sha256:c33a22617c413284b95b8fc30a0bc50bfbb1e4f8da98121e6412624141697dd9 differs from the approved ${DESTROY_DB_FP}; re-plan in a new PR`
     )
     expect(run.outputs).toMatchObject({ approved: 'false', status: 'failure' })
     clean(gh, run)

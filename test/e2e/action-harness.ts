@@ -32,7 +32,7 @@ export const PLANS = {
   stateStorage: join(ROOT, 'fixtures', 'plans', 'state-storage.json')
 }
 export const DESTROY_DB_FP =
-  'sha256:23c96c053a1571c10d405c68d5937cf5d993a7550a6baf9b00c2092ed1c7c36e'
+  'sha256:9538126af9d23aa497d2c2b67d872292a0be6c4e095152acdac9ad2851f8c948'
 
 const PAYLOADS = join(ROOT, 'test', 'e2e', 'payloads')
 const ACTION = join(ROOT, 'dist', 'action', 'index.js')

@@ -3,7 +3,11 @@
 // a writer's token tries to get a destructive change approved without a genuine second human.
 // Every attack must end in `pending`, `failure` or `error` and a failed apply, never `success`.
 // The legitimate flows next to them must still pass.
+/* eslint-disable @typescript-eslint/no-explicit-any -- plan documents are edited freely */
 import { afterEach, describe, expect, test } from '@jest/globals'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   addReview,
   BASE,
@@ -22,6 +26,7 @@ import {
   runAction,
   stateOf,
   statusesOf,
+  TOKEN,
   type ActionRun
 } from './action-harness.js'
 import { startFakeGitHub, type FakeFile, type FakeGitHub, type FakeState } from './fake-github.js'
@@ -518,6 +523,106 @@ describe('agents are named, not guessed', () => {
     expect(gateComments(gh)[0]).toContain(
       "| erin | approved | no: authored a commit of the PR, and the head's pusher is unknown |"
     )
+    clean(gh, run)
+  })
+})
+
+describe('fingerprints name objects, not addresses', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-gate-attack-'))
+  /** destroy-prod-db.json with `edit` applied, written to a file. */
+  const variant = (name: string, edit: (changes: Record<string, any>[]) => void): string => {
+    const doc = JSON.parse(readFileSync(PLANS.destroyDb, 'utf8')) as Record<string, any>
+    edit(doc['resource_changes'])
+    const path = join(dir, `${name}.json`)
+    writeFileSync(path, JSON.stringify(doc))
+    return path
+  }
+  const at = (account: string, identifier: string) => (changes: Record<string, any>[]) => {
+    const before = changes[0]?.change.before
+    before.identifier = identifier
+    before.arn = `arn:aws:rds:eu-west-1:${account}:db:${identifier}`
+  }
+
+  async function approvedOn(plan: string): Promise<FakeGitHub> {
+    const gh = await start()
+    await pr(gh, plan)
+    addReview(gh, 'bob', 'APPROVED')
+    addReview(gh, 'carol', 'APPROVED')
+    const run = await review(gh)
+    expect(statusesOf(gh, HEAD1).at(-1)?.[0]).toBe('success')
+    clean(gh, run)
+    merge(gh)
+    return gh
+  }
+
+  test('approving a sandbox database at an address does not approve deleting production at it', async () => {
+    const sandbox = variant('sandbox', at('111111111111', 'scratch'))
+    const production = variant('production', at('222222222222', 'orders-prod'))
+    const gh = await approvedOn(sandbox)
+    const run = await apply(gh, production)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Not the plan approved on PR #7')
+    expect(run.outputs['approved']).toBe('false')
+    // Nothing of the approved object is printed (the blast radius names where the apply runs).
+    expect(run.stdout + run.summary).not.toMatch(/111111111111|scratch/)
+    clean(gh, run)
+  })
+
+  test('approving retention 14 → 5 does not approve 14 → 0', async () => {
+    const five = variant('five', (c) => (c[1]!.change.after.backup_retention_period = 5))
+    const gh = await approvedOn(five)
+    const run = await apply(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('Not the plan approved on PR #7')
+    clean(gh, run)
+  })
+
+  test('a state with an old-format fingerprint fails closed with "re-run the PR"', async () => {
+    const gh = await start()
+    await pr(gh, PLANS.destroyDb)
+    // As an older plan-gate wrote it: by plan-gate itself, so the history is clean.
+    tamper(gh, (b) => editState(b, (s) => (s['v'] = 1)), 'github-actions[bot]')
+    const edit = gh.state.comments[7]?.[0]?.edits?.at(-1)
+    if (edit) edit.editor = { login: 'github-actions[bot]', type: 'Bot' }
+    addReview(gh, 'bob', 'APPROVED')
+    addReview(gh, 'carol', 'APPROVED')
+    const run = await review(gh)
+    expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
+      'error',
+      expect.stringContaining('older plan-gate')
+    ])
+    expect(run.stdout).toContain("re-run the PR's pull_request workflow")
+    clean(gh, run)
+  })
+})
+
+describe('child processes get a minimal environment', () => {
+  test('the token never reaches terraform show (a binary plan)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-gate-tf-'))
+    const plan = join(dir, 'tfplan')
+    writeFileSync(plan, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64)]))
+    const dump = join(dir, 'env.txt')
+    writeFileSync(join(dir, 'terraform'), `#!/bin/sh\nenv > '${dump}'\n/bin/cat '${PLANS.none}'\n`)
+    chmodSync(join(dir, 'terraform'), 0o755)
+    const gh = await start()
+    const run = await runAction(gh, {
+      event: 'pull_request',
+      payload: prEvent(),
+      inputs: { plan, 'terraform-env': 'AWS_REGION' },
+      env: {
+        PATH: `${dir}:${process.env['PATH'] ?? '/usr/bin:/bin'}`,
+        AWS_REGION: 'eu-west-1',
+        ACTIONS_RUNTIME_TOKEN: 'runtime-secret',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-secret',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example',
+        GITHUB_TOKEN: TOKEN
+      }
+    })
+    expect(run.code).toBe(0)
+    const seen = readFileSync(dump, 'utf8')
+    expect(seen).toContain('AWS_REGION=eu-west-1')
+    expect(seen).not.toContain(TOKEN)
+    expect(seen).not.toMatch(/INPUT_|ACTIONS_|GITHUB_|secret/)
     clean(gh, run)
   })
 })
