@@ -1,68 +1,91 @@
 /**
- * The GitHub Action adapter: inputs and event in, the gate run, then outputs, the JSON report
- * and the job summary (always, in `finally`). Plans are read and gated by the CLI's own
- * `evaluatePlans`; GitHub is reached only through the port in src/github/.
+ * The GitHub Action adapter: inputs and event in, the evaluation pipeline, the gate run for the
+ * event, then outputs, the JSON report and the job summary (always, in `finally`). It talks to
+ * the runner through `ActionRuntime` and to GitHub through the port `connect` makes; the entry
+ * (src/bin/action.ts) passes @actions/core and octokit, tests pass fakes.
  */
-import * as core from '@actions/core'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorMessage, evaluatePlans } from './cli.js'
+import { errorMessage } from './common/errors.js'
 import { runApply, runEvaluate } from './github/apply.js'
-import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
-import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
-import { createOctokitPort } from './github/octokit.js'
-import { basePolicy, configPath, PolicyPathError, type PolicyAt } from './github/policy-source.js'
-import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
+import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
+import { approvalRecord, stepOutputs } from './github/outputs.js'
+import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
+import { runContext, withPolicy, type ConnectGitHub } from './github/context.js'
+import { basePolicy, configPath, type PolicyAt } from './github/policy-source.js'
+import type { GitHubPort, PullRequest } from './github/port.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
-import type { RunContext, RunResult } from './github/run.js'
-import { withChangeFacts } from './policy/change-findings.js'
-import { DEFAULT_POLICY, type Policy } from './policy/config.js'
+import type { RunResult } from './github/run.js'
+import { nodeIO } from './io/node.js'
+import { evaluatePlans, loadPolicy, type Evaluation } from './pipeline/evaluate.js'
+import { NO_CHANGE_FACTS, withChangeFacts, type ChangeFacts } from './policy/change-findings.js'
+import { DEFAULT_POLICY } from './policy/config.js'
 import { renderJson, renderMarkdown } from './report/index.js'
-import type { ApprovalRecord, Report } from './report/types.js'
+import type { Report } from './report/types.js'
 
 type Env = Readonly<Record<string, string | undefined>>
+
+/** The runner's side of a step (what @actions/core provides). */
+export interface ActionRuntime {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  setOutput(name: string, value: string): void
+  setFailed(message: string): void
+  notice(message: string): void
+  info(message: string): void
+  warning(message: string): void
+  /** Appends markdown to the job summary. */
+  writeSummary(markdown: string): Promise<void>
+}
+
+export type { ConnectGitHub } from './github/context.js'
+
+export interface ActionDeps {
+  readonly runtime: ActionRuntime
+  readonly connect: ConnectGitHub
+}
 
 /** Job summaries are dropped whole above 1 MiB; this many characters stay well below. */
 const SUMMARY_REPORT_MAX = 300_000
 
-/** Runs the Action; the process exit code is set through `core.setFailed`. */
-export async function main(): Promise<void> {
-  await run(process.env, process.cwd())
-}
-
-/** One run of the Action in `cwd` with `env`. Never throws. */
-export async function run(env: Env, cwd: string): Promise<void> {
+/** One run of the Action in `cwd` with `env`. Never throws; failures fail the step. */
+export async function run(env: Env, cwd: string, deps: ActionDeps): Promise<void> {
+  const { runtime } = deps
   let summary: string | undefined
   try {
-    const settings = readSettings()
+    const settings = readSettings(runtime)
     const event = readEvent(env)
-    const { result, report } = await gate(settings, event, env, cwd)
+    const { result, report } = await gate(settings, event, env, cwd, deps)
     summary = summarize(settings, result, report)
-    setOutputs(result, writeReport(settings, env, report, result))
-    if (result.decision.jobFails) core.setFailed(result.decision.message)
-    else if (result.decision.outcome === 'pending') core.notice(result.decision.message)
-    else core.info(result.decision.message)
+    const reportPath = writeReport(settings, env, report, result, runtime)
+    for (const [name, value] of stepOutputs(result, reportPath)) runtime.setOutput(name, value)
+    if (result.decision.jobFails) runtime.setFailed(result.decision.message)
+    else if (result.decision.outcome === 'pending') runtime.notice(result.decision.message)
+    else runtime.info(result.decision.message)
   } catch (error) {
-    const message =
-      error instanceof InputError || error instanceof EventError || error instanceof PolicyPathError
-        ? error.message
-        : errorMessage(error)
+    const message = errorMessage(error)
     summary = renderFailure('plan-gate', message)
-    core.setOutput('approved', 'false')
-    core.setFailed(`plan-gate could not run: ${message}`)
+    runtime.setOutput('approved', 'false')
+    runtime.setFailed(`plan-gate could not run: ${message}`)
   } finally {
-    await writeSummary(summary)
+    if (summary !== undefined) {
+      try {
+        await runtime.writeSummary(summary)
+      } catch (error) {
+        runtime.warning(`the job summary was not written: ${errorMessage(error)}`)
+      }
+    }
   }
 }
 
-function readSettings(): Settings {
+function readSettings(runtime: ActionRuntime): Settings {
   // Masked before anything else can fail and print.
-  const token = core.getInput(INPUT.token)
-  if (token !== '') core.setSecret(token)
-  return parseInputs((name) => core.getInput(name))
+  const token = runtime.getInput(INPUT.token)
+  if (token !== '') runtime.setSecret(token)
+  return parseInputs((name) => runtime.getInput(name))
 }
 
 function readEvent(env: Env): GateEvent {
@@ -86,61 +109,61 @@ async function gate(
   settings: Settings,
   event: GateEvent,
   env: Env,
-  cwd: string
+  cwd: string,
+  deps: ActionDeps
 ): Promise<{ result: RunResult; report?: Report }> {
-  const port = createPort(settings, env)
-  // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
-  const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
+  const warn = (message: string): void => deps.runtime.warning(message)
+  // The Action reads plan files only: `-` (stdin) has nothing behind it.
+  const io = nodeIO({
+    cwd,
+    env,
+    stdin: noInput(),
+    stderr: process.stderr,
+    progress: false,
+    ...(settings.terraformEnv === undefined ? {} : { passEnv: settings.terraformEnv })
+  })
   const options = {
     files: settings.plans,
     config: settings.config,
     terraformDir: settings.terraformDir,
-    environment: settings.environment,
-    ...(settings.terraformEnv === undefined ? {} : { passEnv: settings.terraformEnv })
+    environment: settings.environment
   }
+  const first = runContext(settings, env, DEFAULT_POLICY, deps.connect, warn)
+  const { port } = first
+  // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
+  const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
   let base: PolicyAt | undefined
   try {
     base = await basePolicy(port, event, config)
   } catch (error) {
-    const ctx = context(settings, env, DEFAULT_POLICY, port)
-    const reason = `the policy could not be read from the base commit: ${describeError(error)}`
-    return { result: await runFailure(ctx, event, reason) }
+    const reason = `the policy could not be read from the base commit: ${errorMessage(error)}`
+    return { result: await runFailure(first, event, reason) }
   }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
-      core.info(
+      deps.runtime.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = context(settings, env, (base as PolicyAt).policy, port)
-    return { result: await runReview(ctx, event) }
+    const policy = base?.policy ?? loadPolicy(io, options.config)
+    return { result: await runReview(withPolicy(first, settings, policy), event) }
   }
   if (settings.plans.length === 0)
     throw new InputError(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
-  let evaluation
+  let evaluation: Evaluation
   let report: Report
   try {
     evaluation = await evaluatePlans(
-      { ...options, ...(base === undefined ? {} : { policy: base.policy }), progress: false },
-      { cwd, env, stdin: noInput(), stderr: process.stderr }
+      { ...options, ...(base === undefined ? {} : { policy: base.policy }) },
+      io
     )
-    report = evaluation.report
-    if (event.kind === 'pull_request')
-      report = withChangeFacts(report, await pullFacts(port, event, config, evaluation.policy))
-    else if (event.kind === 'merge_group')
-      report = withChangeFacts(
-        report,
-        await pullChangeFacts(port, await port.getPull(event.pullNumber), config, evaluation.policy)
-      )
-    else if (event.kind === 'push' && event.before !== undefined)
-      report = withChangeFacts(report, await pushPolicyFacts(port, event.before, event.sha, config))
+    report = withChangeFacts(evaluation.report, await changeFacts(port, event, config, evaluation))
   } catch (error) {
-    const ctx = context(settings, env, DEFAULT_POLICY, port)
-    return { result: await runFailure(ctx, event, describeError(error)) }
+    return { result: await runFailure(first, event, errorMessage(error)) }
   }
   const { policy } = evaluation
-  const ctx = context(settings, env, policy, port)
+  const ctx = withPolicy(first, settings, policy)
   if (event.kind === 'pull_request')
     return { result: await runPullRequest(ctx, event, report), report }
   if (event.kind === 'push') {
@@ -154,64 +177,31 @@ async function gate(
   return { result: runEvaluate(ctx, report, event.name), report }
 }
 
-/** The change findings of the PR of a `pull_request` event (its file count from the API). */
-async function pullFacts(
+/** What the change touches besides its plan: the PR's files, or a push's policy change. */
+async function changeFacts(
   port: GitHubPort,
-  event: Extract<GateEvent, { kind: 'pull_request' }>,
+  event: GateEvent,
   config: string | undefined,
-  policy: Policy
-) {
-  const pull = await port.getPull(event.pull.number)
-  return pullChangeFacts(port, { ...pull, headSha: event.pull.headSha }, config, policy)
-}
-
-function describeError(error: unknown): string {
-  return error instanceof GitHubError ? error.message : errorMessage(error)
-}
-
-function createPort(settings: Settings, env: Env): GitHubPort {
-  const repository = env['GITHUB_REPOSITORY'] ?? ''
-  const [owner, repo] = repository.split('/')
-  if (!owner || !repo) throw new EventError('GITHUB_REPOSITORY is not set as owner/repo')
-  return createOctokitPort({
-    token: settings.token,
-    baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-    owner,
-    repo,
-    retryBaseMs: fastDelay(env) ?? 1000,
-    warn: (message) => core.warning(message)
-  })
-}
-
-/** Undocumented, for tests: the first backoff delay in ms (GitHub lookups and retries). */
-function fastDelay(env: Env): number | undefined {
-  const override = env['PLAN_GATE_RETRY_DELAY_MS']
-  const delay = override === undefined || override === '' ? NaN : Number(override)
-  return Number.isFinite(delay) && delay >= 0 ? delay : undefined
-}
-
-function context(settings: Settings, env: Env, policy: Policy, port: GitHubPort): RunContext {
-  const repository = env['GITHUB_REPOSITORY'] ?? ''
-  const fast = fastDelay(env)
-  const server = env['GITHUB_SERVER_URL']
-  const runId = env['GITHUB_RUN_ID']
-  return {
-    port,
-    settings,
-    policy: approvalPolicy(settings, policy.approvals),
-    breakGlass: policy.approvals.breakGlass,
-    repository,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    retryDelayMs: fast ?? 2000,
-    targetUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
-    warn: (message) => core.warning(message)
+  evaluation: Evaluation
+): Promise<ChangeFacts> {
+  if (event.kind === 'pull_request') {
+    // The file count comes from the API; the head from the event, the commit evaluated.
+    const pull = await port.getPull(event.pull.number)
+    return pullChangeFacts(
+      port,
+      { ...pull, headSha: event.pull.headSha },
+      config,
+      evaluation.policy
+    )
   }
+  if (event.kind === 'merge_group')
+    return pullChangeFacts(port, await port.getPull(event.pullNumber), config, evaluation.policy)
+  if (event.kind === 'push' && event.before !== undefined)
+    return pushPolicyFacts(port, event.before, event.sha, config)
+  return NO_CHANGE_FACTS
 }
 
-async function* noInput(): AsyncIterable<Uint8Array> {
-  // The Action reads plan files only; `-` (stdin) has nothing behind it.
-}
+async function* noInput(): AsyncIterable<Uint8Array> {}
 
 function summarize(settings: Settings, result: RunResult, report: Report | undefined): string {
   const title = settings.statusContext
@@ -231,7 +221,8 @@ function writeReport(
   settings: Settings,
   env: Env,
   report: Report | undefined,
-  result: RunResult
+  result: RunResult,
+  runtime: ActionRuntime
 ): string | undefined {
   if (report === undefined) return undefined
   const name = `${settings.statusContext.replace(/[^A-Za-z0-9._-]+/g, '-')}-report.json`
@@ -240,47 +231,7 @@ function writeReport(
     writeFileSync(path, renderJson({ ...report, approval: approvalRecord(result) }))
     return path
   } catch (error) {
-    core.warning(`the JSON report was not written to ${path}: ${errorMessage(error)}`)
+    runtime.warning(`the JSON report was not written to ${path}: ${errorMessage(error)}`)
     return undefined
-  }
-}
-
-function approvalRecord(result: RunResult): ApprovalRecord {
-  const { decision, approval } = result
-  return {
-    outcome: decision.outcome,
-    status: decision.status.state,
-    description: decision.status.description,
-    ...(approval === undefined ? {} : { required: approval.required }),
-    approvers: [...(approval?.approvers ?? [])],
-    changesRequestedBy: [...(approval?.changesRequestedBy ?? [])],
-    ...(result.pullNumber === undefined ? {} : { pullRequest: result.pullNumber }),
-    ...(result.headSha === undefined ? {} : { headSha: result.headSha }),
-    ...(result.since === undefined ? {} : { fingerprintSince: result.since }),
-    ...(approval?.breakGlass === undefined ? {} : { breakGlass: { ...approval.breakGlass } })
-  }
-}
-
-function setOutputs(result: RunResult, reportPath: string | undefined): void {
-  const set = (name: string, value: string | number | undefined) => {
-    if (value !== undefined) core.setOutput(name, String(value))
-  }
-  set('decision', result.verdict)
-  set('fingerprint', result.fingerprint)
-  set('blocked', result.counts?.blocked)
-  set('approval-required', result.counts?.['approval-required'])
-  set('warn', result.counts?.warn)
-  set('approved', String(['pass', 'approved'].includes(result.decision.outcome)))
-  set('approvers', (result.approval?.approvers ?? []).join(','))
-  set('status', result.decision.status.state)
-  set('report-path', reportPath)
-}
-
-async function writeSummary(text: string | undefined): Promise<void> {
-  if (text === undefined) return
-  try {
-    await core.summary.addRaw(text).write()
-  } catch (error) {
-    core.warning(`the job summary was not written: ${errorMessage(error)}`)
   }
 }

@@ -10,7 +10,7 @@ import { formatMessage } from '../rules/messages.js'
 import type { Finding } from '../rules/types.js'
 import { decide, sortFindings } from './decide.js'
 import { hashLines } from './fingerprint.js'
-import { compileGlob } from './glob.js'
+import { compileGlob } from '../common/glob.js'
 
 /** A changed file as the pull request files API lists it. */
 export interface ChangedPath {
@@ -98,7 +98,7 @@ export function changeFacts(input: {
         source: 'plan'
       })
       lines.push(['policy-changed', ...line(file)].join('\t'))
-    } else if (paths.some((p) => gate.some((g) => g.test(p)))) {
+    } else if (paths.some((p) => gate.some((g) => g(p)))) {
       gateFiles.push(file.filename)
       lines.push(['gate-file', ...line(file)].join('\t'))
     }

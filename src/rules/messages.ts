@@ -124,6 +124,9 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
     `The gate's own files changed (${str(d, 'files')}): workflows, actions, CODEOWNERS, policy files and protected paths need approval from the approvers`
 }
 
+/** Every message id, in the order of the templates above. */
+export const MESSAGE_IDS = Object.keys(TEMPLATES) as readonly MessageId[]
+
 /** The human reason for a finding, with its hints and how the policy changed it. */
 export function formatMessage(finding: Finding): string {
   let text = TEMPLATES[finding.messageId](finding.data, finding)
