@@ -15,7 +15,7 @@ import { approvalRecord, stepOutputs } from './github/outputs.js'
 import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
 import { runContext, withPolicy, type ConnectGitHub } from './github/context.js'
 import { basePolicy, configPath, type PolicyAt } from './github/policy-source.js'
-import type { GitHubPort, PullRequest } from './github/port.js'
+import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunResult } from './github/run.js'
@@ -136,7 +136,7 @@ async function gate(
   try {
     base = await basePolicy(port, event, config)
   } catch (error) {
-    const reason = `the policy could not be read from the base commit: ${errorMessage(error)}`
+    const reason = `the policy could not be read from the base commit: ${oneLine(error)}`
     return { result: await runFailure(first, event, reason) }
   }
   if (event.kind === 'review') {
@@ -160,7 +160,7 @@ async function gate(
     )
     report = withChangeFacts(evaluation.report, await changeFacts(port, event, config, evaluation))
   } catch (error) {
-    return { result: await runFailure(first, event, errorMessage(error)) }
+    return { result: await runFailure(first, event, oneLine(error)) }
   }
   const { policy } = evaluation
   const ctx = withPolicy(first, settings, policy)
@@ -175,6 +175,11 @@ async function gate(
   }
   if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), report }
   return { result: runEvaluate(ctx, report, event.name), report }
+}
+
+/** One line about a failure; GitHub's errors already say what to grant or do. */
+function oneLine(error: unknown): string {
+  return error instanceof GitHubError ? error.message : errorMessage(error)
 }
 
 /** What the change touches besides its plan: the PR's files, or a push's policy change. */

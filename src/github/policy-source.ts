@@ -4,6 +4,7 @@
  * the checkout, which the change itself controls. A fetch error is an error; only a base commit
  * without any policy file means the defaults.
  */
+import { UserError } from '../common/errors.js'
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../policy/config.js'
 import { resolveRule } from '../rules/registry.js'
 import type { GateEvent } from './events.js'
@@ -24,8 +25,8 @@ export interface PolicyAt {
   readonly ref: string
 }
 
-/** A `config` input that cannot name a file in the repository. */
-export class PolicyPathError extends Error {
+/** A `config` input that cannot name a file in the repository, or no base commit to read at. */
+export class PolicyPathError extends UserError {
   override readonly name = 'PolicyPathError'
 }
 

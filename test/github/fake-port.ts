@@ -47,6 +47,7 @@ export function pull(over: Partial<PullRequest> = {}): PullRequest {
     headSha: SHA,
     headRepo: 'acme/infra',
     baseRef: 'main',
+    baseSha: 'ba5e'.padEnd(40, '0'),
     mergedAt: null,
     mergeCommitSha: null,
     ...over
