@@ -12,12 +12,16 @@ import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
 import { approvalRecord, stepOutputs } from './github/outputs.js'
-import { runContext, type ConnectGitHub } from './github/context.js'
+import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
+import { runContext, withPolicy, type ConnectGitHub } from './github/context.js'
+import { basePolicy, configPath, type PolicyAt } from './github/policy-source.js'
+import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunResult } from './github/run.js'
 import { nodeIO } from './io/node.js'
 import { evaluatePlans, loadPolicy, type Evaluation } from './pipeline/evaluate.js'
+import { NO_CHANGE_FACTS, withChangeFacts, type ChangeFacts } from './policy/change-findings.js'
 import { DEFAULT_POLICY } from './policy/config.js'
 import { renderJson, renderMarkdown } from './report/index.js'
 import type { Report } from './report/types.js'
@@ -110,39 +114,96 @@ async function gate(
 ): Promise<{ result: RunResult; report?: Report }> {
   const warn = (message: string): void => deps.runtime.warning(message)
   // The Action reads plan files only: `-` (stdin) has nothing behind it.
-  const io = nodeIO({ cwd, env, stdin: noInput(), stderr: process.stderr, progress: false })
+  const io = nodeIO({
+    cwd,
+    env,
+    stdin: noInput(),
+    stderr: process.stderr,
+    progress: false,
+    ...(settings.terraformEnv === undefined ? {} : { passEnv: settings.terraformEnv })
+  })
   const options = {
     files: settings.plans,
     config: settings.config,
     terraformDir: settings.terraformDir,
     environment: settings.environment
   }
+  const first = runContext(settings, env, DEFAULT_POLICY, deps.connect, warn)
+  const { port } = first
+  // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
+  const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
+  let base: PolicyAt | undefined
+  try {
+    base = await basePolicy(port, event, config)
+  } catch (error) {
+    const reason = `the policy could not be read from the base commit: ${oneLine(error)}`
+    return { result: await runFailure(first, event, reason) }
+  }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
       deps.runtime.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = runContext(settings, env, loadPolicy(io, options.config), deps.connect, warn)
-    return { result: await runReview(ctx, event) }
+    const policy = base?.policy ?? loadPolicy(io, options.config)
+    return { result: await runReview(withPolicy(first, settings, policy), event) }
   }
   if (settings.plans.length === 0)
     throw new InputError(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
   let evaluation: Evaluation
+  let report: Report
   try {
-    evaluation = await evaluatePlans(options, io)
+    evaluation = await evaluatePlans(
+      { ...options, ...(base === undefined ? {} : { policy: base.policy }) },
+      io
+    )
+    report = withChangeFacts(evaluation.report, await changeFacts(port, event, config, evaluation))
   } catch (error) {
-    const ctx = runContext(settings, env, DEFAULT_POLICY, deps.connect, warn)
-    return { result: await runFailure(ctx, event, errorMessage(error)) }
+    return { result: await runFailure(first, event, oneLine(error)) }
   }
-  const { report, policy } = evaluation
-  const ctx = runContext(settings, env, policy, deps.connect, warn)
+  const { policy } = evaluation
+  const ctx = withPolicy(first, settings, policy)
   if (event.kind === 'pull_request')
     return { result: await runPullRequest(ctx, event, report), report }
-  if (event.kind === 'push' || event.kind === 'merge_group')
-    return { result: await runApply(ctx, event, report), report }
+  if (event.kind === 'push') {
+    // A merged PR's approvals were given for the plan and the PR's own change findings.
+    const plan = evaluation.report
+    const amend = async (pull: PullRequest) =>
+      withChangeFacts(plan, await pullChangeFacts(port, pull, config, policy))
+    return { result: await runApply(ctx, event, report, amend), report }
+  }
+  if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), report }
   return { result: runEvaluate(ctx, report, event.name), report }
+}
+
+/** One line about a failure; GitHub's errors already say what to grant or do. */
+function oneLine(error: unknown): string {
+  return error instanceof GitHubError ? error.message : errorMessage(error)
+}
+
+/** What the change touches besides its plan: the PR's files, or a push's policy change. */
+async function changeFacts(
+  port: GitHubPort,
+  event: GateEvent,
+  config: string | undefined,
+  evaluation: Evaluation
+): Promise<ChangeFacts> {
+  if (event.kind === 'pull_request') {
+    // The file count comes from the API; the head from the event, the commit evaluated.
+    const pull = await port.getPull(event.pull.number)
+    return pullChangeFacts(
+      port,
+      { ...pull, headSha: event.pull.headSha },
+      config,
+      evaluation.policy
+    )
+  }
+  if (event.kind === 'merge_group')
+    return pullChangeFacts(port, await port.getPull(event.pullNumber), config, evaluation.policy)
+  if (event.kind === 'push' && event.before !== undefined)
+    return pushPolicyFacts(port, event.before, event.sha, config)
+  return NO_CHANGE_FACTS
 }
 
 async function* noInput(): AsyncIterable<Uint8Array> {}

@@ -43,8 +43,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function gatePlans(options: Options, io: CliIO): Promise<number> {
   let evaluation: Evaluation
   try {
-    const { terraformBin, progress } = options
-    evaluation = await evaluatePlans(options, nodeIO({ ...io, terraformBin, progress }))
+    const { terraformBin, progress, passEnv } = options
+    evaluation = await evaluatePlans(options, nodeIO({ ...io, terraformBin, progress, passEnv }))
   } catch (error) {
     io.stderr.write(`plan-gate: ${errorMessage(error)}\n`)
     return EXIT.error

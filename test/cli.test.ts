@@ -228,6 +228,8 @@ describe('binary plan files', () => {
       `[ "$1" = show ] && [ "$2" = -json ] && [ -f "$3" ] || exit 9\n/bin/cat '${EXAMPLE}'`
     )
     fake('broken', `echo 'Error: Failed to load plugin schemas' >&2\nexit 1`)
+    // A fake terraform that dumps the environment it was given, as a provider plugin would see it.
+    fake('dump', `env > '${join(dir, 'env.txt')}'\n/bin/cat '${EXAMPLE}'`)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -250,6 +252,30 @@ describe('binary plan files', () => {
     expect(result.stderr).toBe(
       `plan-gate: ${plan}: binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give \`terraform show -json\` output\n`
     )
+  })
+
+  test('terraform gets PATH, HOME, TF_* and the listed names only, never a token', async () => {
+    const result = await cli(
+      [plan, '--terraform-bin', join(dir, 'dump'), '--terraform-env', 'AWS_PROFILE'],
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          HOME: dir,
+          TF_LOG: 'off',
+          AWS_PROFILE: 'plan',
+          GITHUB_TOKEN: 'ghs_leak1',
+          'INPUT_GITHUB-TOKEN': 'ghs_leak2',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc_leak3',
+          OTHER_SECRET: 'leak4'
+        }
+      }
+    )
+    expect(result.code).toBe(1)
+    const seen = readFileSync(join(dir, 'env.txt'), 'utf8')
+    expect(seen).toContain('TF_LOG=off')
+    expect(seen).toContain('AWS_PROFILE=plan')
+    expect(seen).toContain(`HOME=${dir}`)
+    expect(seen).not.toMatch(/leak|GITHUB_TOKEN|INPUT_|ACTIONS_|OTHER_SECRET/)
   })
 
   test('terraform show fails', async () => {

@@ -35,6 +35,8 @@ Options:
       --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --terraform-env <n>   environment variables terraform may see besides PATH, HOME and TF_*
+                            (names, comma-separated)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
       --verbose             text: one line per finding instead of grouped rows
@@ -58,6 +60,8 @@ export interface Options extends EvaluateOptions {
   readonly color?: boolean
   /** Program used to read binary plans (default: terraform, then tofu on PATH). */
   readonly terraformBin?: string
+  /** Environment variable names `terraform show` may see besides PATH, HOME and TF_*. */
+  readonly passEnv?: readonly string[]
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
   /** Text: one line per finding instead of grouped rows. */
@@ -78,6 +82,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let format: ReportFormat = 'text'
   let inputFormat: InputFormat | undefined
   let terraformBin: string | undefined
+  let passEnv: string[] | undefined
   let color: boolean | undefined
   let config: string | undefined
   let environment: string | undefined
@@ -110,6 +115,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
         break
       case '--terraform-bin':
         terraformBin = value()
+        break
+      case '--terraform-env':
+        passEnv = [
+          ...(passEnv ?? []),
+          ...value()
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean)
+        ]
         break
       case '-c':
       case '--config':
@@ -151,6 +165,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       format,
       inputFormat,
       terraformBin,
+      ...(passEnv === undefined ? {} : { passEnv }),
       color,
       config,
       environment,

@@ -145,7 +145,7 @@ function needsText(approval: ApprovalResult, approvers: readonly string[]): stri
     parts.push(`needs ${more} (${counted} of ${approval.required} so far) from ${who}`)
   }
   const text = parts.join('; ') || 'not approved'
-  return approval.authorIsAgent ? `${text} (bot or AI author)` : text
+  return approval.authorIsAgent ? `${text} (agent-touched: 2 humans needed)` : text
 }
 
 function capitalize(text: string): string {

@@ -19,7 +19,10 @@ export const INPUT = {
   comment: 'comment',
   statusContext: 'status-context',
   terraformDir: 'terraform-dir',
-  environment: 'environment'
+  environment: 'environment',
+  agentAccounts: 'agent-accounts',
+  gateAccount: 'gate-account',
+  terraformEnv: 'terraform-env'
 } as const
 
 export const ON_APPROVAL_REQUIRED = ['require-approval', 'fail'] as const
@@ -39,6 +42,12 @@ export interface Settings {
   readonly statusContext: string
   readonly terraformDir?: string
   readonly environment?: string
+  /** Accounts agents act as, on top of the policy's `approvals.agent_accounts`. */
+  readonly agentAccounts?: readonly string[]
+  /** The account plan-gate's own comment is written by. */
+  readonly gateAccount: string
+  /** Extra environment variable names `terraform show` may see. */
+  readonly terraformEnv?: readonly string[]
 }
 
 /** A bad input: the message names the input and what it accepts. */
@@ -78,7 +87,10 @@ export function parseInputs(read: (name: string) => string): Settings {
     comment: bool(INPUT.comment, text(INPUT.comment), true),
     statusContext: context(text(INPUT.statusContext)),
     terraformDir: text(INPUT.terraformDir),
-    environment: text(INPUT.environment)
+    environment: text(INPUT.environment),
+    agentAccounts: list(text(INPUT.agentAccounts)),
+    gateAccount: account(text(INPUT.gateAccount)),
+    terraformEnv: envNames(list(text(INPUT.terraformEnv)))
   }
 }
 
@@ -87,8 +99,33 @@ export function approvalPolicy(settings: Settings, policy: Policy['approvals']):
   return {
     requiredApprovals: settings.requiredApprovals ?? policy.count,
     approvers: settings.approvers ?? policy.approvers,
-    excludePusher: policy.excludePusher
+    excludePusher: policy.excludePusher,
+    agentAuthors: [...policy.agentAccounts, ...(settings.agentAccounts ?? [])],
+    ...(policy.agentIdentities === undefined ? {} : { agentIdentities: policy.agentIdentities })
   }
+}
+
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/
+
+function account(value: string | undefined): string {
+  if (value === undefined) return 'github-actions[bot]'
+  if (!LOGIN.test(value))
+    throw new InputError(
+      `input \`${INPUT.gateAccount}\` must be a GitHub login such as github-actions[bot], not "${clip(value)}"`
+    )
+  return value
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+function envNames(names: string[] | undefined): string[] | undefined {
+  for (const name of names ?? []) {
+    if (!ENV_NAME.test(name))
+      throw new InputError(
+        `input \`${INPUT.terraformEnv}\` lists "${clip(name)}", which is not an environment variable name`
+      )
+  }
+  return names
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped; undefined when none. */

@@ -60,9 +60,11 @@ function approvalDetails(view: ApprovalView, approval: ApprovalResult): string[]
   lines.push(
     `${approvalsNeeded(approval.required, `${on}${after}`)}, ` +
       'by people with write access other than the author and bots' +
-      (approval.authorIsAgent ? ' (the author is a bot or AI agent, so at least 2)' : '') +
+      (approval.authorIsAgent ? ' (agent-touched, so at least 2 humans)' : '') +
       `. So far: ${Math.min(counted, approval.required)} of ${approval.required}.`
   )
+  if (approval.agentReasons !== undefined && approval.agentReasons.length > 0)
+    lines.push('', `Agent-touched: ${escapeMarkdown(approval.agentReasons.join('; '))}.`)
   if (approval.reviewers.length > 0) {
     lines.push('', '| Reviewer | Latest review | Counts |', '| --- | --- | --- |')
     for (const r of approval.reviewers.slice(0, MAX_REVIEWERS)) {

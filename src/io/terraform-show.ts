@@ -1,5 +1,6 @@
 /** Binary plans: read through `terraform show -json` (or tofu), its output streamed. */
 import { spawn } from 'node:child_process'
+import { childEnv } from './child-env.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PlanInputError } from '../plan/errors.js'
@@ -31,6 +32,7 @@ export async function showBinaryPlan(
   terraformBin: string | undefined,
   env: Env,
   push: (chunk: Uint8Array) => void,
+  passEnv: readonly string[] = [],
   cwd?: string
 ): Promise<void> {
   const bin = terraformBin ?? which('terraform', env) ?? which('tofu', env)
@@ -42,7 +44,8 @@ export async function showBinaryPlan(
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(cwd === undefined ? {} : { cwd }),
-    env: env as NodeJS.ProcessEnv
+    // The program and the provider plugins it starts get PATH, HOME, TF_* and the listed names.
+    env: childEnv(env, passEnv)
   })
   let stderr = ''
   child.stderr.setEncoding('utf8')

@@ -118,7 +118,11 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'environment-unselected': (d) =>
     `The policy declares environments (${str(d, 'environments')}) but none matches this plan: select one with --environment or an environments.<name>.plans glob`,
   'exemption-expired': (d) =>
-    `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`
+    `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`,
+  'policy-changed': (d) =>
+    `The policy file ${str(d, 'file')} changed (${str(d, 'keys')}): this change is judged by the policy of its base commit, and the new policy needs approval from the approvers`,
+  'gate-files-changed': (d) =>
+    `The gate's own files changed (${str(d, 'files')}): workflows, actions, CODEOWNERS, policy files and protected paths need approval from the approvers`
 }
 
 /** Every message id, in the order of the templates above. */

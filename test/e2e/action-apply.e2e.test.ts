@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
   addReview,
+  BASE,
   baseState,
   DESTROY_DB_FP,
   GROUP_HEAD,
@@ -67,8 +68,10 @@ describe('push to the default branch', () => {
     expect(lookups(gh).map((r) => r.path)).toEqual(
       Array(3).fill(`/repos/acme/infra/commits/${MERGED}/pulls`)
     )
-    // Apply time writes nothing: the job result gates the apply step.
-    expect(gh.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([])
+    // Apply time writes nothing (GraphQL only reads): the job result gates the apply step.
+    expect(
+      gh.requests.slice(before).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql')
+    ).toEqual([])
     const report = JSON.parse(readFileSync(run.outputs['report-path'] ?? '', 'utf8'))
     expect(report.approval).toMatchObject({
       outcome: 'approved',
@@ -84,7 +87,7 @@ describe('push to the default branch', () => {
     const run = await push(gh, PLANS.weakened)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
-      `::error::plan-gate: Not the plan approved on PR #7: the apply-time fingerprint sha256:42a07a9585c13a3345efcd6844f5ddc245af17826764a7b3bee85305aac477e1 differs from the approved ${DESTROY_DB_FP}; re-plan in a new PR`
+      `::error::plan-gate: Not the plan approved on PR #7: the apply-time fingerprint sha256:c33a22617c413284b95b8fc30a0bc50bfbb1e4f8da98121e6412624141697dd9 differs from the approved ${DESTROY_DB_FP}; re-plan in a new PR`
     )
     expect(run.outputs).toMatchObject({ approved: 'false', status: 'failure' })
     clean(gh, run)
@@ -117,7 +120,8 @@ describe('push to the default branch', () => {
     const gh = (fake = await startFakeGitHub(baseState()))
     const run = await push(gh, PLANS.none)
     expect(run.code).toBe(0)
-    expect(gh.requests).toEqual([])
+    // Only the policy files before and after the push are read.
+    expect(new Set(gh.requests.map((r) => r.operationId))).toEqual(new Set(['repos/get-content']))
     clean(gh, run)
   })
 
@@ -175,8 +179,10 @@ describe('break-glass', () => {
     })
 
   test('an allowed break-glass counts once, for its fingerprint only, and is recorded', async () => {
-    const files = { '.plan-gate.yml': POLICY }
-    const gh = (fake = await startWithComment(PLANS.destroyDb, files))
+    const files = {}
+    const gh = (fake = await startWithComment(PLANS.destroyDb, {
+      contents: { [BASE]: { '.plan-gate.yml': POLICY } }
+    }))
     addReview(gh, 'bob', 'APPROVED')
     // Ignored: another fingerprint, a user not allowed, and a quoted command.
     comment(gh, 2001, 'carol', `/plan-gate break-glass sha256:${'0'.repeat(64)} outage`)

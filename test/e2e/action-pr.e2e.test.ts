@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { PLANTED_SECRET } from '../helpers.js'
 import {
   addReview,
+  BASE,
   baseState,
   DESTROY_DB_FP,
   gateComments,
@@ -19,6 +20,7 @@ import {
   prEvent,
   reviewEvent,
   runAction,
+  pushHead,
   startWithComment,
   stateOf,
   statusesOf,
@@ -99,7 +101,7 @@ describe('pull_request', () => {
     expect(comments).toHaveLength(1)
     const state = stateOf(comments[0] ?? '')
     expect(state).toMatchObject({
-      v: 1,
+      v: 2,
       fingerprint: DESTROY_DB_FP,
       decision: 'pending',
       planDecision: 'approval-required',
@@ -221,6 +223,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(statusesOf(gh, HEAD1).at(-1)?.[0]).toBe('success')
     // erin pushes HEAD2; the plan (and its fingerprint) stays the same.
     ;(gh.state.pulls[7] as { head: { sha: string } }).head.sha = HEAD2
+    pushHead(gh, HEAD2, 'erin')
     const run = await pr(gh, PLANS.destroyDb, {
       action: 'synchronize',
       head: HEAD2,
@@ -275,9 +278,15 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.outputs.approved).toBe('false')
     // The comment still describes HEAD1: a review run cannot re-plan.
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({ headSha: HEAD1 })
+    // The policy is read at the base commit; the comment's history is checked before its state.
     expect(gh.requests.slice(before).map((r) => r.operationId)).toEqual([
       'pulls/get',
+      'repos/get-content',
+      'repos/get-content',
+      'repos/get-content',
+      'pulls/get',
       'issues/list-comments',
+      'graphql',
       'repos/create-commit-status'
     ])
     clean(gh, run)
@@ -318,7 +327,10 @@ describe('read-only tokens and faults', () => {
     const run = await pr(gh, PLANS.destroyDb, { forkRepo: 'mallory/infra', sender: 'mallory' })
     expect(run.code).toBe(1)
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
-    expect(gh.requests).toEqual([])
+    // Only reads: the policy at the base commit and the PR's files.
+    expect(new Set(gh.requests.map((r) => r.operationId))).toEqual(
+      new Set(['repos/get-content', 'pulls/get', 'pulls/list-files'])
+    )
     expect(run.stdout).toContain('::warning::fork PR: the token is read-only')
     expect(run.stdout).toContain('::error::plan-gate: Approval required, which a fork PR run')
     expect(run.summary).toContain('## ⚠️ plan-gate: approval required')
@@ -329,7 +341,7 @@ describe('read-only tokens and faults', () => {
     // Nothing destructive: the fork's job passes, still without writing.
     const pass = await pr(gh, PLANS.none, { forkRepo: null })
     expect(pass.code).toBe(0)
-    expect(gh.requests).toEqual([])
+    expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
     expect(pass.outputs).toMatchObject({ decision: 'pass', approved: 'true' })
     clean(gh, pass)
   })
@@ -385,7 +397,7 @@ describe('read-only tokens and faults', () => {
     expect(statusesOf(gh, HEAD1)).toEqual([
       [
         'error',
-        'Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:5)'
+        'Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:12)'
       ]
     ])
     expect(run.stdout).toContain('::error::plan-gate could not verify the gate: could not list')
@@ -419,8 +431,9 @@ describe('settings', () => {
   })
 
   test('approvers and required-approvals from inputs override the policy file', async () => {
-    const gh = await start()
-    const files = { '.plan-gate.yml': 'approvals:\n  count: 3\n  approvers: [dave]\n' }
+    const policy = 'approvals:\n  count: 3\n  approvers: [dave]\n'
+    const gh = await start({ contents: { [BASE]: { '.plan-gate.yml': policy } } })
+    const files = {}
     const inputs = { 'required-approvals': '1', approvers: 'bob, carol' }
     const run = await runAction(gh, {
       event: 'pull_request',

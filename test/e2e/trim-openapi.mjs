@@ -20,7 +20,11 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
-  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}']
+  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/commits'],
+  ['get', '/repos/{owner}/{repo}/activity']
 ]
 
 // Annotations that cost most of the size and never change what validates.

@@ -2,10 +2,14 @@
 import type { Permission, Review } from '../../src/policy/approvals.js'
 import {
   GitHubError,
+  type ChangedFile,
+  type CommentHistory,
   type CommitStatus,
   type GitHubPort,
   type IssueComment,
-  type PullRequest
+  type PullCommit,
+  type PullRequest,
+  type Push
 } from '../../src/github/port.js'
 
 export interface PortState {
@@ -17,6 +21,13 @@ export interface PortState {
   teams: Record<string, string[]> | 'forbidden'
   /** Answers of successive listPullsForCommit calls; the last one repeats. */
   commitPulls: PullRequest[][]
+  /** File texts by `ref:path`. */
+  files: Record<string, string>
+  changed: ChangedFile[]
+  commits: PullCommit[]
+  pushes: Push[]
+  /** Edit histories by comment node id; a comment without one was never edited. */
+  histories: Record<string, CommentHistory>
   /** Method name → error to throw (every call). */
   failures: Partial<Record<keyof GitHubPort, GitHubError>>
 }
@@ -36,6 +47,7 @@ export function pull(over: Partial<PullRequest> = {}): PullRequest {
     headSha: SHA,
     headRepo: 'acme/infra',
     baseRef: 'main',
+    baseSha: 'ba5e'.padEnd(40, '0'),
     mergedAt: null,
     mergeCommitSha: null,
     ...over
@@ -55,6 +67,11 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
     permissions: {},
     teams: {},
     commitPulls: [[]],
+    files: {},
+    changed: [],
+    commits: [],
+    pushes: [],
+    histories: {},
     failures: {},
     ...initial
   }
@@ -84,7 +101,8 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
         id,
         user: { login: 'github-actions[bot]', type: 'Bot' },
         body,
-        createdAt: ''
+        createdAt: '',
+        nodeId: `IC_${id}`
       })
       return id
     },
@@ -110,6 +128,21 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
       record('isTeamMember', `${org}/${team} ${login}`)
       if (state.teams === 'forbidden') throw forbidden('read team membership')
       return (state.teams[`${org}/${team}`] ?? []).includes(login)
+    },
+    getFileText: async (path, ref) => (
+      record('getFileText', `${ref}:${path}`),
+      state.files[`${ref}:${path}`]
+    ),
+    listPullFiles: async () => (record('listPullFiles'), [...state.changed]),
+    listPullCommits: async () => (record('listPullCommits'), [...state.commits]),
+    listPushes: async () => (record('listPushes'), [...state.pushes]),
+    getCommentHistory: async (nodeId) => {
+      record('getCommentHistory', nodeId)
+      const known = state.histories[nodeId]
+      if (known !== undefined) return known
+      const comment = state.comments.find((c) => c.nodeId === nodeId)
+      if (comment === undefined) throw new GitHubError('not-found', 'read', 'not found', 404)
+      return { author: comment.user, body: comment.body, editors: [], edits: 0, listedEdits: 0 }
     }
   }
 }

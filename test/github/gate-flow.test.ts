@@ -92,7 +92,7 @@ const ROWS: readonly Row[] = [
     outcome: 'pending',
     state: 'pending',
     description:
-      'Needs 2 more approving reviews (0 of 2 so far) from bob, acme/dba (bot or AI author)',
+      'Needs 2 more approving reviews (0 of 2 so far) from bob, acme/dba (agent-touched: 2 humans needed)',
     jobFails: false
   },
   {

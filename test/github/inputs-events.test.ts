@@ -28,7 +28,10 @@ describe('parseInputs', () => {
       comment: true,
       statusContext: 'plan-gate',
       terraformDir: undefined,
-      environment: undefined
+      environment: undefined,
+      agentAccounts: undefined,
+      gateAccount: 'github-actions[bot]',
+      terraformEnv: undefined
     })
   })
 
@@ -98,7 +101,8 @@ describe('parseInputs', () => {
     expect(approvalPolicy(defaults, policy)).toEqual({
       requiredApprovals: 3,
       approvers: ['dave'],
-      excludePusher: true
+      excludePusher: true,
+      agentAuthors: []
     })
     const explicit = parseInputs(reader({ ...TOKEN, 'required-approvals': '1', approvers: 'x' }))
     expect(approvalPolicy(explicit, policy)).toMatchObject({
