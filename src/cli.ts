@@ -23,6 +23,7 @@ import { loadBackends, type BackendFs } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
 import { PlanReader, type Retain } from './plan/read.js'
+import { GATE_PROJECTION } from './rules/needs.js'
 import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/config.js'
 import { gate, slimmer } from './policy/gate.js'
 import { compileGlob } from './policy/glob.js'
@@ -501,7 +502,13 @@ async function readInput(
   retain: Retain
 ): Promise<Plan> {
   // slimmer() drops no-op and read changes whole, so their values need not even be parsed.
-  const reader = new PlanReader({ format: options.inputFormat, retain, unchangedValues: false })
+  const reader = new PlanReader({
+    format: options.inputFormat,
+    retain,
+    unchangedValues: false,
+    // Only what the rules read, from each changed element (plan/project.ts).
+    project: GATE_PROJECTION
+  })
   if (file === '-') {
     for await (const chunk of io.stdin)
       reader.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)

@@ -162,7 +162,8 @@ export function fromShowJson(raw: unknown, position: string): ResourceChange {
  */
 export function fromSummary(summary: ChangeSummary, position: string): ResourceChange {
   const importing = summary.importing ? true : undefined
-  return skeletonOf(summary.fields, { actions: summary.actions, importing }, position)
+  const change = { actions: summary.actions, importing, replace_paths: summary.replacePaths }
+  return skeletonOf(summary.fields, change, position)
 }
 
 /** Everything `fromShowJson` reads except the values; `change` is `raw.change`. */

@@ -501,7 +501,7 @@ function shown(
 }
 
 /** Attributes that usually carry a resource's real-world name. */
-const IDENTITY_ATTRIBUTES = [
+export const IDENTITY_ATTRIBUTES = [
   'name',
   'bucket',
   'identifier',
