@@ -126,7 +126,7 @@ function side(
   const members: number[] = []
   const strings: ValueLeaf[] = []
   const tops = new Set<string>()
-  for (let w = 4; w < used; ) {
+  for (let w = 4; w < used;) {
     if (out[w] === 1) {
       if (names.has(text(b, out[w + 1]!, out[w + 2]!))) members.push(out[w + 1]! - 1, out[w + 4]!)
       w += 5

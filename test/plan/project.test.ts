@@ -154,7 +154,9 @@ test('every repo fixture reads the same with and without the projection', () => 
     const problem = compare(readFileSync(file), count)
     if (problem !== undefined) throw new Error(`${file}: ${problem}`)
   }
-  console.log(`project: ${files.length} repo fixtures, ${count.changes} changes, ${count.projected} projected`)
+  console.log(
+    `project: ${files.length} repo fixtures, ${count.changes} changes, ${count.projected} projected`
+  )
   expect(count.projected).toBeGreaterThan(30)
 })
 
@@ -167,7 +169,9 @@ describeReal('real plans (../shared/fixtures/real)', () => {
       const problem = compare(readFileSync(file), count)
       if (problem !== undefined) throw new Error(`${file}: ${problem}`)
     }
-    console.log(`project: ${files.length} real files, ${count.changes} changes, ${count.projected} projected`)
+    console.log(
+      `project: ${files.length} real files, ${count.changes} changes, ${count.projected} projected`
+    )
     expect(count.projected).toBeGreaterThan(0)
   })
 })
@@ -358,7 +362,9 @@ const element = fc.record({
   edit: textEdits
 })
 
-function planText(elements: fc.RecordValue<typeof element>[]): string {
+type Element = typeof element extends fc.Arbitrary<infer T> ? T : never
+
+function planText(elements: Element[]): string {
   const changes = elements.map((e, i) => {
     const change: Record<string, unknown> = { actions: e.actions, before: e.before, after: e.after }
     if (e.afterUnknown !== undefined) change['after_unknown'] = e.afterUnknown
@@ -388,6 +394,8 @@ test('fuzzed elements read the same with and without the projection', () => {
     }),
     { numRuns: RUNS, seed: SEED }
   )
-  console.log(`project: ${RUNS} fuzzed plans, ${count.changes} changes, ${count.projected} projected`)
+  console.log(
+    `project: ${RUNS} fuzzed plans, ${count.changes} changes, ${count.projected} projected`
+  )
   expect(count.projected).toBeGreaterThan(count.changes / 4)
 })
