@@ -521,6 +521,18 @@ async function readInput(
   if (stat.isFile() && isZip(path)) return readBinaryPlan(path, options, io, reader)
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, options, io)
+  if (stat.isFile()) {
+    // Synchronous reads straight into the plan reader's buffer (the kernel's window): no
+    // stream, no copy per chunk.
+    const fd = openSync(path, 'r')
+    try {
+      const read = reader.readFrom((into) => readSync(fd, into, 0, into.length, null), report)
+      report?.(read, true)
+    } finally {
+      closeSync(fd)
+    }
+    return reader.end()
+  }
   let read = 0
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     reader.push(chunk as Buffer)

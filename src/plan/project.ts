@@ -70,7 +70,7 @@ export function projectChange(
   const k = kernel()
   if (k === undefined) return undefined
   if (!k.walkLists(projection.leafNames, projection.leafPrefixes)) return undefined
-  const spans = peekedValueSpans().slice()
+  spans.set(peekedValueSpans())
   const skeleton = fromSummary(summary, position)
   const place = k.place(bytes)
   if (place === undefined) return undefined
@@ -128,8 +128,10 @@ function side(
   const tops = new Set<string>()
   for (let w = 4; w < used;) {
     if (out[w] === 1) {
-      if (names.has(text(b, out[w + 1]!, out[w + 2]!))) members.push(out[w + 1]! - 1, out[w + 4]!)
-      w += 5
+      if (names.has(keyText(b, out[w + 1]!, out[w + 2]!, out[w + 3]!))) {
+        members.push(out[w + 1]! - 1, out[w + 5]!)
+      }
+      w += 6
       continue
     }
     const s = out[w + 1]!
@@ -138,9 +140,9 @@ function side(
     const depth = out[w + 4]!
     w += 5
     const path: (string | number)[] = []
-    for (let l = 0; l < depth; l++, w += 2) {
+    for (let l = 0; l < depth; l++, w += 3) {
       const keyStart = out[w]!
-      path.push(keyStart < 0 ? out[w + 1]! : text(b, keyStart, out[w + 1]!))
+      path.push(keyStart < 0 ? out[w + 1]! : keyText(b, keyStart, out[w + 1]!, out[w + 2]!))
     }
     const leaf = escaped ? (parse(b, s, e) as string) : text(b, s + 1, e - 1)
     strings.push({ value: leaf, path })
@@ -150,6 +152,8 @@ function side(
 }
 
 const FAILED = Symbol('failed')
+/** The value spans of the element being projected (peekedValueSpans is reused by the next peek). */
+const spans = new Int32Array(VALUE_KEYS.length * 2)
 
 /**
  * A mask (`after_unknown`, `*_sensitive`): an object keeps the named attributes and those under
@@ -174,9 +178,9 @@ function mask(
   const out = k.walkOut
   const used = out[3]!
   const members: number[] = []
-  for (let w = 4; w < used; w += 5) {
-    const key = text(b, out[w + 1]!, out[w + 2]!)
-    if (names.has(key) || tops?.has(key) === true) members.push(out[w + 1]! - 1, out[w + 4]!)
+  for (let w = 4; w < used; w += 6) {
+    const key = keyText(b, out[w + 1]!, out[w + 2]!, out[w + 3]!)
+    if (names.has(key) || tops?.has(key) === true) members.push(out[w + 1]! - 1, out[w + 5]!)
   }
   return gather(b, members)
 }
@@ -188,7 +192,7 @@ let scratch = Buffer.allocUnsafe(1 << 16)
  * side by side and given to JSON.parse at once, so it gets what JSON.parse of the whole value
  * gives for those keys, `__proto__` included.
  */
-function gather(b: Uint8Array, members: readonly number[]): Record<string, unknown> {
+function gather(b: Buffer, members: readonly number[]): Record<string, unknown> {
   if (members.length === 0) return {}
   let size = 1
   for (let m = 0; m < members.length; m += 2) size += members[m + 1]! - members[m]! + 1
@@ -196,8 +200,7 @@ function gather(b: Uint8Array, members: readonly number[]): Record<string, unkno
   let at = 0
   for (let m = 0; m < members.length; m += 2) {
     scratch[at++] = m === 0 ? 0x7b : 0x2c
-    scratch.set(b.subarray(members[m]!, members[m + 1]!), at)
-    at += members[m + 1]! - members[m]!
+    at += b.copy(scratch, at, members[m]!, members[m + 1]!)
   }
   scratch[at++] = 0x7d
   return JSON.parse(scratch.toString('utf8', 0, at)) as Record<string, unknown>
@@ -221,14 +224,37 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parse(b: Uint8Array, start: number, end: number): unknown {
-  return JSON.parse(UTF8.decode(b.subarray(start, end)))
+function parse(b: Buffer, start: number, end: number): unknown {
+  return JSON.parse(b.toString('utf8', start, end))
+}
+
+// Attribute names repeat across elements: one string per name, found by the kernel's hash.
+const KEYS_CACHED = 1 << 14
+const keys = new Map<number, string>()
+
+/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its FNV-1a (scan.c key_hash). */
+function keyText(b: Buffer, start: number, end: number, hash: number): string {
+  const hit = keys.get(hash)
+  if (hit !== undefined && hit.length === end - start) {
+    let same = true
+    for (let k = 0; k < hit.length; k++) {
+      if (hit.charCodeAt(k) !== b[start + k]) {
+        same = false
+        break
+      }
+    }
+    if (same) return hit
+  }
+  const key = text(b, start, end)
+  // ASCII only: then equal length and char codes mean equal bytes.
+  if (keys.size < KEYS_CACHED && key.length === end - start) keys.set(hash, key)
+  return key
 }
 
 /** Text of [start, end): unescaped, valid UTF-8 (peekChange checked it). */
-function text(b: Uint8Array, start: number, end: number): string {
+function text(b: Buffer, start: number, end: number): string {
   for (let k = start; k < end; k++) {
     if (b[k]! >= 0x80) return UTF8.decode(b.subarray(start, end))
   }
-  return (b as Buffer).toString('latin1', start, end)
+  return b.toString('latin1', start, end)
 }

@@ -33,6 +33,9 @@ import { kernel, throughWindow } from './wasm/index.js'
 import { projectChange, type Projection } from './project.js'
 import { TallyCounter } from './tally.js'
 
+/** Bytes readFrom reads at once without a kernel (with one: its window). */
+const READ_SIZE = 1 << 20
+
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
 const SUPPORTED_MAJORS = new Set(['0', '1'])
 
@@ -95,6 +98,26 @@ export class PlanReader {
     })
   }
 
+  /**
+   * Pushes the rest of the input, read with `read`: a synchronous read of up to `into.length`
+   * bytes into `into` that returns how many it read (0 at the end). The bytes go straight into
+   * the kernel's window when there is one, so no chunk is ever copied. `onRead` gets the
+   * running count of bytes read; returns the total. Call end() after it.
+   */
+  readFrom(read: (into: Uint8Array) => number, onRead?: (bytes: number) => void): number {
+    const into = kernel()?.window ?? new Uint8Array(READ_SIZE)
+    let total = 0
+    for (;;) {
+      const n = read(into)
+      if (n <= 0) break
+      total += n
+      // Every stage copies what it keeps beyond the call, so the window can be read into again.
+      this.push(into.subarray(0, n))
+      onRead?.(total)
+    }
+    return total
+  }
+
   end(): Plan {
     return guard(() => {
       for (const utf8 of this.normalizer.end()) this.route(this.stripper.push(utf8))
@@ -121,7 +144,8 @@ export class PlanReader {
         this.sink.push(chunk)
         continue
       }
-      this.head.push(chunk)
+      // A copy: the caller may read into its buffer again (readFrom does).
+      this.head.push(new Uint8Array(chunk))
       this.headLength += chunk.length
       if (this.headLength >= 4096) this.choose(false)
     }

@@ -35,7 +35,8 @@ export class Kernel {
   readonly out: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
-  private readonly window: Buffer
+  /** The window, whole: a reader may read input straight into it, then push views of it. */
+  readonly window: Buffer
   /** The second window, for bytes that are not in the first (walk's `which` = 1). */
   private readonly sideWindow: Buffer
   /** walk's output (scan.c). */
@@ -70,7 +71,7 @@ export class Kernel {
 
   /**
    * Sets walk's lists: attribute names whose string leaves it reports, and string prefixes it
-   * reports anywhere (ASCII, at most 255 bytes each). False when they do not fit.
+   * reports anywhere (at most 255 and 16 bytes each). False when they do not fit.
    */
   walkLists(names: readonly string[], prefixes: readonly string[]): boolean {
     if (this.tablesFor?.[0] === names && this.tablesFor[1] === prefixes) return true
@@ -83,7 +84,8 @@ export class Kernel {
     for (const list of [names, prefixes]) {
       for (const word of list) {
         const encoded = Buffer.from(word, 'utf8')
-        if (encoded.length === 0 || encoded.length > 255) return false
+        // scan.c PREFIX_MAX: walk() looks for escapes that could hide a prefix in that many bytes.
+        if (encoded.length === 0 || encoded.length > (list === names ? 255 : 16)) return false
         bytes.push(encoded.length, ...encoded)
       }
       bytes.push(0)

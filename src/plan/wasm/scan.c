@@ -470,6 +470,7 @@ static i32 widx[WALK_DEPTH];
 static i32 wks[WALK_DEPTH];
 static i32 wke[WALK_DEPTH];
 static unsigned wserial[WALK_DEPTH];
+static unsigned whash[WALK_DEPTH];
 
 /* Repeated keys: (object, key hash) pairs of this walk; a generation number clears them. */
 #define DUP_BITS 13
@@ -483,11 +484,16 @@ u8 *side(void) { return side_buf; }
 i32 *walk_out(void) { return wout; }
 u8 *walk_tables(void) { return tables; }
 
-/* 1 when (object, key) was seen before in this walk, or when the table is full (both: take
-   the slow path; a hash collision only costs that). */
-static int dup_seen(unsigned serial, const u8 *b, i32 from, i32 to) {
+/* FNV-1a of a key's bytes (project.ts keyText has the same). */
+static unsigned key_hash(const u8 *b, i32 from, i32 to) {
   unsigned h = 2166136261u;
   for (i32 k = from; k < to; k++) h = (h ^ b[k]) * 16777619u;
+  return h;
+}
+
+/* 1 when (object, key) was seen before in this walk, or when the table is full (both: take
+   the slow path; a hash collision only costs that). */
+static int dup_seen(unsigned serial, unsigned h) {
   unsigned fp = (h ^ (serial * 0x9e3779b1u)) * 0x85ebca6bu;
   fp ^= fp >> 16;
   if (++dup_count > DUP_SLOTS / 2) return 1;
@@ -514,6 +520,17 @@ static int in_list(const u8 *t, const u8 *b, i32 from, i32 to, int prefix) {
   return 0;
 }
 
+/* The longest prefix project.ts passes (walkLists checks it). */
+#define PREFIX_MAX 16
+
+/* Whether a backslash is among the first PREFIX_MAX bytes of the string body [from, to). */
+static int escape_near_start(const u8 *b, i32 from, i32 to) {
+  if (to - from > PREFIX_MAX) to = from + PREFIX_MAX;
+  for (i32 k = from; k < to; k++)
+    if (b[k] == 0x5c) return 1;
+  return 0;
+}
+
 static const u8 *prefix_table(void) {
   i32 p = 0;
   while (tables[p] != 0) p += 1 + tables[p];
@@ -528,13 +545,14 @@ static const u8 *prefix_table(void) {
  *
  * deep = 0: only the top-level members. deep = 1: also what blast-radius.ts `walk` visits
  * (values at depth <= maxd, the root at depth 0): the number of leaves it counts (scalars and
- * empty containers), and every string leaf that is escaped, starts with a listed prefix, or
- * whose nearest attribute name is listed. Non-empty containers at depth >= maxd are skipped.
+ * empty containers), and every string leaf that starts with a listed prefix (or might, once
+ * unescaped: a backslash among its first PREFIX_MAX bytes) or whose nearest attribute name is
+ * listed. Non-empty containers at depth >= maxd are skipped.
  *
  * wout[0] leaves, wout[1] members, wout[2] string leaves, wout[3] ints written; from wout[4]:
- *   1, key start, key end, value start, value end                  a top-level member
- *   2, start, end, escaped, depth d, then d pairs (key start, key end) or (-1, index)
- *                                                                   a string leaf and its path
+ *   1, key start, key end, key hash, value start, value end        a top-level member
+ *   2, start, end, escaped, depth d, then d triples (key start, key end, key hash) or
+ *   (-1, index, 0)                                                  a string leaf and its path
  * Offsets are into the same buffer; key spans exclude the quotes, string spans include them.
  */
 i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
@@ -575,8 +593,9 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
       if (e < 0) return SLOW;
       if (counted) {
         leaves++;
-        if (escaped || near || in_list(prefixes, b, i + 1, e - 1, 1)) {
-          if (w + 5 + 2 * depth > WOUT) return SLOW;
+        if (near || in_list(prefixes, b, i + 1, e - 1, 1) ||
+            (escaped && escape_near_start(b, i + 1, e - 1))) {
+          if (w + 5 + 3 * depth > WOUT) return SLOW;
           wout[w] = 2;
           wout[w + 1] = i;
           wout[w + 2] = e;
@@ -584,8 +603,10 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
           wout[w + 4] = depth;
           w += 5;
           for (i32 l = 0; l < depth; l++) {
-            wout[w++] = wkind[l] == OBJECT ? wks[l] : -1;
-            wout[w++] = wkind[l] == OBJECT ? wke[l] : widx[l];
+            int object = wkind[l] == OBJECT;
+            wout[w++] = object ? wks[l] : -1;
+            wout[w++] = object ? wke[l] : widx[l];
+            wout[w++] = object ? (i32)whash[l] : 0;
           }
           strings++;
         }
@@ -598,7 +619,7 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
     }
     /* After a value: a comma and the next member, or closing brackets. */
     for (;;) {
-      if (depth == 1 && top >= 0 && wout[top + 4] < 0) wout[top + 4] = i;
+      if (depth == 1 && top >= 0 && wout[top + 5] < 0) wout[top + 5] = i;
       if (depth == 0) {
         wout[0] = leaves;
         wout[1] = tops;
@@ -634,24 +655,27 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
     {
       i32 e = skip_string(b, i + 1, n);
       if (e < 0 || escaped) return SLOW;
-      if (dup_seen(wserial[depth - 1], b, i + 1, e - 1)) return SLOW;
+      unsigned h = key_hash(b, i + 1, e - 1);
+      if (dup_seen(wserial[depth - 1], h)) return SLOW;
       wks[depth - 1] = i + 1;
       wke[depth - 1] = e - 1;
+      whash[depth - 1] = h;
       near = deep && in_list(tables, b, i + 1, e - 1, 0);
       if (depth == 1) {
-        if (w + 5 > WOUT) return SLOW;
+        if (w + 6 > WOUT) return SLOW;
         top = w;
         wout[w] = 1;
         wout[w + 1] = i + 1;
         wout[w + 2] = e - 1;
-        wout[w + 4] = -1;
-        w += 5;
+        wout[w + 3] = (i32)h;
+        wout[w + 5] = -1;
+        w += 6;
         tops++;
       }
       i = ws(b, e, n);
       if (i >= n || b[i] != 0x3a) return SLOW;
       i = ws(b, i + 1, n);
-      if (depth == 1) wout[top + 3] = i;
+      if (depth == 1) wout[top + 4] = i;
     }
   }
 }
