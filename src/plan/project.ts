@@ -17,7 +17,7 @@
 import type { ChangeSummary } from './peek.js'
 import { peekedValueSpans, VALUE_KEYS } from './peek.js'
 import type { ResourceChange, ValueLeaf } from './model.js'
-import { fromSummary } from './normalize.js'
+import { fromSummary, withValues } from './normalize.js'
 import { kernel, type Kernel } from './wasm/index.js'
 
 /** What to read from the values of a changed element. */
@@ -91,15 +91,14 @@ export function projectChange(
     ...unmasked(before.strings, beforeSensitive),
     ...unmasked(after.strings, afterSensitive)
   ]
-  return {
-    ...skeleton,
+  return withValues(skeleton, {
     before: before.value,
     after: after.value,
     afterUnknown,
     beforeSensitive,
     afterSensitive,
     valueLeaves
-  }
+  })
 }
 
 /** Walks `before` or `after`; undefined: not projectable. */
