@@ -15,7 +15,7 @@ import { createOctokitPort } from './github/octokit.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunContext, RunResult } from './github/run.js'
-import { DEFAULT_POLICY, type Policy } from './policy/config.js'
+import { DEFAULT_POLICY, type Policy } from './policy/defaults.js'
 import { renderJson, renderMarkdown } from './report/index.js'
 import type { ApprovalRecord, Report } from './report/types.js'
 
@@ -95,7 +95,7 @@ async function gate(
       core.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = context(settings, env, loadPolicy(options, { cwd }))
+    const ctx = context(settings, env, await loadPolicy(options, { cwd }))
     return { result: await runReview(ctx, event) }
   }
   if (settings.plans.length === 0)

@@ -24,7 +24,7 @@ import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
 import { PlanReader, type Retain } from './plan/read.js'
 import { GATE_PROJECTION } from './rules/needs.js'
-import { ConfigError, DEFAULT_POLICY, parsePolicy, type Policy } from './policy/config.js'
+import { ConfigError, DEFAULT_POLICY, type Policy } from './policy/defaults.js'
 import { gate, slimmer } from './policy/gate.js'
 import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
@@ -284,7 +284,7 @@ export async function evaluatePlans(
   options: EvaluateOptions,
   io: Pick<CliIO, 'cwd' | 'stdin' | 'env' | 'stderr'>
 ): Promise<Evaluation> {
-  const policy = loadPolicy(options, io)
+  const policy = await loadPolicy(options, io)
   const files = expandInputs(options.files, io.cwd)
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file) => {
@@ -334,8 +334,14 @@ function command(parsed: Exclude<Parsed, { kind: 'run' | 'help' | 'version' }>, 
 
 const POLICY_FILES = ['.plan-gate.yml', '.plan-gate.yaml', '.plan-gate.json']
 
-/** The policy from --config, or the first policy file from the working directory upward. */
-export function loadPolicy(options: EvaluateOptions, io: Pick<CliIO, 'cwd'>): Policy {
+/**
+ * The policy from --config, or the first policy file from the working directory upward. The
+ * parser (yaml, ajv) is loaded only when there is a file: start-up does not pay for it.
+ */
+export async function loadPolicy(
+  options: EvaluateOptions,
+  io: Pick<CliIO, 'cwd'>
+): Promise<Policy> {
   const file = options.config ?? findPolicyFile(io.cwd)
   if (file === undefined) return DEFAULT_POLICY
   let text: string
@@ -344,6 +350,7 @@ export function loadPolicy(options: EvaluateOptions, io: Pick<CliIO, 'cwd'>): Po
   } catch (error) {
     throw new CliError(`${file}: ${message(error)}`)
   }
+  const { parsePolicy } = await import('./policy/config.js')
   return parsePolicy(text, file, (id) => resolveRule(id) !== undefined)
 }
 

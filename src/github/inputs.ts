@@ -4,7 +4,7 @@
  * list their allowed values, and policy-file settings are the defaults inputs override.
  */
 import type { ApprovalPolicy } from '../policy/approvals.js'
-import type { Policy } from '../policy/config.js'
+import type { Policy } from '../policy/defaults.js'
 
 /** Input names, as `action.yml` declares them. */
 export const INPUT = {

@@ -23,8 +23,8 @@ import {
 import { GENERIC } from '../rules/generic.js'
 import { resolveRule } from '../rules/registry.js'
 import type { Finding } from '../rules/types.js'
-import type { Exemption, Policy, RuleOverride } from './config.js'
-import { DEFAULT_POLICY } from './config.js'
+import type { Exemption, Policy, RuleOverride } from './defaults.js'
+import { DEFAULT_POLICY } from './defaults.js'
 import { fingerprint, fingerprintLines } from './fingerprint.js'
 import { matchGlob } from './glob.js'
 
