@@ -15,6 +15,8 @@ import { HELP } from '../src/cli.js'
 import { progressBar, progressLine } from '../src/report/progress.js'
 import { VERSION } from '../src/version.js'
 import { cli, fixture, PLANTED_SECRET, ROOT } from './helpers.js'
+import { requireFreshDist } from './dist.js'
+import { REPORT_FORMATS } from '../src/report/index.js'
 
 const EXAMPLE = fixture('examples', 'destroy-prod-db.json')
 
@@ -88,8 +90,31 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     mkdirSync(empty)
     writeFileSync(join(empty, 'notes.txt'), 'x')
     expect((await cli([empty])).stderr).toBe(
-      `plan-gate: ${empty}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)\n`
+      `plan-gate: ${empty}: the directory holds no plan files (*.json, *.jsonl, *.tfplan, tfplan)\n`
     )
+  })
+
+  test('an ordinary Terraform root: its variables and lock file are skipped, its plan read', async () => {
+    const root = join(dir, 'tf-root')
+    mkdirSync(join(root, '.terraform'), { recursive: true })
+    writeFileSync(join(root, 'main.tf'), 'resource "terraform_data" "x" {}\n')
+    writeFileSync(join(root, 'terraform.tfvars.json'), '{"region":"eu-west-1"}')
+    writeFileSync(join(root, '.terraform.lock.hcl'), '# lock\n')
+    writeFileSync(join(root, '.terraform', 'plan.json'), '{')
+    writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
+    expect(await cli([root, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  test('every other file a directory or glob finds must be a plan: exit 2 naming it', async () => {
+    const root = join(dir, 'tf-root-notes')
+    mkdirSync(root)
+    writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
+    writeFileSync(join(root, 'notes.json'), '{"todo":["x"]}')
+    for (const input of [root, `${root}/*.json`]) {
+      const result = await cli([input])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(new RegExp(`^plan-gate: ${root}/notes.json: `))
+    }
   })
 
   test('a glob that matches nothing', async () => {
@@ -171,7 +196,8 @@ describe('options', () => {
 })
 
 describe('never prints values', () => {
-  test.each(['text', 'markdown', 'json', 'sarif'])('%s', async (format) => {
+  // Every registered format: a new renderer is leak-tested without anyone adding it here.
+  test.each([...REPORT_FORMATS])('%s', async (format) => {
     for (const name of ['destroy-prod-db.json']) {
       const result = await cli([fixture('examples', name), '--format', format])
       expect(result.stdout).not.toContain(PLANTED_SECRET)
@@ -464,6 +490,7 @@ describe('progress', () => {
 })
 
 describe('named pipes', () => {
+  beforeAll(() => requireFreshDist('cli'))
   test('a FIFO given as a path is read whole (bash process substitution, built CLI)', () => {
     const cliPath = join(ROOT, 'dist', 'cli', 'index.js')
     const result = spawnSync('bash', ['-c', `node '${cliPath}' <(cat '${EXAMPLE}')`], {

@@ -5,9 +5,10 @@
  */
 import { Ajv, type ErrorObject } from 'ajv'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isRecord } from '../common/record.js'
 import { CATEGORIES } from '../catalog/types.js'
 import type { Decision } from '../rules/types.js'
-import { compileGlob, GlobError } from './glob.js'
+import { compileGlob, GlobError } from '../common/glob.js'
 import { CONFIG_SCHEMA } from './schema.js'
 
 export { ConfigError, DEFAULT_POLICY } from './defaults.js'
@@ -57,10 +58,9 @@ export function parsePolicy(
   // A section with only comments under it (`exemptions:` in the starter file) parses as null:
   // read it as empty rather than as a type error.
   const raw: unknown = doc.toJS() ?? {}
-  const value =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
-      : raw
+  const value = isRecord(raw)
+    ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
+    : raw
   const fail = (path: (string | number)[], message: string, key?: string): never => {
     throw new ConfigError(`${formatPath(path)}${message}`, file, ...at(offsetOf(doc, path, key)))
   }

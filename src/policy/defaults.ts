@@ -2,10 +2,12 @@
  * What a policy is, and the zero-config policy: everything the gate needs at start-up. Parsing a
  * policy file (config.ts, with yaml and ajv) is loaded only when there is one.
  */
+import { UserError } from '../common/errors.js'
+import { DEFAULT_CLASSIFY } from '../rules/options.js'
 import type { Decision } from '../rules/types.js'
 
 /** A problem in the policy file, located as precisely as the file allows. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     message: string,
     readonly file: string,
@@ -90,7 +92,7 @@ export const DEFAULT_POLICY: Policy = {
   protect: { types: [], addresses: [], tagKeys: [] },
   exemptions: [],
   thresholds: {
-    backupRetentionFloor: 1,
+    backupRetentionFloor: DEFAULT_CLASSIFY.backupRetentionFloor,
     massDeleteCount: 10,
     massDeleteShare: 0.5,
     allowFullDestroy: []

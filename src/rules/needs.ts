@@ -15,7 +15,7 @@ import { STATE_STORAGE_NAMES, TAG_BLOCKS, TAG_MAPS } from '../catalog/generic.js
 import { lookupType } from '../catalog/index.js'
 import type { Projection } from '../plan/project.js'
 import { MAX_DEPTH, MAX_LEAVES, RADIUS_NAMES, RADIUS_PREFIXES } from './blast-radius.js'
-import { IDENTITY_ATTRIBUTES } from './evaluate.js'
+import { IDENTITY_ATTRIBUTES } from './inspect.js'
 import { parsePath } from './values.js'
 
 /**
