@@ -18,7 +18,19 @@ import { fileURLToPath } from 'node:url'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SOURCE = join(ROOT, 'src/plan/wasm/scan.c')
 const TARGET = join(ROOT, 'src/plan/wasm/scan-wasm.ts')
-const EXPORTS = ['buffer', 'stack', 'result', 'capacity', 'skip_value', 'skip_unread', 'scan_lines']
+const EXPORTS = [
+  'buffer',
+  'stack',
+  'result',
+  'capacity',
+  'skip_value',
+  'skip_unread',
+  'scan_lines',
+  'side',
+  'walk_out',
+  'walk_tables',
+  'walk'
+]
 const FLAGS = [
   '--target=wasm32',
   '-O3',

@@ -2,7 +2,7 @@
 // JSON Lines stream) for benchmarks. The shape follows the performance research note (§4–5):
 // Terraform's top-level key order, cty-sorted attributes, a mature plan's action mix and section
 // shares (resource_changes ≈ 47%, planned_values ≈ 24%, prior_state ≈ 25%, configuration ≈ 3%).
-// Usage: node scripts/gen-plan.mjs out.json [MB=100] [--lean] [--seed N]
+// Usage: node scripts/gen-plan.mjs out.json [MB=100] [--lean] [--seed N] [--mix mature|destroy|changed]
 //   (out.jsonl: the matching `terraform plan -json` stream, itself about MB in size)
 import { open } from 'node:fs/promises'
 import { pathToFileURL } from 'node:url'
@@ -221,10 +221,10 @@ async function writeParts(path, parts) {
 // Size is linear in the number of module calls (the counts cycle every 4 calls), so a dry run
 // of the root module alone and one of 4 calls give the fixed part and the bytes per call.
 // The output is ASCII, so string length = bytes.
-function callsFor(targetBytes, seed, lean, parts = documentParts) {
+function callsFor(targetBytes, seed, lean, parts = documentParts, mix = 'mature') {
   const bytes = (calls) => {
     let n = 0
-    for (const s of parts(layoutOf(calls, seed, lean))) n += s.length
+    for (const s of parts(layoutOf(calls, seed, lean, mix))) n += s.length
     return n
   }
   const fixed = bytes(0)
@@ -243,8 +243,16 @@ function summary(layout, bytes) {
  * Writes a synthetic `terraform show -json` plan of about `targetBytes`; deterministic for a
  * given seed. Pass the returned `calls` to generateStream to get the same plan as JSON Lines.
  */
-export async function generatePlan(path, { targetBytes, seed = 1, lean = false, calls } = {}) {
-  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean), seed, lean)
+export async function generatePlan(
+  path,
+  { targetBytes, seed = 1, lean = false, calls, mix = 'mature' } = {}
+) {
+  const layout = layoutOf(
+    calls ?? callsFor(targetBytes, seed, lean, documentParts, mix),
+    seed,
+    lean,
+    mix
+  )
   return summary(layout, await writeParts(path, documentParts(layout)))
 }
 
@@ -253,8 +261,16 @@ export async function generatePlan(path, { targetBytes, seed = 1, lean = false, 
  * With `calls` from generatePlan it is that plan; with `targetBytes` the stream itself is about
  * that size.
  */
-export async function generateStream(path, { targetBytes, seed = 1, lean = false, calls } = {}) {
-  const layout = layoutOf(calls ?? callsFor(targetBytes, seed, lean, streamParts), seed, lean)
+export async function generateStream(
+  path,
+  { targetBytes, seed = 1, lean = false, calls, mix = 'mature' } = {}
+) {
+  const layout = layoutOf(
+    calls ?? callsFor(targetBytes, seed, lean, streamParts, mix),
+    seed,
+    lean,
+    mix
+  )
   return summary(layout, await writeParts(path, streamParts(layout)))
 }
 
@@ -262,16 +278,23 @@ async function main(args) {
   const flag = (name) => args.includes(name)
   const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback)
   const seed = Number(option('--seed', '1'))
-  const [out, mb = '100'] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--seed')
+  const mix = option('--mix', 'mature')
+  const valued = new Set(['--seed', '--mix'])
+  const [out, mb = '100'] = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1]))
   if (out === undefined || !(Number(mb) > 0)) {
     console.error(
-      'usage: node scripts/gen-plan.mjs <out.json|out.jsonl> [MB=100] [--lean] [--seed N]'
+      'usage: node scripts/gen-plan.mjs <out.json|out.jsonl> [MB=100] [--lean] [--seed N] [--mix mature|destroy|changed]'
     )
     process.exit(2)
   }
   const generate = out.endsWith('.jsonl') ? generateStream : generatePlan
   const started = process.hrtime.bigint()
-  const info = await generate(out, { targetBytes: Number(mb) * 1e6, seed, lean: flag('--lean') })
+  const info = await generate(out, {
+    targetBytes: Number(mb) * 1e6,
+    seed,
+    lean: flag('--lean'),
+    mix
+  })
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   console.log(`${out}: ${(info.bytes / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s`, info)
 }

@@ -40,6 +40,24 @@ export const ROOT_BLOCKS = [
   ['aws_dynamodb_table', 'shared_config', 1],
   ['aws_security_group', 'shared', 1]
 ]
+/**
+ * Other action mixes (cumulative), by name: `destroy` is `terraform plan -destroy` (every
+ * managed resource deleted), `changed` a plan where 70% of the elements change.
+ */
+export const MIXES = {
+  mature: MIX,
+  destroy: [[1, 'delete']],
+  changed: [
+    [0.3, 'no-op'],
+    [0.6, 'update'],
+    [0.7, 'create'],
+    [0.9, 'delete'],
+    [0.97, 'delete,create'],
+    [0.99, 'create,delete'],
+    [1, 'read']
+  ]
+}
+
 const CALL_COUNTS = [2, 1, 3, 2] // module `count`s, cycled
 const MODULE_SIZE = MODULE_BLOCKS.reduce((n, b) => n + b[2], 0)
 
@@ -55,7 +73,7 @@ function rng(seed, n) {
 }
 
 /** Module calls `svc_000`… with `count` 1–3; the root module holds a few shared blocks. */
-export function layoutOf(callCount, seed, lean) {
+export function layoutOf(callCount, seed, lean, mix = 'mature') {
   const modules = [{ addr: '', call: 'root', blocks: ROOT_BLOCKS, start: 0 }]
   const calls = []
   let start = ROOT_BLOCKS.length
@@ -68,7 +86,9 @@ export function layoutOf(callCount, seed, lean) {
       start += MODULE_SIZE
     }
   }
-  return { seed, lean, calls, modules, resources: start }
+  const actions = MIXES[mix]
+  if (actions === undefined) throw new Error(`unknown mix "${mix}"`)
+  return { seed, lean, mix: actions, calls, modules, resources: start }
 }
 
 export function* resourcesIn(layout, mod) {
@@ -100,7 +120,7 @@ export function contextOf(call, name, key, n) {
 function describe(layout, mod, type, name, key, n) {
   const rand = rng(layout.seed, n)
   const x = rand()
-  const action = MIX.find(([p]) => x < p)[1]
+  const action = layout.mix.find(([p]) => x < p)[1]
   const mode = action === 'read' ? 'data' : 'managed' // reads are data sources
   const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}${key === null ? '' : `[${key}]`}`
   const ctx = contextOf(mod.call, name, key, n)

@@ -22,7 +22,7 @@ import type { RunResult } from './github/run.js'
 import { nodeIO } from './io/node.js'
 import { evaluatePlans, loadPolicy, type Evaluation } from './pipeline/evaluate.js'
 import { NO_CHANGE_FACTS, withChangeFacts, type ChangeFacts } from './policy/change-findings.js'
-import { DEFAULT_POLICY } from './policy/config.js'
+import { DEFAULT_POLICY } from './policy/defaults.js'
 import { renderJson, renderMarkdown } from './report/index.js'
 import type { Report } from './report/types.js'
 
@@ -144,7 +144,7 @@ async function gate(
       deps.runtime.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const policy = base?.policy ?? loadPolicy(io, options.config)
+    const policy = base?.policy ?? (await loadPolicy(io, options.config))
     return { result: await runReview(withPolicy(first, settings, policy), event) }
   }
   if (settings.plans.length === 0)

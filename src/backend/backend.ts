@@ -124,6 +124,17 @@ type Azurerm = Extract<StateBackend, { kind: 'azurerm' }>
 /** A resource's values on one side of the change. */
 type Side = Json
 
+/** Every attribute of a side that matchBackend reads (a test checks this list against str()). */
+export const BACKEND_ATTRIBUTES: readonly string[] = [
+  'bucket',
+  'key',
+  'name',
+  'storage_account_name',
+  'storage_account_id',
+  'storage_container_name',
+  'storage_container_id'
+]
+
 function str(side: Side, name: string): string | undefined {
   const value = side[name]
   return typeof value === 'string' && value !== '' ? value : undefined

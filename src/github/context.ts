@@ -1,5 +1,5 @@
 /** The run context of the gate flows, built from the workflow's environment. */
-import type { Policy } from '../policy/config.js'
+import type { Policy } from '../policy/defaults.js'
 import { approvalPolicy, type Settings } from './inputs.js'
 import type { GitHubPort } from './port.js'
 import type { RunContext } from './run.js'

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../common/errors.js'
 import type { ApprovalPolicy } from '../policy/approvals.js'
-import type { Policy } from '../policy/config.js'
+import type { Policy } from '../policy/defaults.js'
 
 /** Input names, as `action.yml` declares them. */
 export const INPUT = {

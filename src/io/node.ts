@@ -14,6 +14,6 @@ export function nodeIO(options: PlanFileIO): PipelineIO {
     expandInputs: (inputs) => discoverPlans(inputs, cwd),
     readPolicy: (config) => readPolicyFile(config, cwd),
     loadBackends: (file, terraformDir) => loadStateBackends(file, terraformDir, cwd),
-    readPlan: (file, push) => readPlanBytes(file, options, push)
+    readPlan: (file, push, readFrom) => readPlanBytes(file, options, push, readFrom)
   }
 }

@@ -2,6 +2,7 @@
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { progressBar, progressLine } from '../report/progress.js'
+import type { ReadFrom } from './port.js'
 import { showBinaryPlan } from './terraform-show.js'
 
 /** What reading plans needs from the process. */
@@ -25,7 +26,8 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]
 export async function readPlanBytes(
   file: string,
   io: PlanFileIO,
-  push: (chunk: Uint8Array) => void
+  push: (chunk: Uint8Array) => void,
+  readFrom?: ReadFrom
 ): Promise<void> {
   if (file === '-') {
     for await (const chunk of io.stdin) push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
@@ -39,6 +41,19 @@ export async function readPlanBytes(
     return showBinaryPlan(path, io.terraformBin, io.env, push, io.passEnv, io.cwd)
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, io)
+  if (readFrom !== undefined && stat.isFile()) {
+    // Synchronous reads straight into the plan reader's buffer (the kernel's window): no
+    // stream, no copy per chunk.
+    const fd = openSync(path, 'r')
+    try {
+      // Not inside report?.(…): without a report the read would be skipped altogether.
+      const read = readFrom((into) => readSync(fd, into, 0, into.length, null), report)
+      report?.(read, true)
+    } finally {
+      closeSync(fd)
+    }
+    return
+  }
   let read = 0
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) {
     push(chunk as Buffer)

@@ -32,6 +32,14 @@ export interface PipelineIO {
   /**
    * Streams a plan's JSON bytes into `push`: the file, stdin for `-`, or what
    * `terraform show -json` prints for a binary plan. Throws when the bytes cannot be had.
+   * With `readFrom` (PlanReader.readFrom), a regular file may instead be read through it:
+   * synchronous reads straight into the reader's buffer, no copy per chunk.
    */
-  readPlan(file: string, push: (chunk: Uint8Array) => void): Promise<void>
+  readPlan(file: string, push: (chunk: Uint8Array) => void, readFrom?: ReadFrom): Promise<void>
 }
+
+/** Reads with `read` (up to `into.length` bytes into `into`, 0 at the end) until the end. */
+export type ReadFrom = (
+  read: (into: Uint8Array) => number,
+  onRead?: (bytes: number) => void
+) => number

@@ -7,12 +7,13 @@ import { errorMessage, UserError } from '../common/errors.js'
 import type { Discovery, PipelineIO } from '../io/port.js'
 import type { InputFormat, Plan, Retain } from '../plan/model.js'
 import { PlanReader } from '../plan/read.js'
-import { DEFAULT_POLICY, parsePolicy, type Policy } from '../policy/config.js'
+import { DEFAULT_POLICY, type Policy } from '../policy/defaults.js'
 import { buildReport, type EvaluatedPlan } from '../report/build.js'
 import type { Report } from '../report/types.js'
 import { resolveRule } from '../rules/registry.js'
 import { VERSION } from '../version.js'
 import { gate, slimmer, type GateContext } from './gate.js'
+import { GATE_PROJECTION } from '../rules/needs.js'
 
 /** What evaluating plans needs; the CLI fills it from flags, the Action from its inputs. */
 export interface EvaluateOptions {
@@ -44,7 +45,7 @@ const PARALLEL_PLANS = 2
  * cannot be evaluated: the caller turns that into exit 2 or a failed step, never a pass.
  */
 export async function evaluatePlans(options: EvaluateOptions, io: PipelineIO): Promise<Evaluation> {
-  const policy = options.policy ?? loadPolicy(io, options.config)
+  const policy = options.policy ?? (await loadPolicy(io, options.config))
   const { files, skipped } = io.expandInputs(options.files)
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file): Promise<EvaluatedPlan> => {
@@ -68,10 +69,17 @@ export async function evaluatePlans(options: EvaluateOptions, io: PipelineIO): P
   }
 }
 
-/** The policy file `config`, or the first one found from the working directory upward. */
-export function loadPolicy(io: Pick<PipelineIO, 'readPolicy'>, config?: string): Policy {
+/**
+ * The policy file `config`, or the first one found from the working directory upward. Its
+ * parser (yaml, ajv) is loaded only when there is a file: start-up does not pay for it.
+ */
+export async function loadPolicy(
+  io: Pick<PipelineIO, 'readPolicy'>,
+  config?: string
+): Promise<Policy> {
   const found = io.readPolicy(config)
   if (found === undefined) return DEFAULT_POLICY
+  const { parsePolicy } = await import('../policy/config.js')
   return parsePolicy(found.text, found.path, (id) => resolveRule(id) !== undefined)
 }
 
@@ -81,9 +89,19 @@ async function readPlan(
   format: InputFormat | undefined,
   retain: Retain
 ): Promise<Plan> {
-  // slimmer() drops no-op and read changes whole, so their values need not even be parsed.
-  const reader = new PlanReader({ format, retain, unchangedValues: false })
-  await io.readPlan(file, (chunk) => reader.push(chunk))
+  // slimmer() drops no-op and read changes whole, so their values need not even be parsed; of
+  // the others only what the rules read is (plan/project.ts).
+  const reader = new PlanReader({
+    format,
+    retain,
+    unchangedValues: false,
+    project: GATE_PROJECTION
+  })
+  await io.readPlan(
+    file,
+    (chunk) => reader.push(chunk),
+    (read, onRead) => reader.readFrom(read, onRead)
+  )
   return reader.end()
 }
 

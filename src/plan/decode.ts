@@ -151,8 +151,9 @@ function firstNonSpace(bytes: Uint8Array): number {
   return -1
 }
 
+/** A new array: what it returns may be kept while the caller reuses `b`'s buffer. */
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b
+  if (a.length === 0) return new Uint8Array(b)
   const out = new Uint8Array(a.length + b.length)
   out.set(a, 0)
   out.set(b, a.length)

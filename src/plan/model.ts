@@ -76,10 +76,23 @@ export interface ResourceChange {
   readonly beforeSensitive?: unknown
   readonly afterSensitive?: unknown
   /**
+   * Set when the reader read only part of the values (project.ts): `before`, `after` and their
+   * masks then hold only the attributes the rules read, and these are the string leaves of
+   * `before` and `after` that may carry an id (not masked as sensitive), for the blast radius.
+   */
+  readonly valueLeaves?: readonly ValueLeaf[]
+  /**
    * What the rules need from the values, computed while reading so that the values themselves
    * can be dropped (bounded memory on large plans). Absent: rules read the values directly.
    */
   readonly facts?: ChangeFacts
+}
+
+/** A string somewhere in a change's `before` or `after`, and where. */
+export interface ValueLeaf {
+  readonly value: string
+  /** Attribute names / map keys (strings) and list indexes (numbers) from the top. */
+  readonly path: readonly (string | number)[]
 }
 
 /** Facts about one change, computed from its values as it is read. */
@@ -178,6 +191,7 @@ export type Retain = (change: ResourceChange, section: ChangeSection) => Resourc
 /** The change without its before/after values and their masks. */
 export function withoutValues(change: ResourceChange): ResourceChange {
   const {
+    valueLeaves: _l,
     before: _b,
     after: _a,
     afterUnknown: _u,

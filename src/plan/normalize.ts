@@ -142,14 +142,80 @@ export function fromShowJson(raw: unknown, position: string): ResourceChange {
   const change = raw['change']
   const skeleton = skeletonOf(raw, change, position)
   const values = change as Record<string, unknown>
-  return {
-    ...skeleton,
+  return withValues(skeleton, {
     before: values['before'],
     after: values['after'],
     afterUnknown: values['after_unknown'],
     beforeSensitive: values['before_sensitive'],
     afterSensitive: values['after_sensitive']
+  })
+}
+
+type Values = Pick<
+  ResourceChange,
+  'before' | 'after' | 'afterUnknown' | 'beforeSensitive' | 'afterSensitive' | 'valueLeaves'
+>
+
+/** Every field of ResourceChange: withValues must copy each (this fails to compile otherwise). */
+const FIELDS = {
+  address: 1,
+  previousAddress: 1,
+  moduleAddress: 1,
+  mode: 1,
+  type: 1,
+  name: 1,
+  index: 1,
+  provider: 1,
+  deposed: 1,
+  actions: 1,
+  action: 1,
+  order: 1,
+  moved: 1,
+  importing: 1,
+  reason: 1,
+  replacePaths: 1,
+  hasValues: 1,
+  before: 1,
+  after: 1,
+  afterUnknown: 1,
+  beforeSensitive: 1,
+  afterSensitive: 1,
+  valueLeaves: 1,
+  facts: 1
+} satisfies Record<keyof ResourceChange, 1>
+void FIELDS
+
+/**
+ * A skeleton (skeletonOf) with its values, built as one object literal: a spread followed by
+ * more keys costs a map transition per key, per change, and a large plan has many changes.
+ * `valueLeaves` is set only when given.
+ */
+export function withValues(s: ResourceChange, v: Values): ResourceChange {
+  const change = {
+    address: s.address,
+    previousAddress: s.previousAddress,
+    moduleAddress: s.moduleAddress,
+    mode: s.mode,
+    type: s.type,
+    name: s.name,
+    index: s.index,
+    provider: s.provider,
+    deposed: s.deposed,
+    actions: s.actions,
+    action: s.action,
+    order: s.order,
+    moved: s.moved,
+    importing: s.importing,
+    reason: s.reason,
+    replacePaths: s.replacePaths,
+    hasValues: s.hasValues,
+    before: v.before,
+    after: v.after,
+    afterUnknown: v.afterUnknown,
+    beforeSensitive: v.beforeSensitive,
+    afterSensitive: v.afterSensitive
   }
+  return v.valueLeaves === undefined ? change : { ...change, valueLeaves: v.valueLeaves }
 }
 
 /**
@@ -159,7 +225,8 @@ export function fromShowJson(raw: unknown, position: string): ResourceChange {
  */
 export function fromSummary(summary: ChangeSummary, position: string): ResourceChange {
   const importing = summary.importing ? true : undefined
-  return skeletonOf(summary.fields, { actions: summary.actions, importing }, position)
+  const change = { actions: summary.actions, importing, replace_paths: summary.replacePaths }
+  return skeletonOf(summary.fields, change, position)
 }
 
 /** Everything `fromShowJson` reads except the values; `change` is `raw.change`. */

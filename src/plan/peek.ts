@@ -30,6 +30,8 @@ export interface ChangeSummary {
   readonly actions: readonly string[]
   /** `change.importing` is present and not null. */
   readonly importing: boolean
+  /** `change.replace_paths`, parsed, when present. */
+  readonly replacePaths?: unknown
 }
 
 /** The element keys a change's skeleton is built from (normalize.ts `fromShowJson`). */
@@ -320,7 +322,6 @@ const FIELD_BYTES = PEEK_FIELDS.map((f) => encoder.encode(f))
 const CHANGE = encoder.encode('change')
 const ACTIONS = encoder.encode('actions')
 const IMPORTING = encoder.encode('importing')
-const REPLACE_PATHS = encoder.encode('replace_paths')
 const IS_CHANGE = FIELD_BYTES.length
 
 // Candidate keys by length, as indexes into FIELD_BYTES (IS_CHANGE for `change`).
@@ -351,6 +352,7 @@ const spans = new Int32Array(FIELD_BYTES.length * 3)
 export function peekChange(b: Uint8Array, start: number, n: number): number {
   summary = undefined
   if (b[start] !== 0x7b) return SLOW
+  valueBase = start
   win = kernel()
   winOffset = win === undefined ? -1 : win.offsetOf(b)
   let actions: string[] | undefined
@@ -400,6 +402,13 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
   }
   if (actions === undefined) return SLOW
   if (!isAscii(b.subarray(start, i)) && !isUtf8(b.subarray(start, i))) return SLOW
+  const paths = valueSpans[2 * REPLACE_PATHS_SLOT]!
+  const replacePaths =
+    paths < 0
+      ? undefined
+      : (JSON.parse(
+          UTF8.decode(b.subarray(start + paths, start + valueSpans[2 * REPLACE_PATHS_SLOT + 1]!))
+        ) as unknown)
   summary = {
     fields: {
       address: fieldAt(b, seen, 0),
@@ -414,7 +423,8 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
       action_reason: fieldAt(b, seen, 9)
     },
     actions,
-    importing
+    importing,
+    replacePaths
   }
   return i
 }
@@ -433,10 +443,41 @@ export function peekedChange(): ChangeSummary {
 let bodyActions: string[] | undefined
 let bodyImporting = false
 
-/** The `change` object at i: `actions` (strings only), `importing`, and no `replace_paths`. */
+/** The values of `change` whose spans peekChange records, in VALUE_SPANS order. */
+export const VALUE_KEYS = [
+  'before',
+  'after',
+  'after_unknown',
+  'before_sensitive',
+  'after_sensitive',
+  'replace_paths'
+] as const
+const VALUE_BYTES = VALUE_KEYS.map((k) => encoder.encode(k))
+const REPLACE_PATHS_SLOT = VALUE_KEYS.indexOf('replace_paths')
+/** [start, end) of each VALUE_KEYS value of the last peekChange's element, relative to its `{`; -1: absent. */
+const valueSpans = new Int32Array(VALUE_KEYS.length * 2)
+let valueBase = 0
+
+/**
+ * Where the last successful peekChange found `change.before`, `after`, their masks and
+ * `replace_paths`: [start, end) pairs in VALUE_KEYS order, relative to the element's `{`, -1
+ * when absent. Valid until the next peekChange.
+ */
+export function peekedValueSpans(): Int32Array {
+  return valueSpans
+}
+
+/** Index into VALUE_KEYS of the key [start, end), or -1. */
+function valueKeyOf(b: Uint8Array, start: number, end: number): number {
+  for (let k = 0; k < VALUE_BYTES.length; k++) if (keyIs(b, start, end, VALUE_BYTES[k]!)) return k
+  return -1
+}
+
+/** The `change` object at i: `actions` (strings only), `importing`, and the value spans. */
 function peekChangeBody(b: Uint8Array, i: number, n: number): number {
   bodyActions = undefined
   bodyImporting = false
+  valueSpans.fill(-1)
   let actions: string[] | undefined
   let importing: boolean | undefined
   i = ws(b, i + 1, n)
@@ -482,11 +523,15 @@ function peekChangeBody(b: Uint8Array, i: number, n: number): number {
       importing = !(b[i] === 0x6e && skipLiteral(b, i, n, NULL) > 0)
       i = skipAny(b, i, n)
       if (i < 0) return i
-    } else if (keyIs(b, keyStart, keyEnd, REPLACE_PATHS)) {
-      return SLOW // rare, and part of the skeleton: parse it
     } else {
+      const v = valueKeyOf(b, keyStart, keyEnd)
+      if (v >= 0) {
+        if (valueSpans[2 * v]! >= 0) return SLOW // repeated: JSON.parse keeps the last
+        valueSpans[2 * v] = i - valueBase
+      }
       i = skipAny(b, i, n)
       if (i < 0) return i
+      if (v >= 0) valueSpans[2 * v + 1] = i - valueBase
     }
     i = ws(b, i, n)
     if (i >= n) return OUT_OF_BYTES

@@ -39,9 +39,13 @@ import {
   type LineSkipper
 } from './stream.js'
 import { kernel, throughWindow } from './wasm/index.js'
+import { projectChange, type Projection } from './project.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
+/** Bytes readFrom reads at once without a kernel (with one: its window). */
+const READ_SIZE = 1 << 20
+
 const SUPPORTED_MAJORS = new Set(['0', '1'])
 
 export interface ReadOptions {
@@ -57,6 +61,12 @@ export interface ReadOptions {
    * `retain` (which drops those values anyway), true with any other.
    */
   readonly unchangedValues?: boolean
+  /**
+   * Read only these parts of the values of changed `resource_changes` elements (project.ts);
+   * `retain` then gets changes whose `before` / `after` hold only the named attributes, with
+   * `valueLeaves` set. Elements it cannot read with certainty are parsed whole as usual.
+   */
+  readonly project?: Projection
 }
 
 /** Extra facts about how the input was read. */
@@ -88,6 +98,26 @@ export class PlanReader {
     })
   }
 
+  /**
+   * Pushes the rest of the input, read with `read`: a synchronous read of up to `into.length`
+   * bytes into `into` that returns how many it read (0 at the end). The bytes go straight into
+   * the kernel's window when there is one, so no chunk is ever copied. `onRead` gets the
+   * running count of bytes read; returns the total. Call end() after it.
+   */
+  readFrom(read: (into: Uint8Array) => number, onRead?: (bytes: number) => void): number {
+    const into = kernel()?.window ?? new Uint8Array(READ_SIZE)
+    let total = 0
+    for (;;) {
+      const n = read(into)
+      if (n <= 0) break
+      total += n
+      // Every stage copies what it keeps beyond the call, so the window can be read into again.
+      this.push(into.subarray(0, n))
+      onRead?.(total)
+    }
+    return total
+  }
+
   end(): Plan {
     return guard(() => {
       for (const utf8 of this.normalizer.end()) this.route(this.stripper.push(utf8))
@@ -114,7 +144,8 @@ export class PlanReader {
         this.sink.push(chunk)
         continue
       }
-      this.head.push(chunk)
+      // A copy: the caller may read into its buffer again (readFrom does).
+      this.head.push(new Uint8Array(chunk))
       this.headLength += chunk.length
       if (this.headLength >= 4096) this.choose(false)
     }
@@ -128,7 +159,7 @@ export class PlanReader {
     const format = this.options.format ?? sniff(prefix, final, this.stripper.wrapped)
     if (format === undefined) return
     const { retain = lean, unchangedValues = this.options.retain !== undefined } = this.options
-    this.sink = makeSink(format, retain, !unchangedValues)
+    this.sink = makeSink(format, retain, !unchangedValues, this.options.project)
     for (const chunk of head) this.sink.push(chunk)
   }
 }
@@ -179,10 +210,15 @@ function describeStart(text: string): string {
   return `"${ch}"`
 }
 
-function makeSink(format: InputFormat, retain: Retain, skipUnchanged: boolean): Sink {
+function makeSink(
+  format: InputFormat,
+  retain: Retain,
+  skipUnchanged: boolean,
+  projection: Projection | undefined
+): Sink {
   switch (format) {
     case 'show-json':
-      return showJsonSink(retain, skipUnchanged)
+      return showJsonSink(retain, skipUnchanged, projection)
     case 'jsonl':
       return jsonlSink(retain)
     case 'json-array':
@@ -195,7 +231,11 @@ function isUnchanged(actions: readonly string[]): boolean {
   return actions.length === 1 && (actions[0] === 'no-op' || actions[0] === 'read')
 }
 
-function showJsonSink(retain: Retain, skipUnchanged: boolean): Sink {
+function showJsonSink(
+  retain: Retain,
+  skipUnchanged: boolean,
+  projection: Projection | undefined
+): Sink {
   const changes: ResourceChange[] = []
   const drift: ResourceChange[] = []
   const deferred: ResourceChange[] = []
@@ -227,11 +267,26 @@ function showJsonSink(retain: Retain, skipUnchanged: boolean): Sink {
     // Only the provider blocks: the rest of `configuration` (one body per module call) can be
     // tens of MB on a large plan, and is never read.
     capture: ['configuration.provider_config'],
-    peek: skipUnchanged
-      ? (section, summary) =>
-          section === 'resource_changes' && isUnchanged(summary.actions) ? 'skip' : 'parse'
-      : undefined,
-    onSkipped
+    peek:
+      skipUnchanged || projection !== undefined
+        ? (section, summary) =>
+            skipUnchanged && section === 'resource_changes' && isUnchanged(summary.actions)
+              ? 'skip'
+              : 'parse'
+        : undefined,
+    onSkipped,
+    project:
+      projection === undefined
+        ? undefined
+        : (section, summary, bytes) => {
+            if (section !== 'resource_changes') return false
+            const position = `resource_changes[${seen.resource_changes}]`
+            const change = projectChange(bytes, summary, projection, position)
+            if (change === undefined) return false
+            seen.resource_changes++
+            onChange(change)
+            return true
+          }
   })
   // The scanner checks the grammar of every byte but the UTF-8 only of what it parses.
   const utf8 = new Utf8Check()

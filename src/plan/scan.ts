@@ -71,6 +71,11 @@ export interface ScanOptions {
    */
   readonly peek?: (section: Section, summary: ChangeSummary) => PeekVerdict
   readonly onSkipped?: (section: Section, summary: ChangeSummary) => void
+  /**
+   * Offered each element the peek read and `peek` did not skip, with its bytes (a view valid
+   * until it returns): true = handled (counted, never parsed), false = parse it as usual.
+   */
+  readonly project?: (section: Section, summary: ChangeSummary, bytes: Uint8Array) => boolean
 }
 
 const SECTIONS = new Set<string>(['resource_changes', 'resource_drift', 'deferred_changes'])
@@ -138,6 +143,9 @@ export class ShowJsonScanner {
   private subkey = ''
   private readonly peek: ScanOptions['peek']
   private readonly onSkipped: NonNullable<ScanOptions['onSkipped']>
+  private readonly project: ScanOptions['project']
+  /** The summary of the element being finished, when the peek read it. */
+  private peeked: ChangeSummary | undefined
   /** The element being recorded did not end in the chunk it started in: peek it at the end. */
   private peekPending = false
   /** Set on the throwaway scanner that locates an error inside a recorded container. */
@@ -182,6 +190,7 @@ export class ShowJsonScanner {
       children.add(name.slice(dot + 1))
     }
     this.peek = options.peek
+    this.project = options.project
     this.onSkipped = options.onSkipped ?? (() => undefined)
   }
 
@@ -451,7 +460,10 @@ export class ShowJsonScanner {
   /** Asks the peek callback; true = parse the element, false = it was reported as skipped. */
   private decide(summary: ChangeSummary): boolean {
     const section = this.section
-    if (section === null || this.peek?.(section, summary) !== 'skip') return true
+    if (section === null || this.peek?.(section, summary) !== 'skip') {
+      this.peeked = summary
+      return true
+    }
     this.rec = R_NONE
     this.counts[section]++
     this.onSkipped(section, summary)
@@ -631,6 +643,16 @@ export class ShowJsonScanner {
     if (this.peekPending) {
       this.peekPending = false
       if (peekChange(bytes, 0, bytes.length) === bytes.length && !this.decide(peekedChange())) {
+        return
+      }
+    }
+    const peeked = this.peeked
+    this.peeked = undefined
+    const section = this.section
+    if (peeked !== undefined && this.rec === R_ELEMENT && section !== null) {
+      if (this.project?.(section, peeked, bytes) === true) {
+        this.rec = R_NONE
+        this.counts[section]++
         return
       }
     }

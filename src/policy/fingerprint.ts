@@ -10,37 +10,13 @@
  * the fingerprint; nothing of it is printed.
  */
 import { createHash } from 'node:crypto'
+import { OBJECT_ATTRIBUTES } from '../rules/needs.js'
 import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { changeRadius } from '../rules/blast-radius.js'
 import type { Finding } from '../rules/types.js'
 
 /** Actions whose presence is part of the fingerprint. */
 const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 'unknown'])
-
-/** Attributes that name the real object behind an address, in any provider. */
-const OBJECT_ATTRIBUTES = [
-  'id',
-  'arn',
-  'self_link',
-  'identifier',
-  'cluster_identifier',
-  'name',
-  'bucket',
-  'function_name',
-  'table_name',
-  'domain_name',
-  'repository_name',
-  'topic_name',
-  'queue_name',
-  'project',
-  'location',
-  'region',
-  'zone',
-  'availability_zone',
-  'resource_group_name',
-  'subscription_id',
-  'account_id'
-]
 
 /** One line per destructive change or gating finding, independent of input key order. */
 export function fingerprintLines(plan: Plan, findings: readonly Finding[]): string[] {

@@ -16,8 +16,8 @@ import { tagMaps, tagText } from '../rules/inspect.js'
 import type { ClassifyOptions } from '../rules/options.js'
 import { resolveRule } from '../rules/registry.js'
 import type { Finding } from '../rules/types.js'
-import type { Exemption, Policy, RuleOverride } from './config.js'
-import { DEFAULT_POLICY } from './config.js'
+import type { Exemption, Policy, RuleOverride } from './defaults.js'
+import { DEFAULT_POLICY } from './defaults.js'
 
 export interface GateContext {
   readonly policy: Policy

@@ -34,14 +34,11 @@ export function countActions(plan: Plan): ActionCounts {
   return { ...tally.actions, move: tally.move, import: tally.import, drift: plan.drift.length }
 }
 
+/** One pass over the findings, whatever their number. */
 function countFindings(findings: readonly Finding[]): FindingCounts {
-  const count = (decision: Finding['decision']): number =>
-    findings.filter((f) => f.decision === decision).length
-  return {
-    blocked: count('blocked'),
-    'approval-required': count('approval-required'),
-    warn: count('warn')
-  }
+  const counts = { blocked: 0, 'approval-required': 0, warn: 0 }
+  for (const f of findings) counts[f.decision]++
+  return counts
 }
 
 function summary(input: EvaluatedPlan): PlanSummary {

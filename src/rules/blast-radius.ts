@@ -73,8 +73,8 @@ const GCP_PATH = /(?:^|\/)projects\/([^/]+)(?:\/|$)/
 const GCP_URL = /^https:\/\/[a-z0-9.-]*googleapis\.com\//
 
 // Walking limits keep the cost per resource bounded however large its values are.
-const MAX_DEPTH = 8
-const MAX_LEAVES = 2000
+export const MAX_DEPTH = 8
+export const MAX_LEAVES = 2000
 
 /**
  * Maps whose keys are chosen by users (tags, labels, environment variables): a key named
@@ -172,46 +172,56 @@ function anyString(value: string, key: string | undefined, family: Family, found
   }
   // A `projects/<p>/…` path from another provider (a CI system, say) is not a Google project;
   // a googleapis.com URL is, wherever it appears.
-  const googleId = family === 'google' && (key === 'id' || key === 'self_link')
+  const googleId = family === 'google' && key !== undefined && GOOGLE_ID_KEYS.has(key)
   if (googleId || GCP_URL.test(value)) {
     const project = GCP_PATH.exec(value)
     if (project?.[1] !== undefined) gcpProject(project[1], found)
   }
 }
 
-/** What a leaf reveals through its attribute name, for the provider that owns it. */
+type Reader = (value: unknown, found: Found) => void
+
+/** What a leaf reveals through its attribute name, per provider family. */
+const NAMED: Readonly<Record<Family, ReadonlyMap<string, Reader>>> = {
+  aws: new Map<string, Reader>([
+    ['account_id', awsAccount],
+    ['owner_id', awsAccount],
+    ['region', awsRegion],
+    ['region_name', awsRegion],
+    ['availability_zone', awsRegion],
+    ['availability_zones', awsRegion]
+  ]),
+  google: new Map<string, Reader>([
+    ['project', gcpProject],
+    ['project_id', gcpProject],
+    ['region', gcpRegion],
+    ['zone', gcpRegion],
+    ['location', gcpRegion],
+    ['zones', gcpRegion],
+    ['node_locations', gcpRegion]
+  ]),
+  azure: new Map<string, Reader>([
+    ['location', azureLocation],
+    ['subscription_id', azureSubscription]
+  ]),
+  other: new Map()
+}
+
+/** Google attributes whose whole value is a resource path (`projects/<p>/…`). */
+const GOOGLE_ID_KEYS = new Set(['id', 'self_link'])
+
+/**
+ * What the blast radius reads from a change's values, for readers that read only part of them
+ * (plan/project.ts): string leaves under these attribute names, at any depth…
+ */
+export const RADIUS_NAMES: readonly string[] = [
+  ...new Set([...Object.values(NAMED).flatMap((m) => [...m.keys()]), ...GOOGLE_ID_KEYS])
+]
+/** …and string leaves starting with one of these anywhere (ARNs, Azure ids, Google URLs). */
+export const RADIUS_PREFIXES: readonly string[] = ['arn:', '/', 'https://']
+
 function namedLeaf(value: unknown, key: string, family: Family, found: Found): void {
-  switch (family) {
-    case 'aws':
-      if (key === 'account_id' || key === 'owner_id') awsAccount(value, found)
-      else if (
-        key === 'region' ||
-        key === 'region_name' ||
-        key === 'availability_zone' ||
-        key === 'availability_zones'
-      ) {
-        awsRegion(value, found)
-      }
-      return
-    case 'google':
-      if (key === 'project' || key === 'project_id') gcpProject(value, found)
-      else if (
-        key === 'region' ||
-        key === 'zone' ||
-        key === 'location' ||
-        key === 'zones' ||
-        key === 'node_locations'
-      ) {
-        gcpRegion(value, found)
-      }
-      return
-    case 'azure':
-      if (key === 'location') azureLocation(value, found)
-      else if (key === 'subscription_id') azureSubscription(value, found)
-      return
-    case 'other':
-      return
-  }
+  NAMED[family].get(key)?.(value, found)
 }
 
 /**
@@ -268,6 +278,22 @@ function walk(
 
 function mineChange(change: ResourceChange, found: Found): void {
   const family = familyOf(change.provider.name)
+  if (change.valueLeaves !== undefined) {
+    // A reader that read part of the values (plan/project.ts) found the leaves walk() would
+    // look at; they are within its budget, and none is masked.
+    for (const { value, path } of change.valueLeaves) {
+      let key: string | undefined
+      let freeForm = false
+      for (const step of path) {
+        if (typeof step !== 'string') continue
+        key = step
+        if (FREE_FORM.has(step)) freeForm = true
+      }
+      anyString(value, key, family, found)
+      if (key !== undefined && !freeForm) namedLeaf(value, key, family, found)
+    }
+    return
+  }
   const budget = { leaves: MAX_LEAVES }
   walk(change.before, change.beforeSensitive, family, found, budget)
   walk(change.after, change.afterSensitive, family, found, budget)

@@ -88,8 +88,8 @@ describe('evaluatePlans over a PipelineIO', () => {
     await expect(evaluatePlans({ files: ['bad.json'] }, bad)).rejects.toThrow(/^bad\.json: /)
   })
 
-  test('a policy that does not parse is an error naming the file', () => {
+  test('a policy that does not parse is an error naming the file', async () => {
     const io = memoryIO({}, 'version: 1\nrules: 3\n')
-    expect(() => loadPolicy(io)).toThrow(/^\.plan-gate\.yml/)
+    await expect(loadPolicy(io)).rejects.toThrow(/^\.plan-gate\.yml/)
   })
 })

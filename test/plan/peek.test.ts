@@ -14,9 +14,11 @@ import {
   PEEK_FIELDS,
   peekChange,
   peekedChange,
+  peekedValueSpans,
   peekMessage,
   SLOW,
   skipValue,
+  VALUE_KEYS,
   type ChangeSummary
 } from '../../src/plan/peek.js'
 import { PlanReader, readPlan } from '../../src/plan/read.js'
@@ -40,7 +42,8 @@ function summaryOf(element: Record<string, unknown>): ChangeSummary {
   const change = element['change'] as Record<string, unknown>
   const fields = Object.fromEntries(PEEK_FIELDS.map((k) => [k, element[k]]))
   const importing = change['importing'] !== undefined && change['importing'] !== null
-  return { fields, actions: change['actions'], importing } as ChangeSummary
+  const replacePaths = change['replace_paths']
+  return { fields, actions: change['actions'], importing, replacePaths } as ChangeSummary
 }
 
 /** peekChange on the whole text: the summary, or SLOW / OUT_OF_BYTES. */
@@ -222,7 +225,11 @@ describe('peekChange', () => {
     ['a repeated change', '{"change":{"actions":["no-op"]},"change":{"actions":["delete"]}}'],
     ['repeated actions', '{"change":{"actions":["no-op"],"actions":["delete"]}}'],
     ['repeated importing', '{"change":{"actions":["no-op"],"importing":{},"importing":null}}'],
-    ['replace_paths', '{"change":{"actions":["no-op"],"replace_paths":[["a"]]}}'],
+    [
+      'repeated replace_paths',
+      '{"change":{"actions":["no-op"],"replace_paths":[["a"]],"replace_paths":[]}}'
+    ],
+    ['a repeated before', '{"change":{"actions":["delete"],"before":{},"before":null}}'],
     ['a container field', '{"address":["a"],"change":{"actions":["no-op"]}}'],
     ['non-string actions', '{"change":{"actions":["no-op",1]}}'],
     ['actions not a list', '{"change":{"actions":"no-op"}}'],
@@ -236,6 +243,27 @@ describe('peekChange', () => {
   ])('%s: the slow path decides', (_name, text) => {
     expect(peek(text)).toBe(SLOW)
     JSON.parse(text) // still valid JSON: SLOW is about certainty, not validity
+  })
+
+  test('replace_paths is read, and where the values are is recorded', () => {
+    const text =
+      '{"change":{"actions":["delete","create"],"before":{"a":1},"after":null,"replace_paths":[["a"],["b",0]]}}'
+    const summary = peek(text)
+    expect(summary).toEqual(expect.objectContaining({ replacePaths: [['a'], ['b', 0]] }))
+    const spans = peekedValueSpans()
+    const bytes = bytesOf(text)
+    const at = (k: number): string =>
+      spans[2 * k]! < 0
+        ? '(absent)'
+        : Buffer.from(bytes.subarray(spans[2 * k]!, spans[2 * k + 1]!)).toString()
+    expect(VALUE_KEYS.map((_, k) => at(k))).toEqual([
+      '{"a":1}',
+      'null',
+      '(absent)',
+      '(absent)',
+      '(absent)',
+      '[["a"],["b",0]]'
+    ])
   })
 
   test('every prefix of an element is OUT_OF_BYTES, never a summary', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { PlanInputError } from '../../src/plan/errors.js'
 import type { Plan, ResourceChange } from '../../src/plan/model.js'
 import { PlanReader, readPlan } from '../../src/plan/read.js'
@@ -532,6 +532,40 @@ describe('fuzz regressions', () => {
       for (let i = 0; i < bytes.length; i += 65_536) reader.push(bytes.subarray(i, i + 65_536))
       const plan = reader.end()
       expect(plan.changes.length + plan.tally.actions['no-op']).toBeGreaterThanOrEqual(expected)
+    }
+  })
+})
+
+describe('readFrom: synchronous reads into one reused buffer (the kernel window)', () => {
+  /** A read callback over `bytes`, at most `size` bytes a call; it scribbles over the rest. */
+  function reads(bytes: Uint8Array, size: number): (into: Uint8Array) => number {
+    let at = 0
+    return (into) => {
+      into.fill(0x7b) // whatever a stage kept a view of would now read as `{{{…`
+      const n = Math.min(size, into.length, bytes.length - at)
+      into.set(bytes.subarray(at, at + n))
+      at += n
+      return n
+    }
+  }
+
+  const inputs: [string, Uint8Array][] = [
+    ['a plan', readFileSync(fixture('plans', 'kinds.json'))],
+    ['a stream', readFileSync(fixture('streams', readdirSync(fixture('streams')).sort()[0]!))],
+    ['a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(MINIMAL)])],
+    ['UTF-16LE', Buffer.from(`\ufeff${MINIMAL}`, 'utf16le')],
+    ['leading whitespace', Buffer.from(`${' '.repeat(100)}\n${MINIMAL}`)],
+    ['a wrapper line', Buffer.from(`[command]/usr/bin/terraform show -json p\n${MINIMAL}`)]
+  ]
+  test.each(inputs)('%s reads as readPlan reads it, in reads of any size', (_name, bytes) => {
+    const expected = readPlan(bytes)
+    for (const size of [1, 3, 8, 4096, 1 << 20]) {
+      const reader = new PlanReader()
+      let seen = 0
+      const total = reader.readFrom(reads(bytes, size), (n) => (seen = n))
+      expect(total).toBe(bytes.length)
+      expect(seen).toBe(bytes.length)
+      expect(reader.end()).toEqual(expected)
     }
   })
 })

@@ -447,9 +447,13 @@ describe('the embedded module', () => {
       'function capacity',
       'function result',
       'function scan_lines',
+      'function side',
       'function skip_unread',
       'function skip_value',
       'function stack',
+      'function walk',
+      'function walk_out',
+      'function walk_tables',
       'memory memory'
     ])
     expect(WebAssembly.Module.imports(module)).toEqual([])

@@ -20,6 +20,10 @@ interface Exports {
   skip_value(i: number, n: number): number
   skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
   scan_lines(i: number, n: number): number
+  side(): number
+  walk_out(): number
+  walk_tables(): number
+  walk(which: number, i: number, n: number, deep: number, maxd: number): number
 }
 
 export class Kernel {
@@ -31,7 +35,15 @@ export class Kernel {
   readonly out: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
-  private readonly window: Buffer
+  /** The window, whole: a reader may read input straight into it, then push views of it. */
+  readonly window: Buffer
+  /** The second window, for bytes that are not in the first (walk's `which` = 1). */
+  private readonly sideWindow: Buffer
+  /** walk's output (scan.c). */
+  readonly walkOut: Int32Array
+  private readonly tables: Uint8Array
+  private tablesKey = ''
+  private tablesFor: readonly [readonly string[], readonly string[]] | undefined
 
   constructor(private readonly x: Exports) {
     this.memory = x.memory.buffer
@@ -40,6 +52,59 @@ export class Kernel {
     this.window = Buffer.from(this.memory, this.base, this.capacity)
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
     this.out = new Int32Array(this.memory, x.result(), 4)
+    this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
+    this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16)
+    this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096)
+  }
+
+  /**
+   * Where walk() finds `b`: [which, offset], from the first window, else copied into the
+   * second; undefined when it is larger than a window.
+   */
+  place(b: Uint8Array): [number, number] | undefined {
+    const o = this.offsetOf(b)
+    if (o >= 0) return [0, o]
+    if (b.length > this.capacity) return undefined
+    this.sideWindow.set(b)
+    return [1, 0]
+  }
+
+  /**
+   * Sets walk's lists: attribute names whose string leaves it reports, and string prefixes it
+   * reports anywhere (at most 255 and 16 bytes each). False when they do not fit.
+   */
+  walkLists(names: readonly string[], prefixes: readonly string[]): boolean {
+    if (this.tablesFor?.[0] === names && this.tablesFor[1] === prefixes) return true
+    const key = `${names.join('\n')}\n\n${prefixes.join('\n')}`
+    if (key === this.tablesKey) {
+      this.tablesFor = [names, prefixes]
+      return true
+    }
+    const bytes: number[] = []
+    for (const list of [names, prefixes]) {
+      for (const word of list) {
+        const encoded = Buffer.from(word, 'utf8')
+        // scan.c PREFIX_MAX: walk() looks for escapes that could hide a prefix in that many bytes.
+        if (encoded.length === 0 || encoded.length > (list === names ? 255 : 16)) return false
+        bytes.push(encoded.length, ...encoded)
+      }
+      bytes.push(0)
+    }
+    if (bytes.length > this.tables.length) return false
+    this.tables.set(bytes)
+    this.tablesKey = key
+    this.tablesFor = [names, prefixes]
+    return true
+  }
+
+  /** walk of scan.c over [i, n) of window `which`; the result is in walkOut. */
+  walk(which: number, i: number, n: number, deep: boolean, maxDepth: number): number {
+    return this.x.walk(which, i, n, deep ? 1 : 0, maxDepth)
+  }
+
+  /** The bytes of window `which` (a view: valid until the next load or place). */
+  bytesOf(which: number): Buffer {
+    return which === 0 ? this.window : this.sideWindow
   }
 
   /** Copies `bytes` (at most `capacity`) into the window; returns the view of them there. */

@@ -6,6 +6,9 @@
  *   skip_value   peek.ts   skipValue        one JSON value, full grammar
  *   skip_unread  scan.ts   skipUnread       the grammar fast path through unread sections
  *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts
+ *   walk         project.ts                 one before/after value: its top-level members, the
+ *                                           string leaves that may carry ids, a leaf count (the
+ *                                           reference is JSON.parse of the element plus the rules)
  *
  * Like their JavaScript twins they never decide anything on uncertain input: whenever the bytes
  * are invalid or outside what they model, they stop (or answer SLOW) and the JavaScript path
@@ -166,8 +169,7 @@ static i32 skip_key(const u8 *b, i32 i, i32 n) {
 #define ARRAY 2
 
 /* peek.ts skipValue: one value starting at i (no leading whitespace). */
-i32 skip_value(i32 i, i32 n) {
-  const u8 *b = buf;
+static i32 skip_value_in(const u8 *b, i32 i, i32 n) {
   i32 depth = 0;
   for (;;) {
     if (i >= n) return OUT_OF_BYTES;
@@ -214,6 +216,8 @@ i32 skip_value(i32 i, i32 n) {
     }
   }
 }
+
+i32 skip_value(i32 i, i32 n) { return skip_value_in(buf, i, n); }
 
 /*
  * scan.ts skipUnread over stk[0, depth): returns where it stopped; out[0] = depth,
@@ -446,4 +450,232 @@ i32 scan_lines(i32 i, i32 n) {
   }
   out[0] = 0;
   return i;
+}
+
+/* ---- walk: one before/after value for project.ts ------------------------------------------- */
+
+/* A second window for elements that did not arrive in one chunk (copied there by the caller). */
+static u8 side_buf[CAPACITY + 16];
+/* Output of walk (see below). */
+#define WOUT 65536
+static i32 wout[WOUT];
+/* Attribute names whose string leaves are wanted, then string prefixes that are wanted
+   anywhere: each a length byte and the bytes, a zero length ending each list. */
+static u8 tables[4096];
+
+#define WALK_DEPTH 512
+static u8 wkind[WALK_DEPTH];
+static u8 wnear[WALK_DEPTH];
+static i32 widx[WALK_DEPTH];
+static i32 wks[WALK_DEPTH];
+static i32 wke[WALK_DEPTH];
+static unsigned wserial[WALK_DEPTH];
+static unsigned whash[WALK_DEPTH];
+
+/* Repeated keys: (object, key hash) pairs of this walk; a generation number clears them. */
+#define DUP_BITS 13
+#define DUP_SLOTS (1 << DUP_BITS)
+static unsigned dup_fp[DUP_SLOTS];
+static unsigned dup_gen_of[DUP_SLOTS];
+static unsigned dup_gen;
+static i32 dup_count;
+
+u8 *side(void) { return side_buf; }
+i32 *walk_out(void) { return wout; }
+u8 *walk_tables(void) { return tables; }
+
+/* FNV-1a of a key's bytes (project.ts keyText has the same). */
+static unsigned key_hash(const u8 *b, i32 from, i32 to) {
+  unsigned h = 2166136261u;
+  for (i32 k = from; k < to; k++) h = (h ^ b[k]) * 16777619u;
+  return h;
+}
+
+/* 1 when (object, key) was seen before in this walk, or when the table is full (both: take
+   the slow path; a hash collision only costs that). */
+static int dup_seen(unsigned serial, unsigned h) {
+  unsigned fp = (h ^ (serial * 0x9e3779b1u)) * 0x85ebca6bu;
+  fp ^= fp >> 16;
+  if (++dup_count > DUP_SLOTS / 2) return 1;
+  unsigned slot = (fp * 0x9e3779b1u) >> (32 - DUP_BITS);
+  while (dup_gen_of[slot] == dup_gen) {
+    if (dup_fp[slot] == fp) return 1;
+    slot = (slot + 1) & (DUP_SLOTS - 1);
+  }
+  dup_gen_of[slot] = dup_gen;
+  dup_fp[slot] = fp;
+  return 0;
+}
+
+/* Whether [from, to) is one of the words of the list at t (which ends with a zero length), or
+   with prefix set, whether it starts with one. */
+static int in_list(const u8 *t, const u8 *b, i32 from, i32 to, int prefix) {
+  for (i32 p = 0; t[p] != 0; p += 1 + t[p]) {
+    i32 len = t[p];
+    if (prefix ? to - from < len : to - from != len) continue;
+    i32 k = 0;
+    while (k < len && b[from + k] == t[p + 1 + k]) k++;
+    if (k == len) return 1;
+  }
+  return 0;
+}
+
+/* The longest prefix project.ts passes (walkLists checks it). */
+#define PREFIX_MAX 16
+
+/* Whether a backslash is among the first PREFIX_MAX bytes of the string body [from, to). */
+static int escape_near_start(const u8 *b, i32 from, i32 to) {
+  if (to - from > PREFIX_MAX) to = from + PREFIX_MAX;
+  for (i32 k = from; k < to; k++)
+    if (b[k] == 0x5c) return 1;
+  return 0;
+}
+
+static const u8 *prefix_table(void) {
+  i32 p = 0;
+  while (tables[p] != 0) p += 1 + tables[p];
+  return tables + p + 1;
+}
+
+/*
+ * One JSON object starting at i (in buf, or in side_buf when `which` is 1), already checked
+ * against the grammar by peekChange; anything unexpected still answers SLOW. Returns the index
+ * after it, or SLOW. Every escaped key and every repeated key (in any object walked) answers
+ * SLOW: then the JavaScript parses the element whole.
+ *
+ * deep = 0: only the top-level members. deep = 1: also what blast-radius.ts `walk` visits
+ * (values at depth <= maxd, the root at depth 0): the number of leaves it counts (scalars and
+ * empty containers), and every string leaf that starts with a listed prefix (or might, once
+ * unescaped: a backslash among its first PREFIX_MAX bytes) or whose nearest attribute name is
+ * listed. Non-empty containers at depth >= maxd are skipped.
+ *
+ * wout[0] leaves, wout[1] members, wout[2] string leaves, wout[3] ints written; from wout[4]:
+ *   1, key start, key end, key hash, value start, value end        a top-level member
+ *   2, start, end, escaped, depth d, then d triples (key start, key end, key hash) or
+ *   (-1, index, 0)                                                  a string leaf and its path
+ * Offsets are into the same buffer; key spans exclude the quotes, string spans include them.
+ */
+i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
+  const u8 *b = which ? side_buf : buf;
+  const u8 *prefixes = prefix_table();
+  i32 depth = 0, w = 4, leaves = 0, tops = 0, strings = 0, top = -1;
+  unsigned serial = 0;
+  int near = 0;
+  dup_gen++;
+  dup_count = 0;
+  if (i >= n || b[i] != 0x7b) return SLOW;
+  for (;;) {
+    /* A value at depth `depth` starts at i. */
+    if (i >= n) return SLOW;
+    u8 c = b[i];
+    int counted = deep && depth <= maxd;
+    if (c == 0x7b || c == 0x5b) {
+      i32 j = ws(b, i + 1, n);
+      if (j >= n) return SLOW;
+      if (b[j] == c + 2) {
+        if (counted) leaves++;
+        i = j + 1;
+      } else if (depth > 0 && (!deep || depth >= maxd)) {
+        i = skip_value_in(b, i, n);
+        if (i < 0) return SLOW;
+      } else {
+        if (depth == WALK_DEPTH) return SLOW;
+        wkind[depth] = c == 0x7b ? OBJECT : ARRAY;
+        wnear[depth] = near;
+        widx[depth] = 0;
+        wserial[depth] = ++serial;
+        depth++;
+        i = j;
+        goto member;
+      }
+    } else if (c == 0x22) {
+      i32 e = skip_string(b, i + 1, n);
+      if (e < 0) return SLOW;
+      if (counted) {
+        leaves++;
+        if (near || in_list(prefixes, b, i + 1, e - 1, 1) ||
+            (escaped && escape_near_start(b, i + 1, e - 1))) {
+          if (w + 5 + 3 * depth > WOUT) return SLOW;
+          wout[w] = 2;
+          wout[w + 1] = i;
+          wout[w + 2] = e;
+          wout[w + 3] = escaped;
+          wout[w + 4] = depth;
+          w += 5;
+          for (i32 l = 0; l < depth; l++) {
+            int object = wkind[l] == OBJECT;
+            wout[w++] = object ? wks[l] : -1;
+            wout[w++] = object ? wke[l] : widx[l];
+            wout[w++] = object ? (i32)whash[l] : 0;
+          }
+          strings++;
+        }
+      }
+      i = e;
+    } else {
+      i = skip_scalar(b, i, n);
+      if (i < 0) return SLOW;
+      if (counted) leaves++;
+    }
+    /* After a value: a comma and the next member, or closing brackets. */
+    for (;;) {
+      if (depth == 1 && top >= 0 && wout[top + 5] < 0) wout[top + 5] = i;
+      if (depth == 0) {
+        wout[0] = leaves;
+        wout[1] = tops;
+        wout[2] = strings;
+        wout[3] = w;
+        return i;
+      }
+      i = ws(b, i, n);
+      if (i >= n) return SLOW;
+      u8 d = b[i];
+      u8 kind = wkind[depth - 1];
+      if (d == 0x2c) {
+        i = ws(b, i + 1, n);
+        if (kind == ARRAY) {
+          widx[depth - 1]++;
+          near = wnear[depth - 1];
+          break;
+        }
+        goto member;
+      }
+      if (d != (kind == OBJECT ? 0x7d : 0x5d)) return SLOW;
+      depth--;
+      i++;
+    }
+    continue;
+  member:
+    /* The next member of the innermost open container (an object: its key first). */
+    if (wkind[depth - 1] == ARRAY) {
+      near = wnear[depth - 1];
+      continue;
+    }
+    if (i >= n || b[i] != 0x22) return SLOW;
+    {
+      i32 e = skip_string(b, i + 1, n);
+      if (e < 0 || escaped) return SLOW;
+      unsigned h = key_hash(b, i + 1, e - 1);
+      if (dup_seen(wserial[depth - 1], h)) return SLOW;
+      wks[depth - 1] = i + 1;
+      wke[depth - 1] = e - 1;
+      whash[depth - 1] = h;
+      near = deep && in_list(tables, b, i + 1, e - 1, 0);
+      if (depth == 1) {
+        if (w + 6 > WOUT) return SLOW;
+        top = w;
+        wout[w] = 1;
+        wout[w + 1] = i + 1;
+        wout[w + 2] = e - 1;
+        wout[w + 3] = (i32)h;
+        wout[w + 5] = -1;
+        w += 6;
+        tops++;
+      }
+      i = ws(b, e, n);
+      if (i >= n || b[i] != 0x3a) return SLOW;
+      i = ws(b, i + 1, n);
+      if (depth == 1) wout[top + 4] = i;
+    }
+  }
 }
