@@ -4,9 +4,10 @@ import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
+import { notices } from './scripts/rollup-licenses.mjs'
 
 // outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
-const plugins = (outDir = 'dist') => [
+const plugins = (outDir, title) => [
   typescript({
     tsconfig: './tsconfig.build.json',
     outDir,
@@ -19,7 +20,9 @@ const plugins = (outDir = 'dist') => [
   hcl2json(),
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
-  json()
+  json(),
+  // dist/*/licenses.txt: the third-party notices of exactly what the bundle holds.
+  notices(outDir, title)
 ]
 
 // @actions/* ship TypeScript's CommonJS helpers (`this` at the top level) and a core ↔ oidc-utils
@@ -43,7 +46,7 @@ export default [
       banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? '#!/usr/bin/env node' : ''),
       sourcemap: false
     },
-    plugins: plugins('dist/cli')
+    plugins: plugins('dist/cli', 'command line bundle (dist/cli)')
   },
   {
     // The Action (action.yml runs dist/action/index.js on node24): everything bundled, since the
@@ -56,7 +59,7 @@ export default [
       chunkFileNames: '[name].js',
       sourcemap: false
     },
-    plugins: plugins('dist/action'),
+    plugins: plugins('dist/action', 'GitHub Action bundle (dist/action)'),
     onwarn
   }
 ]
