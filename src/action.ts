@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage, evaluatePlans, loadPolicy } from './cli.js'
+import { findingAnnotations } from './github/annotations.js'
 import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
@@ -26,17 +27,21 @@ const SUMMARY_REPORT_MAX = 300_000
 
 /** Runs the Action; the process exit code is set through `core.setFailed`. */
 export async function main(): Promise<void> {
-  await run(process.env, process.cwd())
+  await run()
 }
 
-/** One run of the Action in `cwd` with `env`. Never throws. */
-export async function run(env: Env, cwd: string): Promise<void> {
+/**
+ * One run of the Action in `cwd` with `env` (default: this process's). Never throws. Exported
+ * with no required argument, as GitHub's action template and `@github/local-action` expect.
+ */
+export async function run(env: Env = process.env, cwd: string = process.cwd()): Promise<void> {
   let summary: string | undefined
   try {
     const settings = readSettings()
     const event = readEvent(env)
     const { result, report } = await gate(settings, event, env, cwd)
     summary = summarize(settings, result, report)
+    if (report !== undefined) annotate(report)
     setOutputs(result, writeReport(settings, env, report, result))
     if (result.decision.jobFails) core.setFailed(result.decision.message)
     else if (result.decision.outcome === 'pending') core.notice(result.decision.message)
@@ -51,6 +56,20 @@ export async function run(env: Env, cwd: string): Promise<void> {
     core.setFailed(`plan-gate could not run: ${message}`)
   } finally {
     await writeSummary(summary)
+  }
+}
+
+/** One annotation per finding in the job log (capped per level; the rest counted). */
+function annotate(report: Report): void {
+  for (const a of findingAnnotations(report)) {
+    const properties: core.AnnotationProperties = {
+      title: a.title,
+      ...(a.file === undefined ? {} : { file: a.file }),
+      ...(a.startLine === undefined ? {} : { startLine: a.startLine })
+    }
+    if (a.level === 'error') core.error(a.message, properties)
+    else if (a.level === 'warning') core.warning(a.message, properties)
+    else core.notice(a.message, properties)
   }
 }
 

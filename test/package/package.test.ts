@@ -19,6 +19,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { POLICY_SCHEMA_URL, STARTER_POLICY } from '../../src/policy/starter.js'
 import { VERSION } from '../../src/version.js'
 import { ROOT } from '../helpers.js'
@@ -272,6 +273,44 @@ describe('installed from the tarball', () => {
       expect(withHcl.stderr).toBe('')
       expect(withHcl.status).toBe(1)
       expect(JSON.parse(withHcl.stdout)).toMatchObject({ decision: 'approval-required' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  test('the Action bundle exports run(): importing it runs nothing, calling run() runs the Action', () => {
+    // What @github/local-action and GitHub's action template expect of the entry point.
+    const dir = mkdtempSync(join(tmpdir(), 'plan-gate-run-'))
+    try {
+      const event = join(dir, 'event.json')
+      writeFileSync(event, '{}')
+      const output = join(dir, 'output')
+      writeFileSync(output, '')
+      const bundle = pathToFileURL(join(ROOT, 'dist', 'action', 'index.js')).href
+      const script = [
+        `const m = await import(${JSON.stringify(bundle)})`,
+        `const fs = await import('node:fs')`,
+        `console.log(typeof m.run, fs.readFileSync(${JSON.stringify(output)}, 'utf8').length)`,
+        'await m.run()'
+      ].join('\n')
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          GITHUB_EVENT_NAME: 'workflow_dispatch',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_REPOSITORY: 'acme/infra',
+          GITHUB_OUTPUT: output,
+          RUNNER_TEMP: dir,
+          INPUT_PLAN: join(ROOT, 'fixtures', 'plans', 'no-changes.json'),
+          'INPUT_GITHUB-TOKEN': 'ghs_unused'
+        }
+      })
+      // Imported: run is a function and nothing was written yet; then run() wrote the outputs.
+      expect(result.stdout.split('\n')[0]).toBe('function 0')
+      expect(readFileSync(output, 'utf8')).toMatch(/decision<<.*\npass\n/)
+      expect(result.status).toBe(0)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
