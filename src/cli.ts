@@ -18,7 +18,16 @@ import {
 } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, dirname, join, resolve } from 'node:path'
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util'
 import { BackendConfigError, type StateBackend } from './backend/backend.js'
+import {
+  exitCodeFor,
+  FAIL_ON,
+  planOutputs,
+  useColor,
+  type FailOn,
+  type OutputTarget
+} from './cli/outputs.js'
 import { loadBackends, type BackendFs } from './backend/load.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
@@ -28,9 +37,11 @@ import { gate, slimmer } from './policy/gate.js'
 import { compileGlob } from './policy/glob.js'
 import { STARTER_POLICY } from './policy/starter.js'
 import { buildReport } from './report/build.js'
-import { render, REPORT_FORMATS, type ReportFormat } from './report/index.js'
+import { render, REPORT_FORMATS } from './report/index.js'
 import { progressBar, progressLine } from './report/progress.js'
+import { renderQuiet } from './report/quiet.js'
 import { renderExplain, renderRuleList } from './report/rules.js'
+import { renderRuleListJson } from './report/rules-json.js'
 import type { Report } from './report/types.js'
 import { allRules, resolveRule, ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
@@ -49,20 +60,28 @@ export interface CliIO {
 
 const INPUT_FORMATS: readonly InputFormat[] = ['show-json', 'jsonl', 'json-array']
 
-export const HELP = `Usage: plan-gate [options] <plan>
-       plan-gate rules | explain <rule> | init [--force]
+export const HELP = `Usage: plan-gate [options] <plan>...
+       plan-gate [options] rules [--format text|json] | explain <rule> | init [--force]
 
 Gates a Terraform or OpenTofu plan: deletes and replacements of data stores need a
 second approver, state storage is never destroyed, weakened protection is flagged.
 
-<plan> is one of:
+<plan> is one of (several, directories and globs are judged together):
   plan.json     output of \`terraform show -json tfplan\` (any format_version 0.1 to 1.x)
   plan.jsonl    output of \`terraform plan -json\` (JSON Lines; also a JSON array of messages)
   tfplan        a binary plan file, read through \`terraform show -json\` (or \`tofu\`)
   -             standard input (JSON or JSON Lines)
+A plan file whose name starts with "-" or is a command's name goes after \`--\`.
 
 Options:
   -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -f, --format <fmt>=<file> also write the report in <fmt> to <file> (repeatable), e.g.
+                            -f sarif=plan-gate.sarif -f json=report.json
+  -o, --output <file>       write the report to <file> instead of standard output
+  -q, --quiet               print only the verdict and the counts (files get full reports)
+      --fail-on <level>     exit 1 from this outcome on: blocked, approval-required
+                            (default), warn (any finding), never (exit 0 unless it cannot
+                            evaluate)
   -c, --config <file>       policy file (default: .plan-gate.yml/.yaml/.json, searched from
                             the working directory up to the repository root)
       --environment <name>  the policy environment this plan belongs to
@@ -74,24 +93,30 @@ Options:
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
-      --no-color            no colour in text output (also NO_COLOR=1)
-      --color               colour even when stdout is not a terminal
+      --color, --no-color   colour in text output (default: on a terminal; FORCE_COLOR=1 turns
+                            it on, NO_COLOR=1 off)
   -h, --help                show this help
   -V, --version             show the version
+Short options combine (-qfjson); \`--\` ends the options.
 
 Commands:
-  rules                     list every rule with its id, default decision and title
+  rules [--format json]     list every rule with its id, default decision and title
   explain <rule>            explain a rule (id, slug or alias)
   init [--force]            write a commented starter .plan-gate.yml here
 
 Exit codes:
-  0  pass (warnings included)
-  1  the gate did not pass: approval required or blocked
-  2  could not evaluate: usage error, unreadable, malformed or unsupported input or policy
+  0  pass: nothing reached --fail-on (warnings included, by default)
+  1  the gate did not pass: approval required or blocked (what --fail-on names)
+  2  could not evaluate: usage error, unreadable, malformed or unsupported input or policy,
+     or a report file that could not be written; --fail-on never does not change it
 `
 
 interface Options extends EvaluateOptions {
-  readonly format: ReportFormat
+  /** Where each rendering goes; the one without a file is standard output. */
+  readonly targets: readonly OutputTarget[]
+  /** `--quiet`: the verdict line on standard output. */
+  readonly quiet: boolean
+  readonly failOn: FailOn
   readonly color?: boolean
 }
 
@@ -101,105 +126,170 @@ class CliError extends Error {}
 type Parsed =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'rules' }
+  | { kind: 'rules'; format: 'text' | 'json' }
   | { kind: 'explain'; rule: string }
   | { kind: 'init'; force: boolean }
   | { kind: 'run'; options: Options }
 
-/** Parses argv (without node and script). */
+const COMMANDS = ['rules', 'explain', 'init'] as const
+type CommandName = (typeof COMMANDS)[number]
+
+/** Every option, for node:util's parseArgs. */
+const OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  environment: { type: 'string' },
+  'terraform-dir': { type: 'string' },
+  at: { type: 'string' },
+  'input-format': { type: 'string' },
+  'terraform-bin': { type: 'string' },
+  progress: { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' }
+} as const satisfies ParseArgsConfig['options']
+
+type OptionName = keyof typeof OPTIONS
+
+/** Options each command takes besides --help, --version, --color and --no-color. */
+const COMMAND_OPTIONS: Readonly<Record<CommandName | 'run', readonly OptionName[]>> = {
+  rules: ['format'],
+  explain: [],
+  init: ['force'],
+  run: [
+    'format',
+    'output',
+    'quiet',
+    'fail-on',
+    'config',
+    'environment',
+    'terraform-dir',
+    'at',
+    'input-format',
+    'terraform-bin',
+    'progress'
+  ]
+}
+
+/**
+ * Parses argv (without node and script) with node:util's parseArgs: long and short options,
+ * `--opt=value` and `-fvalue`, short options combined, `--` ending the options. A command
+ * is the first operand before `--`, wherever the options are.
+ */
 export function parseArgs(argv: readonly string[]): Parsed {
-  const command = argv[0]
-  if (command === 'rules' && argv.length === 1) return { kind: 'rules' }
+  let parsed
+  try {
+    parsed = parseNodeArgs({
+      args: [...argv],
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+      tokens: true
+    })
+  } catch (error) {
+    throw new CliError(usageMessage(error))
+  }
+  const { values, positionals, tokens } = parsed
+  if (values.help === true) return { kind: 'help' }
+  if (values.version === true) return { kind: 'version' }
+  const first = tokens.find((t) => t.kind === 'positional' || t.kind === 'option-terminator')
+  const command =
+    first?.kind === 'positional' && (COMMANDS as readonly string[]).includes(first.value)
+      ? (first.value as CommandName)
+      : undefined
+  const operands = command === undefined ? positionals : positionals.slice(1)
+  // The last of --color and --no-color wins.
+  let color: boolean | undefined
+  for (const t of tokens)
+    if (t.kind === 'option' && (t.name === 'color' || t.name === 'no-color'))
+      color = t.name === 'color'
+  const allowed = COMMAND_OPTIONS[command ?? 'run']
+  for (const t of tokens) {
+    if (t.kind !== 'option' || ['help', 'version', 'color', 'no-color'].includes(t.name)) continue
+    if (!(allowed as readonly string[]).includes(t.name))
+      throw new CliError(
+        command === undefined
+          ? `--${t.name} goes with ${t.name === 'force' ? 'init' : 'a command'} (see --help)`
+          : `${command} does not take --${t.name} (see --help)`
+      )
+    if (typeof t.value === 'string' && t.value === '')
+      throw new CliError(`--${t.name} needs a value`)
+  }
+  if (command === 'rules') {
+    if (operands.length > 0) throw new CliError('usage: plan-gate rules [--format text|json]')
+    const formats = values.format ?? []
+    if (formats.length > 1) throw new CliError('rules takes one --format')
+    return { kind: 'rules', format: oneOf('--format', formats[0] ?? 'text', ['text', 'json']) }
+  }
   if (command === 'explain') {
-    if (argv.length !== 2) throw new CliError('usage: plan-gate explain <rule>')
-    return { kind: 'explain', rule: argv[1] as string }
+    if (operands.length !== 1) throw new CliError('usage: plan-gate explain <rule>')
+    return { kind: 'explain', rule: operands[0] as string }
   }
   if (command === 'init') {
-    const rest = argv.slice(1)
-    if (rest.some((a) => a !== '--force')) throw new CliError('usage: plan-gate init [--force]')
-    return { kind: 'init', force: rest.length > 0 }
+    if (operands.length > 0) throw new CliError('usage: plan-gate init [--force]')
+    return { kind: 'init', force: values.force === true }
   }
-  const files: string[] = []
-  let format: ReportFormat = 'text'
-  let inputFormat: InputFormat | undefined
-  let terraformBin: string | undefined
-  let color: boolean | undefined
-  let config: string | undefined
-  let environment: string | undefined
-  let terraformDir: string | undefined
-  let at: number | undefined
-  let progress: boolean | undefined
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? splitOnce(arg) : [arg, undefined]
-    const value = (): string => {
-      const v = inline ?? argv[++i]
-      if (v === undefined || v === '') throw new CliError(`${flag} needs a value`)
-      return v
-    }
-    switch (flag) {
-      case '-h':
-      case '--help':
-        return { kind: 'help' }
-      case '-V':
-      case '--version':
-        return { kind: 'version' }
-      case '-f':
-      case '--format':
-        format = oneOf(flag, value(), REPORT_FORMATS)
-        break
-      case '--input-format':
-        inputFormat = oneOf(flag, value(), INPUT_FORMATS)
-        break
-      case '--terraform-bin':
-        terraformBin = value()
-        break
-      case '-c':
-      case '--config':
-        config = value()
-        break
-      case '--environment':
-        environment = value()
-        break
-      case '--terraform-dir':
-        terraformDir = value()
-        break
-      case '--at':
-        at = parseTime(value())
-        break
-      case '--no-color':
-        color = false
-        break
-      case '--color':
-        color = true
-        break
-      case '--progress':
-        progress = true
-        break
-      default:
-        if (arg.startsWith('-') && arg !== '-')
-          throw new CliError(`unknown option ${arg} (see --help)`)
-        files.push(arg)
-    }
-  }
+  const files = positionals
   if (files.length === 0) throw new CliError('no plan given (see --help)')
   if (files.filter((f) => f === '-').length > 1) throw new CliError('stdin (-) can be given once')
+  const quiet = values.quiet === true
+  const { targets } = planOutputs(
+    values.format ?? [],
+    values.output,
+    quiet,
+    REPORT_FORMATS,
+    (m) => {
+      throw new CliError(m)
+    }
+  )
   return {
     kind: 'run',
     options: {
       files,
-      format,
-      inputFormat,
-      terraformBin,
+      targets,
+      quiet,
+      failOn: oneOf('--fail-on', values['fail-on'] ?? 'approval-required', FAIL_ON),
+      inputFormat:
+        values['input-format'] === undefined
+          ? undefined
+          : oneOf('--input-format', values['input-format'], INPUT_FORMATS),
+      terraformBin: values['terraform-bin'],
       color,
-      config,
-      environment,
-      terraformDir,
-      at,
-      progress
+      config: values.config,
+      environment: values.environment,
+      terraformDir: values['terraform-dir'],
+      at: values.at === undefined ? undefined : parseTime(values.at),
+      progress: values.progress === true ? true : undefined
     }
   }
+}
+
+/** node:util's parse errors, as one line naming the option. */
+function usageMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  const code = (error as { code?: unknown }).code
+  const unknown = /Unknown option '([^']+)'/.exec(text)
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && unknown)
+    return `unknown option ${unknown[1]} (see --help)`
+  const option = /Option '(?:-\w, )?(--?[\w-]+)/.exec(text)?.[1]
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    if (/does not take an argument/.test(text)) return `${option} does not take a value`
+    if (/ambiguous/.test(text))
+      return `${longName(option)} needs a value (one starting with "-" goes as ${longName(option)}=-…)`
+    return `${longName(option)} needs a value`
+  }
+  return text.split('\n')[0] ?? text
+}
+
+function longName(option: string): string {
+  if (option.startsWith('--')) return option
+  const entry = Object.entries(OPTIONS).find(([, o]) => 'short' in o && `-${o.short}` === option)
+  return entry === undefined ? option : `--${entry[0]}`
 }
 
 function parseTime(text: string): number {
@@ -209,11 +299,6 @@ function parseTime(text: string): number {
       `--at needs an RFC 3339 time such as 2026-12-24T12:00:00Z, not "${text.slice(0, 40)}"`
     )
   return ms
-}
-
-function splitOnce(arg: string): [string, string] {
-  const eq = arg.indexOf('=')
-  return [arg.slice(0, eq), arg.slice(eq + 1)]
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
@@ -248,10 +333,32 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return EXIT.error
   }
   const { report } = evaluation
-  const color =
-    options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
-  io.stdout.write(render(options.format, report, { color, rules: ruleMeta }))
-  return report.decision === 'pass' ? EXIT.pass : EXIT.gate
+  const color = useColor(options.color, io.env, io.stdout.isTTY === true)
+  // Files first, never coloured: a report that cannot be written fails the run (exit 2).
+  for (const target of options.targets) {
+    if (target.file === undefined) continue
+    try {
+      writeFileSync(
+        resolve(io.cwd, target.file),
+        render(target.format, report, { color: false, rules: ruleMeta })
+      )
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const why =
+        code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'ENOENT'
+            ? 'its directory does not exist'
+            : message(error)
+      io.stderr.write(`plan-gate: cannot write ${target.file}: ${why}\n`)
+      return EXIT.error
+    }
+  }
+  const stdout = options.targets.find((t) => t.file === undefined)
+  if (stdout !== undefined)
+    io.stdout.write(render(stdout.format, report, { color, rules: ruleMeta }))
+  if (options.quiet) io.stdout.write(renderQuiet(report, { color }))
+  return exitCodeFor(report, options.failOn) === 0 ? EXIT.pass : EXIT.gate
 }
 
 /** What evaluating plans needs; the Action fills it from its inputs. */
@@ -306,7 +413,9 @@ export function errorMessage(error: unknown): string {
 /** `rules`, `explain`, `init`. */
 function command(parsed: Exclude<Parsed, { kind: 'run' | 'help' | 'version' }>, io: CliIO): number {
   if (parsed.kind === 'rules') {
-    io.stdout.write(renderRuleList(allRules()))
+    io.stdout.write(
+      parsed.format === 'json' ? renderRuleListJson(allRules()) : renderRuleList(allRules())
+    )
     return EXIT.pass
   }
   if (parsed.kind === 'explain') {
