@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
 import { notices } from './scripts/rollup-licenses.mjs'
+import { sourceHashPlugin } from './scripts/source-hash.mjs'
 
 // outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
 const plugins = (outDir, title) => [
@@ -21,6 +22,7 @@ const plugins = (outDir, title) => [
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json(),
+  sourceHashPlugin(),
   // dist/*/licenses.txt: the third-party notices of exactly what the bundle holds.
   notices(outDir, title)
 ]

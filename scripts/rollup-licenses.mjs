@@ -10,7 +10,7 @@ import { WASM } from './rollup-hcl2json.mjs'
 
 /** Licenses a bundled package may have (SPDX). MPL-2.0 is file-level: see the hcl2json note. */
 export const ALLOWED =
-  '(MIT OR ISC OR Apache-2.0 OR BSD-2-Clause OR BSD-3-Clause OR 0BSD OR MPL-2.0)'
+  '(MIT OR ISC OR Apache-2.0 OR BSD-2-Clause OR BSD-3-Clause OR 0BSD OR BlueOak-1.0.0 OR MPL-2.0)'
 
 /** Licenses of the Go modules in hcl2json's WASM (their LICENSE files are not on npm). */
 export const GO_LICENSES = {

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { requireFreshDist } from '../dist.js'
 import { ROOT } from '../helpers.js'
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js')
@@ -65,6 +66,8 @@ function bigPlan(n: number): string {
 }
 
 describe('a closed pipe (EPIPE)', () => {
+  requireFreshDist('cli')
+
   test('plan-gate rules | head: exit 0, nothing on stderr', async () => {
     const result = await headOne(['rules'])
     expect(result.read).toBeGreaterThan(0)

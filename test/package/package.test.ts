@@ -22,6 +22,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { POLICY_SCHEMA_URL, STARTER_POLICY } from '../../src/policy/starter.js'
 import { VERSION } from '../../src/version.js'
+import { requireFreshDist } from '../dist.js'
 import { ROOT } from '../helpers.js'
 
 interface PackageJson {
@@ -162,6 +163,7 @@ test('init points editors at the policy schema of this version, which the packag
 })
 
 describe('npm pack', () => {
+  requireFreshDist('cli')
   const pack = packDryRun()
   const paths = pack.files.map((f) => f.path).sort()
 
@@ -216,6 +218,8 @@ describe('third-party notices (dist/*/licenses.txt, written by the build)', () =
 })
 
 describe('installed from the tarball', () => {
+  requireFreshDist('cli')
+  requireFreshDist('action')
   test('npm install -g into an empty prefix: no dependencies, no warning, the CLI runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-gate-pack-'))
     try {
