@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { REPORT_FORMATS } from '../../src/report/index.js'
 import { allRules } from '../../src/rules/registry.js'
 import { cli, fixture, PLANTED_SECRET } from '../helpers.js'
 
@@ -104,7 +105,7 @@ describe('parsing (node:util parseArgs)', () => {
     [['a.json', '-f', 'sarif='], '--format sarif= needs a file name'],
     [
       ['a.json', '-f', 'yaml=out.yaml'],
-      '--format must be one of text, markdown, json, sarif, not "yaml"'
+      `--format must be one of ${REPORT_FORMATS.join(', ')}, not "yaml"`
     ],
     [
       ['a.json', '-o', 'r.json', '-f', 'json=r.json'],
