@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage, evaluatePlans, loadPolicy } from './cli.js'
-import { findingAnnotations } from './github/annotations.js'
+import { findingAnnotations, omittedNotice } from './github/annotations.js'
 import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
@@ -61,11 +61,15 @@ export async function run(env: Env = process.env, cwd: string = process.cwd()): 
 
 /** One annotation per finding in the job log (capped per level; the rest counted). */
 function annotate(report: Report): void {
-  for (const a of findingAnnotations(report)) {
+  const { annotations, omitted } = findingAnnotations(report)
+  const all =
+    omitted > 0 ? [...annotations, omittedNotice(omitted, report.findings.length)] : annotations
+  for (const a of all) {
     const properties: core.AnnotationProperties = {
       title: a.title,
       ...(a.file === undefined ? {} : { file: a.file }),
-      ...(a.startLine === undefined ? {} : { startLine: a.startLine })
+      ...(a.line === undefined ? {} : { startLine: a.line }),
+      ...(a.endLine === undefined ? {} : { endLine: a.endLine })
     }
     if (a.level === 'error') core.error(a.message, properties)
     else if (a.level === 'warning') core.warning(a.message, properties)

@@ -1,8 +1,10 @@
 /**
  * One job-log annotation per finding, most dangerous first (the report's order): `error` for a
  * blocked change, `warning` for one that needs approval, `notice` for a warning. GitHub shows at
- * most 10 annotations of each level per step, so each level is capped there and one notice
- * counts the rest. Pure: the Action prints them with `@actions/core`, which escapes the text.
+ * most 10 annotations of each level per step, so each level is capped there and the rest are
+ * counted (`omitted`; the Action says so in one notice). Pure: the Action prints them with
+ * `@actions/core`, which escapes the text. The shape is the reports' `annotations()` builder's
+ * (src/report/github.ts on the reports branch), so either can feed the Action.
  */
 import type { Report, ReportedFinding } from '../report/types.js'
 import type { Decision } from '../rules/types.js'
@@ -15,7 +17,16 @@ export interface Annotation {
   readonly message: string
   /** Repository-relative file of the resource (or module call) block, when known. */
   readonly file?: string
-  readonly startLine?: number
+  readonly line?: number
+  readonly endLine?: number
+  /** Findings this annotation stands for. */
+  readonly findings: number
+}
+
+export interface Annotations {
+  readonly annotations: readonly Annotation[]
+  /** Findings left out by the cap (no annotation of their own). */
+  readonly omitted: number
 }
 
 /** Where a finding's resource is declared, when a locator knows it. */
@@ -36,11 +47,11 @@ const TITLE: Readonly<Record<Decision, string>> = {
   warn: 'Warning'
 }
 
-/** The annotations for a report, and the summary notice for those left out. */
+/** The annotations for a report, and how many findings the cap left out. */
 export function findingAnnotations(
   report: Report,
   options: { readonly perLevel?: number; readonly locate?: Locate } = {}
-): Annotation[] {
+): Annotations {
   const perLevel = options.perLevel ?? ANNOTATIONS_PER_LEVEL
   const shown: Record<AnnotationLevel, number> = { error: 0, warning: 0, notice: 0 }
   const out: Annotation[] = []
@@ -61,16 +72,19 @@ export function findingAnnotations(
       message: `${finding.address}${plan}: ${finding.reason}`,
       ...(where === undefined
         ? {}
-        : { file: where.file, ...(where.line === undefined ? {} : { startLine: where.line }) })
+        : { file: where.file, ...(where.line === undefined ? {} : { line: where.line }) }),
+      findings: 1
     })
   }
-  if (omitted > 0) {
-    const total = report.findings.length
-    out.push({
-      level: 'notice',
-      title: 'plan-gate: more findings',
-      message: `${omitted} more of ${total} findings are not annotated (GitHub shows ${perLevel} of each level per step); the job summary lists them all`
-    })
+  return { annotations: out, omitted }
+}
+
+/** The notice that counts the findings the cap left out. */
+export function omittedNotice(omitted: number, total: number): Annotation {
+  return {
+    level: 'notice',
+    title: 'plan-gate: more findings',
+    message: `${omitted} more of ${total} findings have no annotation of their own; the job summary lists them all`,
+    findings: omitted
   }
-  return out
 }

@@ -1,7 +1,11 @@
 /** One job-log annotation per finding: levels, cap per level, the rest counted, and no injection. */
 import { describe, expect, test } from '@jest/globals'
 import * as core from '@actions/core'
-import { ANNOTATIONS_PER_LEVEL, findingAnnotations } from '../../src/github/annotations.js'
+import {
+  ANNOTATIONS_PER_LEVEL,
+  findingAnnotations,
+  omittedNotice
+} from '../../src/github/annotations.js'
 import type { Report, ReportedFinding } from '../../src/report/types.js'
 import { cli, fixture, PLANTED_SECRET } from '../helpers.js'
 
@@ -16,7 +20,8 @@ function withFindings(report: Report, findings: ReportedFinding[]): Report {
 
 describe('findingAnnotations', () => {
   test('the example: one per finding, most dangerous first, warning for approval, notice for warn', async () => {
-    const annotations = findingAnnotations(await exampleReport())
+    const { annotations, omitted } = findingAnnotations(await exampleReport())
+    expect(omitted).toBe(0)
     expect(annotations.map((a) => [a.level, a.title])).toEqual([
       ['warning', 'plan-gate: Approval required (PG-AWS-001)'],
       ['warning', expect.stringMatching(/^plan-gate: Approval required \(PG-/)],
@@ -29,11 +34,11 @@ describe('findingAnnotations', () => {
 
   test('where the locator knows the block, the annotation points at its file and line', async () => {
     const report = await exampleReport()
-    const annotations = findingAnnotations(report, {
+    const { annotations } = findingAnnotations(report, {
       locate: (f) =>
         f.address === 'aws_db_instance.orders' ? { file: 'infra/db.tf', line: 12 } : undefined
     })
-    expect(annotations[0]).toMatchObject({ file: 'infra/db.tf', startLine: 12 })
+    expect(annotations[0]).toMatchObject({ file: 'infra/db.tf', line: 12, findings: 1 })
     expect(annotations[1]).not.toHaveProperty('file')
   })
 
@@ -47,23 +52,26 @@ describe('findingAnnotations', () => {
       })),
       ...Array.from({ length: 3 }, (_, i) => ({ ...warn!, address: `aws_instance.w${i}` }))
     ]
-    const annotations = findingAnnotations(withFindings(report, many))
+    const { annotations, omitted } = findingAnnotations(withFindings(report, many))
     const levels = annotations.map((a) => a.level)
     expect(levels.filter((l) => l === 'warning')).toHaveLength(ANNOTATIONS_PER_LEVEL)
-    expect(annotations.at(-1)).toEqual({
+    // The three warnings are all shown: the cap is per level.
+    expect(levels.filter((l) => l === 'notice')).toHaveLength(3)
+    expect(omitted).toBe(15)
+    expect(omittedNotice(omitted, many.length)).toEqual({
       level: 'notice',
       title: 'plan-gate: more findings',
-      message: `15 more of 28 findings are not annotated (GitHub shows 10 of each level per step); the job summary lists them all`
+      message:
+        '15 more of 28 findings have no annotation of their own; the job summary lists them all',
+      findings: 15
     })
-    // The three warnings are all shown: the cap is per level.
-    expect(levels.filter((l) => l === 'notice')).toHaveLength(4)
   })
 
   test('several plans: the message names the plan', async () => {
     const report = await exampleReport()
     const finding = { ...(report.findings[0] as ReportedFinding), plan: 'envs/prod.json' }
     const two = { ...withFindings(report, [finding]), plans: [report.plans[0]!, report.plans[0]!] }
-    expect(findingAnnotations(two)[0]?.message).toMatch(
+    expect(findingAnnotations(two).annotations[0]?.message).toMatch(
       /^aws_db_instance\.orders \(plan envs\/prod\.json\): /
     )
   })
@@ -75,7 +83,7 @@ describe('findingAnnotations', () => {
       ...(report.findings[0] as ReportedFinding),
       address: `aws_s3_bucket.b["${evil}"]`
     }
-    const [annotation] = findingAnnotations(withFindings(report, [finding]))
+    const [annotation] = findingAnnotations(withFindings(report, [finding])).annotations
     let written = ''
     const write = process.stdout.write
     process.stdout.write = ((chunk: string) => {
