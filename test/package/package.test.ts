@@ -78,8 +78,12 @@ function packDryRun(): PackResult {
   return (JSON.parse(out) as PackResult[])[0] as PackResult
 }
 
-/** Files the CLI bundle loads from `entry`, followed through static and dynamic imports and assets. */
+/**
+ * Files the CLI bundle loads from `entry`: imported chunks (static and dynamic), and any file of
+ * `dir` whose name the loaded code spells out as a string (assets read next to the bundle).
+ */
 function reachable(dir: string, entry: string): Set<string> {
+  const present = new Set(readdirSync(dir))
   const seen = new Set<string>()
   const queue = [entry]
   while (queue.length > 0) {
@@ -90,9 +94,9 @@ function reachable(dir: string, entry: string): Set<string> {
     const code = readFileSync(join(dir, name), 'utf8')
     const refs = [
       ...code.matchAll(/(?:from|import)\s*\(?\s*['"]\.\/([^'"]+\.js)['"]/g),
-      ...code.matchAll(/new URL\(\s*['"](?:\.\/)?([^'"/]+)['"],\s*import\.meta\.url\)/g)
+      ...code.matchAll(/['"`](?:\.\/)?([\w.-]+\.(?:js|wasm|gz))['"`]/g)
     ]
-    for (const ref of refs) queue.push(ref[1] as string)
+    for (const ref of refs) if (present.has(ref[1] as string)) queue.push(ref[1] as string)
   }
   return seen
 }
