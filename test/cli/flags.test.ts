@@ -82,7 +82,7 @@ describe('parsing (node:util parseArgs)', () => {
   test.each([
     [['rules', '--config', 'x.yml'], 'rules does not take --config (see --help)'],
     [['rules', '--format', 'sarif'], '--format must be one of text, json, not "sarif"'],
-    [['rules', 'extra'], 'usage: plan-gate rules [--format text|json]'],
+    [['rules', 'extra'], 'usage: plan-gate rules [--format json]'],
     [['explain'], 'usage: plan-gate explain <rule>'],
     [['init', '--quiet'], 'init does not take --quiet (see --help)'],
     [['a.json', '--force'], '--force goes with init (see --help)'],

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parsePolicy, type Policy } from '../../src/policy/config.js'
 import { decide } from '../../src/policy/decide.js'
-import { defaultContext, gate, slimmer } from '../../src/policy/gate.js'
+import { defaultContext, gate, slimmer } from '../../src/pipeline/gate.js'
 import { PlanReader, readPlan } from '../../src/plan/read.js'
 import { change, plan } from '../../src/rules/examples.js'
 import { formatMessage } from '../../src/rules/messages.js'
@@ -281,6 +281,25 @@ describe('environments', () => {
         formatMessage
       )
     ).toEqual(['Environment "staging" may not touch region us-east-1'])
+  })
+
+  test('eu-west-? in an environment takes eu-west-1 (the one glob), not eu-central-1', () => {
+    const yaml = `environments:
+  prod:
+    plans: ["envs/prod/*.json"]
+    regions: ["eu-west-?"]`
+    expect(run(queue('111111111111', 'eu-west-1'), yaml, NOW, 'envs/prod/plan.json')).toEqual([])
+    expect(
+      run(queue('111111111111', 'eu-central-1'), yaml, NOW, 'envs/prod/plan.json').map(
+        formatMessage
+      )
+    ).toEqual(['Environment "prod" may not touch region eu-central-1'])
+    // `*` in a plan glob stays in one directory: a nested plan matches no environment.
+    expect(
+      run(queue('111111111111'), yaml, NOW, 'envs/prod/eu/plan.json').map(formatMessage)
+    ).toEqual([
+      'The policy declares environments (prod) but none matches this plan: select one with --environment or an environments.<name>.plans glob'
+    ])
   })
 
   test('a plan that matches no environment is blocked with how to select one', () => {
