@@ -10,13 +10,17 @@ import { EXIT, type CliIO } from './cli/context.js'
 import { exitCodeFor, useColor } from './cli/outputs.js'
 import { errorMessage } from './common/errors.js'
 import { nodeIO } from './io/node.js'
+import { locatorFor } from './io/sources.js'
 import { evaluatePlans, type Evaluation } from './pipeline/evaluate.js'
-import { render } from './report/index.js'
+import { render, type ReportFormat } from './report/index.js'
 import { renderQuiet } from './report/quiet.js'
 import { ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
 
 export { HELP, parseArgs } from './cli/args.js'
+
+/** Formats whose findings point at the `.tf` line of their block. */
+const LOCATED_FORMATS: ReadonlySet<ReportFormat> = new Set(['sarif', 'junit', 'github'])
 export { EXIT, type CliIO } from './cli/context.js'
 
 /** Runs the CLI and returns the exit code. Never throws. */
@@ -50,14 +54,33 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
     return EXIT.error
   }
   const { report } = evaluation
+  // Verbose: what a directory or glob found but passed over because its name says it is no plan.
+  if (options.verbose === true)
+    for (const { path, why } of evaluation.skipped)
+      io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`)
   const color = useColor(options.color, io.env, io.stdout.isTTY === true)
+  // SARIF, JUnit and workflow commands point at the .tf block of each finding.
+  const located = options.targets.some((t) => LOCATED_FORMATS.has(t.format))
+    ? await locatorFor({
+        cwd: io.cwd,
+        env: io.env,
+        files: report.plans.map((plan) => plan.file),
+        terraformDir: options.terraformDir
+      })
+    : {}
+  const columns = io.stdout.columns ?? Number(io.env['COLUMNS'])
+  const deps = {
+    rules: ruleMeta,
+    ...located,
+    ...(options.verbose === undefined ? {} : { verbose: options.verbose })
+  }
   // Files first, never coloured: a report that cannot be written fails the run (exit 2).
   for (const target of options.targets) {
     if (target.file === undefined) continue
     try {
       writeFileSync(
         resolve(io.cwd, target.file),
-        render(target.format, report, { color: false, rules: ruleMeta })
+        render(target.format, report, { ...deps, color: false })
       )
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
@@ -73,7 +96,13 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
   }
   const stdout = options.targets.find((t) => t.file === undefined)
   if (stdout !== undefined)
-    io.stdout.write(render(stdout.format, report, { color, rules: ruleMeta }))
+    io.stdout.write(
+      render(stdout.format, report, {
+        ...deps,
+        color,
+        ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
+      })
+    )
   if (options.quiet) io.stdout.write(renderQuiet(report, { color }))
   return exitCodeFor(report, options.failOn) === 0 ? EXIT.pass : EXIT.gate
 }

@@ -31,7 +31,10 @@ second approver, state storage is never destroyed, weakened protection is flagge
 A plan file whose name starts with "-" or is a command's name goes after \`--\`.
 
 Options:
-  -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -f, --format <fmt>        report format: text (default), markdown, json, sarif, junit,
+                            github (workflow commands); sarif, junit and github point at the
+                            .tf line of each block (root module: --terraform-dir, else the
+                            plan's directory, else the working directory)
   -f, --format <fmt>=<file> also write the report in <fmt> to <file> (repeatable), e.g.
                             -f sarif=plan-gate.sarif -f json=report.json
   -o, --output <file>       write the report to <file> instead of standard output
@@ -52,6 +55,8 @@ Options:
                             over 50 MB; never in CI)
       --color, --no-color   colour in text output (default: on a terminal; FORCE_COLOR=1 turns
                             it on, NO_COLOR=1 off)
+      --verbose             text: one line per finding instead of grouped rows; with a
+                            directory or glob, the files skipped as no plan (stderr)
   -h, --help                show this help
   -V, --version             show the version
 Short options combine (-qfjson); \`--\` ends the options.
@@ -78,6 +83,8 @@ export interface Options extends EvaluateOptions {
   readonly terraformBin?: string
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
+  /** Text: one line per finding instead of grouped rows. */
+  readonly verbose?: boolean
 }
 
 export type Parsed =
@@ -99,6 +106,7 @@ const OPTIONS = {
   'input-format': { type: 'string' },
   'terraform-bin': { type: 'string' },
   progress: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   force: { type: 'boolean' },
@@ -124,7 +132,8 @@ const RUN_OPTIONS: readonly OptionName[] = [
   'at',
   'input-format',
   'terraform-bin',
-  'progress'
+  'progress',
+  'verbose'
 ]
 
 /**
@@ -133,6 +142,14 @@ const RUN_OPTIONS: readonly OptionName[] = [
  * is the first operand before `--`, wherever the options are.
  */
 export function parseArgs(argv: readonly string[]): Parsed {
+  // Commands that parse their own arguments (hook, exec) come first and get the rest as is.
+  const own = findCommand(argv[0])
+  if (own?.rawArgs === true)
+    return {
+      kind: 'command',
+      command: own,
+      args: { operands: argv.slice(1), raw: argv.slice(1), force: false }
+    }
   let parsed
   try {
     parsed = parseNodeArgs({
@@ -207,7 +224,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       environment: values.environment,
       terraformDir: values['terraform-dir'],
       at: values.at === undefined ? undefined : parseTime(values.at),
-      progress: values.progress === true ? true : undefined
+      progress: values.progress === true ? true : undefined,
+      verbose: values.verbose === true ? true : undefined
     }
   }
 }

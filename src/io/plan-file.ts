@@ -33,7 +33,8 @@ export async function readPlanBytes(
   const stat = statSync(path)
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   // Only a regular file can be peeked at without losing bytes (not a FIFO such as <(...)).
-  if (stat.isFile() && isZip(path)) return showBinaryPlan(path, io.terraformBin, io.env, push)
+  if (stat.isFile() && isZip(path))
+    return showBinaryPlan(path, io.terraformBin, io.env, push, io.cwd)
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, io)
   let read = 0

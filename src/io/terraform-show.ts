@@ -22,14 +22,16 @@ function which(name: string, env: Env): string | undefined {
 }
 
 /**
- * Runs `<bin> show -json <path>` and streams its output into `push`. `terraformBin` overrides
- * the program (default: terraform, then tofu on PATH).
+ * Runs `<bin> show -json <path>` in `cwd` (where the configuration is initialised; the agent
+ * hook passes the plan's directory) and streams its output into `push`. `terraformBin`
+ * overrides the program (default: terraform, then tofu on PATH).
  */
 export async function showBinaryPlan(
   path: string,
   terraformBin: string | undefined,
   env: Env,
-  push: (chunk: Uint8Array) => void
+  push: (chunk: Uint8Array) => void,
+  cwd?: string
 ): Promise<void> {
   const bin = terraformBin ?? which('terraform', env) ?? which('tofu', env)
   if (bin === undefined) {
@@ -39,6 +41,7 @@ export async function showBinaryPlan(
   }
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd === undefined ? {} : { cwd }),
     env: env as NodeJS.ProcessEnv
   })
   let stderr = ''
