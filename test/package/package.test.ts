@@ -190,9 +190,11 @@ describe('npm pack', () => {
     expect(new Set(names).size).toBe(names.length)
   })
 
-  test('size: about 2 MB packed (it was 4.5 MB with the Action bundle)', () => {
+  test('size: under 3 MB packed (it was 4.5 MB with the Action bundle)', () => {
+    // Unpacked: the CLI (1 MB), the HCL parser's WASM (1.9 MB gzipped) and tree-sitter's
+    // runtime and Terraform grammar for the .tf locator (about 2 MB).
     expect(pack.size).toBeLessThan(3_000_000)
-    expect(pack.unpackedSize).toBeLessThan(5_000_000)
+    expect(pack.unpackedSize).toBeLessThan(6_000_000)
   })
 })
 
