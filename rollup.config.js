@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
+import { notices } from './scripts/rollup-licenses.mjs'
 import { sourceHashPlugin } from './scripts/source-hash.mjs'
 
 const require = createRequire(import.meta.url)
@@ -27,7 +28,7 @@ const treeSitterWasm = () => ({
 })
 
 // outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
-const plugins = (outDir = 'dist') => [
+const plugins = (outDir, title) => [
   typescript({
     tsconfig: './tsconfig.build.json',
     outDir,
@@ -42,7 +43,9 @@ const plugins = (outDir = 'dist') => [
   commonjs(),
   json(),
   sourceHashPlugin(),
-  treeSitterWasm()
+  treeSitterWasm(),
+  // dist/*/licenses.txt: the third-party notices of exactly what the bundle holds.
+  notices(outDir, title)
 ]
 
 // @actions/* ship TypeScript's CommonJS helpers (`this` at the top level) and a core ↔ oidc-utils
@@ -76,7 +79,7 @@ export default [
             : undefined,
       sourcemap: false
     },
-    plugins: plugins('dist/cli'),
+    plugins: plugins('dist/cli', 'command line bundle (dist/cli)'),
     onwarn
   },
   {
@@ -90,7 +93,7 @@ export default [
       chunkFileNames: '[name].js',
       sourcemap: false
     },
-    plugins: plugins('dist/action'),
+    plugins: plugins('dist/action', 'GitHub Action bundle (dist/action)'),
     onwarn
   }
 ]

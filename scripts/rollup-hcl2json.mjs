@@ -17,7 +17,7 @@ import { dirname, join, sep } from 'node:path'
 
 const require = createRequire(import.meta.url)
 const PKG_DIR = dirname(require.resolve('@cdktn/hcl2json/package.json'))
-const WASM = join(PKG_DIR, 'main.wasm.gz')
+export const WASM = join(PKG_DIR, 'main.wasm.gz')
 const BRIDGE = join(PKG_DIR, 'build', 'bridge.js')
 const WASM_EXEC_SHIM = join(PKG_DIR, 'wasm', 'bridge_wasm_exec.js')
 

@@ -13,6 +13,7 @@ const INPUTS = [
   'package-lock.json',
   'rollup.config.js',
   'scripts/rollup-hcl2json.mjs',
+  'scripts/rollup-licenses.mjs',
   'tsconfig.json',
   'tsconfig.build.json'
 ]

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { errorMessage } from './common/errors.js'
+import { findingAnnotations, omittedNotice, type Annotation } from './github/annotations.js'
 import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
@@ -37,6 +38,8 @@ export interface ActionRuntime {
   notice(message: string): void
   info(message: string): void
   warning(message: string): void
+  /** An annotation in the job log (one per finding): on the `.tf` file and line when known. */
+  annotate(annotation: Annotation): void
   /** Appends markdown to the job summary. */
   writeSummary(markdown: string): Promise<void>
 }
@@ -60,6 +63,7 @@ export async function run(env: Env, cwd: string, deps: ActionDeps): Promise<void
     const event = readEvent(env)
     const { result, report } = await gate(settings, event, env, cwd, deps)
     summary = summarize(settings, result, report)
+    if (report !== undefined) annotate(report, runtime)
     const reportPath = writeReport(settings, env, report, result, runtime)
     for (const [name, value] of stepOutputs(result, reportPath)) runtime.setOutput(name, value)
     if (result.decision.jobFails) runtime.setFailed(result.decision.message)
@@ -79,6 +83,13 @@ export async function run(env: Env, cwd: string, deps: ActionDeps): Promise<void
       }
     }
   }
+}
+
+/** One annotation per finding in the job log (capped per level; the rest counted). */
+function annotate(report: Report, runtime: ActionRuntime): void {
+  const { annotations, omitted } = findingAnnotations(report)
+  for (const a of annotations) runtime.annotate(a)
+  if (omitted > 0) runtime.annotate(omittedNotice(omitted, report.findings.length))
 }
 
 function readSettings(runtime: ActionRuntime): Settings {

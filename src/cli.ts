@@ -3,13 +3,17 @@
  * code. Arguments are parsed in src/cli/args.ts, subcommands live in src/cli/commands.ts, and
  * all reading goes through the pipeline's I/O (src/io/).
  */
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { HELP, parseArgs, type Options, type Parsed } from './cli/args.js'
 import { EXIT, type CliIO } from './cli/context.js'
+import { exitCodeFor, useColor } from './cli/outputs.js'
 import { errorMessage } from './common/errors.js'
 import { nodeIO } from './io/node.js'
 import { locatorFor } from './io/sources.js'
 import { evaluatePlans, type Evaluation } from './pipeline/evaluate.js'
 import { render, type ReportFormat } from './report/index.js'
+import { renderQuiet } from './report/quiet.js'
 import { ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
 
@@ -54,10 +58,9 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
   if (options.verbose === true)
     for (const { path, why } of evaluation.skipped)
       io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`)
-  const color =
-    options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
+  const color = useColor(options.color, io.env, io.stdout.isTTY === true)
   // SARIF, JUnit and workflow commands point at the .tf block of each finding.
-  const located = LOCATED_FORMATS.has(options.format)
+  const located = options.targets.some((t) => LOCATED_FORMATS.has(t.format))
     ? await locatorFor({
         cwd: io.cwd,
         env: io.env,
@@ -66,16 +69,42 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
       })
     : {}
   const columns = io.stdout.columns ?? Number(io.env['COLUMNS'])
-  io.stdout.write(
-    render(options.format, report, {
-      color,
-      rules: ruleMeta,
-      ...located,
-      ...(options.verbose === undefined ? {} : { verbose: options.verbose }),
-      ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
-    })
-  )
-  return report.decision === 'pass' ? EXIT.pass : EXIT.gate
+  const deps = {
+    rules: ruleMeta,
+    ...located,
+    ...(options.verbose === undefined ? {} : { verbose: options.verbose })
+  }
+  // Files first, never coloured: a report that cannot be written fails the run (exit 2).
+  for (const target of options.targets) {
+    if (target.file === undefined) continue
+    try {
+      writeFileSync(
+        resolve(io.cwd, target.file),
+        render(target.format, report, { ...deps, color: false })
+      )
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      const why =
+        code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'ENOENT'
+            ? 'its directory does not exist'
+            : errorMessage(error)
+      io.stderr.write(`plan-gate: cannot write ${target.file}: ${why}\n`)
+      return EXIT.error
+    }
+  }
+  const stdout = options.targets.find((t) => t.file === undefined)
+  if (stdout !== undefined)
+    io.stdout.write(
+      render(stdout.format, report, {
+        ...deps,
+        color,
+        ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
+      })
+    )
+  if (options.quiet) io.stdout.write(renderQuiet(report, { color }))
+  return exitCodeFor(report, options.failOn) === 0 ? EXIT.pass : EXIT.gate
 }
 
 /** The process entry point. */

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run, type ActionRuntime, type ConnectGitHub } from '../src/action.js'
+import type { Annotation } from '../src/github/annotations.js'
 import { DESTROY_DB_FP, HEAD1, PLANS, prEvent, reviewEvent } from './e2e/action-harness.js'
 import { fakePort, pull, type FakePort } from './github/fake-port.js'
 import { PLANTED_SECRET } from './helpers.js'
@@ -18,6 +19,7 @@ interface Recorded {
   readonly secrets: string[]
   readonly summary: string[]
   readonly connected: Parameters<ConnectGitHub>[0][]
+  readonly annotations: Annotation[]
 }
 
 /** One run of src/action.ts for `event` with `inputs`, against `port`. */
@@ -42,7 +44,8 @@ async function action(
     notices: [],
     secrets: [],
     summary: [],
-    connected: []
+    connected: [],
+    annotations: []
   }
   const runtime: ActionRuntime = {
     getInput: (name) => all[name] ?? '',
@@ -52,6 +55,7 @@ async function action(
     notice: (message) => recorded.notices.push(message),
     info: () => undefined,
     warning: () => undefined,
+    annotate: (annotation) => recorded.annotations.push(annotation),
     writeSummary: async (markdown) => void recorded.summary.push(markdown)
   }
   const connect: ConnectGitHub = (options) => (recorded.connected.push(options), port)
@@ -73,6 +77,16 @@ async function action(
 const writers = { alice: 'write', bob: 'write', carol: 'maintain' } as const
 
 describe('src/action.ts in-process, against the fake port', () => {
+  test('one annotation per finding in the job log: warnings for approval, a notice for a warning', async () => {
+    const port = fakePort({ pulls: { 7: pull({ headSha: HEAD1 }) }, permissions: writers })
+    const run = await action(port, 'pull_request', prEvent(), { plan: PLANS.destroyDb })
+    expect(run.annotations.map((a) => a.level)).toEqual(['warning', 'warning', 'warning', 'notice'])
+    expect(run.annotations[0]).toMatchObject({
+      title: 'plan-gate: Approval required (PG-AWS-001)',
+      message: expect.stringMatching(/^aws_db_instance\.orders: /)
+    })
+  })
+
   test('a destructive pull request waits for approval, then two approvals pass it', async () => {
     const port = fakePort({ pulls: { 7: pull({ headSha: HEAD1 }) }, permissions: writers })
     const opened = await action(port, 'pull_request', prEvent(), { plan: PLANS.destroyDb })

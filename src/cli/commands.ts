@@ -10,8 +10,21 @@ import { nodeIO } from '../io/node.js'
 import { evaluatePlans } from '../pipeline/evaluate.js'
 import { STARTER_POLICY } from '../policy/starter.js'
 import { renderExplain, renderRuleList } from '../report/rules.js'
+import { renderRuleListJson } from '../report/rules-json.js'
 import { allRules, resolveRule, ruleMeta } from '../rules/registry.js'
 import { EXIT, type CliIO } from './context.js'
+
+/** Options a command may take (parsed centrally in args.ts, with node:util). */
+export type CommandOption = 'format' | 'force'
+
+/** A command's operands and options, parsed. */
+export interface CommandArgs {
+  readonly operands: readonly string[]
+  readonly format?: string
+  readonly force: boolean
+  /** Everything after the command's name, unparsed, for a command with `rawArgs`. */
+  readonly raw?: readonly string[]
+}
 
 export interface Command {
   /** The word after `plan-gate`. */
@@ -24,16 +37,24 @@ export interface Command {
    * Runs with the arguments after the name and returns the exit code. A usage problem throws
    * a `UserError` (one line on stderr, exit 2).
    */
-  run(args: readonly string[], io: CliIO): number | Promise<number>
+  run(args: CommandArgs, io: CliIO): number | Promise<number>
+  /** The options it takes besides --help, --version, --color and --no-color. */
+  readonly options?: readonly CommandOption[]
+  /** It parses its own arguments: it must come first, and gets everything after it as is. */
+  readonly rawArgs?: true
 }
 
 const rules: Command = {
   name: 'rules',
-  usage: 'rules',
+  usage: 'rules [--format json]',
   summary: 'list every rule with its id, default decision and title',
+  options: ['format'],
   run(args, io) {
-    if (args.length > 0) throw new UserError('usage: plan-gate rules')
-    io.stdout.write(renderRuleList(allRules()))
+    if (args.operands.length > 0) throw new UserError(`usage: plan-gate ${rules.usage}`)
+    const format = args.format ?? 'text'
+    if (format !== 'text' && format !== 'json')
+      throw new UserError(`--format must be one of text, json, not "${format.slice(0, 40)}"`)
+    io.stdout.write(format === 'json' ? renderRuleListJson(allRules()) : renderRuleList(allRules()))
     return EXIT.pass
   }
 }
@@ -43,8 +64,8 @@ const explain: Command = {
   usage: 'explain <rule>',
   summary: 'explain a rule (id, slug or alias)',
   run(args, io) {
-    const [reference] = args
-    if (args.length !== 1 || reference === undefined)
+    const [reference] = args.operands
+    if (args.operands.length !== 1 || reference === undefined)
       throw new UserError('usage: plan-gate explain <rule>')
     const id = resolveRule(reference)
     const rule = id === undefined ? undefined : ruleMeta(id)
@@ -63,10 +84,11 @@ const init: Command = {
   name: 'init',
   usage: 'init [--force]',
   summary: 'write a commented starter .plan-gate.yml here',
+  options: ['force'],
   run(args, io) {
-    if (args.some((a) => a !== '--force')) throw new UserError('usage: plan-gate init [--force]')
+    if (args.operands.length > 0) throw new UserError('usage: plan-gate init [--force]')
     const target = join(io.cwd, '.plan-gate.yml')
-    if (existsSync(target) && args.length === 0) {
+    if (existsSync(target) && !args.force) {
       io.stderr.write(`plan-gate: ${target} exists; use --force to overwrite\n`)
       return EXIT.error
     }
@@ -97,14 +119,16 @@ const hook: Command = {
   name: 'hook',
   usage: 'hook [install|uninstall]',
   summary: 'a pre-tool hook for coding agents, and its install (see `plan-gate hook --help`)',
-  run: (args, io) => runAgents(['hook', ...args], io, agentDeps)
+  rawArgs: true,
+  run: (args, io) => runAgents(['hook', ...(args.raw ?? [])], io, agentDeps)
 }
 
 const exec: Command = {
   name: 'exec',
   usage: 'exec -- <command…>',
   summary: 'run terraform/tofu/terragrunt only when the agent rules allow it (PATH shim: --shim)',
-  run: (args, io) => runAgents(['exec', ...args], io, agentDeps)
+  rawArgs: true,
+  run: (args, io) => runAgents(['exec', ...(args.raw ?? [])], io, agentDeps)
 }
 
 /** Every subcommand, in the order `--help` lists them. */

@@ -1,9 +1,12 @@
 /**
  * `GitHubPort` over the REST API with `@actions/github`'s Octokit, plus the retry (5xx) and
- * throttling (429, rate limits) plugins. Failures become `GitHubError`s whose messages say what
- * to grant or check; response bodies are never passed on.
+ * throttling (429, rate limits) plugins. Every request attempt has a timeout; a refused
+ * connection, a failed DNS lookup or a rejected certificate fails at once (no retries) and says
+ * so. Failures become `GitHubError`s whose messages say what to grant or check; response bodies
+ * are never passed on.
  */
 import { getOctokit } from '@actions/github'
+import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import type { Permission, Review } from '../policy/approvals.js'
@@ -31,6 +34,84 @@ export interface OctokitOptions {
   readonly retryBaseMs?: number
   /** Warnings (rate limits hit, retries), for the job log. */
   readonly warn?: (message: string) => void
+  /** Time limit of each request attempt in ms; default REQUEST_TIMEOUT_MS. */
+  readonly requestTimeoutMs?: number
+}
+
+/** Each attempt of a GitHub API request gets this long before it is aborted (and retried). */
+export const REQUEST_TIMEOUT_MS = 30_000
+
+/** Connection failures that a retry would not fix: reported at once. */
+const FAIL_FAST_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID'
+])
+
+type Fetch = (url: string | URL, init?: RequestInit) => Promise<Response>
+
+/** `fetch` with a time limit per call, keeping any signal the caller passed. */
+function withTimeout(inner: Fetch, ms: number): Fetch {
+  return (url, init = {}) => {
+    const timeout = AbortSignal.timeout(ms)
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+    return inner(url, { ...init, signal })
+  }
+}
+
+/** Marks a connection failure that retrying cannot fix; it carries no HTTP status. */
+class ConnectionFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super('connection failure')
+  }
+}
+
+/**
+ * An Octokit plugin registered before plugin-retry, so that it wraps each attempt: a refused
+ * connection, a DNS failure or a bad certificate leaves without an HTTP status, which
+ * plugin-retry does not retry (it would wait about a minute and call it a 500).
+ */
+function failFast(octokit: Pick<Octokit, 'hook'>): Record<string, never> {
+  octokit.hook.wrap('request', async (request, options) => {
+    try {
+      return await request(options)
+    } catch (error) {
+      const failure = networkFailure(error)
+      if (failure !== undefined && FAIL_FAST_CODES.has(failure.code)) {
+        throw new ConnectionFailure(error)
+      }
+      throw error
+    }
+  })
+  return {}
+}
+
+/** The network-level reason under a failed request: an errno-style code, or `TIMEOUT`. */
+export function networkFailure(error: unknown): { code: string } | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 6 && current !== null && typeof current === 'object'; depth++) {
+    const { name, code, errors } = current as { name?: unknown; code?: unknown; errors?: unknown }
+    if (name === 'TimeoutError') return { code: 'TIMEOUT' }
+    if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code) && !code.startsWith('ERR_')) {
+      return { code }
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return { code }
+    // Several addresses tried: undici reports an AggregateError of the attempts.
+    if (Array.isArray(errors) && errors.length > 0) {
+      const inner = networkFailure(errors[0])
+      if (inner !== undefined) return inner
+    }
+    current = (current as { cause?: unknown }).cause
+  }
+  return undefined
 }
 
 /** Retries of a rate-limited request before giving up. */
@@ -61,10 +142,13 @@ type Octokit = ReturnType<typeof getOctokit>
 /** Creates the port for one repository. */
 export function createOctokitPort(options: OctokitOptions): GitHubPort {
   const warn = options.warn ?? (() => undefined)
+  // @actions/github's fetch goes through the runner's proxy settings; keep it, with a time limit.
+  const inner = (actionsDefaults.request?.fetch as Fetch | undefined) ?? fetch
   const octokit: Octokit = getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl,
+      request: { fetch: withTimeout(inner, options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
       throttle: {
         onRateLimit: (after: number, _o: unknown, _k: unknown, count: number) => {
           warn(`GitHub rate limit hit; retrying in ${after} s (attempt ${count + 1})`)
@@ -77,13 +161,15 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
       },
       retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 }
     },
+    failFast,
     retry,
     throttling
   )
   const repo = { owner: options.owner, repo: options.repo }
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS
   const call = <T>(operation: string, fn: () => Promise<T>): Promise<T> =>
     fn().catch((error: unknown) => {
-      throw toGitHubError(operation, error, options.baseUrl)
+      throw toGitHubError(operation, error, options.baseUrl, timeoutMs)
     })
 
   return {
@@ -364,8 +450,20 @@ function statusOf(error: unknown): number | undefined {
 }
 
 /** Maps an Octokit failure to a `GitHubError` with an actionable message and no body text. */
-export function toGitHubError(operation: string, error: unknown, baseUrl: string): GitHubError {
+export function toGitHubError(
+  operation: string,
+  error: unknown,
+  baseUrl: string,
+  timeoutMs = REQUEST_TIMEOUT_MS
+): GitHubError {
   if (error instanceof GitHubError) return error
+  const network = networkFailure(error)
+  if (network !== undefined)
+    return new GitHubError(
+      'network',
+      operation,
+      `could not ${operation}: ${describeNetworkFailure(network.code, baseUrl, timeoutMs)}`
+    )
   const status = statusOf(error)
   if (status === undefined && (error as { name?: unknown } | null)?.name === 'GraphqlResponseError')
     return new GitHubError(
@@ -397,4 +495,37 @@ export function toGitHubError(operation: string, error: unknown, baseUrl: string
   if (status >= 500)
     return fail('unavailable', `GitHub answered ${status} after retries; re-run the job later`)
   return fail('invalid', `GitHub answered ${status}`)
+}
+
+/** What went wrong below HTTP, in words; the host only, never a path or a query. */
+function describeNetworkFailure(code: string, baseUrl: string, timeoutMs: number): string {
+  let host = baseUrl
+  try {
+    host = new URL(baseUrl).host
+  } catch {
+    // not a URL: name it as given
+  }
+  const check = "check GITHUB_API_URL and the runner's network"
+  switch (code) {
+    case 'TIMEOUT':
+      return `${host} did not answer within ${Math.round(timeoutMs / 100) / 10} s, also when retried; re-run the job later`
+    case 'ECONNREFUSED':
+      return `the connection to ${host} was refused (ECONNREFUSED); ${check}`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the DNS lookup of ${host} failed (${code}); ${check}`
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `${host} is unreachable (${code}); ${check}`
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `connecting to ${host} timed out (${code}), also when retried; ${check}`
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return `the connection to ${host} was cut (${code}), also when retried; re-run the job later`
+    default:
+      if (FAIL_FAST_CODES.has(code) || code.includes('CERT'))
+        return `the TLS certificate of ${host} was not accepted (${code}); check the runner's CA certificates (NODE_EXTRA_CA_CERTS)`
+      return `GitHub's API at ${baseUrl} could not be reached (${code})`
+  }
 }

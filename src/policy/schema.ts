@@ -36,7 +36,7 @@ const MATCH = {
 
 export const CONFIG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://github.com/plan-gate/plan-gate/blob/main/schema/plan-gate.schema.json',
+  $id: 'https://raw.githubusercontent.com/plan-gate/plan-gate/main/schema/plan-gate.schema.json',
   title: 'plan-gate policy (.plan-gate.yml)',
   type: 'object',
   additionalProperties: false,

@@ -1,6 +1,16 @@
+import { VERSION } from '../version.js'
+
+/**
+ * The policy schema of this version, at its release tag. The npm package carries the same file
+ * (`plan-gate/schema/plan-gate.schema.json`, exported in package.json).
+ */
+export const POLICY_SCHEMA_URL = `https://raw.githubusercontent.com/plan-gate/plan-gate/v${VERSION}/schema/plan-gate.schema.json`
+
 /** The commented starter policy that `plan-gate init` writes. Every option, with an example. */
-export const STARTER_POLICY = `# plan-gate policy. Everything here is optional: without this file plan-gate uses safe defaults.
-# Schema (editor completion): https://github.com/plan-gate/plan-gate/blob/main/schema/plan-gate.schema.json
+export const STARTER_POLICY = `# yaml-language-server: $schema=${POLICY_SCHEMA_URL}
+# plan-gate policy. Everything here is optional: without this file plan-gate uses safe defaults.
+# The line above gives editors with the YAML language server (VS Code's YAML extension, and
+# others) completion and checks from the schema of this plan-gate version.
 version: 1
 
 # Decision overrides, applied in order; the last match wins. Match on any of:

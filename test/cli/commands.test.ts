@@ -12,17 +12,19 @@ describe('subcommands', () => {
     }
   })
 
-  test('dispatch goes by the first word only', () => {
+  test('dispatch goes by the first operand (options may come first: see test/cli/flags.test.ts)', () => {
     expect(findCommand('rules')?.name).toBe('rules')
     expect(findCommand('plan.json')).toBeUndefined()
     expect(findCommand(undefined)).toBeUndefined()
   })
 
   test.each([
-    [['rules', 'extra'], 'usage: plan-gate rules'],
+    [['rules', 'extra'], 'usage: plan-gate rules [--format json]'],
     [['explain'], 'usage: plan-gate explain <rule>'],
     [['explain', 'a', 'b'], 'usage: plan-gate explain <rule>'],
-    [['init', '--frobnicate'], 'usage: plan-gate init [--force]']
+    [['init', 'extra'], 'usage: plan-gate init [--force]'],
+    // Options are parsed before dispatch (node:util parseArgs), for commands too.
+    [['init', '--frobnicate'], 'unknown option --frobnicate (see --help)']
   ])('%j is a usage error', async (argv, message) => {
     expect(await cli(argv)).toEqual({ code: 2, stdout: '', stderr: `plan-gate: ${message}\n` })
   })
