@@ -20,6 +20,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { BackendConfigError, type StateBackend } from './backend/backend.js'
 import { loadBackends, type BackendFs } from './backend/load.js'
+import { firstErrorLine } from './io/tool-error.js'
 import { PlanInputError } from './plan/errors.js'
 import type { InputFormat, Plan } from './plan/model.js'
 import { PlanReader, type Retain } from './plan/read.js'
@@ -511,7 +512,9 @@ async function readInput(
   const stat = statSync(path)
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   // Only a regular file can be peeked at without losing bytes (not a FIFO such as <(...)).
-  if (stat.isFile() && isZip(path)) return readBinaryPlan(path, options, io, reader)
+  if (stat.isFile() && isZip(path)) {
+    return readBinaryPlan(path, options, io, reader, showDirectory(path, options, io.cwd))
+  }
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, options, io)
   let read = 0
@@ -579,12 +582,25 @@ function which(name: string, env: CliIO['env']): string | undefined {
   return undefined
 }
 
+/**
+ * Where `terraform show` runs: it needs the initialized working directory that made the plan
+ * (its `.terraform` holds the providers whose schemas decode the plan). That is
+ * --terraform-dir when given, else the plan file's directory when it was initialized, else the
+ * current directory.
+ */
+function showDirectory(plan: string, options: EvaluateOptions, cwd: string): string {
+  if (options.terraformDir !== undefined) return resolve(cwd, options.terraformDir)
+  const planDir = dirname(plan)
+  return existsSync(join(planDir, '.terraform')) ? planDir : cwd
+}
+
 /** Reads a binary plan through `terraform show -json` (or tofu), streaming its output. */
 async function readBinaryPlan(
   path: string,
   options: EvaluateOptions,
   io: Pick<CliIO, 'env'>,
-  reader: PlanReader
+  reader: PlanReader,
+  cwd: string
 ): Promise<Plan> {
   const bin = options.terraformBin ?? which('terraform', io.env) ?? which('tofu', io.env)
   if (bin === undefined) {
@@ -593,6 +609,7 @@ async function readBinaryPlan(
     )
   }
   const child = spawn(bin, ['show', '-json', path], {
+    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: io.env as NodeJS.ProcessEnv
   })
@@ -618,20 +635,12 @@ async function readBinaryPlan(
   const code = await exited
   if (code instanceof Error) throw code
   if (code !== 0) {
-    const plain = stripControl(stderr)
-    const firstLine = plain.split('\n').find((l) => l.trim() !== '') ?? ''
-    const detail = firstLine === '' ? '' : `: ${firstLine.trim().slice(0, 200)}`
+    const line = firstErrorLine(stderr)
+    const detail = line === '' ? '' : `: ${line}`
     throw new PlanInputError(`\`${bin} show -json\` failed with exit code ${code}${detail}`)
   }
   if (readError !== undefined) throw readError
   return reader.end()
-}
-
-/** Drops ANSI colour codes and control characters (but newlines) from a program's output. */
-function stripControl(text: string): string {
-  /* eslint-disable no-control-regex -- matching control characters is the point */
-  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
-  /* eslint-enable no-control-regex */
 }
 
 /** The process entry point. */
