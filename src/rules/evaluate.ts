@@ -12,6 +12,7 @@ import {
   TAG_MAPS
 } from '../catalog/generic.js'
 import { lookupType } from '../catalog/index.js'
+import { chartName } from '../catalog/workloads.js'
 import {
   CATEGORIES,
   type Condition,
@@ -195,7 +196,7 @@ function forgetFindings(
   base: Base,
   options: ClassifyOptions
 ): Finding[] {
-  const guarded = entry !== undefined && CATEGORIES[entry.category].guarded
+  const guarded = entry !== undefined && holdsData(entry, change)
   if (!guarded && protectedTag(change.before, options.tagKeys) === undefined) return []
   const label = entry === undefined ? 'protected resource' : CATEGORIES[entry.category].label
   return [
@@ -230,7 +231,7 @@ function destroyFinding(
       data: { evidence, ...reason }
     }
   }
-  if (entry !== undefined && CATEGORIES[entry.category].guarded) {
+  if (entry !== undefined && holdsData(entry, change)) {
     return dataStoreFinding(change, entry, base, reason)
   }
   const tag = protectedTag(change.before, options.tagKeys)
@@ -308,6 +309,16 @@ function dataStoreFinding(
     messageId: 'destroy-data-store',
     data: { categoryLabel, ...copy, ...reason }
   }
+}
+
+/**
+ * Whether a catalog type holds data in this change: its category does, and the entry's own
+ * conditions hold on `before` (always assumed without values, as in the stream).
+ */
+function holdsData(entry: ResourceTypeEntry, change: ResourceChange): boolean {
+  if (!CATEGORIES[entry.category].guarded) return false
+  if (entry.holdsDataWhen === undefined || !change.hasValues) return true
+  return entry.holdsDataWhen.every((c) => holds(c, change.before))
 }
 
 /** Which copy survives per the catalog (`copy` undefined: none), or undefined when unknown. */
@@ -410,6 +421,8 @@ function isSafe(test: GuardTest, absent: 'safe' | 'unsafe' | undefined, value: u
   if (test.kind === 'non-empty') {
     return (typeof value === 'string' || Array.isArray(value)) && value.length > 0
   }
+  if (test.kind === 'chart')
+    return typeof value === 'string' && test.names.includes(chartName(value))
   return true
 }
 

@@ -70,6 +70,7 @@ export function safeValue(test: GuardTest): unknown {
   if (test.kind === 'equals') return test.safe[0]
   if (test.kind === 'min') return test.min + 10
   if (test.kind === 'non-empty') return 'kept-on-delete'
+  if (test.kind === 'chart') return `bitnami/${test.names[0] ?? 'postgresql'}`
   return 30
 }
 
@@ -78,6 +79,7 @@ export function unsafeValue(test: GuardTest): unknown {
   if (test.kind === 'min') return 0
   if (test.kind === 'no-decrease') return 1
   if (test.kind === 'non-empty') return ''
+  if (test.kind === 'chart') return 'ingress-nginx'
   const safe = test.safe[0]
   if (typeof safe === 'boolean') return !safe
   return typeof safe === 'number' ? safe + 1000 : 'UNSAFE_VALUE'
@@ -86,7 +88,10 @@ export function unsafeValue(test: GuardTest): unknown {
 /** A `before` in which the first way a copy survives holds, so a delete needs only approval. */
 function survivingBefore(entry: ResourceTypeEntry): Json {
   const value: Json = {}
-  for (const condition of entry.survives?.[0]?.when ?? ([] as Condition[])) {
+  for (const condition of [
+    ...(entry.holdsDataWhen ?? []),
+    ...(entry.survives?.[0]?.when ?? ([] as Condition[]))
+  ]) {
     valueAt(condition.path, safeValue(condition.test), value)
   }
   return value

@@ -151,6 +151,7 @@ describe('every guard fires on its bad example and stays quiet on its good one',
     if (g.test.kind === 'min') return 0
     if (g.test.kind === 'no-decrease') return 1
     if (g.test.kind === 'non-empty') return ''
+    if (g.test.kind === 'chart') return 'ingress-nginx'
     const safe = g.test.safe[0]
     return typeof safe === 'boolean'
       ? !safe

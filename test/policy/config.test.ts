@@ -164,7 +164,7 @@ describe('invalid policies: exact messages with file, line and column', () => {
     [
       'unknown category',
       'rules:\n  - match: { category: databases }\n    decision: warn\n',
-      '.plan-gate.yml:2:24: rules[0].match.category: unknown category "databases" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control)'
+      '.plan-gate.yml:2:24: rules[0].match.category: unknown category "databases" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control, stateful-workload)'
     ],
     [
       'empty match',
