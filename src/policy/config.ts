@@ -75,6 +75,8 @@ export interface Policy {
   readonly exemptions: readonly Exemption[]
   readonly thresholds: {
     readonly backupRetentionFloor: number
+    /** Expiry and retention shorter than this many days is a weakening. */
+    readonly expiryFloorDays: number
     readonly massDeleteCount: number
     readonly massDeleteShare: number
     readonly allowFullDestroy: readonly string[]
@@ -97,6 +99,7 @@ export const DEFAULT_POLICY: Policy = {
   exemptions: [],
   thresholds: {
     backupRetentionFloor: 1,
+    expiryFloorDays: 30,
     massDeleteCount: 10,
     massDeleteShare: 0.5,
     allowFullDestroy: []
@@ -178,6 +181,7 @@ interface RawPolicy {
   }[]
   thresholds?: {
     backup_retention_floor?: number
+    expiry_floor_days?: number
     mass_delete_count?: number
     mass_delete_share?: number
     allow_full_destroy?: string[]
@@ -267,6 +271,7 @@ function build(
     thresholds: {
       backupRetentionFloor:
         raw.thresholds?.backup_retention_floor ?? d.thresholds.backupRetentionFloor,
+      expiryFloorDays: raw.thresholds?.expiry_floor_days ?? d.thresholds.expiryFloorDays,
       massDeleteCount: raw.thresholds?.mass_delete_count ?? d.thresholds.massDeleteCount,
       massDeleteShare: raw.thresholds?.mass_delete_share ?? d.thresholds.massDeleteShare,
       allowFullDestroy: raw.thresholds?.allow_full_destroy ?? []

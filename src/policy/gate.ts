@@ -61,6 +61,7 @@ function classifyOptions(context: GateContext): ClassifyOptions {
     protectAddresses: policy.protect.addresses,
     tagKeys: policy.protect.tagKeys,
     backupRetentionFloor: policy.thresholds.backupRetentionFloor,
+    expiryFloorDays: policy.thresholds.expiryFloorDays,
     backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends)
   }
 }

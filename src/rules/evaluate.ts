@@ -22,6 +22,7 @@ import {
 } from '../catalog/types.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
 import { matchGlob } from '../policy/glob.js'
+import { DEFAULT_EXPIRY_FLOOR_DAYS, expiryCut } from './expiry.js'
 import { GENERIC } from './generic.js'
 import type { Finding, FindingData } from './types.js'
 import {
@@ -45,6 +46,8 @@ export interface ClassifyOptions {
   readonly tagKeys: readonly string[]
   /** Backup retention below this is a weakening (for retention guards with a minimum). */
   readonly backupRetentionFloor: number
+  /** Expiry and retention shorter than this many days is a weakening (unless a guard sets its own). */
+  readonly expiryFloorDays?: number
   /** Evidence that a change touches the configured state backend, or undefined. */
   readonly backendEvidence?: (change: ResourceChange) => string | undefined
 }
@@ -53,7 +56,8 @@ export const DEFAULT_CLASSIFY: ClassifyOptions = {
   protectTypes: [],
   protectAddresses: [],
   tagKeys: [],
-  backupRetentionFloor: 1
+  backupRetentionFloor: 1,
+  expiryFloorDays: DEFAULT_EXPIRY_FLOOR_DAYS
 }
 
 /** Actions that destroy the real object. */
@@ -175,6 +179,12 @@ export function changeFindings(
   }
   if (change.action === 'update' && entry?.guards !== undefined) {
     return entry.guards.flatMap((guard) => weakenings(change, entry, guard, base, options))
+  }
+  // Creating some resources changes data that already exists (a lifecycle rule on a bucket).
+  if (change.action === 'create' && entry?.guards !== undefined) {
+    return entry.guards
+      .filter((guard) => guard.onCreate === true)
+      .flatMap((guard) => weakenings(change, entry, guard, base, options))
   }
   return []
 }
@@ -444,7 +454,8 @@ function weakenings(
   const guard = effectiveGuard(catalogGuard, options)
   const steps = parsePath(guard.path)
   return expand(steps, change.before, change.after).flatMap((path) => {
-    const data = weakening(change, guard, path)
+    if (guard.where !== undefined && !whereHolds(guard.where, path, change.after)) return []
+    const data = weakening(change, guard, path, options)
     if (data === undefined) return []
     const floor: FindingData =
       guard.test.kind === 'min' && guard !== catalogGuard ? { floor: guard.test.min } : {}
@@ -462,14 +473,45 @@ function weakenings(
   })
 }
 
+/**
+ * Whether a guard's `where` holds for the element its concrete path is in: each `[*]` of the
+ * condition takes the index at the same place in the guard's path. A value not known yet holds
+ * (fail closed).
+ */
+function whereHolds(where: Condition, path: readonly (string | number)[], after: unknown): boolean {
+  const steps = parsePath(where.path).map((step, i) =>
+    step === '*' && typeof path[i] === 'number' ? (path[i] as number) : step
+  )
+  return expand(steps, after).some((concrete) => {
+    const value = getAt(after, concrete)
+    return value === undefined || isSafe(where.test, where.absent, value)
+  })
+}
+
 function weakening(
   change: ResourceChange,
   guard: Guard,
-  path: (string | number)[]
+  path: (string | number)[],
+  options: ClassifyOptions
 ): Record<string, Scalar> | undefined {
   const before = getAt(change.before, path)
   const after = getAt(change.after, path)
   const unknown = marked(change.afterUnknown, path)
+  if (guard.test.kind === 'expiry') {
+    if (unknown) return { unknown: true }
+    const floor = options.expiryFloorDays ?? DEFAULT_EXPIRY_FLOOR_DAYS
+    const cut = expiryCut(guard.test, guard.absent, before, after, floor)
+    if (cut === undefined) return undefined
+    const data = shown(change, guard, path, before, after)
+    if (data['sensitive'] === true) return data
+    const timed = guard.test.unit === 'date' || guard.test.unit === 'epoch-ms'
+    return {
+      ...data,
+      ...(before === undefined || before === null ? { fromText: 'unset' } : {}),
+      ...(timed && data['to'] === undefined ? { toText: 'an earlier date' } : {}),
+      ...(cut.floorDays === undefined ? {} : { floorDays: cut.floorDays })
+    }
+  }
   if (guard.test.kind === 'no-decrease') {
     const from = quantity(before)
     if (from === undefined) return undefined

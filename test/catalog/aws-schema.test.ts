@@ -159,11 +159,17 @@ function catalogPaths(): CatalogPath[] {
     if (provider !== 'aws') continue
     for (const guard of entry.guards ?? []) {
       paths.push({ type: entry.type, path: guard.path, where: `guard ${guard.id}` })
+      if (guard.where !== undefined) {
+        paths.push({ type: entry.type, path: guard.where.path, where: `guard ${guard.id} (where)` })
+      }
     }
     for (const survival of entry.survives ?? []) {
       for (const condition of survival.when) {
         paths.push({ type: entry.type, path: condition.path, where: `survival "${survival.copy}"` })
       }
+    }
+    for (const condition of entry.holdsDataWhen ?? []) {
+      paths.push({ type: entry.type, path: condition.path, where: 'holds data when' })
     }
     for (const alias of entry.aliases ?? []) {
       paths.push({ type: alias, path: '', where: `alias of ${entry.type}` })
