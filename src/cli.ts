@@ -443,7 +443,7 @@ function globFiles(pattern: string, cwd: string): string[] {
       if (entry.name === 'node_modules' || entry.name === '.git') continue
       const path = dir === '' ? entry.name : `${dir.replace(/\/$/, '')}/${entry.name}`
       if (entry.isDirectory()) walk(path, depth + 1)
-      else if (entry.isFile() && regex.test(path.replace(/^\.\//, ''))) found.push(path)
+      else if (entry.isFile() && regex(path.replace(/^\.\//, ''))) found.push(path)
     }
   }
   walk(root, 0)

@@ -26,7 +26,7 @@ import type { Finding } from '../rules/types.js'
 import type { Exemption, Policy, RuleOverride } from './config.js'
 import { DEFAULT_POLICY } from './config.js'
 import { fingerprint, fingerprintLines } from './fingerprint.js'
-import { matchGlob } from './glob.js'
+import { matchGlob, NAME } from './glob.js'
 
 export interface GateContext {
   readonly policy: Policy
@@ -285,10 +285,10 @@ function matches(
   if (match.category !== undefined && finding.category !== match.category) return false
   if (
     match.type !== undefined &&
-    (finding.type === undefined || !matchGlob(match.type, finding.type))
+    (finding.type === undefined || !matchGlob(match.type, finding.type, NAME))
   )
     return false
-  if (match.address !== undefined && !matchGlob(match.address, finding.address)) return false
+  if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME)) return false
   if (match.tag !== undefined && !hasTag(change, match.tag)) return false
   return true
 }
@@ -369,7 +369,7 @@ function applyExemptions(
 
 function exemptionMatches(exemption: Exemption, finding: Finding, print: string): boolean {
   if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
-  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address))
+  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
     return false
   if (exemption.rule !== undefined && !sameRule(exemption.rule, finding)) return false
   return true

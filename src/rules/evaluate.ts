@@ -21,7 +21,7 @@ import {
   type ResourceTypeEntry
 } from '../catalog/types.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
-import { matchGlob } from '../policy/glob.js'
+import { matchGlob, NAME } from '../policy/glob.js'
 import { DEFAULT_EXPIRY_FLOOR_DAYS, expiryCut } from './expiry.js'
 import { GENERIC } from './generic.js'
 import type { Finding, FindingData } from './types.js'
@@ -256,8 +256,8 @@ function destroyFinding(
       data: { tagMap: tag.map, tagKey: tag.key, ...reason }
     }
   }
-  const byPolicy = options.protectTypes.find((g) => matchGlob(g, change.type))
-  const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address))
+  const byPolicy = options.protectTypes.find((g) => matchGlob(g, change.type, NAME))
+  const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address, NAME))
   if (byPolicy !== undefined || byAddress !== undefined) {
     return {
       ...base,
