@@ -135,10 +135,9 @@ function deletionVolume(plan: Plan, context: GateContext): Finding[] {
   const deleted = managed(plan).filter(isDestroy).length
   if (deleted === 0) return []
   const base = { address: '(plan)', source: 'plan' as const }
-  // A stream lists only changes, so "everything" is only knowable from a -destroy operation.
-  const everything =
-    plan.operation === 'destroy' || (plan.source.format === 'show-json' && deleted === total)
-  if (everything && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
+  const full = fullDestroy(plan)
+  const everything = full !== undefined
+  if (full && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
     return [
       {
         ...base,
@@ -146,7 +145,7 @@ function deletionVolume(plan: Plan, context: GateContext): Finding[] {
         severity: 'critical',
         decision: 'blocked',
         messageId: 'full-destroy',
-        data: { count: deleted }
+        data: { count: full.count, countedFrom: full.countedFrom }
       }
     ]
   }
@@ -168,6 +167,45 @@ function deletionVolume(plan: Plan, context: GateContext): Finding[] {
       data: { count: deleted, total, threshold }
     }
   ]
+}
+
+/**
+ * Whether the plan destroys everything that exists before it, and how that was counted: every
+ * managed resource instance in the state is deleted (a replace keeps its resource, so it never
+ * counts). The state is `prior_state` (show-json) or the objects the stream's refresh messages
+ * name; without either, a complete show-json plan's `resource_changes` (which list unchanged
+ * resources too), and for a stream without refresh messages (`-refresh=false`) only a
+ * change_summary that says `destroy`. A targeted plan without `prior_state` cannot tell.
+ */
+export function fullDestroy(plan: Plan): { count: number; countedFrom: string } | undefined {
+  const changes = managed(plan)
+  const deleted = changes.filter((c) => c.action === 'delete').length
+  if (deleted === 0) return undefined
+  // More deletes than objects in state is no real state (a hand-made plan): count otherwise.
+  const inventory =
+    plan.inventory !== undefined && plan.inventory.managed >= deleted ? plan.inventory : undefined
+  if (inventory !== undefined) {
+    if (deleted < inventory.managed) return undefined
+    return {
+      count: inventory.managed,
+      countedFrom:
+        inventory.source === 'prior_state'
+          ? `all ${inventory.managed} managed resource(s) in prior_state`
+          : `all ${inventory.managed} managed object(s) the plan refreshed`
+    }
+  }
+  if (plan.source.format === 'show-json') {
+    const existing = plan.tally.managed - plan.tally.actions.create
+    if (plan.complete === false || deleted < existing) return undefined
+    return {
+      count: existing,
+      countedFrom: `all ${existing} existing resource(s) in resource_changes (no prior_state)`
+    }
+  }
+  if (plan.operation === 'destroy') {
+    return { count: deleted, countedFrom: 'the change_summary says destroy' }
+  }
+  return undefined
 }
 
 /** During a freeze, any destructive change (or weakened protection) blocks the plan. */

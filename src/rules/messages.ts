@@ -121,7 +121,7 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'mass-delete': (d) =>
     `Deletes ${str(d, 'count')} of ${str(d, 'total')} managed resources (threshold: more than ${str(d, 'threshold')})`,
   'full-destroy': (d) =>
-    `Destroys every managed resource (${str(d, 'count')}), as \`terraform destroy\` does; allow it for this plan with thresholds.allow_full_destroy`,
+    `Destroys every managed resource (${str(d, 'countedFrom') || str(d, 'count')}), as \`terraform destroy\` does; allow it for this plan with thresholds.allow_full_destroy`,
   freeze: (d) =>
     `Change freeze until ${str(d, 'until')} (${str(d, 'why')}): ${str(d, 'count')} destructive change(s) are blocked`,
   'environment-outside': (d) =>
