@@ -6,10 +6,11 @@
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { compileGlob } from '../policy/glob.js'
+import { UserError } from '../common/errors.js'
+import { compileGlob } from '../common/glob.js'
 
 /** An input that names nothing to read: exit 2 with this message. */
-export class DiscoveryError extends Error {}
+export class DiscoveryError extends UserError {}
 
 /** The part of the file system discovery reads; tests hand in a fake. */
 export interface DiscoverFs {

@@ -2,7 +2,7 @@
  * Who has approved a destructive plan. Pure: reviews, permissions and team members are fetched by
  * the adapter and passed in, and so is time. Everything fails closed: unknown means not counted.
  */
-import { matchGlob } from './glob.js'
+import { matchGlob } from '../common/glob.js'
 
 /** Logins are names and compare without case, as GitHub does. */
 const NOCASE = { nocase: true, name: true } as const

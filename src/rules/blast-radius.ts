@@ -6,8 +6,8 @@
  */
 import { TAG_MAPS } from '../catalog/generic.js'
 import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
-import { isRecord } from './values.js'
-import { matchAny } from '../policy/glob.js'
+import { matchAny } from '../common/glob.js'
+import { isRecord } from '../common/record.js'
 
 /** What a plan touches; every list is sorted and unique. */
 export interface BlastRadius {

@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { readPlan } from '../../src/plan/read.js'
 import { fingerprint, fingerprintLines } from '../../src/policy/fingerprint.js'
-import { defaultContext, gate } from '../../src/policy/gate.js'
+import { defaultContext, gate } from '../../src/pipeline/gate.js'
 import { fixture } from '../helpers.js'
 
 type Json = Record<string, unknown>

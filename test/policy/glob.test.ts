@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compileGlob, GlobError, matchAny, matchGlob, NAME } from '../../src/policy/glob.js'
+import { compileGlob, GlobError, matchAny, matchGlob, NAME } from '../../src/common/glob.js'
 
 describe('the one glob', () => {
   const cases: [glob: string, text: string, matches: boolean][] = [

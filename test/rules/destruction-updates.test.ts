@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import { parsePolicy } from '../../src/policy/config.js'
-import { gate } from '../../src/policy/gate.js'
+import { gate } from '../../src/pipeline/gate.js'
 import { readPlan } from '../../src/plan/read.js'
 import { evaluate } from '../../src/rules/evaluate.js'
 import { formatMessage } from '../../src/rules/messages.js'
