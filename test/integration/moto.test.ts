@@ -9,7 +9,7 @@
  * plan in one run.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli, PLANTED_SECRET, ROOT } from '../helpers.js'
@@ -140,10 +140,12 @@ suite('real AWS provider plans against moto', () => {
   // What plan-gate finds on the change plan with attribute values (binary and show-json).
   const WITH_VALUES = [
     'aws_backup_plan.daily PG-AWS-W046 approval-required',
+    'aws_cloudwatch_log_group.audit PG-AWS-W124 approval-required',
     'aws_cloudwatch_log_group.old[0] PG-0013 blocked',
     'aws_db_instance.main[0] PG-0013 blocked',
     'aws_dynamodb_table.ledger PG-AWS-W027 approval-required',
     'aws_dynamodb_table.ledger PG-AWS-W028 approval-required',
+    'aws_dynamodb_table.ledger PG-AWS-W123 approval-required',
     'aws_dynamodb_table.locks[0] PG-0003 blocked',
     'aws_dynamodb_table.sessions[0] PG-AWS-018 approval-required',
     'aws_ebs_volume.data PG-0013 blocked',
@@ -151,6 +153,9 @@ suite('real AWS provider plans against moto', () => {
     'aws_iam_role.worker[0] PG-0005 warn',
     'aws_kinesis_stream.events PG-AWS-W102 approval-required',
     'aws_kms_key.data PG-AWS-W087 approval-required',
+    'aws_kms_key.data PG-AWS-W116 approval-required',
+    'aws_s3_bucket_lifecycle_configuration.backups[0] PG-AWS-W119 approval-required',
+    'aws_s3_bucket_lifecycle_configuration.backups[0] PG-AWS-W120 approval-required',
     'aws_s3_bucket_versioning.backups PG-AWS-W055 approval-required',
     'aws_secretsmanager_secret.api PG-AWS-W093 approval-required',
     'aws_sqs_queue.events PG-AWS-W104 approval-required',
@@ -165,6 +170,23 @@ suite('real AWS provider plans against moto', () => {
       expect(lines(report)).toEqual(WITH_VALUES)
     }
   )
+
+  test('with the backend configured, a new policy on its bucket and the lock table are blocked', async () => {
+    const backendDir = join(dir, 'backend-config')
+    mkdirSync(backendDir, { recursive: true })
+    writeFileSync(
+      join(backendDir, 'backend.tf'),
+      'terraform {\n  backend "s3" {\n    bucket         = "pg-tfstate-prod"\n    key            = "prod/terraform.tfstate"\n    region         = "us-east-1"\n    dynamodb_table = "pg-locks"\n  }\n}\n'
+    )
+    const result = await cli(
+      [`${files['change']}.json`, '--format', 'json', '--terraform-dir', backendDir],
+      { env, cwd: ROOT }
+    )
+    expect(result.stderr).toBe('')
+    const found = lines(JSON.parse(result.stdout) as Report)
+    expect(found).toContain('aws_s3_bucket_policy.state[0] PG-0012 blocked')
+    expect(found).toContain('aws_dynamodb_table.locks[0] PG-0012 blocked')
+  })
 
   test('change plan (stream): every delete and replace, by type (no values to see more)', async () => {
     const report = await gateForm('change', 'stream')
