@@ -8,6 +8,9 @@ import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError } from '../common/errors.js'
 import { compileGlob } from '../common/glob.js'
+import type { Discovery } from './port.js'
+
+export type { Discovery } from './port.js'
 
 /** An input that names nothing to read: exit 2 with this message. */
 export class DiscoveryError extends UserError {}
@@ -18,12 +21,6 @@ export interface DiscoverFs {
   kind(path: string): 'dir' | 'file' | undefined
   /** The entries of a directory, or undefined when it cannot be read. */
   list(path: string): { name: string; dir: boolean }[] | undefined
-}
-
-export interface Discovery {
-  readonly files: readonly string[]
-  /** Files found in a directory or by a glob but, by name, not plans. */
-  readonly skipped: readonly { readonly path: string; readonly why: string }[]
 }
 
 /** Never entered: Terraform's working data (providers, modules, state), VCS and packages. */

@@ -4,12 +4,18 @@
  * `src/io/node.ts` implements it on node:fs and child processes; tests pass an in-memory one.
  */
 import type { StateBackend } from '../backend/backend.js'
-import type { Discovery } from './discover.js'
 
 /** A policy file as read. */
 export interface PolicyText {
   readonly path: string
   readonly text: string
+}
+
+/** Plan files found for the inputs, and the files passed over by name. */
+export interface Discovery {
+  readonly files: readonly string[]
+  /** Files found in a directory or by a glob but, by name, not plans. */
+  readonly skipped: readonly { readonly path: string; readonly why: string }[]
 }
 
 export interface PipelineIO {

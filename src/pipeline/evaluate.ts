@@ -4,8 +4,7 @@
  * access goes through the `PipelineIO` it is given, so it runs in tests without a disk.
  */
 import { errorMessage, UserError } from '../common/errors.js'
-import type { Discovery } from '../io/discover.js'
-import type { PipelineIO } from '../io/port.js'
+import type { Discovery, PipelineIO } from '../io/port.js'
 import type { InputFormat, Plan, Retain } from '../plan/model.js'
 import { PlanReader } from '../plan/read.js'
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../policy/config.js'
