@@ -103,6 +103,10 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     writeFileSync(join(root, '.terraform', 'plan.json'), '{')
     writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
     expect(await cli([root, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' })
+    // --verbose lists what was passed over by name.
+    expect((await cli([root, '--verbose'])).stderr).toBe(
+      `plan-gate: skipped ${join(root, 'terraform.tfvars.json')} (variable values, not a plan)\n`
+    )
   })
 
   test('every other file a directory or glob finds must be a plan: exit 2 naming it', async () => {
@@ -135,7 +139,7 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     [['-', '-'], 'stdin (-) can be given once'],
     [
       ['--format', 'yaml', 'a.json'],
-      '--format must be one of text, markdown, json, sarif, not "yaml"'
+      '--format must be one of text, markdown, json, sarif, junit, github, not "yaml"'
     ],
     [
       ['--input-format=xml', 'a.json'],
@@ -160,7 +164,7 @@ describe('options', () => {
   })
 
   test('every format renders and exits the same', async () => {
-    for (const format of ['text', 'markdown', 'json', 'sarif']) {
+    for (const format of ['text', 'markdown', 'json', 'sarif', 'junit', 'github']) {
       const result = await cli([EXAMPLE, '--format', format])
       expect(result.code).toBe(1)
       expect(result.stdout.length).toBeGreaterThan(100)
@@ -389,7 +393,9 @@ describe('commands', () => {
         }
       ]
     }
-    const result = await cli(['-', '--terraform-dir', tf], { stdin: JSON.stringify(doc) })
+    const result = await cli(['-', '--terraform-dir', tf, '--verbose'], {
+      stdin: JSON.stringify(doc)
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
       'BLOCKED   aws_s3_bucket_policy.state  Changes the S3 backend bucket (backend "s3" in backend.tf)'

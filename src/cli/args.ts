@@ -22,7 +22,10 @@ second approver, state storage is never destroyed, weakened protection is flagge
   -             standard input (JSON or JSON Lines)
 
 Options:
-  -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -f, --format <fmt>        report format: text (default), markdown, json, sarif, junit,
+                            github (workflow commands); sarif, junit and github point at the
+                            .tf line of each block (root module: --terraform-dir, else the
+                            plan's directory, else the working directory)
   -c, --config <file>       policy file (default: .plan-gate.yml/.yaml/.json, searched from
                             the working directory up to the repository root)
       --environment <name>  the policy environment this plan belongs to
@@ -34,6 +37,7 @@ Options:
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
+      --verbose             text: one line per finding instead of grouped rows
       --no-color            no colour in text output (also NO_COLOR=1)
       --color               colour even when stdout is not a terminal
   -h, --help                show this help
@@ -56,6 +60,8 @@ export interface Options extends EvaluateOptions {
   readonly terraformBin?: string
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
+  /** Text: one line per finding instead of grouped rows. */
+  readonly verbose?: boolean
 }
 
 export type Parsed =
@@ -78,6 +84,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let terraformDir: string | undefined
   let at: number | undefined
   let progress: boolean | undefined
+  let verbose: boolean | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -123,6 +130,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--color':
         color = true
         break
+      case '--verbose':
+        verbose = true
+        break
       case '--progress':
         progress = true
         break
@@ -146,7 +156,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
       environment,
       terraformDir,
       at,
-      progress
+      progress,
+      verbose
     }
   }
 }

@@ -23,10 +23,9 @@ function which(name: string, env: Env): string | undefined {
 }
 
 /**
- * Runs `<bin> show -json <path>` in `cwd` and streams its output into `push`. `terraformBin`
- * overrides the program (default: terraform, then tofu on PATH). `cwd` must be the initialized
- * working directory that made the plan: its `.terraform` holds the providers whose schemas
- * decode it.
+ * Runs `<bin> show -json <path>` in `cwd` (where the configuration is initialised; the agent
+ * hook passes the plan's directory) and streams its output into `push`. `terraformBin`
+ * overrides the program (default: terraform, then tofu on PATH).
  */
 export async function showBinaryPlan(
   path: string,
@@ -42,8 +41,8 @@ export async function showBinaryPlan(
     )
   }
   const child = spawn(bin, ['show', '-json', path], {
-    cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(cwd === undefined ? {} : { cwd }),
     env: env as NodeJS.ProcessEnv
   })
   let stderr = ''

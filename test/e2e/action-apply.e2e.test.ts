@@ -95,7 +95,7 @@ describe('push to the default branch', () => {
     const run = await push(gh, PLANS.destroyDb)
     expect(run.code).toBe(1)
     expect(run.stdout).toContain(
-      '::error::plan-gate: Not approved: needs 1 more approval from reviewers with write access'
+      '::error::plan-gate: Not approved: needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     )
     clean(gh, run)
   })
@@ -154,7 +154,10 @@ describe('merge_group', () => {
     const run = await group(gh, PLANS.destroyDb)
     expect(run.code).toBe(1)
     expect(statusesOf(gh, GROUP_HEAD)).toEqual([
-      ['failure', 'Not approved: needs 2 more approvals from reviewers with write access']
+      [
+        'failure',
+        'Not approved: needs 2 more approving reviews (0 of 2 so far) from reviewers with write access'
+      ]
     ])
     clean(gh, run)
   })

@@ -93,7 +93,7 @@ describe('pull_request', () => {
     const run = await pr(gh, PLANS.destroyDb)
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     const comments = gateComments(gh)
     expect(comments).toHaveLength(1)
@@ -154,7 +154,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     const [comment] = gateComments(gh)
     expect(gateComments(gh)).toHaveLength(1)
@@ -206,7 +206,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     const dismissed = await review(gh, { by: 'carol', state: 'dismissed' }, {}, 'dismissed')
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     expect(dismissed.outputs).toMatchObject({ approved: 'false', approvers: 'bob' })
     clean(gh, dismissed)
@@ -227,7 +227,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
       sender: 'erin'
     })
     expect(statusesOf(gh, HEAD2)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({
       headSha: HEAD2,
@@ -240,7 +240,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     addReview(gh, 'bob', 'APPROVED', HEAD2)
     const after = await review(gh, { by: 'erin', head: HEAD2 })
     expect(statusesOf(gh, HEAD2).at(-1)?.[1]).toBe(
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     )
     expect(gateComments(gh)[0]).toContain('| erin | approved | no: pushed the head commit |')
     clean(gh, run)
@@ -402,7 +402,10 @@ describe('settings', () => {
     const run = await pr(gh, PLANS.destroyDb, {}, { 'on-approval-required': 'fail' })
     expect(run.code).toBe(1)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['failure', 'Approval required: needs 2 more approvals from reviewers with write access']
+      [
+        'failure',
+        'Approval required: needs 2 more approving reviews (0 of 2 so far) from reviewers with write access'
+      ]
     ])
     clean(gh, run)
   })
@@ -425,7 +428,9 @@ describe('settings', () => {
       files,
       inputs: { plan: PLANS.destroyDb, ...inputs }
     })
-    expect(statusesOf(gh, HEAD1)).toEqual([['pending', 'Needs 1 more approval from bob, carol']])
+    expect(statusesOf(gh, HEAD1)).toEqual([
+      ['pending', 'Needs 1 more approving review (0 of 1 so far) from bob, carol']
+    ])
     clean(gh, run)
     addReview(gh, 'erin', 'APPROVED') // admin, but not listed
     addReview(gh, 'bob', 'APPROVED')
@@ -508,11 +513,12 @@ describe('size limits', () => {
     const run = await pr(gh, bigPlan(600))
     const [comment = ''] = gateComments(gh)
     expect([...comment].length).toBeLessThanOrEqual(LIMITS.commentBody)
-    expect(comment).toMatch(/\*\*\d+ more findings not shown\*\*/)
+    // Identical findings are one row; the address list is cut and says how many it leaves out.
+    expect(comment).toMatch(/- … and \d+ more \(every one is in the JSON report\)/)
     expect(stateOf(comment)).toMatchObject({ headSha: HEAD1 })
     // The job summary carries the whole report.
-    expect(run.summary.length).toBeGreaterThan(100_000)
-    expect(run.summary).toContain('tenant_599.aws_db_instance')
+    expect(run.summary.length).toBeGreaterThan(65_536)
+    for (let i = 0; i < 600; i++) expect(run.summary).toContain(`tenant_${i}.aws_db_instance`)
     expect(comment).not.toContain('tenant_599.aws_db_instance')
     const [status] = gh.state.statuses[HEAD1] ?? []
     expect([...(status?.description ?? '')].length).toBeLessThanOrEqual(LIMITS.statusDescription)
