@@ -47,8 +47,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function gatePlans(options: Options, io: CliIO): Promise<number> {
   let evaluation: Evaluation
   try {
-    const { terraformBin, progress, passEnv } = options
-    evaluation = await evaluatePlans(options, nodeIO({ ...io, terraformBin, progress, passEnv }))
+    const { terraformBin, terraformDir, progress, passEnv } = options
+    evaluation = await evaluatePlans(
+      options,
+      nodeIO({ ...io, terraformBin, terraformDir, progress, passEnv })
+    )
   } catch (error) {
     io.stderr.write(`plan-gate: ${errorMessage(error)}\n`)
     return EXIT.error

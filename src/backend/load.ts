@@ -70,10 +70,26 @@ async function configFiles(fs: BackendFs, dir: string): Promise<string[]> {
   return names.filter((name) => /\.tf(\.json)?$/.test(name)).sort()
 }
 
+/**
+ * Whether WebAssembly exists here. `node --jitless` (the fallback where WebAssembly is not
+ * allowed) has no `WebAssembly` global at all, and the HCL parser is WebAssembly.
+ */
+export function webAssemblyAvailable(): boolean {
+  return typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'object'
+}
+
+/** Raised for a `.tf` file that needs the HCL parser where WebAssembly is unavailable. */
+class NeedsWebAssembly extends Error {
+  constructor(readonly file: string) {
+    super(file)
+  }
+}
+
 async function backendsInFile(fs: BackendFs, dir: string, file: string): Promise<StateBackend[]> {
   const text = await readText(fs, join(dir, file))
   // Cheap pre-check: most files are resources and never need the parser.
   if (text === undefined || !/\bbackend\b|\bcloud\s*\{|"cloud"/.test(text)) return []
+  if (!file.endsWith('.json') && !webAssemblyAvailable()) throw new NeedsWebAssembly(file)
   if (file.endsWith('.json')) {
     let parsed: unknown
     try {
@@ -83,9 +99,9 @@ async function backendsInFile(fs: BackendFs, dir: string, file: string): Promise
     }
     return backendsFromHcl(parsed, file)
   }
-  const parse = await hclParser()
   let parsed: unknown
   try {
+    const parse = await hclParser()
     parsed = await parse(file, text)
   } catch (error) {
     throw new BackendConfigError(parseErrorLine(file, error))
@@ -100,18 +116,28 @@ export async function loadBackends(
 ): Promise<{ backends: StateBackend[]; sources: string[] }> {
   const found: StateBackend[] = []
   const sources: string[] = []
+  const initText = await readText(fs, join(dir, INIT_STATE))
+  const initialized =
+    initText === undefined ? undefined : backendFromInitState(initText, INIT_STATE)
   for (const file of await configFiles(fs, dir)) {
-    const backends = await backendsInFile(fs, dir, file)
+    let backends: StateBackend[]
+    try {
+      backends = await backendsInFile(fs, dir, file)
+    } catch (error) {
+      if (!(error instanceof NeedsWebAssembly)) throw error
+      // Terraform refuses to plan until `init` has recorded a changed backend, so the
+      // initialized backend is the one this directory's plans use: read it alone.
+      if (initialized !== undefined) return { backends: [initialized], sources: [INIT_STATE] }
+      throw new BackendConfigError(
+        `${join(dir, error.file)}: reading its backend block needs WebAssembly, which this Node.js does not provide (--jitless): run \`terraform init\` there first (plan-gate then reads ${INIT_STATE}), or run without --jitless`
+      )
+    }
     if (backends.length > 0) sources.push(file)
     found.push(...backends)
   }
-  const initText = await readText(fs, join(dir, INIT_STATE))
-  if (initText !== undefined) {
-    const initialized = backendFromInitState(initText, INIT_STATE)
-    if (initialized) {
-      sources.push(INIT_STATE)
-      found.push(initialized)
-    }
+  if (initialized !== undefined) {
+    sources.push(INIT_STATE)
+    found.push(initialized)
   }
   return { backends: dedupeBackends(found), sources }
 }

@@ -393,6 +393,13 @@ export const aws: ProviderCatalog = {
           path: 'replica[*].point_in_time_recovery',
           family: 'point-in-time-recovery',
           test: { kind: 'equals', safe: [true] }
+        },
+        {
+          id: 'PG-AWS-W123',
+          path: 'ttl[0].enabled',
+          family: 'ttl',
+          test: { kind: 'equals', safe: [false] },
+          absent: 'safe'
         }
       ]
     },
@@ -613,7 +620,25 @@ export const aws: ProviderCatalog = {
         }
       ]
     },
-    { id: 'PG-AWS-049', type: 'aws_backup_vault_lock_configuration', category: 'backup-vault' },
+    {
+      id: 'PG-AWS-049',
+      type: 'aws_backup_vault_lock_configuration',
+      category: 'backup-vault',
+      guards: [
+        {
+          id: 'PG-AWS-W125',
+          path: 'min_retention_days',
+          family: 'lock-retention',
+          test: { kind: 'no-decrease' }
+        },
+        {
+          id: 'PG-AWS-W126',
+          path: 'max_retention_days',
+          family: 'lock-retention',
+          test: { kind: 'no-decrease' }
+        }
+      ]
+    },
     { id: 'PG-AWS-050', type: 'aws_backup_logically_air_gapped_vault', category: 'backup-vault' },
     {
       id: 'PG-AWS-051',
@@ -690,6 +715,22 @@ export const aws: ProviderCatalog = {
           path: 'object_lock_configuration[0].rule[0].default_retention[0].mode',
           family: 'object-lock',
           test: { kind: 'equals', safe: ['COMPLIANCE', 'GOVERNANCE'] }
+        },
+        {
+          id: 'PG-AWS-W121',
+          path: 'lifecycle_rule[*].expiration[0].days',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [0] },
+          absent: 'safe',
+          where: { path: 'lifecycle_rule[*].enabled', test: { kind: 'equals', safe: [true] } }
+        },
+        {
+          id: 'PG-AWS-W122',
+          path: 'lifecycle_rule[*].noncurrent_version_expiration[0].days',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [0] },
+          absent: 'safe',
+          where: { path: 'lifecycle_rule[*].enabled', test: { kind: 'equals', safe: [true] } }
         }
       ],
       survives: [
@@ -736,13 +777,45 @@ export const aws: ProviderCatalog = {
           path: 'rule[0].default_retention[0].mode',
           family: 'object-lock',
           test: { kind: 'equals', safe: ['COMPLIANCE'] }
+        },
+        {
+          id: 'PG-AWS-W127',
+          path: 'rule[0].default_retention[0].days',
+          family: 'lock-retention',
+          test: { kind: 'no-decrease' }
+        },
+        {
+          id: 'PG-AWS-W128',
+          path: 'rule[0].default_retention[0].years',
+          family: 'lock-retention',
+          test: { kind: 'no-decrease' }
         }
       ]
     },
     {
       id: 'PG-AWS-057',
       type: 'aws_s3_bucket_lifecycle_configuration',
-      category: 'protection-control'
+      category: 'protection-control',
+      guards: [
+        {
+          id: 'PG-AWS-W119',
+          path: 'rule[*].expiration[0].days',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days' },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].status', test: { kind: 'equals', safe: ['Enabled'] } }
+        },
+        {
+          id: 'PG-AWS-W120',
+          path: 'rule[*].noncurrent_version_expiration[0].noncurrent_days',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days' },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].status', test: { kind: 'equals', safe: ['Enabled'] } }
+        }
+      ]
     },
     {
       id: 'PG-AWS-058',
@@ -1145,6 +1218,13 @@ export const aws: ProviderCatalog = {
           path: 'deletion_window_in_days',
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' }
+        },
+        {
+          id: 'PG-AWS-W116',
+          path: 'is_enabled',
+          family: 'key-disabled',
+          test: { kind: 'equals', safe: [true] },
+          absent: 'safe'
         }
       ],
       survives: [
@@ -1165,6 +1245,13 @@ export const aws: ProviderCatalog = {
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' },
           absent: 'safe'
+        },
+        {
+          id: 'PG-AWS-W117',
+          path: 'enabled',
+          family: 'key-disabled',
+          test: { kind: 'equals', safe: [true] },
+          absent: 'safe'
         }
       ],
       survives: [
@@ -1184,6 +1271,13 @@ export const aws: ProviderCatalog = {
           path: 'deletion_window_in_days',
           family: 'key-deletion-window',
           test: { kind: 'no-decrease' },
+          absent: 'safe'
+        },
+        {
+          id: 'PG-AWS-W118',
+          path: 'enabled',
+          family: 'key-disabled',
+          test: { kind: 'equals', safe: [true] },
           absent: 'safe'
         }
       ],
@@ -1476,6 +1570,13 @@ export const aws: ProviderCatalog = {
           path: 'skip_destroy',
           family: 'deletion-protection',
           test: { kind: 'equals', safe: [true] }
+        },
+        {
+          id: 'PG-AWS-W124',
+          path: 'retention_in_days',
+          family: 'retention',
+          test: { kind: 'expiry', unit: 'days', unlimited: [0] },
+          absent: 'safe'
         }
       ],
       survives: [

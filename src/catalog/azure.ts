@@ -159,7 +159,20 @@ export const azurerm: ProviderCatalog = {
       ]
     },
     { id: 'PG-AZ-012', type: 'azurerm_cosmosdb_sql_database', category: 'database' },
-    { id: 'PG-AZ-013', type: 'azurerm_cosmosdb_sql_container', category: 'database' },
+    {
+      id: 'PG-AZ-013',
+      type: 'azurerm_cosmosdb_sql_container',
+      category: 'database',
+      guards: [
+        {
+          id: 'PG-AZ-W049',
+          path: 'default_ttl',
+          family: 'ttl',
+          test: { kind: 'expiry', unit: 'seconds', unlimited: [-1] },
+          absent: 'safe'
+        }
+      ]
+    },
     { id: 'PG-AZ-014', type: 'azurerm_cosmosdb_mongo_database', category: 'database' },
     { id: 'PG-AZ-015', type: 'azurerm_cosmosdb_mongo_collection', category: 'database' },
     { id: 'PG-AZ-016', type: 'azurerm_cosmosdb_cassandra_keyspace', category: 'database' },
@@ -320,7 +333,20 @@ export const azurerm: ProviderCatalog = {
         }
       ]
     },
-    { id: 'PG-AZ-036', type: 'azurerm_key_vault_key', category: 'encryption-key' },
+    {
+      id: 'PG-AZ-036',
+      type: 'azurerm_key_vault_key',
+      category: 'encryption-key',
+      guards: [
+        {
+          id: 'PG-AZ-W046',
+          path: 'expiration_date',
+          family: 'key-disabled',
+          test: { kind: 'expiry', unit: 'date' },
+          absent: 'safe'
+        }
+      ]
+    },
     { id: 'PG-AZ-037', type: 'azurerm_key_vault_secret', category: 'secret' },
     { id: 'PG-AZ-038', type: 'azurerm_key_vault_certificate', category: 'encryption-key' },
     // Its purge protection and retention force a new resource, so no update guard applies.
@@ -442,7 +468,25 @@ export const azurerm: ProviderCatalog = {
         }
       ]
     },
-    { id: 'PG-AZ-049', type: 'azurerm_eventhub', category: 'stream-queue' },
+    {
+      id: 'PG-AZ-049',
+      type: 'azurerm_eventhub',
+      category: 'stream-queue',
+      guards: [
+        {
+          id: 'PG-AZ-W047',
+          path: 'message_retention',
+          family: 'retention',
+          test: { kind: 'expiry', unit: 'days', floorDays: 7 }
+        },
+        {
+          id: 'PG-AZ-W048',
+          path: 'retention_description[0].retention_time_in_hours',
+          family: 'retention',
+          test: { kind: 'expiry', unit: 'hours', floorDays: 7 }
+        }
+      ]
+    },
     { id: 'PG-AZ-050', type: 'azurerm_eventhub_namespace', category: 'stream-queue' },
     { id: 'PG-AZ-051', type: 'azurerm_servicebus_namespace', category: 'stream-queue' },
     { id: 'PG-AZ-052', type: 'azurerm_servicebus_queue', category: 'stream-queue' },
@@ -454,6 +498,63 @@ export const azurerm: ProviderCatalog = {
     { id: 'PG-AZ-058', type: 'azurerm_machine_learning_workspace', category: 'compute-protect' },
     { id: 'PG-AZ-059', type: 'azurerm_databricks_workspace', category: 'data-warehouse' },
     { id: 'PG-AZ-060', type: 'azurerm_subscription', category: 'account-org' },
-    { id: 'PG-AZ-061', type: 'azurerm_resource_group_template_deployment', category: 'account-org' }
+    {
+      id: 'PG-AZ-061',
+      type: 'azurerm_resource_group_template_deployment',
+      category: 'account-org'
+    },
+    // Lifecycle management of a storage account: rules that delete blobs, snapshots and versions.
+    {
+      id: 'PG-AZ-062',
+      type: 'azurerm_storage_management_policy',
+      category: 'protection-control',
+      guards: [
+        {
+          id: 'PG-AZ-W050',
+          path: 'rule[*].actions[0].base_blob[0].delete_after_days_since_modification_greater_than',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [-1] },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].enabled', test: { kind: 'equals', safe: [true] }, absent: 'safe' }
+        },
+        {
+          id: 'PG-AZ-W051',
+          path: 'rule[*].actions[0].base_blob[0].delete_after_days_since_creation_greater_than',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [-1] },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].enabled', test: { kind: 'equals', safe: [true] }, absent: 'safe' }
+        },
+        {
+          id: 'PG-AZ-W052',
+          path: 'rule[*].actions[0].base_blob[0].delete_after_days_since_last_access_time_greater_than',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [-1] },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].enabled', test: { kind: 'equals', safe: [true] }, absent: 'safe' }
+        },
+        {
+          id: 'PG-AZ-W053',
+          path: 'rule[*].actions[0].snapshot[0].delete_after_days_since_creation_greater_than',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [-1] },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].enabled', test: { kind: 'equals', safe: [true] }, absent: 'safe' }
+        },
+        {
+          id: 'PG-AZ-W054',
+          path: 'rule[*].actions[0].version[0].delete_after_days_since_creation',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [-1] },
+          absent: 'safe',
+          onCreate: true,
+          where: { path: 'rule[*].enabled', test: { kind: 'equals', safe: [true] }, absent: 'safe' }
+        }
+      ]
+    }
   ]
 }

@@ -352,7 +352,21 @@ export const google: ProviderCatalog = {
           test: off,
           absent: 'safe'
         },
-        { id: 'PG-GCP-W044', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W044', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W157',
+          path: 'default_table_expiration_ms',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'ms' },
+          absent: 'safe'
+        },
+        {
+          id: 'PG-GCP-W158',
+          path: 'default_partition_expiration_ms',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'ms' },
+          absent: 'safe'
+        }
       ],
       survives: [
         {
@@ -380,7 +394,21 @@ export const google: ProviderCatalog = {
           test: on,
           absent: 'safe'
         },
-        { id: 'PG-GCP-W046', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W046', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W159',
+          path: 'expiration_time',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'epoch-ms' },
+          absent: 'safe'
+        },
+        {
+          id: 'PG-GCP-W160',
+          path: 'time_partitioning[0].expiration_ms',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'ms' },
+          absent: 'safe'
+        }
       ]
     },
     {
@@ -478,7 +506,40 @@ export const google: ProviderCatalog = {
           test: on
         },
         { id: 'PG-GCP-W061', path: 'enable_object_retention', family: 'object-lock', test: on },
-        { id: 'PG-GCP-W062', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W062', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W152',
+          path: 'lifecycle_rule[*].condition[0].age',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days' },
+          absent: 'safe',
+          where: {
+            path: 'lifecycle_rule[*].action[0].type',
+            test: { kind: 'equals', safe: ['Delete'] }
+          }
+        },
+        {
+          id: 'PG-GCP-W153',
+          path: 'lifecycle_rule[*].condition[0].days_since_noncurrent_time',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [0] },
+          absent: 'safe',
+          where: {
+            path: 'lifecycle_rule[*].action[0].type',
+            test: { kind: 'equals', safe: ['Delete'] }
+          }
+        },
+        {
+          id: 'PG-GCP-W154',
+          path: 'lifecycle_rule[*].condition[0].days_since_custom_time',
+          family: 'data-expiry',
+          test: { kind: 'expiry', unit: 'days', unlimited: [0] },
+          absent: 'safe',
+          where: {
+            path: 'lifecycle_rule[*].action[0].type',
+            test: { kind: 'equals', safe: ['Delete'] }
+          }
+        }
       ],
       survives: [
         {
@@ -753,7 +814,14 @@ export const google: ProviderCatalog = {
       type: 'google_kms_crypto_key_version',
       category: 'encryption-key',
       guards: [
-        { id: 'PG-GCP-W093', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W093', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W151',
+          path: 'state',
+          family: 'key-disabled',
+          test: { kind: 'equals', safe: ['ENABLED', 'PENDING_GENERATION', 'PENDING_IMPORT'] },
+          absent: 'safe'
+        }
       ]
     },
     {
@@ -919,7 +987,13 @@ export const google: ProviderCatalog = {
       type: 'google_pubsub_topic',
       category: 'stream-queue',
       guards: [
-        { id: 'PG-GCP-W115', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W115', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W155',
+          path: 'message_retention_duration',
+          family: 'retention',
+          test: { kind: 'expiry', unit: 'duration', floorDays: 7 }
+        }
       ]
     },
     {
@@ -927,7 +1001,14 @@ export const google: ProviderCatalog = {
       type: 'google_pubsub_subscription',
       category: 'stream-queue',
       guards: [
-        { id: 'PG-GCP-W116', path: 'deletion_policy', family: 'deletion-protection', test: kept }
+        { id: 'PG-GCP-W116', path: 'deletion_policy', family: 'deletion-protection', test: kept },
+        {
+          id: 'PG-GCP-W156',
+          path: 'message_retention_duration',
+          family: 'retention',
+          test: { kind: 'expiry', unit: 'duration', floorDays: 7 },
+          absent: 'safe'
+        }
       ]
     },
     {
@@ -1192,6 +1273,19 @@ export const google: ProviderCatalog = {
       ]
     },
     // Its `deletion_policy` takes DEFAULT/FORCE, but the notes give no safe value for it.
-    { id: 'PG-GCP-072', type: 'google_dataform_repository', category: 'code-repository' }
+    { id: 'PG-GCP-072', type: 'google_dataform_repository', category: 'code-repository' },
+    {
+      id: 'PG-GCP-073',
+      type: 'google_backup_dr_backup_plan',
+      category: 'backup-vault',
+      guards: [
+        {
+          id: 'PG-GCP-W161',
+          path: 'backup_rules[*].backup_retention_days',
+          family: 'backup-retention',
+          test: { kind: 'no-decrease' }
+        }
+      ]
+    }
   ]
 }

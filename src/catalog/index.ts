@@ -12,6 +12,7 @@ import {
   vault
 } from './others.js'
 import type { Guard, ProviderCatalog, ResourceTypeEntry } from './types.js'
+import { helm } from './workloads.js'
 
 /** Every provider catalog, in a fixed order. */
 export const PROVIDERS: readonly ProviderCatalog[] = [
@@ -19,6 +20,7 @@ export const PROVIDERS: readonly ProviderCatalog[] = [
   google,
   azurerm,
   kubernetes,
+  helm,
   mongodbatlas,
   github,
   postgresql,

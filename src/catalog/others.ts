@@ -69,6 +69,8 @@ export const kubernetes: ProviderCatalog = {
       type: 'kubernetes_stateful_set_v1',
       aliases: ['kubernetes_stateful_set'],
       category: 'block-volume',
+      // without volume claim templates its pods keep nothing of their own
+      holdsDataWhen: [{ path: 'spec[0].volume_claim_template', test: { kind: 'non-empty' } }],
       guards: [
         {
           id: 'PG-K8S-W003',

@@ -29,6 +29,7 @@ export type Category =
   | 'k8s-cluster'
   | 'account-org'
   | 'protection-control'
+  | 'stateful-workload'
 
 export interface CategoryInfo {
   /** Human label, e.g. "database". */
@@ -65,7 +66,8 @@ export const CATEGORIES: Readonly<Record<Category, CategoryInfo>> = {
   'compute-protect': { label: 'protected compute', guarded: false },
   'k8s-cluster': { label: 'Kubernetes cluster or namespace', guarded: true },
   'account-org': { label: 'account, project or subscription', guarded: true },
-  'protection-control': { label: 'protection control', guarded: true }
+  'protection-control': { label: 'protection control', guarded: true },
+  'stateful-workload': { label: 'stateful workload', guarded: true }
 }
 
 /** Families of protection attributes; used in messages, docs and (later) config overrides. */
@@ -82,6 +84,11 @@ export type GuardFamily =
   | 'secret-recovery-window'
   | 'retain-backups'
   | 'termination-protection'
+  | 'key-disabled'
+  | 'data-expiry'
+  | 'ttl'
+  | 'retention'
+  | 'lock-retention'
 
 export type Scalar = boolean | string | number
 
@@ -91,12 +98,29 @@ export type Scalar = boolean | string | number
  * - `min`: safe when the value is a number ≥ `min`.
  * - `no-decrease`: any decrease is a weakening (e.g. a KMS deletion window shortened).
  * - `non-empty`: safe when the value is a non-empty string or list (e.g. a snapshot name).
+ * - `expiry`: a duration after which data is deleted (lifecycle expiry, retention, TTL).
+ *   Unsafe when the new value is shorter than before (set where there was none counts as
+ *   shorter when `absent` is `safe`, i.e. unset means kept for ever) and below the floor:
+ *   `floorDays`, else the policy's `thresholds.expiry_floor_days`. `unit` says how numbers are
+ *   read (`duration`: provider strings such as `"86400s"` or `"P7D"`); `date`/`epoch-ms` are
+ *   points in time, unsafe when set or moved earlier, whatever the floor. `unlimited` lists
+ *   values that mean "never" (CloudWatch's 0).
+ * - `chart`: holds when the value names a Helm chart in `names`, whatever the repository, OCI
+ *   registry, URL or version around it (`bitnami/postgresql`, `oci://…/postgresql`,
+ *   `https://…/postgresql-15.5.0.tgz`).
  */
 export type GuardTest =
   | { readonly kind: 'equals'; readonly safe: readonly Scalar[] }
   | { readonly kind: 'min'; readonly min: number }
   | { readonly kind: 'no-decrease' }
   | { readonly kind: 'non-empty' }
+  | { readonly kind: 'chart'; readonly names: readonly string[] }
+  | {
+      readonly kind: 'expiry'
+      readonly unit: 'days' | 'hours' | 'seconds' | 'ms' | 'duration' | 'date' | 'epoch-ms'
+      readonly floorDays?: number
+      readonly unlimited?: readonly number[]
+    }
 
 /** A protection attribute of a resource type. */
 export interface Guard {
@@ -114,6 +138,16 @@ export interface Guard {
    * off). Use `safe` where the provider default is protective.
    */
   readonly absent?: 'safe' | 'unsafe'
+  /**
+   * Also checked when the resource is created: creating it changes data that already exists
+   * (a lifecycle configuration expiring a bucket's objects, a management policy).
+   */
+  readonly onCreate?: boolean
+  /**
+   * The guard applies only where this holds on the new value, e.g. only to enabled lifecycle
+   * rules. A `[*]` in both paths means the same element.
+   */
+  readonly where?: Condition
 }
 
 /** One condition on a resource's `before` value. */
@@ -150,6 +184,13 @@ export interface ResourceTypeEntry {
    * the resource loses the data for good, and the default decision is `blocked`. Absent: unknown.
    */
   readonly survives?: readonly Survival[]
+  /**
+   * When given, the type holds data only when every condition holds on `before` (a
+   * `helm_release` of a known stateful chart, a stateful set with volume claim templates).
+   * Otherwise its delete is a warning under the entry's id. Without values (a plan read from
+   * the stream) the conditions cannot be read, and the type counts as holding data.
+   */
+  readonly holdsDataWhen?: readonly Condition[]
 }
 
 export interface ProviderCatalog {

@@ -1,6 +1,6 @@
 /** Reading a plan's bytes: stdin, a file streamed in 1 MiB chunks, or a binary plan. */
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { progressBar, progressLine } from '../report/progress.js'
 import type { ReadFrom } from './port.js'
 import { showBinaryPlan } from './terraform-show.js'
@@ -15,8 +15,20 @@ export interface PlanFileIO {
   readonly terraformBin?: string
   /** Environment variable names `terraform show` may see besides PATH, HOME and TF_*. */
   readonly passEnv?: readonly string[]
+  /** `--terraform-dir`: where `terraform show` runs for a binary plan. */
+  readonly terraformDir?: string
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
+}
+
+/**
+ * Where `terraform show` runs: --terraform-dir when given, else the plan file's directory when
+ * it was initialized (holds `.terraform`), else the current directory.
+ */
+function showDirectory(plan: string, io: PlanFileIO): string {
+  if (io.terraformDir !== undefined) return resolve(io.cwd, io.terraformDir)
+  const planDir = dirname(plan)
+  return existsSync(join(planDir, '.terraform')) ? planDir : io.cwd
 }
 
 const CHUNK = 1 << 20
@@ -38,7 +50,7 @@ export async function readPlanBytes(
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   // Only a regular file can be peeked at without losing bytes (not a FIFO such as <(...)).
   if (stat.isFile() && isZip(path))
-    return showBinaryPlan(path, io.terraformBin, io.env, push, io.passEnv, io.cwd)
+    return showBinaryPlan(path, io.terraformBin, io.env, push, io.passEnv, showDirectory(path, io))
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, io)
   if (readFrom !== undefined && stat.isFile()) {

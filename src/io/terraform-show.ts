@@ -4,6 +4,7 @@ import { childEnv } from './child-env.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PlanInputError } from '../plan/errors.js'
+import { firstErrorLine } from './tool-error.js'
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -69,17 +70,10 @@ export async function showBinaryPlan(
   const code = await exited
   if (code instanceof Error) throw code
   if (code !== 0) {
-    const plain = stripControl(stderr)
-    const firstLine = plain.split('\n').find((l) => l.trim() !== '') ?? ''
-    const detail = firstLine === '' ? '' : `: ${firstLine.trim().slice(0, 200)}`
+    // Terraform frames its diagnostics in boxes: the Error line, not the box corner.
+    const line = firstErrorLine(stderr)
+    const detail = line === '' ? '' : `: ${line}`
     throw new PlanInputError(`\`${bin} show -json\` failed with exit code ${code}${detail}`)
   }
   if (readError !== undefined) throw readError
-}
-
-/** Drops ANSI colour codes and control characters (but newlines) from a program's output. */
-function stripControl(text: string): string {
-  /* eslint-disable no-control-regex -- matching control characters is the point */
-  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
-  /* eslint-enable no-control-regex */
 }

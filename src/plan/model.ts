@@ -175,6 +175,12 @@ export interface Plan {
   readonly operation?: 'plan' | 'apply' | 'destroy'
   /** Number of error diagnostics in a stream. */
   readonly errorDiagnostics: number
+  /**
+   * How many managed resource instances exist before the plan (deposed objects aside), and where
+   * that was read: `prior_state` of show-json, or the objects a stream's refresh messages name
+   * (left out of a targeted stream, whose refresh covers only the targets).
+   */
+  readonly inventory?: { readonly managed: number; readonly source: 'prior_state' | 'refresh' }
   /** Provider configurations (show-json only). */
   readonly providerConfigs?: readonly ProviderConfig[]
 }

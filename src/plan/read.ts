@@ -266,7 +266,8 @@ function showJsonSink(
   const scanner = new ShowJsonScanner(onElement, {
     // Only the provider blocks: the rest of `configuration` (one body per module call) can be
     // tens of MB on a large plan, and is never read.
-    capture: ['configuration.provider_config'],
+    // `prior_state.values` counts what exists before the plan, for the full-destroy rule.
+    capture: ['configuration.provider_config', 'prior_state.values'],
     peek:
       skipUnchanged || projection !== undefined
         ? (section, summary) =>
@@ -306,9 +307,37 @@ function showJsonSink(
         registries
       })
       const blocks = scanner.captured['configuration.provider_config']
-      return { ...plan, providerConfigs: providerConfigs(blocks) }
+      const managed = countManaged(scanner.captured['prior_state.values'])
+      return {
+        ...plan,
+        ...(managed === undefined ? {} : { inventory: { managed, source: 'prior_state' } }),
+        providerConfigs: providerConfigs(blocks)
+      }
     }
   }
+}
+
+/**
+ * Managed resource instances in a state's `values` (`root_module` and its `child_modules`,
+ * deposed objects aside), or undefined when there is no such tree.
+ */
+export function countManaged(values: unknown): number | undefined {
+  if (!isRecord(values) || !isRecord(values['root_module'])) return undefined
+  let count = 0
+  const pending: unknown[] = [values['root_module']]
+  while (pending.length > 0) {
+    const module = pending.pop()
+    if (!isRecord(module)) continue
+    const resources = module['resources']
+    if (Array.isArray(resources)) {
+      for (const r of resources) {
+        if (isRecord(r) && r['mode'] === 'managed' && r['deposed_key'] === undefined) count++
+      }
+    }
+    const children = module['child_modules']
+    if (Array.isArray(children)) pending.push(...children)
+  }
+  return count
 }
 
 function keep(list: ResourceChange[], change: ResourceChange | undefined): void {

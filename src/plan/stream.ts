@@ -18,7 +18,8 @@ const READ_TYPES = new Set([
   'planned_change',
   'resource_drift',
   'diagnostic',
-  'change_summary'
+  'change_summary',
+  'refresh_complete'
 ])
 
 /**
@@ -40,6 +41,10 @@ export class StreamCollector {
   private summaries = 0
   private operation?: 'plan' | 'apply' | 'destroy'
   private messages = 0
+  /** Managed objects named by refresh messages: what exists before the plan. */
+  private readonly refreshed = new Set<string>()
+  /** A "Resource targeting is in effect" warning: refresh covered only the targets. */
+  private targeted = false
 
   private readonly tally = new TallyCounter()
   /** Counts from the first `plan` change_summary. */
@@ -81,7 +86,10 @@ export class StreamCollector {
       }
       case 'diagnostic':
         if (message['@level'] === 'error' || severityOf(message) === 'error') this.errors++
+        if (/targeting is in effect/i.test(summaryOf(message))) this.targeted = true
         return
+      case 'refresh_complete':
+        return this.refresh(message)
       case 'change_summary':
         return this.summary(message, position)
       default:
@@ -139,6 +147,9 @@ export class StreamCollector {
       deferred: [],
       errored: this.errors > 0,
       operation: this.operation,
+      ...(this.refreshed.size === 0 || this.targeted
+        ? {}
+        : { inventory: { managed: this.refreshed.size, source: 'refresh' as const } }),
       errorDiagnostics: this.errors
     }
   }
@@ -196,6 +207,17 @@ export class StreamCollector {
     }
   }
 
+  /** A managed object being refreshed exists before the plan (data sources are not counted). */
+  private refresh(message: Record<string, unknown>): void {
+    const hook = message['hook']
+    const resource = isRecord(hook) ? hook['resource'] : undefined
+    const addr = isRecord(resource) ? resource['addr'] : undefined
+    if (typeof addr !== 'string' || addr === '') return
+    // `module.a["k"].module.b[0].data.x.y`: the resource part after the module path decides.
+    if (addr.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '').startsWith('data.')) return
+    this.refreshed.add(addr)
+  }
+
   private summary(message: Record<string, unknown>, position: string): void {
     const changes = message['changes']
     if (!isRecord(changes)) throw new PlanInputError(`${position}: change_summary has no "changes"`)
@@ -211,6 +233,12 @@ export class StreamCollector {
       if (this.operation !== 'destroy') this.operation = operation
     }
   }
+}
+
+function summaryOf(message: Record<string, unknown>): string {
+  const diagnostic = message['diagnostic']
+  const summary = isRecord(diagnostic) ? diagnostic['summary'] : undefined
+  return typeof summary === 'string' ? summary.slice(0, 200) : ''
 }
 
 function severityOf(message: Record<string, unknown>): unknown {

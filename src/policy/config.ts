@@ -89,6 +89,7 @@ interface RawPolicy {
   }[]
   thresholds?: {
     backup_retention_floor?: number
+    expiry_floor_days?: number
     mass_delete_count?: number
     mass_delete_share?: number
     allow_full_destroy?: string[]
@@ -182,6 +183,7 @@ function build(
     thresholds: {
       backupRetentionFloor:
         raw.thresholds?.backup_retention_floor ?? d.thresholds.backupRetentionFloor,
+      expiryFloorDays: raw.thresholds?.expiry_floor_days ?? d.thresholds.expiryFloorDays,
       massDeleteCount: raw.thresholds?.mass_delete_count ?? d.thresholds.massDeleteCount,
       massDeleteShare: raw.thresholds?.mass_delete_share ?? d.thresholds.massDeleteShare,
       allowFullDestroy: raw.thresholds?.allow_full_destroy ?? []

@@ -3,6 +3,7 @@
  * policy file (config.ts, with yaml and ajv) is loaded only when there is one.
  */
 import { UserError } from '../common/errors.js'
+import { DEFAULT_EXPIRY_FLOOR_DAYS } from '../rules/expiry.js'
 import { DEFAULT_CLASSIFY } from '../rules/options.js'
 import type { Decision } from '../rules/types.js'
 
@@ -71,6 +72,8 @@ export interface Policy {
   readonly exemptions: readonly Exemption[]
   readonly thresholds: {
     readonly backupRetentionFloor: number
+    /** Expiry and retention shorter than this many days is a weakening. */
+    readonly expiryFloorDays: number
     readonly massDeleteCount: number
     readonly massDeleteShare: number
     readonly allowFullDestroy: readonly string[]
@@ -99,6 +102,7 @@ export const DEFAULT_POLICY: Policy = {
   exemptions: [],
   thresholds: {
     backupRetentionFloor: DEFAULT_CLASSIFY.backupRetentionFloor,
+    expiryFloorDays: DEFAULT_EXPIRY_FLOOR_DAYS,
     massDeleteCount: 10,
     massDeleteShare: 0.5,
     allowFullDestroy: []

@@ -62,6 +62,7 @@ export function classifyOptions(context: GateContext): ClassifyOptions {
     protectAddresses: policy.protect.addresses,
     tagKeys: policy.protect.tagKeys,
     backupRetentionFloor: policy.thresholds.backupRetentionFloor,
+    expiryFloorDays: policy.thresholds.expiryFloorDays,
     backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends),
     volume: {
       massDeleteCount: policy.thresholds.massDeleteCount,

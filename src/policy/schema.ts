@@ -89,6 +89,12 @@ export const CONFIG_SCHEMA = {
           description:
             'Backup retention below this (in the attribute’s unit, usually days) is a weakening. Default 1.'
         },
+        expiry_floor_days: {
+          type: 'number',
+          minimum: 0,
+          description:
+            'Lifecycle expiry, retention and expiration set or shortened to fewer days than this is a weakening. Default 30.'
+        },
         mass_delete_count: {
           type: 'integer',
           minimum: 1,

@@ -41,6 +41,7 @@ exemptions:
 
 thresholds:
   backup_retention_floor: 1 # retention below this is a weakening (e.g. 7 for 7 days)
+  expiry_floor_days: 30 # expiry or retention set or cut below this many days is a weakening
   mass_delete_count: 10 # deleting more than this many resources needs approval
   mass_delete_share: 0.5 # ... or more than this share of the plan
   allow_full_destroy: [] # plan file globs allowed to destroy everything, e.g. ["previews/**"]

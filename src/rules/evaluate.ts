@@ -46,6 +46,10 @@ export function changeFindings(
   if (change.action === 'update' && entry?.guards !== undefined) {
     return guardFindings(change, entry, options)
   }
+  // Creating some resources changes data that already exists (a lifecycle rule on a bucket).
+  if (change.action === 'create' && entry?.guards?.some((g) => g.onCreate === true)) {
+    return guardFindings(change, entry, options)
+  }
   return []
 }
 

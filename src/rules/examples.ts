@@ -66,19 +66,33 @@ export function valueAt(path: string, leaf: unknown, into: Json = {}): Json {
   return into
 }
 
+/** A long (safe) and a short (unsafe) expiry in a test's unit. */
+function expiryValue(test: Extract<GuardTest, { kind: 'expiry' }>, long: boolean): unknown {
+  const days = long ? 400 : 1 / 24
+  if (test.unit === 'date') return long ? '2099-01-01T00:00:00Z' : '2020-01-01T00:00:00Z'
+  if (test.unit === 'epoch-ms') return long ? 4070908800000 : 1577836800000
+  if (test.unit === 'duration') return `${Math.round(days * 86400)}s`
+  const perDay = { days: 1, hours: 24, seconds: 86400, ms: 86_400_000 }[test.unit]
+  return Math.round(days * perDay * 1000) / 1000
+}
+
 /** A value that passes the test. */
 export function safeValue(test: GuardTest): unknown {
+  if (test.kind === 'expiry') return expiryValue(test, true)
   if (test.kind === 'equals') return test.safe[0]
   if (test.kind === 'min') return test.min + 10
   if (test.kind === 'non-empty') return 'kept-on-delete'
+  if (test.kind === 'chart') return `bitnami/${test.names[0] ?? 'postgresql'}`
   return 30
 }
 
 /** A value that fails the test (for no-decrease: a lower one). */
 export function unsafeValue(test: GuardTest): unknown {
+  if (test.kind === 'expiry') return expiryValue(test, false)
   if (test.kind === 'min') return 0
   if (test.kind === 'no-decrease') return 1
   if (test.kind === 'non-empty') return ''
+  if (test.kind === 'chart') return 'ingress-nginx'
   const safe = test.safe[0]
   if (typeof safe === 'boolean') return !safe
   return typeof safe === 'number' ? safe + 1000 : 'UNSAFE_VALUE'
@@ -87,7 +101,10 @@ export function unsafeValue(test: GuardTest): unknown {
 /** A `before` in which the first way a copy survives holds, so a delete needs only approval. */
 function survivingBefore(entry: ResourceTypeEntry): Json {
   const value: Json = {}
-  for (const condition of entry.survives?.[0]?.when ?? ([] as Condition[])) {
+  for (const condition of [
+    ...(entry.holdsDataWhen ?? []),
+    ...(entry.survives?.[0]?.when ?? ([] as Condition[]))
+  ]) {
     valueAt(condition.path, safeValue(condition.test), value)
   }
   return value
@@ -110,8 +127,10 @@ export function guardExamples(
   entry: ResourceTypeEntry,
   guard: Guard
 ): { bad: RuleExample[]; good: RuleExample[] } {
-  const safe = valueAt(guard.path, safeValue(guard.test))
-  const unsafe = valueAt(guard.path, unsafeValue(guard.test))
+  const scope = (): Json =>
+    guard.where === undefined ? {} : valueAt(guard.where.path, safeValue(guard.where.test))
+  const safe = valueAt(guard.path, safeValue(guard.test), scope())
+  const unsafe = valueAt(guard.path, unsafeValue(guard.test), scope())
   return {
     bad: [{ plan: plan([change(entry.type, 'this', ['update'], safe, unsafe)]) }],
     good: [{ plan: plan([change(entry.type, 'this', ['update'], safe, safe)]) }]

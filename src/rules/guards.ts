@@ -2,9 +2,10 @@
  * The catalog's guards: an in-place update that weakens a protection (deletion protection off,
  * retention cut, versioning suspended …) is a finding of that guard's rule.
  */
-import type { Guard, ResourceTypeEntry } from '../catalog/types.js'
+import type { Condition, Guard, ResourceTypeEntry } from '../catalog/types.js'
 import type { ResourceChange } from '../plan/model.js'
 import { GUARD_RULE_DEFAULTS } from './catalog-rules.js'
+import { DEFAULT_EXPIRY_FLOOR_DAYS, expiryCut } from './expiry.js'
 import { isSafe, type Scalar } from './inspect.js'
 import type { ClassifyOptions } from './options.js'
 import { changeBase } from './rule.js'
@@ -37,7 +38,10 @@ function weakenings(
   const guard = effectiveGuard(catalogGuard, options)
   const steps = parsePath(guard.path)
   return expand(steps, change.before, change.after).flatMap((path) => {
-    const data = weakening(change, guard, path)
+    // On create, only guards whose creation changes existing data (onCreate) apply.
+    if (change.action === 'create' && guard.onCreate !== true) return []
+    if (guard.where !== undefined && !whereHolds(guard.where, path, change.after)) return []
+    const data = weakening(change, guard, path, options)
     if (data === undefined) return []
     const floor: FindingData =
       guard.test.kind === 'min' && guard !== catalogGuard ? { floor: guard.test.min } : {}
@@ -55,14 +59,45 @@ function weakenings(
   })
 }
 
+/**
+ * Whether a guard's `where` holds for the element its concrete path is in: each `[*]` of the
+ * condition takes the index at the same place in the guard's path. A value not known yet holds
+ * (fail closed).
+ */
+function whereHolds(where: Condition, path: readonly (string | number)[], after: unknown): boolean {
+  const steps = parsePath(where.path).map((step, i) =>
+    step === '*' && typeof path[i] === 'number' ? (path[i] as number) : step
+  )
+  return expand(steps, after).some((concrete) => {
+    const value = getAt(after, concrete)
+    return value === undefined || isSafe(where.test, where.absent, value)
+  })
+}
+
 function weakening(
   change: ResourceChange,
   guard: Guard,
-  path: (string | number)[]
+  path: (string | number)[],
+  options: ClassifyOptions
 ): Record<string, Scalar> | undefined {
   const before = getAt(change.before, path)
   const after = getAt(change.after, path)
   const unknown = marked(change.afterUnknown, path)
+  if (guard.test.kind === 'expiry') {
+    if (unknown) return { unknown: true }
+    const floor = options.expiryFloorDays ?? DEFAULT_EXPIRY_FLOOR_DAYS
+    const cut = expiryCut(guard.test, guard.absent, before, after, floor)
+    if (cut === undefined) return undefined
+    const data = shown(change, guard, path, before, after)
+    if (data['sensitive'] === true) return data
+    const timed = guard.test.unit === 'date' || guard.test.unit === 'epoch-ms'
+    return {
+      ...data,
+      ...(before === undefined || before === null ? { fromText: 'unset' } : {}),
+      ...(timed && data['to'] === undefined ? { toText: 'an earlier date' } : {}),
+      ...(cut.floorDays === undefined ? {} : { floorDays: cut.floorDays })
+    }
+  }
   if (guard.test.kind === 'no-decrease') {
     const from = quantity(before)
     if (from === undefined) return undefined

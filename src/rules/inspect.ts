@@ -11,7 +11,13 @@ import {
   TAG_BLOCKS,
   TAG_MAPS
 } from '../catalog/generic.js'
-import type { Condition, GuardTest, ResourceTypeEntry } from '../catalog/types.js'
+import {
+  CATEGORIES,
+  type Condition,
+  type GuardTest,
+  type ResourceTypeEntry
+} from '../catalog/types.js'
+import { chartName } from '../catalog/workloads.js'
 import { isRecord } from '../common/record.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
 import { expand, getAt, parsePath } from './values.js'
@@ -129,7 +135,19 @@ export function isSafe(
   if (test.kind === 'non-empty') {
     return (typeof value === 'string' || Array.isArray(value)) && value.length > 0
   }
+  if (test.kind === 'chart')
+    return typeof value === 'string' && test.names.includes(chartName(value))
   return true
+}
+
+/**
+ * Whether a catalog type holds data in this change: its category does, and the entry's own
+ * conditions hold on `before` (always assumed without values, as in the stream).
+ */
+export function holdsData(entry: ResourceTypeEntry, change: ResourceChange): boolean {
+  if (!CATEGORIES[entry.category].guarded) return false
+  if (entry.holdsDataWhen === undefined || !change.hasValues) return true
+  return entry.holdsDataWhen.every((c) => holds(c, change.before))
 }
 
 /** Which copy survives per the catalog (`copy` undefined: none), or undefined when unknown. */
@@ -143,7 +161,7 @@ export function survivingCopy(
   return { copy: found?.copy, options }
 }
 
-function holds(condition: Condition, before: unknown): boolean {
+export function holds(condition: Condition, before: unknown): boolean {
   return expand(parsePath(condition.path), before).some((path) =>
     isSafe(condition.test, condition.absent, getAt(before, path))
   )
@@ -182,12 +200,44 @@ export function deletedCount(plan: Plan): number {
 }
 
 /**
- * Whether the plan deletes everything it manages. A stream lists only changes, so "everything"
- * is only knowable from a -destroy operation there.
+ * Whether the plan destroys everything that exists before it, and how that was counted: every
+ * managed resource instance in the state is deleted (a replace keeps its resource, so it never
+ * counts). The state is `prior_state` (show-json) or the objects the stream's refresh messages
+ * name; without either, a complete show-json plan's `resource_changes` (which list unchanged
+ * resources too), and for a stream without refresh messages (`-refresh=false`) only a
+ * change_summary that says `destroy`. A targeted plan without `prior_state` cannot tell.
  */
-export function destroysEverything(plan: Plan, deleted: number): boolean {
-  return (
-    plan.operation === 'destroy' ||
-    (plan.source.format === 'show-json' && deleted === plan.tally.managed)
-  )
+export function fullDestroy(plan: Plan): { count: number; countedFrom: string } | undefined {
+  const deleted = managed(plan).filter((c) => c.action === 'delete').length
+  if (deleted === 0) return undefined
+  // More deletes than objects in state is no real state (a hand-made plan): count otherwise.
+  const inventory =
+    plan.inventory !== undefined && plan.inventory.managed >= deleted ? plan.inventory : undefined
+  if (inventory !== undefined) {
+    if (deleted < inventory.managed) return undefined
+    return {
+      count: inventory.managed,
+      countedFrom:
+        inventory.source === 'prior_state'
+          ? `all ${inventory.managed} managed resource(s) in prior_state`
+          : `all ${inventory.managed} managed object(s) the plan refreshed`
+    }
+  }
+  if (plan.source.format === 'show-json') {
+    const existing = plan.tally.managed - plan.tally.actions.create
+    if (plan.complete === false || deleted < existing) return undefined
+    return {
+      count: existing,
+      countedFrom: `all ${existing} existing resource(s) in resource_changes (no prior_state)`
+    }
+  }
+  if (plan.operation === 'destroy') {
+    return { count: deleted, countedFrom: 'the change_summary says destroy' }
+  }
+  return undefined
+}
+
+/** Whether the plan deletes everything that exists before it (see fullDestroy). */
+export function destroysEverything(plan: Plan): boolean {
+  return fullDestroy(plan) !== undefined
 }

@@ -62,7 +62,12 @@ const FAMILY_TEXT: Readonly<Record<string, string>> = {
   'key-deletion-window': 'key deletion window',
   'secret-recovery-window': 'secret recovery window',
   'retain-backups': 'backups kept after delete',
-  'termination-protection': 'termination protection'
+  'termination-protection': 'termination protection',
+  'key-disabled': 'key availability (data encrypted with it becomes unreadable)',
+  'data-expiry': 'data expiry (data is deleted when it runs out)',
+  ttl: 'time to live (items are deleted as they expire)',
+  retention: 'retention (older data is deleted)',
+  'lock-retention': 'lock retention'
 }
 
 function weakened(data: FindingData): string {
@@ -71,13 +76,20 @@ function weakened(data: FindingData): string {
   if (data['unknown'] === true) {
     return `${attribute} becomes unknown until apply, which counts as not safe: ${family} may be weakened`
   }
-  const from = data['from'] === undefined ? '' : ` ${String(data['from'])} →`
+  const from =
+    data['from'] !== undefined
+      ? ` ${String(data['from'])} →`
+      : data['fromText'] !== undefined
+        ? ` ${str(data, 'fromText')} →`
+        : ''
   const to =
     data['to'] === undefined
       ? ` ${str(data, 'toText') || 'an unsafe value'}`
       : ` ${String(data['to'])}`
   const hidden = data['sensitive'] === true ? ' (values are sensitive and not shown)' : ''
-  return `Weakens ${family}: ${attribute}${from}${to}${hidden}`
+  const floor =
+    data['floorDays'] === undefined ? '' : ` (below the floor of ${str(data, 'floorDays')} days)`
+  return `Weakens ${family}: ${attribute}${from}${to}${floor}${hidden}`
 }
 
 const TEMPLATES: Readonly<Record<MessageId, Template>> = {
@@ -110,7 +122,7 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'mass-delete': (d) =>
     `Deletes ${str(d, 'count')} of ${str(d, 'total')} managed resources (threshold: more than ${str(d, 'threshold')})`,
   'full-destroy': (d) =>
-    `Destroys every managed resource (${str(d, 'count')}), as \`terraform destroy\` does; allow it for this plan with thresholds.allow_full_destroy`,
+    `Destroys every managed resource (${str(d, 'countedFrom') || str(d, 'count')}), as \`terraform destroy\` does; allow it for this plan with thresholds.allow_full_destroy`,
   freeze: (d) =>
     `Change freeze until ${str(d, 'until')} (${str(d, 'why')}): ${str(d, 'count')} destructive change(s) are blocked`,
   'environment-outside': (d) =>

@@ -13,6 +13,8 @@ export interface ClassifyOptions {
   readonly tagKeys: readonly string[]
   /** Backup retention below this is a weakening (for retention guards with a minimum). */
   readonly backupRetentionFloor: number
+  /** Expiry and retention shorter than this many days is a weakening (unless a guard sets its own). */
+  readonly expiryFloorDays?: number
   /** Evidence that a change touches the configured state backend, or undefined (PG-0012). */
   readonly backendEvidence?: (change: ResourceChange) => string | undefined
   /**

@@ -27,7 +27,16 @@ const FAMILY_WHY: Readonly<Record<GuardFamily, string>> = {
     'A shorter recovery window leaves less time to restore a deleted secret.',
   'retain-backups': 'Backups that are deleted with the resource cannot be used to restore it.',
   'termination-protection':
-    'Termination protection keeps the resource from being deleted by mistake.'
+    'Termination protection keeps the resource from being deleted by mistake.',
+  'key-disabled':
+    'A disabled, destroyed or expiring key makes everything encrypted with it unreadable: the data is lost without any delete in the plan.',
+  'data-expiry':
+    'An expiry rule deletes the data itself once it runs out: a new or shorter expiration on a data store destroys data through an update.',
+  ttl: 'Turning on time to live makes the table delete its items as they expire.',
+  retention:
+    'Cutting message, stream or log retention deletes everything older than the new period as soon as it applies.',
+  'lock-retention':
+    'A shorter or removed lock lets backups and objects be deleted before their retention ends.'
 }
 
 function typeRule(entry: ResourceTypeEntry): RuleMeta {

@@ -4,7 +4,12 @@ import { describe, expect, test } from '@jest/globals'
 import { allEntries, allGuards, lookupType, PROVIDERS } from '../../src/catalog/index.js'
 import { CATEGORIES } from '../../src/catalog/types.js'
 import { evaluate } from '../../src/rules/evaluate.js'
-import { typeExamples } from '../../src/rules/examples.js'
+import {
+  safeValue as exampleSafe,
+  typeExamples,
+  unsafeValue as exampleUnsafe,
+  valueAt as exampleValueAt
+} from '../../src/rules/examples.js'
 import { GENERIC_RULES } from '../../src/rules/generic/index.js'
 import { allRules, ruleMeta } from '../../src/rules/registry.js'
 import { parsePath } from '../../src/rules/values.js'
@@ -46,25 +51,6 @@ function change(
     before,
     after
   }
-}
-
-/** A value with `leaf` at `path` (`[*]` and `[n]` become one-element lists). */
-function valueAt(path: string, leaf: unknown): Record<string, unknown> {
-  const steps = parsePath(path)
-  const root: Record<string, unknown> = {}
-  let node: Record<string, unknown> | unknown[] = root
-  steps.forEach((step, i) => {
-    const last = i === steps.length - 1
-    const nextStep = steps[i + 1]
-    const next = last ? leaf : typeof nextStep === 'string' && nextStep !== '*' ? {} : []
-    if (Array.isArray(node)) {
-      node[0] = next
-    } else {
-      node[step as string] = next
-    }
-    node = next as Record<string, unknown> | unknown[]
-  })
-  return root
 }
 
 describe('catalog', () => {
@@ -144,6 +130,7 @@ describe('every catalog entry classifies as declared (its generated examples)', 
 
 describe('every guard fires on its bad example and stays quiet on its good one', () => {
   const safeValue = (g: (typeof guards)[number]['guard']): unknown => {
+    if (g.test.kind === 'expiry') return exampleSafe(g.test)
     if (g.test.kind === 'equals') return g.test.safe[0]
     if (g.test.kind === 'min') return g.test.min + 10
     return g.test.kind === 'non-empty' ? 'kept-final' : 30
@@ -152,6 +139,8 @@ describe('every guard fires on its bad example and stays quiet on its good one',
     if (g.test.kind === 'min') return 0
     if (g.test.kind === 'no-decrease') return 1
     if (g.test.kind === 'non-empty') return ''
+    if (g.test.kind === 'chart') return 'ingress-nginx'
+    if (g.test.kind === 'expiry') return exampleUnsafe(g.test)
     const safe = g.test.safe[0]
     return typeof safe === 'boolean'
       ? !safe
@@ -162,9 +151,20 @@ describe('every guard fires on its bad example and stays quiet on its good one',
   test.each(guards.map((g) => ({ name: `${g.entry.type} ${g.guard.path}`, ...g })))(
     '$name',
     ({ entry, guard }) => {
-      const safe = valueAt(guard.path, safeValue(guard))
+      const scope = (): Record<string, unknown> =>
+        guard.where === undefined
+          ? {}
+          : exampleValueAt(guard.where.path, exampleSafe(guard.where.test))
+      const safe = exampleValueAt(guard.path, safeValue(guard), scope())
       const bad = evaluate(
-        planOf(change(entry.type, 'update', safe, valueAt(guard.path, unsafeValue(guard))))
+        planOf(
+          change(
+            entry.type,
+            'update',
+            safe,
+            exampleValueAt(guard.path, unsafeValue(guard), scope())
+          )
+        )
       )
       expect(bad.map((f) => f.ruleId)).toEqual([guard.id])
       const good = evaluate(planOf(change(entry.type, 'update', safe, safe)))

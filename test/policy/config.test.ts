@@ -53,6 +53,7 @@ exemptions:
     reason: planned cleanup
 thresholds:
   backup_retention_floor: 7
+  expiry_floor_days: 14
   mass_delete_count: 25
   mass_delete_share: 0.3
   allow_full_destroy: ["previews/**"]
@@ -83,6 +84,7 @@ approvals:
     })
     expect(policy.thresholds).toEqual({
       backupRetentionFloor: 7,
+      expiryFloorDays: 14,
       massDeleteCount: 25,
       massDeleteShare: 0.3,
       allowFullDestroy: ['previews/**']
@@ -120,7 +122,7 @@ describe('invalid policies: exact messages with file, line and column', () => {
     [
       'unknown nested key',
       'thresholds:\n  mass_delete_cnt: 3\n',
-      '.plan-gate.yml:2:3: thresholds: unknown key "mass_delete_cnt" (allowed: backup_retention_floor, mass_delete_count, mass_delete_share, allow_full_destroy)'
+      '.plan-gate.yml:2:3: thresholds: unknown key "mass_delete_cnt" (allowed: backup_retention_floor, expiry_floor_days, mass_delete_count, mass_delete_share, allow_full_destroy)'
     ],
     [
       'wrong type',
@@ -166,7 +168,7 @@ describe('invalid policies: exact messages with file, line and column', () => {
     [
       'unknown category',
       'rules:\n  - match: { category: databases }\n    decision: warn\n',
-      '.plan-gate.yml:2:24: rules[0].match.category: unknown category "databases" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control)'
+      '.plan-gate.yml:2:24: rules[0].match.category: unknown category "databases" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control, stateful-workload)'
     ],
     [
       'empty match',

@@ -304,7 +304,7 @@ static int is_word(const u8 *b, i32 from, i32 to, const char *word) {
 static int read_type(const u8 *b, i32 from, i32 to) {
   return is_word(b, from, to, "version") || is_word(b, from, to, "planned_change") ||
          is_word(b, from, to, "resource_drift") || is_word(b, from, to, "diagnostic") ||
-         is_word(b, from, to, "change_summary");
+         is_word(b, from, to, "change_summary") || is_word(b, from, to, "refresh_complete");
 }
 
 /*

@@ -1,7 +1,7 @@
 /** PG-0006: a data store removed from state (forget): no longer protected by code review. */
 import { CATEGORIES } from '../../catalog/types.js'
 import { change, plan } from '../examples.js'
-import { protectedTag, reasonData } from '../inspect.js'
+import { holdsData, protectedTag, reasonData } from '../inspect.js'
 import { changeBase, found, type GenericRule } from '../rule.js'
 
 export const rule: GenericRule = {
@@ -22,7 +22,7 @@ export const rule: GenericRule = {
   },
   checkChange: ({ change, entry, options }) => {
     if (change.action !== 'forget' && change.action !== 'forget-replace') return undefined
-    const guarded = entry !== undefined && CATEGORIES[entry.category].guarded
+    const guarded = entry !== undefined && holdsData(entry, change)
     if (!guarded && protectedTag(change.before, options.tagKeys) === undefined) return []
     const label = entry === undefined ? 'protected resource' : CATEGORIES[entry.category].label
     return [

@@ -1,6 +1,6 @@
 /** PG-0009: a plan that deletes everything it manages, unless allowed for this plan. */
 import { many, plan } from '../examples.js'
-import { deletedCount, destroysEverything } from '../inspect.js'
+import { fullDestroy } from '../inspect.js'
 import { found, type GenericRule } from '../rule.js'
 
 export const rule: GenericRule = {
@@ -21,14 +21,14 @@ export const rule: GenericRule = {
   },
   checkPlan: (plan, { volume }) => {
     if (volume === undefined || volume.allowFullDestroy) return []
-    const deleted = deletedCount(plan)
-    if (deleted === 0 || !destroysEverything(plan, deleted)) return []
+    const full = fullDestroy(plan)
+    if (full === undefined) return []
     return [
       found(rule.meta, {
         address: '(plan)',
         source: 'plan',
         messageId: 'full-destroy',
-        data: { count: deleted }
+        data: { count: full.count, countedFrom: full.countedFrom }
       })
     ]
   }

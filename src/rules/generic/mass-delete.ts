@@ -37,7 +37,7 @@ export const rule: GenericRule = {
     const total = plan.tally.managed
     const deleted = deletedCount(plan)
     // Deleting everything is PG-0009's: blocked, or allowed for this plan.
-    if (deleted === 0 || destroysEverything(plan, deleted)) return []
+    if (deleted === 0 || destroysEverything(plan)) return []
     const share = deleted / total
     const overCount = deleted > volume.massDeleteCount
     const overShare =

@@ -7,7 +7,7 @@
 import { CATEGORIES } from '../../catalog/types.js'
 import { typeRuleDefaults } from '../catalog-rules.js'
 import { change, plan, RDS_FINAL_SNAPSHOT, RDS_NO_COPY } from '../examples.js'
-import { isDestroy, reasonData, survivingCopy } from '../inspect.js'
+import { holdsData, isDestroy, reasonData, survivingCopy } from '../inspect.js'
 import { changeBase, found, type GenericRule } from '../rule.js'
 import type { FindingData } from '../types.js'
 
@@ -32,15 +32,14 @@ export const rule: GenericRule = {
     }
   },
   checkChange: ({ change, entry }) => {
-    if (!isDestroy(change) || entry === undefined || !CATEGORIES[entry.category].guarded) {
+    if (!isDestroy(change) || entry === undefined || !holdsData(entry, change)) {
       return undefined
     }
     const reason = reasonData(change)
     const categoryLabel = CATEGORIES[entry.category].label
-    const survival =
-      change.hasValues && change.deposed === undefined
-        ? survivingCopy(entry, change.before)
-        : undefined
+    // A deposed object (left by create_before_destroy) is a data store of its own: its settings
+    // decide whether a copy survives, as for any other delete.
+    const survival = change.hasValues ? survivingCopy(entry, change.before) : undefined
     if (survival !== undefined && survival.copy === undefined) {
       return [
         found(rule.meta, {

@@ -5,7 +5,7 @@
  */
 import { typeRuleDefaults } from '../catalog-rules.js'
 import { change, plan } from '../examples.js'
-import { isDestroy, reasonData } from '../inspect.js'
+import { holdsData, isDestroy, reasonData } from '../inspect.js'
 import { changeBase, found, type GenericRule } from '../rule.js'
 
 export const rule: GenericRule = {
@@ -32,6 +32,10 @@ export const rule: GenericRule = {
       data: { type: change.type, ...reasonData(change) }
     }
     if (entry === undefined) return [found(rule.meta, fields)]
+    // A catalog type that holds no data here (a release of a stateless chart) only warns.
+    if (!holdsData(entry, change)) {
+      return [{ ...fields, ruleId: entry.id, severity: 'low', decision: 'warn' }]
+    }
     return [{ ...fields, ruleId: entry.id, ...severityAndDecision(entry) }]
   }
 }

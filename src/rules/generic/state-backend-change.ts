@@ -12,7 +12,7 @@ export const rule: GenericRule = {
     slug: 'state-backend-change',
     title: 'The configured state backend is changed',
     description:
-      'The bucket, lock table, storage account or container of the backend that holds this very state is changed or destroyed.',
+      'The bucket, lock table, storage account or container of the backend that holds this very state is changed or destroyed, or a resource that targets it (versioning, policy, lifecycle, replication, object lock, public access block, notification) is created, changed or deleted.',
     remediation:
       'Change the state backend storage from a separate configuration that does not keep its own state there.',
     severity: 'critical',
@@ -49,7 +49,9 @@ export const rule: GenericRule = {
     }
   },
   checkChange: ({ change, options }) => {
-    if (change.action === 'no-op' || change.action === 'create') return undefined
+    // Creates too: a new versioning, policy, lifecycle or replication resource on the state
+    // bucket changes it as much as an update does.
+    if (change.action === 'no-op') return undefined
     const evidence = options.backendEvidence?.(change)
     if (evidence === undefined) return undefined
     return [
