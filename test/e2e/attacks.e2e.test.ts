@@ -164,7 +164,7 @@ describe('the policy comes from the base commit', () => {
     const run = await review(gh, { '.plan-gate.yml': mine })
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     clean(gh, run)
     merge(gh)
@@ -200,7 +200,10 @@ describe('the policy comes from the base commit', () => {
     await pr(gh, PLANS.destroyDb)
     addReview(gh, 'bob', 'APPROVED')
     const bob = await review(gh)
-    expect(statusesOf(gh, HEAD1).at(-1)).toEqual(['pending', 'Needs 1 more approval from carol'])
+    expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
+      'pending',
+      'Needs 1 more approving review (0 of 1 so far) from carol'
+    ])
     expect(gateComments(gh)[0]).toContain('| bob | approved | no: is not in approvers |')
     clean(gh, bob)
     addReview(gh, 'carol', 'APPROVED')
@@ -218,7 +221,9 @@ describe("the gate's own files", () => {
       pullFiles: { 7: [{ filename: '.github/workflows/apply.yml', status: 'modified' }] }
     })
     const run = await pr(gh, PLANS.none)
-    expect(statusesOf(gh, HEAD1)).toEqual([['pending', 'Needs 2 more approvals from carol, erin']])
+    expect(statusesOf(gh, HEAD1)).toEqual([
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from carol, erin']
+    ])
     expect(gateComments(gh)[0]).toContain(
       "The gate's own files changed (.github/workflows/apply.yml)"
     )
@@ -287,7 +292,7 @@ describe("the gate's own files", () => {
     const one = await review(gh, { '.plan-gate.yml': head })
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from carol, erin'
+      'Needs 1 more approving review (1 of 2 so far) from carol, erin'
     ])
     clean(gh, one)
     addReview(gh, 'erin', 'APPROVED')
@@ -474,7 +479,7 @@ describe('agents are named, not guessed', () => {
     const run = await review(gh, {}, { 'agent-accounts': 'kiro-*' })
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access (agent-touched: 2 humans needed)'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access (agent-touched: 2 humans needed)'
     ])
     expect(gateComments(gh)[0]).toContain('kiro-agent')
     clean(gh, run)
