@@ -3,43 +3,22 @@
  * blocked change, `warning` for one that needs approval, `notice` for a warning. GitHub shows at
  * most 10 annotations of each level per step, so each level is capped there and the rest are
  * counted (`omitted`; the Action says so in one notice). Pure: the Action prints them with
- * `@actions/core`, which escapes the text. The shape is the reports' `annotations()` builder's
- * (src/report/github.ts on the reports branch), so either can feed the Action.
+ * `@actions/core`, which escapes the text. The shape and levels are the `github` format's
+ * (src/report/github.ts), which groups where this gives each finding its own.
  */
+import { LEVELS, type Annotation, type Annotations } from '../report/github.js'
 import type { Report, ReportedFinding } from '../report/types.js'
 import type { Decision } from '../rules/types.js'
 
-export type AnnotationLevel = 'error' | 'warning' | 'notice'
+export type { Annotation, Annotations } from '../report/github.js'
 
-export interface Annotation {
-  readonly level: AnnotationLevel
-  readonly title: string
-  readonly message: string
-  /** Repository-relative file of the resource (or module call) block, when known. */
-  readonly file?: string
-  readonly line?: number
-  readonly endLine?: number
-  /** Findings this annotation stands for. */
-  readonly findings: number
-}
-
-export interface Annotations {
-  readonly annotations: readonly Annotation[]
-  /** Findings left out by the cap (no annotation of their own). */
-  readonly omitted: number
-}
+export type AnnotationLevel = Annotation['level']
 
 /** Where a finding's resource is declared, when a locator knows it. */
 export type Locate = (finding: ReportedFinding) => { file: string; line?: number } | undefined
 
 /** Annotations of one level that GitHub displays per step. */
 export const ANNOTATIONS_PER_LEVEL = 10
-
-const LEVEL: Readonly<Record<Decision, AnnotationLevel>> = {
-  blocked: 'error',
-  'approval-required': 'warning',
-  warn: 'notice'
-}
 
 const TITLE: Readonly<Record<Decision, string>> = {
   blocked: 'Blocked',
@@ -58,7 +37,7 @@ export function findingAnnotations(
   let omitted = 0
   const several = report.plans.length > 1
   for (const finding of report.findings) {
-    const level = LEVEL[finding.decision]
+    const level = LEVELS[finding.decision]
     if (shown[level] >= perLevel) {
       omitted++
       continue

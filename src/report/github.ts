@@ -34,7 +34,8 @@ export const DEFAULT_MAX_ANNOTATIONS = 50
 /** Addresses named in one annotation's message before "and N more". */
 const ADDRESSES_PER_ANNOTATION = 10
 
-const LEVELS: Readonly<Record<Decision, Annotation['level']>> = {
+/** The annotation level of each decision. */
+export const LEVELS: Readonly<Record<Decision, Annotation['level']>> = {
   blocked: 'error',
   'approval-required': 'warning',
   warn: 'notice'
