@@ -149,6 +149,7 @@ function context(settings: Settings, env: Env, policy: Policy): RunContext {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     retryDelayMs: fast ?? 2000,
     targetUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    run: runId ? { id: runId, attempt: env['GITHUB_RUN_ATTEMPT'] || '1' } : undefined,
     warn: (message) => core.warning(message)
   }
 }

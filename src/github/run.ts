@@ -31,6 +31,8 @@ export interface RunContext {
   /** First delay of the commit → PR lookup backoff. */
   readonly retryDelayMs: number
   readonly targetUrl?: string
+  /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, named in the apply record. */
+  readonly run?: { readonly id: string; readonly attempt: string }
   readonly warn: (message: string) => void
 }
 

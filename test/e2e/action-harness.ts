@@ -66,7 +66,9 @@ export function baseState(): FakeState {
       erin: 'admin',
       acme: 'admin'
     },
-    commitPulls: {}
+    commitPulls: {},
+    // The merge commit is the tip of the default branch (push runs check that).
+    branches: { main: MERGED }
   }
 }
 

@@ -61,6 +61,21 @@ export interface FakeStatus {
   created_at: string
 }
 
+/** A rule of a ruleset that applies to a branch, as `rules/branches/{branch}` lists it. */
+export interface FakeRule {
+  type: string
+  parameters?: Record<string, unknown>
+}
+
+/** A deployment environment's protection. */
+export interface FakeEnvironment {
+  /** Required reviewers (logins) and whether they may approve their own runs. */
+  reviewers?: string[]
+  preventSelfReview?: boolean
+  /** `protected`: protected branches only; `custom`: named branches; absent: any branch. */
+  branches?: 'protected' | 'custom'
+}
+
 /** Everything the fake knows; tests may read and mutate it between requests. */
 export interface FakeState {
   owner: string
@@ -73,6 +88,13 @@ export interface FakeState {
   permissions: Record<string, Role>
   /** `emptyTimes`: the first N lookups return [], as GitHub's commit→PR index lags a merge. */
   commitPulls: Record<string, { numbers: number[]; emptyTimes?: number }>
+  /** Branch → tip commit (`git/ref/heads/{branch}`); a branch not listed answers 404. */
+  branches?: Record<string, string>
+  /** Rules applying to the default branch (other branches have none). */
+  rules?: FakeRule[]
+  /** Files on the default branch by path (`contents/{path}`). */
+  files?: Record<string, string>
+  environments?: Record<string, FakeEnvironment>
   /** Members by `org/team_slug`. */
   teams?: Record<string, string[]>
   /** A GITHUB_TOKEN cannot read org membership, hence false by default. */
@@ -85,7 +107,19 @@ export interface FakeState {
 
 /** The state after defaults are filled in. */
 export type LiveState = FakeState &
-  Required<Pick<FakeState, 'teams' | 'tokenCanReadOrg' | 'readOnlyToken' | 'now'>>
+  Required<
+    Pick<
+      FakeState,
+      | 'teams'
+      | 'tokenCanReadOrg'
+      | 'readOnlyToken'
+      | 'now'
+      | 'branches'
+      | 'rules'
+      | 'files'
+      | 'environments'
+    >
+  >
 
 /** An injected failure: the next `times` matching requests get `status`. */
 export interface Fault {
@@ -208,7 +242,11 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
     teams: copy.teams ?? {},
     tokenCanReadOrg: copy.tokenCanReadOrg ?? false,
     readOnlyToken: copy.readOnlyToken ?? false,
-    now: copy.now ?? START
+    now: copy.now ?? START,
+    branches: copy.branches ?? {},
+    rules: copy.rules ?? [],
+    files: copy.files ?? {},
+    environments: copy.environments ?? {}
   }
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
@@ -701,6 +739,133 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
         return pr ? [pullRequest(pr, false)] : []
       })
       return paginate(pulls, url)
+    },
+
+    'git/get-ref': (op) => {
+      const ref = p(op, 'ref')
+      const branch = /^heads\/(.+)$/.exec(ref)?.[1]
+      const sha = branch === undefined ? undefined : state.branches[branch]
+      if (sha === undefined) throw new HttpError(404, 'Not Found')
+      const url = `${repoApi()}/git/refs/${ref}`
+      return {
+        status: 200,
+        body: {
+          ref: `refs/${ref}`,
+          node_id: `REF_${userId(ref)}`,
+          url,
+          object: { type: 'commit', sha, url: `${repoApi()}/git/commits/${sha}` }
+        }
+      }
+    },
+
+    'repos/list-commit-statuses-for-ref': (op, url) => {
+      const sha = p(op, 'ref')
+      // Newest first, as GitHub lists them.
+      const list = [...(state.statuses[sha] ?? [])].reverse().map((s) => status(sha, s))
+      return paginate(list, url)
+    },
+
+    'repos/get-branch-rules': (op, url) => {
+      const branch = p(op, 'branch')
+      const rules =
+        branch === state.defaultBranch
+          ? state.rules.map((r, i) => ({
+              ...r,
+              ruleset_source_type: 'Repository',
+              ruleset_source: fullName(),
+              ruleset_id: 100 + i
+            }))
+          : []
+      return paginate(rules, url)
+    },
+
+    'repos/get-content': (op, url) => {
+      const path = p(op, 'path').replace(/^\/+|\/+$/g, '')
+      const ref = url.searchParams.get('ref')
+      if (ref !== null && ref !== state.defaultBranch) throw new HttpError(404, 'Not Found')
+      const html = (kind: string, at: string) =>
+        `${WEB}/${fullName()}/${kind}/${state.defaultBranch}/${at}`
+      const entry = (at: string, type: 'file' | 'dir', size: number) => {
+        const self = `${repoApi()}/contents/${at}?ref=${state.defaultBranch}`
+        const sha = userId(`blob:${at}`).toString(16).padStart(40, '0')
+        const git = `${repoApi()}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`
+        return {
+          type,
+          size,
+          name: at.split('/').at(-1) ?? at,
+          path: at,
+          sha,
+          url: self,
+          git_url: git,
+          html_url: html(type === 'file' ? 'blob' : 'tree', at),
+          download_url:
+            type === 'file' ? `https://raw.githubusercontent.com/${fullName()}/HEAD/${at}` : null,
+          _links: { git, html: html(type === 'file' ? 'blob' : 'tree', at), self }
+        }
+      }
+      const text = state.files[path]
+      if (text !== undefined) {
+        const content = Buffer.from(text, 'utf8').toString('base64')
+        return {
+          status: 200,
+          body: { ...entry(path, 'file', Buffer.byteLength(text)), content, encoding: 'base64' }
+        }
+      }
+      const prefix = `${path}/`
+      const children = new Map<string, 'file' | 'dir'>()
+      for (const file of Object.keys(state.files)) {
+        if (!file.startsWith(prefix)) continue
+        const [name = '', ...rest] = file.slice(prefix.length).split('/')
+        children.set(name, rest.length > 0 ? 'dir' : 'file')
+      }
+      if (children.size === 0) throw new HttpError(404, 'Not Found')
+      const body = [...children].map(([name, type]) =>
+        entry(
+          `${prefix}${name}`,
+          type,
+          type === 'file' ? Buffer.byteLength(state.files[`${prefix}${name}`] ?? '') : 0
+        )
+      )
+      return { status: 200, body }
+    },
+
+    'repos/get-environment': (op) => {
+      const name = p(op, 'environment_name')
+      const env = state.environments[name]
+      if (env === undefined) throw new HttpError(404, 'Not Found')
+      const id = userId(`env:${name}`)
+      const rules: Record<string, unknown>[] = []
+      if (env.reviewers !== undefined)
+        rules.push({
+          id: id + 1,
+          node_id: `GA_${id + 1}`,
+          type: 'required_reviewers',
+          prevent_self_review: env.preventSelfReview ?? false,
+          reviewers: env.reviewers.map((login) => ({ type: 'User', reviewer: simpleUser(login) }))
+        })
+      if (env.branches !== undefined)
+        rules.push({ id: id + 2, node_id: `GA_${id + 2}`, type: 'branch_policy' })
+      const created = iso(START - 86_400_000 * 10)
+      return {
+        status: 200,
+        body: {
+          id,
+          node_id: `EN_${id}`,
+          name,
+          url: `${repoApi()}/environments/${encodeURIComponent(name)}`,
+          html_url: `${WEB}/${fullName()}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+          created_at: created,
+          updated_at: created,
+          protection_rules: rules,
+          deployment_branch_policy:
+            env.branches === undefined
+              ? null
+              : {
+                  protected_branches: env.branches === 'protected',
+                  custom_branch_policies: env.branches === 'custom'
+                }
+        }
+      }
     },
 
     'teams/get-membership-for-user-in-org': (op) => {

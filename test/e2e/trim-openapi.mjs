@@ -20,7 +20,13 @@ export const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
-  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}']
+  ['get', '/orgs/{org}/teams/{team_slug}/memberships/{username}'],
+  // Apply-time binding (the branch tip, the `<context>/applied` record) and `plan-gate doctor`.
+  ['get', '/repos/{owner}/{repo}/git/ref/{ref}'],
+  ['get', '/repos/{owner}/{repo}/commits/{ref}/statuses'],
+  ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  ['get', '/repos/{owner}/{repo}/environments/{environment_name}']
 ]
 
 // Annotations that cost most of the size and never change what validates.

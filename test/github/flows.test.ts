@@ -27,7 +27,9 @@ function ctx(port: FakePort, over: Partial<RunContext> = {}) {
       onApprovalRequired: 'require-approval',
       failJobWhilePending: false,
       comment: true,
-      statusContext: 'plan-gate'
+      statusContext: 'plan-gate',
+      applyBranches: [],
+      requireProtections: false
     },
     policy: { requiredApprovals: 2, approvers: [], excludePusher: true },
     breakGlass: { enabled: false, allowed: [] },
@@ -244,11 +246,13 @@ describe('runReview', () => {
 })
 
 describe('runApply', () => {
+  const applyPort = (over: Parameters<typeof fakePort>[0] = {}) =>
+    fakePort({ tips: { main: MERGE }, ...over })
   const PUSH = { kind: 'push' as const, sha: MERGE, ref: 'refs/heads/main' }
   const merged = pull({ mergedAt: AFTER, mergeCommitSha: MERGE })
 
   test('asks again with backoff while the commit → PR index lags', async () => {
-    const port = fakePort({
+    const port = applyPort({
       pulls: { 7: merged },
       commitPulls: [[], [], [merged]],
       comments: [stateComment()],
@@ -259,11 +263,54 @@ describe('runApply', () => {
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([100, 200])
     expect(result.decision).toMatchObject({ outcome: 'approved', jobFails: false })
-    expect(port.calls.filter((c) => /^(create|update)/.test(c))).toEqual([])
+    // The only write: the record that the approval is used, read back before passing.
+    expect(port.calls.filter((c) => /^(create|update)/.test(c))).toEqual(['createStatus feed000'])
+    expect(port.state.statuses.map((s) => s.status.context)).toEqual(['plan-gate/applied'])
+    expect(port.calls.filter((c) => c.startsWith('listStatuses'))).toHaveLength(2)
+  })
+
+  const approvedPort = () =>
+    applyPort({
+      pulls: { 7: merged },
+      commitPulls: [[merged]],
+      comments: [stateComment()],
+      reviews: [review('bob'), review('carol')],
+      permissions: { bob: 'write', carol: 'admin' }
+    })
+
+  test('two runs racing past the first check: the older record wins, this run refuses', async () => {
+    const port = approvedPort()
+    const create = port.createStatus
+    port.createStatus = async (sha, status) => {
+      // Another run's record lands just before this one's.
+      port.state.statuses.push({ sha, status: { ...status, description: 'run 1 was first' } })
+      return create(sha, status)
+    }
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'blocked', jobFails: true })
+    expect(result.decision.message).toContain(
+      'Another run used the approval of PR #7 first ("run 1 was first")'
+    )
+  })
+
+  test('the records cannot be listed → error, never approved', async () => {
+    const port = approvedPort()
+    port.state.failures.listStatuses = forbidden('list the commit statuses')
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
+    expect(port.state.statuses).toEqual([])
+  })
+
+  test('the default branch cannot be read → error before anything else', async () => {
+    const port = approvedPort()
+    port.state.failures.getDefaultBranch = forbidden('read the repository')
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
+    expect(port.calls).toEqual(['getDefaultBranch'])
   })
 
   test('no PR after every attempt → blocked as a direct push', async () => {
-    const port = fakePort()
+    const port = applyPort()
     const { context, sleeps } = ctx(port)
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([100, 200, 400, 800])
@@ -272,7 +319,7 @@ describe('runApply', () => {
   })
 
   test('open PRs only (not merged) → blocked at once, no waiting', async () => {
-    const port = fakePort({ commitPulls: [[pull()]] })
+    const port = applyPort({ commitPulls: [[pull()]] })
     const { context, sleeps } = ctx(port)
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([])
@@ -280,7 +327,7 @@ describe('runApply', () => {
   })
 
   test('the PR merged a head its plan was never evaluated for → blocked', async () => {
-    const port = fakePort({
+    const port = applyPort({
       pulls: { 7: { ...merged, headSha: OTHER } },
       commitPulls: [[merged]],
       comments: [stateComment()]
@@ -292,7 +339,7 @@ describe('runApply', () => {
   })
 
   test('the PR has no state → error, not a pass', async () => {
-    const port = fakePort({ pulls: { 7: merged }, commitPulls: [[merged]] })
+    const port = applyPort({ pulls: { 7: merged }, commitPulls: [[merged]] })
     const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
     expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
   })
