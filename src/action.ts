@@ -7,11 +7,12 @@ import * as core from '@actions/core'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorMessage, evaluatePlans, loadPolicy } from './cli.js'
+import { errorMessage, evaluatePlans, expandInputs, loadPolicy } from './cli.js'
 import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
 import { createOctokitPort } from './github/octokit.js'
+import { changedPlan, formatPlanHashes, hashPlans } from './github/plan-hash.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunContext, RunResult } from './github/run.js'
@@ -35,9 +36,10 @@ export async function run(env: Env, cwd: string): Promise<void> {
   try {
     const settings = readSettings()
     const event = readEvent(env)
-    const { result, report } = await gate(settings, event, env, cwd)
+    const { result, report, planSha256 } = await gate(settings, event, env, cwd)
     summary = summarize(settings, result, report)
     setOutputs(result, writeReport(settings, env, report, result))
+    if (planSha256 !== undefined) core.setOutput('plan-sha256', planSha256)
     if (result.decision.jobFails) core.setFailed(result.decision.message)
     else if (result.decision.outcome === 'pending') core.notice(result.decision.message)
     else core.info(result.decision.message)
@@ -83,7 +85,7 @@ async function gate(
   event: GateEvent,
   env: Env,
   cwd: string
-): Promise<{ result: RunResult; report?: Report }> {
+): Promise<{ result: RunResult; report?: Report; planSha256?: string }> {
   const options = {
     files: settings.plans,
     config: settings.config,
@@ -103,22 +105,33 @@ async function gate(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
   let evaluation
+  let planSha256: string | undefined
+  let failure: string | undefined
   try {
+    // Hashed before and after: the output names exactly the bytes that were gated.
+    const files = expandInputs(settings.plans, cwd)
+    const before = await hashPlans(files, cwd)
     evaluation = await evaluatePlans(
-      { ...options, progress: false },
+      { ...options, files, progress: false },
       { cwd, env, stdin: noInput(), stderr: process.stderr }
     )
+    const changed = changedPlan(files, before, await hashPlans(files, cwd))
+    if (changed !== undefined) failure = `${changed}: the plan file changed while it was gated`
+    planSha256 = formatPlanHashes(before)
   } catch (error) {
+    failure = errorMessage(error)
+  }
+  if (failure !== undefined || evaluation === undefined) {
     const ctx = context(settings, env, DEFAULT_POLICY)
-    return { result: await runFailure(ctx, event, errorMessage(error)) }
+    return { result: await runFailure(ctx, event, failure ?? 'the plans were not evaluated') }
   }
   const { report, policy } = evaluation
   const ctx = context(settings, env, policy)
   if (event.kind === 'pull_request')
-    return { result: await runPullRequest(ctx, event, report), report }
+    return { result: await runPullRequest(ctx, event, report), report, planSha256 }
   if (event.kind === 'push' || event.kind === 'merge_group')
-    return { result: await runApply(ctx, event, report), report }
-  return { result: runEvaluate(ctx, report, event.name), report }
+    return { result: await runApply(ctx, event, report), report, planSha256 }
+  return { result: runEvaluate(ctx, report, event.name), report, planSha256 }
 }
 
 function context(settings: Settings, env: Env, policy: Policy): RunContext {

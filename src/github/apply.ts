@@ -20,6 +20,7 @@ import {
   type RunContext,
   type RunResult
 } from './run.js'
+import { formMismatch, planSet } from './plan-set.js'
 import { findSticky, statusDescription, type GateState } from './state.js'
 import { verifyApprovals } from './verify.js'
 
@@ -60,7 +61,7 @@ export async function runApply(
       } else {
         const comments = await ctx.port.listComments(pull.number)
         const state = findSticky(comments, ctx.settings.statusContext)?.parsed.state
-        problem = applyProblem(state, pull, report.fingerprint, branch)
+        problem = applyProblem(state, pull, report, branch)
         since = state?.firstSeen
         if (problem === undefined && state !== undefined)
           approval = await verifyApprovals(ctx.port, {
@@ -214,9 +215,10 @@ async function findMergedPull(ctx: RunContext, sha: string): Promise<PullRequest
 function applyProblem(
   state: GateState | undefined,
   pull: PullRequest,
-  fingerprint: string,
+  report: Report,
   branch: string | undefined
 ): Problem | undefined {
+  const fingerprint = report.fingerprint
   if (branch !== undefined && pull.baseRef !== branch)
     return {
       kind: 'blocked',
@@ -227,6 +229,13 @@ function applyProblem(
       kind: 'error',
       reason: `PR #${pull.number} has no plan-gate state, so its approvals cannot be bound to this plan`
     }
+  if (state.conflict !== undefined)
+    return {
+      kind: 'error',
+      reason: `PR #${pull.number}'s state records two plan sets under one status context (${state.plans.map((p) => p.file).join(', ')} and ${state.conflict.join(', ')}): give each its own \`status-context\` and re-run the PR`
+    }
+  const forms = formMismatch(state.plans, planSet(report), pull.number)
+  if (forms !== undefined) return { kind: 'blocked', reason: forms }
   if (state.fingerprint !== fingerprint)
     return {
       kind: 'blocked',

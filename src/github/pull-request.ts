@@ -5,7 +5,8 @@
 import type { ApprovalResult } from '../policy/approvals.js'
 import type { Report } from '../report/types.js'
 import { isFork, type GateEvent } from './events.js'
-import { evaluationError, type Problem } from './gate-flow.js'
+import { error, evaluationError, type Problem } from './gate-flow.js'
+import { planSet, planSetConflict } from './plan-set.js'
 import type { PullRequest } from './port.js'
 import { renderApprovalSection, renderFailure } from './render.js'
 import {
@@ -49,11 +50,19 @@ export async function runPullRequest(
   let approval: ApprovalResult | undefined
   let problem: Problem | undefined
   let commentsRead = false
+  let conflict: string | undefined
+  const plans = planSet(report)
+  const run = ctx.run === undefined ? undefined : `${ctx.run.id}/${ctx.run.attempt}`
   try {
     const comments = readOnly === undefined ? await ctx.port.listComments(pull.number) : []
     commentsRead = readOnly === undefined
     sticky = findSticky(comments, ctx.settings.statusContext)
     const previous = sticky?.parsed.state
+    conflict = planSetConflict(
+      previous,
+      { plans, headSha: pull.headSha, fingerprint: report.fingerprint, run },
+      ctx.settings.statusContext
+    )
     if (previous?.fingerprint === report.fingerprint) since = previous.firstSeen
     pusher = ['opened', 'synchronize'].includes(event.action)
       ? event.sender
@@ -80,22 +89,36 @@ export async function runPullRequest(
   } catch (e) {
     problem = { kind: 'error', reason: describe(e) }
   }
-  const decision = decideFor(ctx, 'pull-request', report.decision, report.counts.findings, {
-    approval,
-    problem
-  })
+  const decision =
+    conflict !== undefined
+      ? error(conflict)
+      : decideFor(ctx, 'pull-request', report.decision, report.counts.findings, {
+          approval,
+          problem
+        })
   const view = { headSha: pull.headSha, since, approval }
-  const state: GateState = {
-    v: 1,
-    fingerprint: report.fingerprint,
-    decision: decision.outcome,
-    planDecision: report.decision,
-    headSha: pull.headSha,
-    firstSeen: since,
-    ...(pusher === undefined ? {} : { pusher }),
-    counts: report.counts.findings,
-    breakGlassUsed: approval?.breakGlass === undefined ? [] : [approval.breakGlass.commentId]
-  }
+  const previous = sticky?.parsed.state
+  // A clash keeps the first plan set's state and records the other one's files: never a pass.
+  const state: GateState =
+    conflict !== undefined && previous !== undefined
+      ? {
+          ...previous,
+          decision: 'error',
+          conflict: previous.conflict ?? plans.map((p) => p.file)
+        }
+      : {
+          v: 1,
+          fingerprint: report.fingerprint,
+          decision: decision.outcome,
+          planDecision: report.decision,
+          headSha: pull.headSha,
+          firstSeen: since,
+          ...(pusher === undefined ? {} : { pusher }),
+          counts: report.counts.findings,
+          breakGlassUsed: approval?.breakGlass === undefined ? [] : [approval.breakGlass.commentId],
+          plans,
+          ...(run === undefined ? {} : { run })
+        }
   const compact = compactFacts(ctx, report.decision, report.counts.findings, report.fingerprint)
   const body = buildComment({
     context: ctx.settings.statusContext,
@@ -251,6 +274,11 @@ function stateProblem(state: GateState | undefined, pull: PullRequest): Problem 
     return {
       kind: 'error',
       reason: `no plan-gate state on PR #${pull.number}: the pull_request run must evaluate the plan first`
+    }
+  if (state.conflict !== undefined)
+    return {
+      kind: 'error',
+      reason: `two plan sets share the status context (${state.plans.map((p) => p.file).join(', ')} and ${state.conflict.join(', ')}): give each plan set its own \`status-context\``
     }
   if (state.headSha !== pull.headSha)
     return {

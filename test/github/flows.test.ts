@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { runApply } from '../../src/github/apply.js'
 import { GitHubError } from '../../src/github/port.js'
+import { planSet } from '../../src/github/plan-set.js'
 import { runPullRequest, runReview } from '../../src/github/pull-request.js'
 import type { RunContext } from '../../src/github/run.js'
 import { buildComment, parseComment, type GateState } from '../../src/github/state.js'
@@ -58,6 +59,7 @@ function stateComment(over: Partial<GateState> = {}) {
     firstSeen: SINCE,
     counts: APPROVAL_REPORT.counts.findings,
     breakGlassUsed: [],
+    plans: planSet(APPROVAL_REPORT),
     ...over
   }
   const body = buildComment({
