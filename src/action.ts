@@ -13,6 +13,7 @@ import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
 import { createOctokitPort } from './github/octokit.js'
 import { changedPlan, formatPlanHashes, hashPlans } from './github/plan-hash.js'
+import { setupCheck, type SetupCheck } from './github/setup.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunContext, RunResult } from './github/run.js'
@@ -36,8 +37,8 @@ export async function run(env: Env, cwd: string): Promise<void> {
   try {
     const settings = readSettings()
     const event = readEvent(env)
-    const { result, report, planSha256 } = await gate(settings, event, env, cwd)
-    summary = summarize(settings, result, report)
+    const { result, report, planSha256, setup } = await gate(settings, event, env, cwd)
+    summary = summarize(settings, result, report) + (setup?.markdown ?? '')
     setOutputs(result, writeReport(settings, env, report, result))
     if (planSha256 !== undefined) core.setOutput('plan-sha256', planSha256)
     if (result.decision.jobFails) core.setFailed(result.decision.message)
@@ -85,7 +86,7 @@ async function gate(
   event: GateEvent,
   env: Env,
   cwd: string
-): Promise<{ result: RunResult; report?: Report; planSha256?: string }> {
+): Promise<{ result: RunResult; report?: Report; planSha256?: string; setup?: SetupCheck }> {
   const options = {
     files: settings.plans,
     config: settings.config,
@@ -97,8 +98,8 @@ async function gate(
       core.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = context(settings, env, loadPolicy(options, { cwd }))
-    return { result: await runReview(ctx, event) }
+    const ctx = await context(settings, env, loadPolicy(options, { cwd }))
+    return { result: await runReview(ctx, event), setup: ctx.setup }
   }
   if (settings.plans.length === 0)
     throw new InputError(
@@ -122,19 +123,25 @@ async function gate(
     failure = errorMessage(error)
   }
   if (failure !== undefined || evaluation === undefined) {
-    const ctx = context(settings, env, DEFAULT_POLICY)
-    return { result: await runFailure(ctx, event, failure ?? 'the plans were not evaluated') }
+    const ctx = await context(settings, env, DEFAULT_POLICY)
+    const reason = failure ?? 'the plans were not evaluated'
+    return { result: await runFailure(ctx, event, reason), setup: ctx.setup }
   }
   const { report, policy } = evaluation
-  const ctx = context(settings, env, policy)
+  const ctx = await context(settings, env, policy)
+  const common = { report, planSha256, setup: ctx.setup }
   if (event.kind === 'pull_request')
-    return { result: await runPullRequest(ctx, event, report), report, planSha256 }
+    return { result: await runPullRequest(ctx, event, report), ...common }
   if (event.kind === 'push' || event.kind === 'merge_group')
-    return { result: await runApply(ctx, event, report), report, planSha256 }
-  return { result: runEvaluate(ctx, report, event.name), report, planSha256 }
+    return { result: await runApply(ctx, event, report), ...common }
+  return { result: runEvaluate(ctx, report, event.name), ...common }
 }
 
-function context(settings: Settings, env: Env, policy: Policy): RunContext {
+async function context(
+  settings: Settings,
+  env: Env,
+  policy: Policy
+): Promise<RunContext & { setup: SetupCheck }> {
   const repository = env['GITHUB_REPOSITORY'] ?? ''
   const [owner, repo] = repository.split('/')
   if (!owner || !repo) throw new EventError('GITHUB_REPOSITORY is not set as owner/repo')
@@ -152,7 +159,11 @@ function context(settings: Settings, env: Env, policy: Policy): RunContext {
   })
   const server = env['GITHUB_SERVER_URL']
   const runId = env['GITHUB_RUN_ID']
+  // The setup check runs every time; with `require-protections` a gap fails the gate.
+  const setup = await setupCheck(port, settings)
   return {
+    setup,
+    ...(setup.problem === undefined ? {} : { setupProblem: setup.problem }),
     port,
     settings,
     policy: approvalPolicy(settings, policy.approvals),

@@ -83,6 +83,7 @@ Commands:
   rules                     list every rule with its id, default decision and title
   explain <rule>            explain a rule (id, slug or alias)
   init [--force]            write a commented starter .plan-gate.yml here
+  doctor --repo owner/name  check the repository settings the gate relies on (GITHUB_TOKEN)
 
 Exit codes:
   0  pass (warnings included)
@@ -223,6 +224,11 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 
 /** Runs the CLI and returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'doctor') {
+    // Loaded on demand: only `doctor` needs the GitHub client.
+    const { runDoctor } = await import('./github/doctor-cli.js')
+    return runDoctor(argv.slice(1), io)
+  }
   let parsed: Parsed
   try {
     parsed = parseArgs(argv)

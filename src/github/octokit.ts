@@ -86,6 +86,7 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
       throw toGitHubError(operation, error, options.baseUrl)
     })
 
+  let defaultBranch: Promise<string> | undefined
   return {
     getPull: (number) =>
       call('read the pull request', async () => {
@@ -181,11 +182,15 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           throw error
         }
       }),
+    // Read once per run: the setup check and the apply binding both need it.
     getDefaultBranch: () =>
-      call('read the repository', async () => {
+      (defaultBranch ??= call('read the repository', async () => {
         const { data } = await octokit.rest.repos.get(repo)
         return data.default_branch
-      }),
+      }).catch((error: unknown) => {
+        defaultBranch = undefined
+        throw error
+      })),
     getBranchTip: (branch) =>
       call('read the branch tip', async () => {
         const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })

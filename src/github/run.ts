@@ -9,6 +9,7 @@ import type { Verdict } from '../rules/types.js'
 import {
   decide,
   error,
+  refuse,
   withoutWrites,
   type Decision,
   type Mode,
@@ -33,6 +34,8 @@ export interface RunContext {
   readonly targetUrl?: string
   /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, named in the apply record. */
   readonly run?: { readonly id: string; readonly attempt: string }
+  /** Set when `require-protections` found a protection missing: nothing passes. */
+  readonly setupProblem?: string
   readonly warn: (message: string) => void
 }
 
@@ -63,6 +66,7 @@ export function decideFor(
   counts: FindingCounts | undefined,
   rest: { approval?: ApprovalResult; problem?: Problem }
 ): Decision {
+  if (ctx.setupProblem !== undefined) return refuse(ctx.setupProblem)
   return decide({
     mode,
     verdict,

@@ -19,6 +19,7 @@ import {
   stateOf,
   statusesOf,
   gateComments,
+  gateRequests,
   type ActionRun
 } from './action-harness.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
@@ -133,7 +134,9 @@ describe('push to the default branch', () => {
     const gh = (fake = await startFakeGitHub(baseState()))
     const run = await push(gh, PLANS.none)
     expect(run.code).toBe(0)
-    expect(gh.requests.map((r) => r.operationId)).toEqual(['repos/get', 'git/get-ref'])
+    expect(gateRequests(gh).map((r) => r.operationId)).toEqual(['git/get-ref'])
+    // The default branch is read once, for the setup check and the binding both.
+    expect(gh.requests.filter((r) => r.operationId === 'repos/get')).toHaveLength(1)
     expect(appliedOf(gh)).toEqual([])
     clean(gh, run)
   })

@@ -225,6 +225,19 @@ function parseOutputs(text: string): Record<string, string> {
   return out
 }
 
+/** What the setup check (`doctor`) reads on every run, before the gate's own requests. */
+export const SETUP_OPERATIONS: ReadonlySet<string> = new Set([
+  'repos/get',
+  'repos/get-branch-rules',
+  'repos/get-content',
+  'repos/get-environment'
+])
+
+/** The requests of the gate itself, without the setup check's reads. */
+export function gateRequests(fake: FakeGitHub, from = 0): FakeGitHub['requests'] {
+  return fake.requests.slice(from).filter((r) => !SETUP_OPERATIONS.has(r.operationId ?? ''))
+}
+
 /** The plan-gate comments on PR #7. */
 export function gateComments(fake: FakeGitHub): string[] {
   return (fake.state.comments[7] ?? [])

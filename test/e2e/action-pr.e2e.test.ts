@@ -11,6 +11,7 @@ import {
   baseState,
   DESTROY_DB_FP,
   gateComments,
+  gateRequests,
   HEAD1,
   HEAD2,
   leaks,
@@ -275,7 +276,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.outputs.approved).toBe('false')
     // The comment still describes HEAD1: a review run cannot re-plan.
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({ headSha: HEAD1 })
-    expect(gh.requests.slice(before).map((r) => r.operationId)).toEqual([
+    expect(gateRequests(gh, before).map((r) => r.operationId)).toEqual([
       'pulls/get',
       'issues/list-comments',
       'repos/create-commit-status'
@@ -318,7 +319,7 @@ describe('read-only tokens and faults', () => {
     const run = await pr(gh, PLANS.destroyDb, { forkRepo: 'mallory/infra', sender: 'mallory' })
     expect(run.code).toBe(1)
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
-    expect(gh.requests).toEqual([])
+    expect(gateRequests(gh)).toEqual([])
     expect(run.stdout).toContain('::warning::fork PR: the token is read-only')
     expect(run.stdout).toContain('::error::plan-gate: Approval required, which a fork PR run')
     expect(run.summary).toContain('## ⚠️ plan-gate: approval required')
@@ -329,7 +330,7 @@ describe('read-only tokens and faults', () => {
     // Nothing destructive: the fork's job passes, still without writing.
     const pass = await pr(gh, PLANS.none, { forkRepo: null })
     expect(pass.code).toBe(0)
-    expect(gh.requests).toEqual([])
+    expect(gateRequests(gh)).toEqual([])
     expect(pass.outputs).toMatchObject({ decision: 'pass', approved: 'true' })
     clean(gh, pass)
   })
@@ -382,10 +383,12 @@ describe('read-only tokens and faults', () => {
     gh.faults.push({ path: /\/reviews$/, status: 500, times: 10 })
     const run = await pr(gh, PLANS.destroyDb)
     expect(run.code).toBe(1)
+    // The id of the last (retried) reviews request, the one whose failure was reported.
+    const id = gh.requests.map((r) => r.operationId).lastIndexOf('pulls/list-reviews') + 1
     expect(statusesOf(gh, HEAD1)).toEqual([
       [
         'error',
-        'Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:5)'
+        `Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:${id})`
       ]
     ])
     expect(run.stdout).toContain('::error::plan-gate could not verify the gate: could not list')
