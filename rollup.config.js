@@ -4,6 +4,7 @@ import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
+import { sourceHashPlugin } from './scripts/source-hash.mjs'
 
 // outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
 const plugins = (outDir = 'dist') => [
@@ -19,7 +20,8 @@ const plugins = (outDir = 'dist') => [
   hcl2json(),
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
-  json()
+  json(),
+  sourceHashPlugin()
 ]
 
 // @actions/* ship TypeScript's CommonJS helpers (`this` at the top level) and a core ↔ oidc-utils

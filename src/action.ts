@@ -1,67 +1,90 @@
 /**
- * The GitHub Action adapter: inputs and event in, the gate run, then outputs, the JSON report
- * and the job summary (always, in `finally`). Plans are read and gated by the CLI's own
- * `evaluatePlans`; GitHub is reached only through the port in src/github/.
+ * The GitHub Action adapter: inputs and event in, the evaluation pipeline, the gate run for the
+ * event, then outputs, the JSON report and the job summary (always, in `finally`). It talks to
+ * the runner through `ActionRuntime` and to GitHub through the port `connect` makes; the entry
+ * (src/bin/action.ts) passes @actions/core and octokit, tests pass fakes.
  */
-import * as core from '@actions/core'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { errorMessage, evaluatePlans, expandInputs, loadPolicy } from './cli.js'
+import { errorMessage } from './common/errors.js'
 import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
-import { approvalPolicy, INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
-import { createOctokitPort } from './github/octokit.js'
+import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
+import { approvalRecord, stepOutputs } from './github/outputs.js'
+import { runContext, type ConnectGitHub } from './github/context.js'
 import { changedPlan, formatPlanHashes, hashPlans } from './github/plan-hash.js'
-import { setupCheck, type SetupCheck } from './github/setup.js'
+import { withSetup, type SetupCheck } from './github/setup.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
-import type { RunContext, RunResult } from './github/run.js'
-import { DEFAULT_POLICY, type Policy } from './policy/config.js'
+import type { RunResult } from './github/run.js'
+import { nodeIO } from './io/node.js'
+import { evaluatePlans, loadPolicy, type Evaluation } from './pipeline/evaluate.js'
+import { DEFAULT_POLICY } from './policy/config.js'
 import { renderJson, renderMarkdown } from './report/index.js'
-import type { ApprovalRecord, Report } from './report/types.js'
+import type { Report } from './report/types.js'
 
 type Env = Readonly<Record<string, string | undefined>>
+
+/** The runner's side of a step (what @actions/core provides). */
+export interface ActionRuntime {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  setOutput(name: string, value: string): void
+  setFailed(message: string): void
+  notice(message: string): void
+  info(message: string): void
+  warning(message: string): void
+  /** Appends markdown to the job summary. */
+  writeSummary(markdown: string): Promise<void>
+}
+
+export type { ConnectGitHub } from './github/context.js'
+
+export interface ActionDeps {
+  readonly runtime: ActionRuntime
+  readonly connect: ConnectGitHub
+}
 
 /** Job summaries are dropped whole above 1 MiB; this many characters stay well below. */
 const SUMMARY_REPORT_MAX = 300_000
 
-/** Runs the Action; the process exit code is set through `core.setFailed`. */
-export async function main(): Promise<void> {
-  await run(process.env, process.cwd())
-}
-
-/** One run of the Action in `cwd` with `env`. Never throws. */
-export async function run(env: Env, cwd: string): Promise<void> {
+/** One run of the Action in `cwd` with `env`. Never throws; failures fail the step. */
+export async function run(env: Env, cwd: string, deps: ActionDeps): Promise<void> {
+  const { runtime } = deps
   let summary: string | undefined
   try {
-    const settings = readSettings()
+    const settings = readSettings(runtime)
     const event = readEvent(env)
-    const { result, report, planSha256, setup } = await gate(settings, event, env, cwd)
+    const { result, report, planSha256, setup } = await gate(settings, event, env, cwd, deps)
     summary = summarize(settings, result, report) + (setup?.markdown ?? '')
-    setOutputs(result, writeReport(settings, env, report, result))
-    if (planSha256 !== undefined) core.setOutput('plan-sha256', planSha256)
-    if (result.decision.jobFails) core.setFailed(result.decision.message)
-    else if (result.decision.outcome === 'pending') core.notice(result.decision.message)
-    else core.info(result.decision.message)
+    const reportPath = writeReport(settings, env, report, result, runtime)
+    for (const [name, value] of stepOutputs(result, reportPath)) runtime.setOutput(name, value)
+    if (planSha256 !== undefined) runtime.setOutput('plan-sha256', planSha256)
+    if (result.decision.jobFails) runtime.setFailed(result.decision.message)
+    else if (result.decision.outcome === 'pending') runtime.notice(result.decision.message)
+    else runtime.info(result.decision.message)
   } catch (error) {
-    const message =
-      error instanceof InputError || error instanceof EventError
-        ? error.message
-        : errorMessage(error)
+    const message = errorMessage(error)
     summary = renderFailure('plan-gate', message)
-    core.setOutput('approved', 'false')
-    core.setFailed(`plan-gate could not run: ${message}`)
+    runtime.setOutput('approved', 'false')
+    runtime.setFailed(`plan-gate could not run: ${message}`)
   } finally {
-    await writeSummary(summary)
+    if (summary !== undefined) {
+      try {
+        await runtime.writeSummary(summary)
+      } catch (error) {
+        runtime.warning(`the job summary was not written: ${errorMessage(error)}`)
+      }
+    }
   }
 }
 
-function readSettings(): Settings {
+function readSettings(runtime: ActionRuntime): Settings {
   // Masked before anything else can fail and print.
-  const token = core.getInput(INPUT.token)
-  if (token !== '') core.setSecret(token)
-  return parseInputs((name) => core.getInput(name))
+  const token = runtime.getInput(INPUT.token)
+  if (token !== '') runtime.setSecret(token)
+  return parseInputs((name) => runtime.getInput(name))
 }
 
 function readEvent(env: Env): GateEvent {
@@ -85,8 +108,12 @@ async function gate(
   settings: Settings,
   event: GateEvent,
   env: Env,
-  cwd: string
+  cwd: string,
+  deps: ActionDeps
 ): Promise<{ result: RunResult; report?: Report; planSha256?: string; setup?: SetupCheck }> {
+  const warn = (message: string): void => deps.runtime.warning(message)
+  // The Action reads plan files only: `-` (stdin) has nothing behind it.
+  const io = nodeIO({ cwd, env, stdin: noInput(), stderr: process.stderr, progress: false })
   const options = {
     files: settings.plans,
     config: settings.config,
@@ -95,27 +122,26 @@ async function gate(
   }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
-      core.info(
+      deps.runtime.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = await context(settings, env, loadPolicy(options, { cwd }))
+    const ctx = await withSetup(
+      runContext(settings, env, loadPolicy(io, options.config), deps.connect, warn)
+    )
     return { result: await runReview(ctx, event), setup: ctx.setup }
   }
   if (settings.plans.length === 0)
     throw new InputError(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
-  let evaluation
+  let evaluation: Evaluation | undefined
   let planSha256: string | undefined
   let failure: string | undefined
   try {
     // Hashed before and after: the output names exactly the bytes that were gated.
-    const files = expandInputs(settings.plans, cwd)
+    const files = io.expandInputs(settings.plans)
     const before = await hashPlans(files, cwd)
-    evaluation = await evaluatePlans(
-      { ...options, files, progress: false },
-      { cwd, env, stdin: noInput(), stderr: process.stderr }
-    )
+    evaluation = await evaluatePlans({ ...options, files }, io)
     const changed = changedPlan(files, before, await hashPlans(files, cwd))
     if (changed !== undefined) failure = `${changed}: the plan file changed while it was gated`
     planSha256 = formatPlanHashes(before)
@@ -123,12 +149,12 @@ async function gate(
     failure = errorMessage(error)
   }
   if (failure !== undefined || evaluation === undefined) {
-    const ctx = await context(settings, env, DEFAULT_POLICY)
+    const ctx = await withSetup(runContext(settings, env, DEFAULT_POLICY, deps.connect, warn))
     const reason = failure ?? 'the plans were not evaluated'
     return { result: await runFailure(ctx, event, reason), setup: ctx.setup }
   }
   const { report, policy } = evaluation
-  const ctx = await context(settings, env, policy)
+  const ctx = await withSetup(runContext(settings, env, policy, deps.connect, warn))
   const common = { report, planSha256, setup: ctx.setup }
   if (event.kind === 'pull_request')
     return { result: await runPullRequest(ctx, event, report), ...common }
@@ -137,50 +163,7 @@ async function gate(
   return { result: runEvaluate(ctx, report, event.name), ...common }
 }
 
-async function context(
-  settings: Settings,
-  env: Env,
-  policy: Policy
-): Promise<RunContext & { setup: SetupCheck }> {
-  const repository = env['GITHUB_REPOSITORY'] ?? ''
-  const [owner, repo] = repository.split('/')
-  if (!owner || !repo) throw new EventError('GITHUB_REPOSITORY is not set as owner/repo')
-  // Undocumented, for tests: the first backoff delay in ms (GitHub lookups and retries).
-  const override = env['PLAN_GATE_RETRY_DELAY_MS']
-  const delay = override === undefined || override === '' ? NaN : Number(override)
-  const fast = Number.isFinite(delay) && delay >= 0 ? delay : undefined
-  const port = createOctokitPort({
-    token: settings.token,
-    baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
-    owner,
-    repo,
-    retryBaseMs: fast ?? 1000,
-    warn: (message) => core.warning(message)
-  })
-  const server = env['GITHUB_SERVER_URL']
-  const runId = env['GITHUB_RUN_ID']
-  // The setup check runs every time; with `require-protections` a gap fails the gate.
-  const setup = await setupCheck(port, settings)
-  return {
-    setup,
-    ...(setup.problem === undefined ? {} : { setupProblem: setup.problem }),
-    port,
-    settings,
-    policy: approvalPolicy(settings, policy.approvals),
-    breakGlass: policy.approvals.breakGlass,
-    repository,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    retryDelayMs: fast ?? 2000,
-    targetUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
-    run: runId ? { id: runId, attempt: env['GITHUB_RUN_ATTEMPT'] || '1' } : undefined,
-    warn: (message) => core.warning(message)
-  }
-}
-
-async function* noInput(): AsyncIterable<Uint8Array> {
-  // The Action reads plan files only; `-` (stdin) has nothing behind it.
-}
+async function* noInput(): AsyncIterable<Uint8Array> {}
 
 function summarize(settings: Settings, result: RunResult, report: Report | undefined): string {
   const title = settings.statusContext
@@ -200,7 +183,8 @@ function writeReport(
   settings: Settings,
   env: Env,
   report: Report | undefined,
-  result: RunResult
+  result: RunResult,
+  runtime: ActionRuntime
 ): string | undefined {
   if (report === undefined) return undefined
   const name = `${settings.statusContext.replace(/[^A-Za-z0-9._-]+/g, '-')}-report.json`
@@ -209,47 +193,7 @@ function writeReport(
     writeFileSync(path, renderJson({ ...report, approval: approvalRecord(result) }))
     return path
   } catch (error) {
-    core.warning(`the JSON report was not written to ${path}: ${errorMessage(error)}`)
+    runtime.warning(`the JSON report was not written to ${path}: ${errorMessage(error)}`)
     return undefined
-  }
-}
-
-function approvalRecord(result: RunResult): ApprovalRecord {
-  const { decision, approval } = result
-  return {
-    outcome: decision.outcome,
-    status: decision.status.state,
-    description: decision.status.description,
-    ...(approval === undefined ? {} : { required: approval.required }),
-    approvers: [...(approval?.approvers ?? [])],
-    changesRequestedBy: [...(approval?.changesRequestedBy ?? [])],
-    ...(result.pullNumber === undefined ? {} : { pullRequest: result.pullNumber }),
-    ...(result.headSha === undefined ? {} : { headSha: result.headSha }),
-    ...(result.since === undefined ? {} : { fingerprintSince: result.since }),
-    ...(approval?.breakGlass === undefined ? {} : { breakGlass: { ...approval.breakGlass } })
-  }
-}
-
-function setOutputs(result: RunResult, reportPath: string | undefined): void {
-  const set = (name: string, value: string | number | undefined) => {
-    if (value !== undefined) core.setOutput(name, String(value))
-  }
-  set('decision', result.verdict)
-  set('fingerprint', result.fingerprint)
-  set('blocked', result.counts?.blocked)
-  set('approval-required', result.counts?.['approval-required'])
-  set('warn', result.counts?.warn)
-  set('approved', String(['pass', 'approved'].includes(result.decision.outcome)))
-  set('approvers', (result.approval?.approvers ?? []).join(','))
-  set('status', result.decision.status.state)
-  set('report-path', reportPath)
-}
-
-async function writeSummary(text: string | undefined): Promise<void> {
-  if (text === undefined) return
-  try {
-    await core.summary.addRaw(text).write()
-  } catch (error) {
-    core.warning(`the job summary was not written: ${errorMessage(error)}`)
   }
 }

@@ -15,6 +15,8 @@ import { HELP } from '../src/cli.js'
 import { progressBar, progressLine } from '../src/report/progress.js'
 import { VERSION } from '../src/version.js'
 import { cli, fixture, PLANTED_SECRET, ROOT } from './helpers.js'
+import { requireFreshDist } from './dist.js'
+import { REPORT_FORMATS } from '../src/report/index.js'
 
 const EXAMPLE = fixture('examples', 'destroy-prod-db.json')
 
@@ -171,7 +173,8 @@ describe('options', () => {
 })
 
 describe('never prints values', () => {
-  test.each(['text', 'markdown', 'json', 'sarif'])('%s', async (format) => {
+  // Every registered format: a new renderer is leak-tested without anyone adding it here.
+  test.each([...REPORT_FORMATS])('%s', async (format) => {
     for (const name of ['destroy-prod-db.json']) {
       const result = await cli([fixture('examples', name), '--format', format])
       expect(result.stdout).not.toContain(PLANTED_SECRET)
@@ -464,6 +467,7 @@ describe('progress', () => {
 })
 
 describe('named pipes', () => {
+  beforeAll(() => requireFreshDist('cli'))
   test('a FIFO given as a path is read whole (bash process substitution, built CLI)', () => {
     const cliPath = join(ROOT, 'dist', 'cli', 'index.js')
     const result = spawnSync('bash', ['-c', `node '${cliPath}' <(cat '${EXAMPLE}')`], {

@@ -6,8 +6,10 @@ import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { cli, fixture, HAS_REAL, PLANTED_SECRET, REAL, realFiles } from './helpers.js'
+import { REPORT_FORMATS } from '../src/report/index.js'
 
-const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const
+/** Every registered format: a new renderer is leak-tested on every real plan by itself. */
+const FORMATS = REPORT_FORMATS
 
 /** Decodes a fixture whatever its encoding (one is UTF-16LE with a BOM). */
 function decode(bytes: Buffer): string {

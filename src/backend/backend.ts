@@ -3,6 +3,8 @@
  * Terraform state, read from `backend` blocks and `.terraform/terraform.tfstate`. Pure: the
  * caller (src/backend/load.ts) reads the files.
  */
+import { UserError } from '../common/errors.js'
+import { isRecord } from '../common/record.js'
 
 /** One configured state backend. Values that are not literal strings are left undefined. */
 export type StateBackend =
@@ -18,14 +20,14 @@ export type StateBackend =
   | { kind: 'other'; type: string; source: string }
 
 /** A backend configuration that cannot be read. The message is one line. */
-export class BackendConfigError extends Error {
+export class BackendConfigError extends UserError {
   override readonly name = 'BackendConfigError'
 }
 
 type Json = Record<string, unknown>
 
 function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return isRecord(value)
 }
 
 // hcl2json gives blocks as arrays of bodies; the JSON syntax (`*.tf.json`) allows a bare object.

@@ -2,6 +2,8 @@
  * Webhook payloads → the few facts the gate uses. Pure. Every value that ends up in a URL is
  * checked (SHAs are hex, numbers are positive integers); event text is data, never a command.
  */
+import { UserError } from '../common/errors.js'
+import { isRecord } from '../common/record.js'
 import type { Account } from './port.js'
 
 /** The pull request as an event payload describes it. */
@@ -37,7 +39,7 @@ export type GateEvent =
   | { readonly kind: 'evaluate'; readonly name: string }
 
 /** A payload plan-gate cannot use; the message says which field is wrong. */
-export class EventError extends Error {
+export class EventError extends UserError {
   override readonly name = 'EventError'
 }
 
@@ -156,9 +158,7 @@ function asObject(value: unknown, what: string): Record<string, unknown> {
 }
 
 function asObjectOr(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined
+  return isRecord(value) ? value : undefined
 }
 
 function requiredString(value: unknown, field: string): string {

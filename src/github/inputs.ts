@@ -3,6 +3,7 @@
  * reader (`core.getInput`). Unset inputs become undefined, booleans are strict YAML 1.2, enums
  * list their allowed values, and policy-file settings are the defaults inputs override.
  */
+import { UserError } from '../common/errors.js'
 import type { ApprovalPolicy } from '../policy/approvals.js'
 import type { Policy } from '../policy/config.js'
 
@@ -50,7 +51,7 @@ export interface Settings {
 }
 
 /** A bad input: the message names the input and what it accepts. */
-export class InputError extends Error {
+export class InputError extends UserError {
   override readonly name = 'InputError'
 }
 

@@ -2,6 +2,7 @@
  * What every kind of run shares: its context, its result, and how results are published (the
  * sticky comment, then the commit status). Talks to GitHub only through the port.
  */
+import { internalError } from '../common/errors.js'
 import type { ApprovalPolicy, ApprovalResult } from '../policy/approvals.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { FindingCounts, Report } from '../report/types.js'
@@ -196,7 +197,7 @@ export function used(state: GateState, approval: ApprovalResult | undefined): nu
 /** One line about a failure; GitHub errors already say what to do. */
 export function describe(e: unknown): string {
   if (e instanceof GitHubError) return e.message
-  return `internal error: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`
+  return internalError(e)
 }
 
 /** A short SHA for messages. */

@@ -11,6 +11,7 @@ import {
 } from './doctor.js'
 import type { Settings } from './inputs.js'
 import type { GitHubPort } from './port.js'
+import type { RunContext } from './run.js'
 
 export interface SetupCheck {
   readonly checks: readonly SettingCheck[]
@@ -38,5 +39,15 @@ export async function setupCheck(port: GitHubPort, settings: Settings): Promise<
     checks,
     markdown: `\n${renderSetupMarkdown(checks)}`,
     ...(problem === undefined ? {} : { problem })
+  }
+}
+
+/** The run context with the setup check done; with `require-protections` a gap fails the gate. */
+export async function withSetup(ctx: RunContext): Promise<RunContext & { setup: SetupCheck }> {
+  const setup = await setupCheck(ctx.port, ctx.settings)
+  return {
+    ...ctx,
+    setup,
+    ...(setup.problem === undefined ? {} : { setupProblem: setup.problem })
   }
 }

@@ -3,28 +3,10 @@
  * UI messages) produces a `Plan`; classification, policy and reports only ever see this.
  */
 
-/** What happens to the real object. Moves and imports are flags, not actions. */
-export type Action =
-  | 'create'
-  | 'read'
-  | 'update'
-  | 'no-op'
-  | 'delete'
-  | 'replace'
-  | 'forget'
-  | 'forget-replace'
-  | 'unknown'
-
-/**
- * Ordering of a two-step action.
- * - `delete-first` / `create-first`: `["delete","create"]` / `["create","delete"]`.
- * - `create-then-forget` (Terraform) / `forget-then-create` (OpenTofu).
- * - `unspecified`: the JSON Lines stream folds both replace orders into `replace`.
- */
-export type ActionOrder =
-  'delete-first' | 'create-first' | 'create-then-forget' | 'forget-then-create' | 'unspecified'
-
+import type { Action, ActionOrder } from './actions.js'
 import type { Finding } from '../rules/types.js'
+
+export type { Action, ActionOrder } from './actions.js'
 
 /** Every known `action_reason`, in show-json spelling (stream reasons are mapped to these). */
 export const KNOWN_REASONS = [
@@ -180,4 +162,26 @@ export interface Plan {
   readonly errorDiagnostics: number
   /** Provider configurations (show-json only). */
   readonly providerConfigs?: readonly ProviderConfig[]
+}
+
+/** Where in the plan a change was found. */
+export type ChangeSection = 'change' | 'drift' | 'deferred'
+
+/**
+ * Decides what to keep of each change as it is read: the change itself, a slimmer copy, or
+ * nothing (undefined). Counts are taken before, so dropped changes still count.
+ */
+export type Retain = (change: ResourceChange, section: ChangeSection) => ResourceChange | undefined
+
+/** The change without its before/after values and their masks. */
+export function withoutValues(change: ResourceChange): ResourceChange {
+  const {
+    before: _b,
+    after: _a,
+    afterUnknown: _u,
+    beforeSensitive: _bs,
+    afterSensitive: _as,
+    ...rest
+  } = change
+  return rest
 }

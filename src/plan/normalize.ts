@@ -2,6 +2,7 @@
  * Turns raw `resource_changes` elements (show-json) and `planned_change` messages (JSON Lines
  * stream) into the normalized `ResourceChange`.
  */
+import { isRecord } from '../common/record.js'
 import { PlanInputError } from './errors.js'
 import type { Action, ActionOrder, AttrPath, ProviderRef, ResourceChange } from './model.js'
 import type { ChangeSummary } from './peek.js'
@@ -81,10 +82,6 @@ function shownAddress(address: string): string {
     ch === '\n' ? '\\n' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
   )
   return escaped.length > 200 ? `${escaped.slice(0, 199)}…` : escaped
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Describes a JSON value's type for error messages, never its content. */

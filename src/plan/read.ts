@@ -10,9 +10,18 @@ import {
   Utf8Normalizer,
   WrapperStripper
 } from './decode.js'
+import { isRecord } from '../common/record.js'
 import { concatBytes } from './bytes.js'
 import { PlanInputError } from './errors.js'
-import type { InputFormat, Plan, ProviderConfig, ResourceChange, Tally } from './model.js'
+import {
+  withoutValues,
+  type InputFormat,
+  type Plan,
+  type ProviderConfig,
+  type ResourceChange,
+  type Retain,
+  type Tally
+} from './model.js'
 import { fromShowJson, fromSummary, versionOrUndefined } from './normalize.js'
 import {
   PlanSyntaxError,
@@ -34,15 +43,6 @@ import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
 const SUPPORTED_MAJORS = new Set(['0', '1'])
-
-/** Where in the plan a change was found. */
-export type ChangeSection = 'change' | 'drift' | 'deferred'
-
-/**
- * Decides what to keep of each change as it is read: the change itself, a slimmer copy, or
- * nothing (undefined). Counts are taken before, so dropped changes still count.
- */
-export type Retain = (change: ResourceChange, section: ChangeSection) => ResourceChange | undefined
 
 export interface ReadOptions {
   /** Force a format instead of detecting it. */
@@ -266,19 +266,6 @@ function keep(list: ResourceChange[], change: ResourceChange | undefined): void 
  */
 export function lean(change: ResourceChange): ResourceChange {
   return change.action === 'no-op' || change.action === 'read' ? withoutValues(change) : change
-}
-
-/** The change without its before/after values and their masks. */
-export function withoutValues(change: ResourceChange): ResourceChange {
-  const {
-    before: _b,
-    after: _a,
-    afterUnknown: _u,
-    beforeSensitive: _bs,
-    afterSensitive: _as,
-    ...rest
-  } = change
-  return rest
 }
 
 function showJsonPlan(
@@ -553,10 +540,6 @@ function jsonArraySink(retain: Retain): Sink {
       return collector.finish()
     }
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Turns scanner and decoder errors into `PlanInputError`s. */

@@ -3,6 +3,7 @@
  * time, from JSON Lines or from the same messages saved as one JSON array.
  */
 import { isAscii } from 'node:buffer'
+import { isRecord } from '../common/record.js'
 import { concatBytes } from './bytes.js'
 import { PlanInputError } from './errors.js'
 import type { Plan, ResourceChange } from './model.js'
@@ -26,10 +27,6 @@ const READ_TYPES = new Set([
  */
 export function onlyHeaderRead(type: string): boolean {
   return !READ_TYPES.has(type)
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Collects UI messages into a `Plan`. */

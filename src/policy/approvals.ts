@@ -2,6 +2,10 @@
  * Who has approved a destructive plan. Pure: reviews, permissions and team members are fetched by
  * the adapter and passed in, and so is time. Everything fails closed: unknown means not counted.
  */
+import { matchGlob } from '../common/glob.js'
+
+/** Logins are names and compare without case, as GitHub does. */
+const NOCASE = { nocase: true, name: true } as const
 
 /** A review state after normalising case (the webhook payload uses lower-case). */
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING'
@@ -121,8 +125,8 @@ export function isAgent(
   const bare = login.endsWith(BOT_SUFFIX) ? login.slice(0, -BOT_SUFFIX.length) : login
   if (AGENT_LOGINS.includes(bare)) return true
   return extra.some((pattern) => {
-    const glob = globToRegExp(pattern.trim())
-    return glob.test(login) || glob.test(bare)
+    const glob = pattern.trim()
+    return matchGlob(glob, login, NOCASE) || matchGlob(glob, bare, NOCASE)
   })
 }
 
@@ -295,11 +299,6 @@ function pending(missing: number, blockers: readonly string[], listed: boolean):
   const noun = missing === 1 ? 'approval' : 'approvals'
   if (missing > 0) parts.push(`needs ${missing} more ${noun} from a qualified reviewer (${who})`)
   return parts.join('; ')
-}
-
-function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`^${escaped.replace(/\*/g, '.*')}$`)
 }
 
 function byLogin(a: string, b: string): number {

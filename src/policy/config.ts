@@ -5,13 +5,16 @@
  */
 import { Ajv, type ErrorObject } from 'ajv'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { UserError } from '../common/errors.js'
+import { isRecord } from '../common/record.js'
 import { CATEGORIES } from '../catalog/types.js'
+import { DEFAULT_CLASSIFY } from '../rules/options.js'
 import type { Decision } from '../rules/types.js'
-import { compileGlob, GlobError } from './glob.js'
+import { compileGlob, GlobError } from '../common/glob.js'
 import { CONFIG_SCHEMA } from './schema.js'
 
 /** A problem in the policy file, located as precisely as the file allows. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
   constructor(
     message: string,
     readonly file: string,
@@ -96,7 +99,7 @@ export const DEFAULT_POLICY: Policy = {
   protect: { types: [], addresses: [], tagKeys: [] },
   exemptions: [],
   thresholds: {
-    backupRetentionFloor: 1,
+    backupRetentionFloor: DEFAULT_CLASSIFY.backupRetentionFloor,
     massDeleteCount: 10,
     massDeleteShare: 0.5,
     allowFullDestroy: []
@@ -146,10 +149,9 @@ export function parsePolicy(
   // A section with only comments under it (`exemptions:` in the starter file) parses as null:
   // read it as empty rather than as a type error.
   const raw: unknown = doc.toJS() ?? {}
-  const value =
-    typeof raw === 'object' && raw !== null && !Array.isArray(raw)
-      ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
-      : raw
+  const value = isRecord(raw)
+    ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null))
+    : raw
   const fail = (path: (string | number)[], message: string, key?: string): never => {
     throw new ConfigError(`${formatPath(path)}${message}`, file, ...at(offsetOf(doc, path, key)))
   }

@@ -1,32 +1,23 @@
 /**
- * The gate: classification plus the policy file's plan-wide rules (mass deletion, full destroy,
- * freezes, environments), then its overrides and exemptions. Pure: the clock and the plan
- * file's name come in as arguments.
+ * The policy step: the plan's classified findings (with their rules' default decisions) in,
+ * the findings the policy file makes of them out. It adds the policy's own plan-wide findings
+ * (freezes, environments), then applies overrides and exemptions. It never runs a rule's check:
+ * classification is finished before it starts. Pure: the clock and the plan file's name come in
+ * as arguments.
  */
 import { matchBackend, type StateBackend } from '../backend/backend.js'
-import type { ChangeFacts, Plan, ResourceChange } from '../plan/model.js'
-import { withoutValues, type Retain } from '../plan/read.js'
-import {
-  changeRadius,
-  inferBlastRadius,
-  outsideEnvironment,
-  type BlastRadius
-} from '../rules/blast-radius.js'
-import {
-  changeFindings,
-  evaluate,
-  identityOf,
-  isDestroy,
-  tagMaps,
-  type ClassifyOptions
-} from '../rules/evaluate.js'
-import { GENERIC } from '../rules/generic.js'
+import { matchGlob, NAME } from '../common/glob.js'
+import type { Plan, ResourceChange } from '../plan/model.js'
+import type { BlastRadius } from '../rules/blast-radius.js'
+import { freezeFindings } from '../rules/generic/change-freeze.js'
+import { environmentFindings } from '../rules/generic/environment-guard.js'
+import { expiredFinding } from '../rules/generic/exemption-expired.js'
+import { tagMaps, tagText } from '../rules/inspect.js'
+import type { ClassifyOptions } from '../rules/options.js'
 import { resolveRule } from '../rules/registry.js'
 import type { Finding } from '../rules/types.js'
 import type { Exemption, Policy, RuleOverride } from './config.js'
 import { DEFAULT_POLICY } from './config.js'
-import { fingerprint, fingerprintLines } from './fingerprint.js'
-import { matchGlob } from './glob.js'
 
 export interface GateContext {
   readonly policy: Policy
@@ -38,6 +29,15 @@ export interface GateContext {
   readonly environment?: string
   /** The state backends read from `--terraform-dir`. */
   readonly backends?: readonly StateBackend[]
+}
+
+/** What classification found, as the policy step takes it. */
+export interface Classification {
+  /** Findings with their rules' default decisions. */
+  readonly findings: readonly Finding[]
+  /** Fingerprint of the destructive subset, before any policy (approvals bind to the plan). */
+  readonly fingerprint: string
+  readonly blastRadius: BlastRadius
 }
 
 export interface GateResult {
@@ -53,7 +53,8 @@ export function defaultContext(planFile: string, now: number): GateContext {
   return { policy: DEFAULT_POLICY, now, planFile }
 }
 
-function classifyOptions(context: GateContext): ClassifyOptions {
+/** What the rules take from the policy, worked out once per plan before classification. */
+export function classifyOptions(context: GateContext): ClassifyOptions {
   const { policy } = context
   const backends = context.backends ?? []
   return {
@@ -61,194 +62,53 @@ function classifyOptions(context: GateContext): ClassifyOptions {
     protectAddresses: policy.protect.addresses,
     tagKeys: policy.protect.tagKeys,
     backupRetentionFloor: policy.thresholds.backupRetentionFloor,
-    backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends)
+    backendEvidence: backends.length === 0 ? undefined : (change) => matchBackend(change, backends),
+    volume: {
+      massDeleteCount: policy.thresholds.massDeleteCount,
+      massDeleteShare: policy.thresholds.massDeleteShare,
+      allowFullDestroy: policy.thresholds.allowFullDestroy.some((g) =>
+        matchGlob(g, context.planFile)
+      )
+    }
   }
 }
 
-/**
- * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
- * changes are dropped (the reader still counts them), and every other change keeps only its
- * skeleton plus the facts the gate needs, computed from its values right away.
- */
-export function slimmer(context: GateContext): Retain {
-  const options = classifyOptions(context)
-  // Tag maps are only read by `match: { tag }` overrides; without one, keeping them would be
-  // most of the memory a large plan's changes take.
-  const needTags = context.policy.rules.some((rule) => rule.match.tag !== undefined)
-  return (change, section) => {
-    if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
-      return undefined
-    }
-    const skeleton = withoutValues(change)
-    if (section !== 'change') return skeleton
-    const facts: ChangeFacts = {
-      findings: changeFindings(change, options),
-      radius: changeRadius(change),
-      tags: needTags
-        ? [change.before, change.after].flatMap((values) =>
-            tagMaps(values).map(({ map, tags }) => ({
-              map,
-              tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-            }))
-          )
-        : [],
-      identity: identityOf(change)
-    }
-    return { ...skeleton, facts }
-  }
+/** Whether `match: { tag }` overrides need the changes' tag maps kept while reading. */
+export function needsTags(policy: Policy): boolean {
+  return policy.rules.some((rule) => rule.match.tag !== undefined)
 }
 
-/** Evaluates a plan under a policy. */
-export function gate(plan: Plan, context: GateContext): GateResult {
+/** Applies the policy to a classified plan. */
+export function applyPolicy(
+  plan: Plan,
+  classification: Classification,
+  context: GateContext
+): GateResult {
   const { policy } = context
-  const classified = evaluate(plan, classifyOptions(context))
-  const print = fingerprint(fingerprintLines(plan, classified))
-  const blastRadius = inferBlastRadius(plan)
+  const { fingerprint, blastRadius } = classification
   const environment = selectEnvironment(context)
+  const freeze = policy.freezes.find((f) => f.fromAt <= context.now && context.now <= f.toAt)
   const findings = [
-    ...classified,
-    ...deletionVolume(plan, context),
-    ...freezeFindings(plan, classified, context),
-    ...environmentFindings(blastRadius, environment, context)
+    ...classification.findings,
+    ...(freeze === undefined ? [] : freezeFindings(plan, classification.findings, freeze)),
+    ...environmentFindings(blastRadius, environment, policy.environments)
   ]
   const byAddress = new Map(plan.changes.map((c) => [c.address, c]))
   const overridden = findings.flatMap((f) =>
     applyOverrides(f, policy.rules, byAddress.get(f.address))
   )
   return {
-    findings: applyExemptions(overridden, policy.exemptions, print, context.now),
-    fingerprint: print,
+    findings: applyExemptions(overridden, policy.exemptions, fingerprint, context.now),
+    fingerprint,
     blastRadius,
     environment
   }
-}
-
-function managed(plan: Plan): ResourceChange[] {
-  return plan.changes.filter((c) => c.mode === 'managed' && c.deposed === undefined)
-}
-
-/** Mass deletion needs approval; deleting everything is blocked unless allowed for the plan. */
-function deletionVolume(plan: Plan, context: GateContext): Finding[] {
-  const { thresholds } = context.policy
-  const total = plan.tally.managed
-  const deleted = managed(plan).filter(isDestroy).length
-  if (deleted === 0) return []
-  const base = { address: '(plan)', source: 'plan' as const }
-  // A stream lists only changes, so "everything" is only knowable from a -destroy operation.
-  const everything =
-    plan.operation === 'destroy' || (plan.source.format === 'show-json' && deleted === total)
-  if (everything && !thresholds.allowFullDestroy.some((g) => matchGlob(g, context.planFile))) {
-    return [
-      {
-        ...base,
-        ruleId: GENERIC.fullDestroy.id,
-        severity: 'critical',
-        decision: 'blocked',
-        messageId: 'full-destroy',
-        data: { count: deleted }
-      }
-    ]
-  }
-  const share = deleted / total
-  const overCount = deleted > thresholds.massDeleteCount
-  const overShare =
-    plan.source.format === 'show-json' && total > 1 && share > thresholds.massDeleteShare
-  if (everything || (!overCount && !overShare)) return []
-  const threshold = overCount
-    ? `${thresholds.massDeleteCount} resources`
-    : `${Math.round(thresholds.massDeleteShare * 100)}% of the plan`
-  return [
-    {
-      ...base,
-      ruleId: GENERIC.massDelete.id,
-      severity: 'high',
-      decision: 'approval-required',
-      messageId: 'mass-delete',
-      data: { count: deleted, total, threshold }
-    }
-  ]
-}
-
-/** During a freeze, any destructive change (or weakened protection) blocks the plan. */
-function freezeFindings(
-  plan: Plan,
-  classified: readonly Finding[],
-  context: GateContext
-): Finding[] {
-  const freeze = context.policy.freezes.find(
-    (f) => f.fromAt <= context.now && context.now <= f.toAt
-  )
-  if (freeze === undefined) return []
-  const destructive = new Set(
-    managed(plan)
-      .filter((c) => isDestroy(c) || c.action === 'forget' || c.action === 'forget-replace')
-      .map((c) => c.address)
-  )
-  for (const f of classified) if (f.messageId === 'protection-weakened') destructive.add(f.address)
-  if (destructive.size === 0) return []
-  return [
-    {
-      address: '(plan)',
-      source: 'plan',
-      ruleId: GENERIC.freeze.id,
-      severity: 'critical',
-      decision: 'blocked',
-      messageId: 'freeze',
-      data: { until: freeze.to, why: freeze.reason, count: destructive.size }
-    }
-  ]
 }
 
 function selectEnvironment(context: GateContext): string | undefined {
   if (context.environment !== undefined) return context.environment
   const entries = Object.entries(context.policy.environments)
   return entries.find(([, env]) => env.plans?.some((g) => matchGlob(g, context.planFile)))?.[0]
-}
-
-function environmentFindings(
-  radius: BlastRadius,
-  environment: string | undefined,
-  context: GateContext
-): Finding[] {
-  const names = Object.keys(context.policy.environments)
-  if (names.length === 0) return []
-  const base = { address: '(plan)', source: 'plan' as const, ruleId: GENERIC.environment.id }
-  const spec = environment === undefined ? undefined : context.policy.environments[environment]
-  if (environment === undefined || spec === undefined) {
-    const known = names.join(', ')
-    return [
-      {
-        ...base,
-        severity: 'critical',
-        decision: 'blocked',
-        messageId: 'environment-unselected',
-        data: {
-          environments:
-            environment === undefined ? known : `${known}; "${environment}" is not one of them`
-        }
-      }
-    ]
-  }
-  const outside = outsideEnvironment(radius, spec)
-  if (outside.length === 0) return []
-  const labels: Record<string, string> = {
-    'aws-account': 'AWS account',
-    'gcp-project': 'Google project',
-    'azure-subscription': 'Azure subscription',
-    region: 'region'
-  }
-  return [
-    {
-      ...base,
-      severity: 'critical',
-      decision: 'blocked',
-      messageId: 'environment-outside',
-      data: {
-        environment,
-        outside: outside.map((o) => `${labels[o.kind] ?? o.kind} ${o.value}`).join(', ')
-      }
-    }
-  ]
 }
 
 /** The last matching override decides; `off` drops the finding. */
@@ -284,10 +144,10 @@ function matches(
   if (match.category !== undefined && finding.category !== match.category) return false
   if (
     match.type !== undefined &&
-    (finding.type === undefined || !matchGlob(match.type, finding.type))
+    (finding.type === undefined || !matchGlob(match.type, finding.type, NAME))
   )
     return false
-  if (match.address !== undefined && !matchGlob(match.address, finding.address)) return false
+  if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME)) return false
   if (match.tag !== undefined && !hasTag(change, match.tag)) return false
   return true
 }
@@ -310,16 +170,6 @@ function hasTag(change: ResourceChange | undefined, tag: string): boolean {
         k.toLowerCase() === key.toLowerCase() && (value === undefined || tagText(v) === value)
     )
   )
-}
-
-/**
- * A tag value as text. Tag values are strings; a map or list in their place is not converted
- * with String(), which would call the plan's own `toString` key (`{"toString":1}` throws).
- */
-function tagText(value: unknown): string {
-  return typeof value === 'object' && value !== null
-    ? Object.prototype.toString.call(value)
-    : String(value)
 }
 
 /**
@@ -347,28 +197,22 @@ function applyExemptions(
     return { ...finding, decision: 'warn' as const, exemption }
   })
   for (const e of expired) {
-    out.push({
-      address: '(plan)',
-      source: 'plan',
-      ruleId: GENERIC.exemptionExpired.id,
-      severity: 'medium',
-      decision: 'warn',
-      messageId: 'exemption-expired',
-      data: {
+    out.push(
+      expiredFinding({
         target: [e.address, e.rule, e.fingerprint === undefined ? undefined : 'this fingerprint']
           .filter((x) => x !== undefined)
           .join(' / '),
         why: e.reason,
         expires: e.expires ?? ''
-      }
-    })
+      })
+    )
   }
   return out
 }
 
 function exemptionMatches(exemption: Exemption, finding: Finding, print: string): boolean {
   if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
-  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address))
+  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
     return false
   if (exemption.rule !== undefined && !sameRule(exemption.rule, finding)) return false
   return true

@@ -1,6 +1,7 @@
 /** JSON report: the `Report` as is, with a stable key order, and its JSON Schema. */
 import { CATEGORIES } from '../catalog/types.js'
 import type { Action, ActionOrder, InputFormat } from '../plan/model.js'
+import { MESSAGE_IDS as MESSAGE_IDS_LIST } from '../rules/messages.js'
 import type { Decision, FindingSource, MessageId, Severity, Verdict } from '../rules/types.js'
 import type {
   ActionCounts,
@@ -175,29 +176,10 @@ const SEVERITIES: Readonly<Record<Severity, true>> = {
   critical: true
 }
 
-const MESSAGE_IDS: Readonly<Record<MessageId, true>> = {
-  'plan-errored': true,
-  'stream-error-diagnostics': true,
-  'unknown-action': true,
-  'destroy-state-storage': true,
-  'destroy-data-store': true,
-  'destroy-tagged': true,
-  'destroy-resource': true,
-  'forget-data-store': true,
-  'protection-weakened': true,
-  'drift-delete': true,
-  'stream-no-values': true,
-  'destroy-state-backend': true,
-  'change-state-backend': true,
-  'destroy-no-copy': true,
-  'destroy-policy-protected': true,
-  'mass-delete': true,
-  'full-destroy': true,
-  freeze: true,
-  'environment-outside': true,
-  'environment-unselected': true,
-  'exemption-expired': true
-}
+/** Every message id, from the templates (src/rules/messages.ts): one list, one place. */
+const MESSAGE_IDS: Readonly<Record<MessageId, true>> = Object.fromEntries(
+  MESSAGE_IDS_LIST.map((id) => [id, true])
+) as Record<MessageId, true>
 
 const SOURCES: Readonly<Record<FindingSource, true>> = {
   change: true,

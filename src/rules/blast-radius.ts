@@ -6,7 +6,8 @@
  */
 import { TAG_MAPS } from '../catalog/generic.js'
 import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
-import { isRecord } from './values.js'
+import { matchAny } from '../common/glob.js'
+import { isRecord } from '../common/record.js'
 
 /** What a plan touches; every list is sorted and unique. */
 export interface BlastRadius {
@@ -393,15 +394,6 @@ export function formatBlastRadius(radius: BlastRadius): string {
   return `Touches ${parts.join(' · ')}`
 }
 
-/** `*` matches any run of characters; everything else is literal. */
-function globToRegExp(glob: string, caseInsensitive: boolean): RegExp {
-  const source = glob
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-    .join('.*')
-  return new RegExp(`^${source}$`, caseInsensitive ? 'i' : '')
-}
-
 function outside(
   kind: OutsideEnvironment['kind'],
   values: readonly string[],
@@ -410,9 +402,9 @@ function outside(
 ): OutsideEnvironment[] {
   // An absent list leaves the dimension open; an empty one allows nothing.
   if (allowed === undefined) return []
-  const patterns = allowed.map((glob) => globToRegExp(glob, caseInsensitive))
+  const options = { nocase: caseInsensitive, name: true }
   return values
-    .filter((value) => !patterns.some((pattern) => pattern.test(value)))
+    .filter((value) => !matchAny(allowed, value, options))
     .map((value) => ({ kind, value }))
 }
 

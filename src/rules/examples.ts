@@ -1,13 +1,14 @@
 /**
  * Good and bad examples for every rule, as runnable plans. Catalog rules get theirs generated
  * from the data (a delete of the type, a guard switched from safe to unsafe); generic rules have
- * hand-written ones. Tests run every example through the real CLI; docs show them.
+ * hand-written ones in their own modules (src/rules/generic/), built with the helpers here.
+ * Tests run every example through the real CLI; docs show them.
  */
 import type { Condition, Guard, GuardTest, ResourceTypeEntry } from '../catalog/types.js'
 import type { RuleExample } from './types.js'
 import { parsePath } from './values.js'
 
-type Json = Record<string, unknown>
+export type Json = Record<string, unknown>
 
 const NOOP: Json = change(
   'aws_vpc',
@@ -117,23 +118,27 @@ export function guardExamples(
   }
 }
 
-const many = (n: number, actions: string[]): Json[] =>
+/** `n` null_resource changes with these actions. */
+export const many = (n: number, actions: string[]): Json[] =>
   Array.from({ length: n }, (_, i) =>
     change('null_resource', `r${i}`, actions, {}, actions.includes('delete') ? null : {})
   )
 
-const RDS_NO_COPY = {
+/** An RDS instance whose delete leaves no copy. */
+export const RDS_NO_COPY = {
   skip_final_snapshot: true,
   delete_automated_backups: true,
   backup_retention_period: 7
 }
-const RDS_FINAL_SNAPSHOT = {
+/** An RDS instance whose delete leaves a final snapshot. */
+export const RDS_FINAL_SNAPSHOT = {
   ...RDS_NO_COPY,
   skip_final_snapshot: false,
   final_snapshot_identifier: 'orders-final'
 }
 
-const stream = (action: string): string =>
+/** A JSON Lines stream planning one action on an RDS instance. */
+export const stream = (action: string): string =>
   [
     {
       '@level': 'info',
@@ -172,214 +177,3 @@ const stream = (action: string): string =>
   ]
     .map((m) => JSON.stringify(m))
     .join('\n') + '\n'
-
-const ENVIRONMENTS =
-  'version: 1\nenvironments:\n  staging:\n    plans: ["*"]\n    aws_accounts: ["111111111111"]\n'
-const arn = (account: string): Json =>
-  plan([
-    change(
-      'aws_sqs_queue',
-      'q',
-      ['update'],
-      { arn: `arn:aws:sqs:eu-west-1:${account}:q`, delay_seconds: 0 },
-      { arn: `arn:aws:sqs:eu-west-1:${account}:q`, delay_seconds: 5 }
-    )
-  ])
-
-const BACKEND_TF =
-  'terraform {\n  backend "s3" {\n    bucket = "acme-state"\n    key    = "prod.tfstate"\n    region = "eu-west-1"\n  }\n}\n'
-
-/** Hand-written examples of the generic rules, by rule id. */
-export const GENERIC_EXAMPLES: Readonly<
-  Record<string, { bad: RuleExample[]; good: RuleExample[] }>
-> = {
-  'PG-0001': {
-    bad: [{ plan: plan([], { errored: true }) }],
-    good: [{ plan: plan([], { errored: false }) }]
-  },
-  'PG-0002': {
-    bad: [{ plan: plan([change('null_resource', 'x', ['obliterate'], {}, null)]) }],
-    good: [{ plan: plan([change('null_resource', 'x', ['delete'], {}, null)]) }]
-  },
-  'PG-0003': {
-    bad: [
-      {
-        plan: plan([
-          change(
-            'aws_s3_bucket',
-            'state',
-            ['delete'],
-            { bucket: 'acme-tfstate', force_destroy: false },
-            null
-          )
-        ])
-      }
-    ],
-    good: [
-      {
-        plan: plan([
-          change(
-            'aws_s3_bucket',
-            'assets',
-            ['delete'],
-            { bucket: 'acme-assets', force_destroy: false },
-            null
-          )
-        ])
-      }
-    ]
-  },
-  'PG-0004': {
-    bad: [
-      {
-        plan: plan([
-          change('aws_iam_role', 'deployer', ['delete'], { tags: { Protected: 'true' } }, null)
-        ])
-      }
-    ],
-    good: [
-      {
-        plan: plan([
-          change('aws_iam_role', 'deployer', ['delete'], { tags: { Protected: 'false' } }, null)
-        ])
-      }
-    ]
-  },
-  'PG-0005': {
-    bad: [{ plan: plan([change('null_resource', 'x', ['delete'], {}, null)]) }],
-    good: [{ plan: plan([change('null_resource', 'x', ['create'], null, {})]) }]
-  },
-  'PG-0006': {
-    bad: [{ plan: plan([change('aws_db_instance', 'db', ['forget'], {}, null)]) }],
-    good: [{ plan: plan([change('null_resource', 'x', ['forget'], {}, null)]) }]
-  },
-  'PG-0007': {
-    bad: [
-      {
-        plan: plan([], {
-          resource_drift: [change('aws_sns_topic', 't', ['delete'], { name: 't' }, null)]
-        })
-      }
-    ],
-    good: [
-      {
-        plan: plan([], {
-          resource_drift: [change('aws_sns_topic', 't', ['update'], { name: 't' }, { name: 't' })]
-        })
-      }
-    ]
-  },
-  'PG-0008': {
-    bad: [
-      {
-        plan: plan([
-          ...many(11, ['delete']),
-          ...many(20, ['no-op']).map((c, i) => ({ ...c, address: `null_resource.keep${i}` }))
-        ])
-      }
-    ],
-    good: [
-      {
-        plan: plan([
-          ...many(3, ['delete']),
-          ...many(20, ['no-op']).map((c, i) => ({ ...c, address: `null_resource.keep${i}` }))
-        ])
-      }
-    ]
-  },
-  'PG-0009': {
-    bad: [{ plan: { format_version: '1.2', resource_changes: many(2, ['delete']) } }],
-    good: [{ plan: plan(many(1, ['delete'])) }]
-  },
-  'PG-0010': {
-    bad: [
-      {
-        plan: plan(many(1, ['delete'])),
-        policy:
-          'version: 1\nfreezes:\n  - from: 2026-12-20\n    to: 2027-01-04\n    reason: end-of-year freeze\n',
-        at: '2026-12-24T12:00:00Z'
-      }
-    ],
-    good: [
-      {
-        plan: plan(many(1, ['delete'])),
-        policy:
-          'version: 1\nfreezes:\n  - from: 2026-12-20\n    to: 2027-01-04\n    reason: end-of-year freeze\n',
-        at: '2027-01-05T12:00:00Z'
-      }
-    ]
-  },
-  'PG-0011': {
-    bad: [{ plan: arn('222222222222'), policy: ENVIRONMENTS }],
-    good: [{ plan: arn('111111111111'), policy: ENVIRONMENTS }]
-  },
-  'PG-0012': {
-    bad: [
-      {
-        plan: plan([
-          change(
-            'aws_s3_bucket_versioning',
-            'state',
-            ['update'],
-            { bucket: 'acme-state' },
-            { bucket: 'acme-state' }
-          )
-        ]),
-        files: { 'main.tf': BACKEND_TF }
-      }
-    ],
-    good: [
-      {
-        plan: plan([
-          change(
-            'aws_s3_bucket_versioning',
-            'logs',
-            ['update'],
-            { bucket: 'acme-logs' },
-            { bucket: 'acme-logs' }
-          )
-        ]),
-        files: { 'main.tf': BACKEND_TF }
-      }
-    ]
-  },
-  'PG-0013': {
-    bad: [{ plan: plan([change('aws_db_instance', 'orders', ['delete'], RDS_NO_COPY, null)]) }],
-    good: [
-      { plan: plan([change('aws_db_instance', 'orders', ['delete'], RDS_FINAL_SNAPSHOT, null)]) }
-    ]
-  },
-  'PG-0014': {
-    bad: [
-      {
-        plan: plan([change('aws_db_instance', 'legacy', ['delete'], RDS_FINAL_SNAPSHOT, null)]),
-        policy:
-          'version: 1\nexemptions:\n  - address: aws_db_instance.legacy\n    reason: decommissioning, OPS-123\n    expires: 2026-01-31\n',
-        at: '2026-11-21T00:00:00Z'
-      }
-    ],
-    good: [
-      {
-        plan: plan([change('aws_db_instance', 'legacy', ['delete'], RDS_FINAL_SNAPSHOT, null)]),
-        policy:
-          'version: 1\nexemptions:\n  - address: aws_db_instance.legacy\n    reason: decommissioning, OPS-123\n    expires: 2026-12-31\n',
-        at: '2026-11-21T00:00:00Z'
-      }
-    ]
-  },
-  'PG-0015': {
-    bad: [
-      {
-        plan: plan([change('aws_cognito_user_group', 'admins', ['delete'], {}, null)]),
-        policy: 'version: 1\nprotect:\n  types: ["aws_cognito_*"]\n'
-      }
-    ],
-    good: [
-      {
-        plan: plan([change('aws_iam_group', 'admins', ['delete'], {}, null)]),
-        policy: 'version: 1\nprotect:\n  types: ["aws_cognito_*"]\n'
-      }
-    ]
-  },
-  'PG-0016': { bad: [{ plan: stream('delete') }], good: [{ plan: stream('create') }] }
-}

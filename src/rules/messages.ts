@@ -120,6 +120,9 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
     `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`
 }
 
+/** Every message id, in the order of the templates above. */
+export const MESSAGE_IDS = Object.keys(TEMPLATES) as readonly MessageId[]
+
 /** The human reason for a finding, with its hints and how the policy changed it. */
 export function formatMessage(finding: Finding): string {
   let text = TEMPLATES[finding.messageId](finding.data, finding)

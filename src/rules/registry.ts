@@ -1,8 +1,10 @@
 /** Rule metadata for every rule id: generic rules, catalog types and their guards. */
 import { allEntries, allGuards } from '../catalog/index.js'
 import { CATEGORIES, type GuardFamily, type ResourceTypeEntry } from '../catalog/types.js'
-import { GENERIC_EXAMPLES, guardExamples, typeExamples } from './examples.js'
-import { DOCS_BASE, GENERIC, genericMeta } from './generic.js'
+import { GUARD_RULE_DEFAULTS, typeRuleDefaults } from './catalog-rules.js'
+import { guardExamples, typeExamples } from './examples.js'
+import { GENERIC_RULES } from './generic/index.js'
+import { DOCS_BASE } from './rule.js'
 import type { RuleMeta } from './types.js'
 
 const FAMILY_WHY: Readonly<Record<GuardFamily, string>> = {
@@ -27,32 +29,6 @@ const FAMILY_WHY: Readonly<Record<GuardFamily, string>> = {
     'Termination protection keeps the resource from being deleted by mistake.'
 }
 
-const GENERIC_REMEDIATION: Readonly<Record<string, string>> = {
-  'PG-0001': 'Fix the errors and plan again; never apply an errored plan.',
-  'PG-0002': 'Upgrade plan-gate, or report the action if it is new in Terraform or OpenTofu.',
-  'PG-0003':
-    'Move the state elsewhere first (terraform init -migrate-state), in a separate change; never destroy the bucket or lock table that holds it.',
-  'PG-0004':
-    'Get a second approval, or remove the protected tag in a separate, reviewed change first.',
-  'PG-0005': 'Check that the delete is intended.',
-  'PG-0006':
-    'Make sure someone owns the object after Terraform forgets it (another workspace, or an import elsewhere).',
-  'PG-0007': 'Find out who deleted it outside Terraform; the next apply will recreate it empty.',
-  'PG-0008': 'Split the change, or have a second reviewer approve it.',
-  'PG-0009':
-    'Destroy on purpose only: allow it for this plan with thresholds.allow_full_destroy (e.g. preview environments).',
-  'PG-0010': 'Wait until the freeze ends, or get an exception recorded in the policy.',
-  'PG-0011':
-    'Check the credentials and workspace this plan ran with; fix the environment mapping if the plan is right.',
-  'PG-0012':
-    'Change the state backend storage from a separate configuration that does not keep its own state there.',
-  'PG-0013':
-    'Take or keep a backup first in a separate change (e.g. set skip_final_snapshot = false and a final_snapshot_identifier, apply, then delete), or add an exemption with a reason.',
-  'PG-0014': 'Renew the exemption with a new date and reason, or remove it.',
-  'PG-0015': 'Get a second approval, or change the policy file in a reviewed change.',
-  'PG-0016': 'Gate on `terraform show -json` output of the saved plan instead of the stream.'
-}
-
 function typeRule(entry: ResourceTypeEntry): RuleMeta {
   const { label, guarded } = CATEGORIES[entry.category]
   return {
@@ -66,8 +42,7 @@ function typeRule(entry: ResourceTypeEntry): RuleMeta {
     remediation: guarded
       ? 'Make sure a copy survives (snapshot, backup, versioning) and have a second reviewer approve. If the replacement is unintended, look at the attributes that force it.'
       : 'Check that the delete is intended.',
-    severity: guarded ? 'high' : 'low',
-    defaultDecision: guarded ? 'approval-required' : 'warn',
+    ...typeRuleDefaults(entry),
     category: entry.category,
     helpUri: `${DOCS_BASE}/${entry.id}.md`,
     examples: typeExamples(entry)
@@ -76,12 +51,8 @@ function typeRule(entry: ResourceTypeEntry): RuleMeta {
 
 function build(): Map<string, RuleMeta> {
   const rules = new Map<string, RuleMeta>()
-  for (const rule of Object.values(GENERIC)) {
-    rules.set(rule.id, {
-      ...genericMeta(rule),
-      remediation: GENERIC_REMEDIATION[rule.id] ?? 'Review the change.',
-      examples: GENERIC_EXAMPLES[rule.id]
-    })
+  for (const { meta } of GENERIC_RULES) {
+    rules.set(meta.id, { ...meta, helpUri: `${DOCS_BASE}/${meta.id}.md` })
   }
   for (const { entry } of allEntries()) rules.set(entry.id, typeRule(entry))
   for (const { entry, guard } of allGuards()) {
@@ -91,8 +62,7 @@ function build(): Map<string, RuleMeta> {
       title: `${entry.type}: ${guard.path} weakened`,
       description: FAMILY_WHY[guard.family],
       remediation: `Keep ${guard.path} at its safe value, or make the change in its own pull request with a second approver and a recent backup.`,
-      severity: 'high',
-      defaultDecision: 'approval-required',
+      ...GUARD_RULE_DEFAULTS,
       category: entry.category,
       helpUri: `${DOCS_BASE}/${guard.id}.md`,
       examples: guardExamples(entry, guard)

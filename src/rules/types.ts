@@ -1,6 +1,6 @@
 /** Findings: what the rules say about a plan. Prose lives in `messages.ts`, not here. */
 import type { Category } from '../catalog/types.js'
-import type { Action, ActionOrder } from '../plan/model.js'
+import type { Action, ActionOrder } from '../plan/actions.js'
 
 /** What a single finding asks for. */
 export type Decision = 'warn' | 'approval-required' | 'blocked'

@@ -2,6 +2,7 @@
  * Reading attribute values and their unknown/sensitive masks by path. Values read here are
  * used for decisions; only `printable` values ever reach a finding's data.
  */
+import { isRecord } from '../common/record.js'
 
 /** One step of a guard path: a name, an index, or `*` for every element. */
 export type Step = string | number | '*'
@@ -38,9 +39,7 @@ export function formatPath(steps: readonly (string | number)[]): string {
 
 function child(value: unknown, step: string | number): unknown {
   if (typeof step === 'number') return Array.isArray(value) ? value[step] : undefined
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return (value as Record<string, unknown>)[step]
-  }
+  if (isRecord(value)) return value[step]
   return undefined
 }
 
@@ -105,11 +104,6 @@ function containsTrue(mask: unknown): boolean {
     for (const child of Array.isArray(value) ? value : Object.values(value)) pending.push(child)
   }
   return false
-}
-
-/** True for a record (a JSON object). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 }

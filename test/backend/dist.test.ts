@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
 import { join } from 'node:path'
 import { ROOT } from '../helpers.js'
+import { requireFreshDist } from '../dist.js'
 
 interface CaseResult {
   readonly backends?: unknown[]
@@ -20,6 +21,7 @@ interface Check {
 describe('the bundled HCL parser (dist/) without node_modules', () => {
   let child: SpawnSyncReturns<string>
   beforeAll(() => {
+    requireFreshDist('cli')
     child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'check-dist-hcl.mjs')], {
       encoding: 'utf8',
       timeout: 60_000

@@ -5,6 +5,7 @@ import { allEntries, allGuards, lookupType, PROVIDERS } from '../../src/catalog/
 import { CATEGORIES } from '../../src/catalog/types.js'
 import { evaluate } from '../../src/rules/evaluate.js'
 import { typeExamples } from '../../src/rules/examples.js'
+import { GENERIC_RULES } from '../../src/rules/generic/index.js'
 import { allRules, ruleMeta } from '../../src/rules/registry.js'
 import { parsePath } from '../../src/rules/values.js'
 import type { Plan, ResourceChange } from '../../src/plan/model.js'
@@ -119,7 +120,7 @@ describe('catalog', () => {
       expect(meta?.helpUri).toMatch(new RegExp(`/${id}\\.md$`))
       expect(meta?.title.length).toBeGreaterThan(5)
     }
-    expect(allRules().length).toBe(entries.length + guards.length + 16)
+    expect(allRules().length).toBe(entries.length + guards.length + GENERIC_RULES.length)
   })
 })
 

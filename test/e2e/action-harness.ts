@@ -13,6 +13,7 @@ import {
   type FakeGitHub,
   type FakeState
 } from './fake-github.js'
+import { requireFreshDist } from '../dist.js'
 
 export const TOKEN = 'ghs_e2eSecretT0ken4PlanGate0000000000'
 export const OWNER = 'acme'
@@ -153,6 +154,7 @@ export interface ActionRun {
 
 /** Runs dist/action/index.js once against `fake`. */
 export async function runAction(fake: FakeGitHub, options: RunOptions): Promise<ActionRun> {
+  requireFreshDist('action')
   const dir = mkdtempSync(join(tmpdir(), 'plan-gate-e2e-'))
   const workspace = join(dir, 'workspace')
   const runnerTemp = join(dir, 'runner-temp')

@@ -28,6 +28,7 @@ import { Kernel, kernel, useKernel } from '../../src/plan/wasm/index.js'
 import { COMPILER, SOURCE_SHA256, WASM_BASE64 } from '../../src/plan/wasm/scan-wasm.js'
 import { byteOpArb, applyBytes, loadCorpus, type ByteOp, type Seed } from '../fuzz/mutations.js'
 import { fixture, HAS_REAL, ROOT } from '../helpers.js'
+import { requireFreshDist } from '../dist.js'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300)
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122)
@@ -1266,6 +1267,7 @@ describe('JSON Lines: header-only lines, kernel on and off', () => {
 // ---------------------------------------------------------------------------------------------
 
 describe('node --jitless: the JavaScript fallback end to end', () => {
+  beforeAll(() => requireFreshDist('cli'))
   const cliPath = join(ROOT, 'dist', 'cli', 'index.js')
   const env = { ...process.env }
   delete env['NODE_OPTIONS']

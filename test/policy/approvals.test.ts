@@ -92,6 +92,35 @@ const ROWS: readonly Row[] = [
     approvers: ['bob']
   },
   {
+    // The author is not the pusher here and the pusher rule is off: only the author rule can
+    // keep alice's approval out (with author == pusher, the pusher rule would hide its loss).
+    name: "the author's own approval never counts, though someone else pushed the head",
+    reviews: [review('alice', 'APPROVED'), review('bob', 'APPROVED')],
+    policy: { excludePusher: false },
+    context: { pusher: 'dave' },
+    approved: false,
+    approvers: ['bob']
+  },
+  {
+    name: 'the author is excluded and the pusher too: two different people, both out',
+    reviews: [review('alice', 'APPROVED'), review('dave', 'APPROVED'), review('bob', 'APPROVED')],
+    context: { pusher: 'dave' },
+    approved: false,
+    approvers: ['bob']
+  },
+  {
+    name: 'with the author and pusher out, two others still approve',
+    reviews: [
+      review('alice', 'APPROVED'),
+      review('dave', 'APPROVED'),
+      review('bob', 'APPROVED'),
+      review('carol', 'APPROVED')
+    ],
+    context: { pusher: 'dave' },
+    approved: true,
+    approvers: ['bob', 'carol']
+  },
+  {
     name: 'the author never counts, whatever the case of the login',
     reviews: [review('ALICE', 'APPROVED'), review('bob', 'APPROVED')],
     approved: false,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { readPlan } from '../../src/plan/read.js'
-import { defaultContext, gate } from '../../src/policy/gate.js'
+import { defaultContext, gate } from '../../src/pipeline/gate.js'
 import { fixture } from '../helpers.js'
 
 type Json = Record<string, unknown>

@@ -471,9 +471,19 @@ describe('outsideEnvironment', () => {
     { name: 'a region glob', env: { regions: ['eu-*'] }, outside: ['region us-east-1'] },
     { name: 'a suffix glob', env: { regions: ['*-1'], gcp_projects: ['acme-*'] }, outside: [] },
     {
-      name: 'glob characters other than * are literal',
-      env: { gcp_projects: ['acme.prod', 'acme-pro?', 'acme-[p]rod'] },
+      name: 'the one glob: ? and [..] work here as in every other pattern',
+      env: { gcp_projects: ['acme.prod', 'acme-pro?'] },
+      outside: []
+    },
+    {
+      name: 'a class matches one character; a dot is literal',
+      env: { gcp_projects: ['acme.prod', 'acme-[!p]rod'] },
       outside: ['gcp-project acme-prod']
+    },
+    {
+      name: 'eu-west-? takes eu-west-1 (the ? of every other pattern)',
+      env: { regions: ['eu-west-?'] },
+      outside: ['region us-east-1']
     },
     {
       name: 'a glob matches the whole value',

@@ -1,0 +1,93 @@
+/**
+ * The CLI's subcommands besides gating a plan. To add one: write its `Command` here (or in its
+ * own module) and list it in COMMANDS; `--help` and argument dispatch pick it up from there.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { UserError } from '../common/errors.js'
+import { STARTER_POLICY } from '../policy/starter.js'
+import { renderExplain, renderRuleList } from '../report/rules.js'
+import { allRules, resolveRule, ruleMeta } from '../rules/registry.js'
+import { EXIT, type CliIO } from './context.js'
+
+export interface Command {
+  /** The word after `plan-gate`. */
+  readonly name: string
+  /** Its synopsis for `--help`, e.g. `explain <rule>`. */
+  readonly usage: string
+  /** One line for `--help`. */
+  readonly summary: string
+  /**
+   * Runs with the arguments after the name and returns the exit code. A usage problem throws
+   * a `UserError` (one line on stderr, exit 2).
+   */
+  run(args: readonly string[], io: CliIO): number | Promise<number>
+}
+
+const rules: Command = {
+  name: 'rules',
+  usage: 'rules',
+  summary: 'list every rule with its id, default decision and title',
+  run(args, io) {
+    if (args.length > 0) throw new UserError('usage: plan-gate rules')
+    io.stdout.write(renderRuleList(allRules()))
+    return EXIT.pass
+  }
+}
+
+const explain: Command = {
+  name: 'explain',
+  usage: 'explain <rule>',
+  summary: 'explain a rule (id, slug or alias)',
+  run(args, io) {
+    const [reference] = args
+    if (args.length !== 1 || reference === undefined)
+      throw new UserError('usage: plan-gate explain <rule>')
+    const id = resolveRule(reference)
+    const rule = id === undefined ? undefined : ruleMeta(id)
+    if (rule === undefined) {
+      io.stderr.write(
+        `plan-gate: unknown rule "${reference.slice(0, 60)}" (see \`plan-gate rules\`)\n`
+      )
+      return EXIT.error
+    }
+    io.stdout.write(renderExplain(rule))
+    return EXIT.pass
+  }
+}
+
+const init: Command = {
+  name: 'init',
+  usage: 'init [--force]',
+  summary: 'write a commented starter .plan-gate.yml here',
+  run(args, io) {
+    if (args.some((a) => a !== '--force')) throw new UserError('usage: plan-gate init [--force]')
+    const target = join(io.cwd, '.plan-gate.yml')
+    if (existsSync(target) && args.length === 0) {
+      io.stderr.write(`plan-gate: ${target} exists; use --force to overwrite\n`)
+      return EXIT.error
+    }
+    writeFileSync(target, STARTER_POLICY)
+    io.stdout.write(`wrote ${target}\n`)
+    return EXIT.pass
+  }
+}
+
+const doctor: Command = {
+  name: 'doctor',
+  usage: 'doctor --repo owner/name',
+  summary: 'check the repository settings the gate relies on (GITHUB_TOKEN)',
+  async run(args, io) {
+    // Loaded on demand: only `doctor` needs the GitHub client.
+    const { runDoctor } = await import('../github/doctor-cli.js')
+    return runDoctor(args, io)
+  }
+}
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [rules, explain, init, doctor]
+
+/** The subcommand named `name`, if any. */
+export function findCommand(name: string | undefined): Command | undefined {
+  return COMMANDS.find((command) => command.name === name)
+}

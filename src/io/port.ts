@@ -1,0 +1,29 @@
+/**
+ * What the evaluation pipeline needs from the world: finding plan files, reading them (or
+ * having Terraform read a binary plan), finding the policy file, reading the state backend.
+ * `src/io/node.ts` implements it on node:fs and child processes; tests pass an in-memory one.
+ */
+import type { StateBackend } from '../backend/backend.js'
+
+/** A policy file as read. */
+export interface PolicyText {
+  readonly path: string
+  readonly text: string
+}
+
+export interface PipelineIO {
+  /**
+   * Files, directories and globs (`-` for stdin) → plan files, in a stable order. Throws a
+   * `UserError` naming the input when nothing matches.
+   */
+  expandInputs(inputs: readonly string[]): string[]
+  /** The policy file `config`, or the first one found from the working directory up; none: undefined. */
+  readPolicy(config?: string): PolicyText | undefined
+  /** State backends for a plan: from `terraformDir`, else from the plan's own directory. */
+  loadBackends(planFile: string, terraformDir?: string): Promise<StateBackend[]>
+  /**
+   * Streams a plan's JSON bytes into `push`: the file, stdin for `-`, or what
+   * `terraform show -json` prints for a binary plan. Throws when the bytes cannot be had.
+   */
+  readPlan(file: string, push: (chunk: Uint8Array) => void): Promise<void>
+}

@@ -1,0 +1,79 @@
+/** Binary plans: read through `terraform show -json` (or tofu), its output streamed. */
+import { spawn } from 'node:child_process'
+import { accessSync, constants, statSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { PlanInputError } from '../plan/errors.js'
+
+type Env = Readonly<Record<string, string | undefined>>
+
+/** Finds an executable on PATH. */
+function which(name: string, env: Env): string | undefined {
+  for (const dir of (env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '') continue
+    const candidate = join(dir, name)
+    try {
+      accessSync(candidate, constants.X_OK)
+      if (statSync(candidate).isFile()) return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+/**
+ * Runs `<bin> show -json <path>` and streams its output into `push`. `terraformBin` overrides
+ * the program (default: terraform, then tofu on PATH).
+ */
+export async function showBinaryPlan(
+  path: string,
+  terraformBin: string | undefined,
+  env: Env,
+  push: (chunk: Uint8Array) => void
+): Promise<void> {
+  const bin = terraformBin ?? which('terraform', env) ?? which('tofu', env)
+  if (bin === undefined) {
+    throw new PlanInputError(
+      'binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output'
+    )
+  }
+  const child = spawn(bin, ['show', '-json', path], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: env as NodeJS.ProcessEnv
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8')
+  child.stderr.on('data', (text: string) => {
+    if (stderr.length < 4096) stderr += text
+  })
+  // Settles once, with the exit code or the reason the program could not start.
+  const exited = new Promise<number | Error>((resolve) => {
+    child.on('error', (error: NodeJS.ErrnoException) =>
+      resolve(new PlanInputError(`could not run ${bin}: ${error.code ?? error.message}`))
+    )
+    child.on('close', (code) => resolve(code ?? 1))
+  })
+  let readError: unknown
+  try {
+    for await (const chunk of child.stdout) push(chunk as Buffer)
+  } catch (error) {
+    readError = error
+    child.kill()
+  }
+  const code = await exited
+  if (code instanceof Error) throw code
+  if (code !== 0) {
+    const plain = stripControl(stderr)
+    const firstLine = plain.split('\n').find((l) => l.trim() !== '') ?? ''
+    const detail = firstLine === '' ? '' : `: ${firstLine.trim().slice(0, 200)}`
+    throw new PlanInputError(`\`${bin} show -json\` failed with exit code ${code}${detail}`)
+  }
+  if (readError !== undefined) throw readError
+}
+
+/** Drops ANSI colour codes and control characters (but newlines) from a program's output. */
+function stripControl(text: string): string {
+  /* eslint-disable no-control-regex -- matching control characters is the point */
+  return text.replace(/\u001b\[[0-9;]*m/g, '').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+  /* eslint-enable no-control-regex */
+}

@@ -1,0 +1,62 @@
+/**
+ * One plan through the gate, in order: classify (the rules, from the plan alone and options
+ * worked out once from the policy), fingerprint and blast radius, then decide (the policy).
+ */
+import { withoutValues, type ChangeFacts, type Plan, type Retain } from '../plan/model.js'
+import {
+  applyPolicy,
+  classifyOptions,
+  needsTags,
+  type GateContext,
+  type GateResult
+} from '../policy/gate.js'
+import { fingerprint, fingerprintLines } from '../policy/fingerprint.js'
+import { changeRadius, inferBlastRadius } from '../rules/blast-radius.js'
+import { changeFindings, evaluate } from '../rules/evaluate.js'
+import { identityOf, tagMaps, tagText } from '../rules/inspect.js'
+
+export { defaultContext, type GateContext, type GateResult } from '../policy/gate.js'
+
+/** Classifies a plan, then applies the policy to it. */
+export function gate(plan: Plan, context: GateContext): GateResult {
+  const findings = evaluate(plan, classifyOptions(context))
+  const classification = {
+    findings,
+    fingerprint: fingerprint(fingerprintLines(plan, findings)),
+    blastRadius: inferBlastRadius(plan)
+  }
+  return applyPolicy(plan, classification, context)
+}
+
+/**
+ * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
+ * changes are dropped (the reader still counts them), and every other change keeps only its
+ * skeleton plus the facts the gate needs, classified from its values right away.
+ */
+export function slimmer(context: GateContext): Retain {
+  const options = classifyOptions(context)
+  // Tag maps are only read by `match: { tag }` overrides; without one, keeping them would be
+  // most of the memory a large plan's changes take.
+  const needTags = needsTags(context.policy)
+  return (change, section) => {
+    if (section === 'change' && (change.action === 'no-op' || change.action === 'read')) {
+      return undefined
+    }
+    const skeleton = withoutValues(change)
+    if (section !== 'change') return skeleton
+    const facts: ChangeFacts = {
+      findings: changeFindings(change, options),
+      radius: changeRadius(change),
+      tags: needTags
+        ? [change.before, change.after].flatMap((values) =>
+            tagMaps(values).map(({ map, tags }) => ({
+              map,
+              tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+            }))
+          )
+        : [],
+      identity: identityOf(change)
+    }
+    return { ...skeleton, facts }
+  }
+}
