@@ -90,8 +90,31 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     mkdirSync(empty)
     writeFileSync(join(empty, 'notes.txt'), 'x')
     expect((await cli([empty])).stderr).toBe(
-      `plan-gate: ${empty}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)\n`
+      `plan-gate: ${empty}: the directory holds no plan files (*.json, *.jsonl, *.tfplan, tfplan)\n`
     )
+  })
+
+  test('an ordinary Terraform root: its variables and lock file are skipped, its plan read', async () => {
+    const root = join(dir, 'tf-root')
+    mkdirSync(join(root, '.terraform'), { recursive: true })
+    writeFileSync(join(root, 'main.tf'), 'resource "terraform_data" "x" {}\n')
+    writeFileSync(join(root, 'terraform.tfvars.json'), '{"region":"eu-west-1"}')
+    writeFileSync(join(root, '.terraform.lock.hcl'), '# lock\n')
+    writeFileSync(join(root, '.terraform', 'plan.json'), '{')
+    writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
+    expect(await cli([root, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' })
+  })
+
+  test('every other file a directory or glob finds must be a plan: exit 2 naming it', async () => {
+    const root = join(dir, 'tf-root-notes')
+    mkdirSync(root)
+    writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
+    writeFileSync(join(root, 'notes.json'), '{"todo":["x"]}')
+    for (const input of [root, `${root}/*.json`]) {
+      const result = await cli([input])
+      expect(result.code).toBe(2)
+      expect(result.stderr).toMatch(new RegExp(`^plan-gate: ${root}/notes.json: `))
+    }
   })
 
   test('a glob that matches nothing', async () => {

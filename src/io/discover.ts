@@ -4,10 +4,13 @@
  * failing to parse: every file that is found and not excluded by name must be a plan, or the
  * run exits 2 naming it, so skipping never turns a corrupt plan into a pass.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError } from '../common/errors.js'
 import { compileGlob } from '../common/glob.js'
+import type { Discovery } from './port.js'
+
+export type { Discovery } from './port.js'
 
 /** An input that names nothing to read: exit 2 with this message. */
 export class DiscoveryError extends UserError {}
@@ -18,12 +21,6 @@ export interface DiscoverFs {
   kind(path: string): 'dir' | 'file' | undefined
   /** The entries of a directory, or undefined when it cannot be read. */
   list(path: string): { name: string; dir: boolean }[] | undefined
-}
-
-export interface Discovery {
-  readonly files: readonly string[]
-  /** Files found in a directory or by a glob but, by name, not plans. */
-  readonly skipped: readonly { readonly path: string; readonly why: string }[]
 }
 
 /** Never entered: Terraform's working data (providers, modules, state), VCS and packages. */
@@ -142,66 +139,6 @@ function globFiles(pattern: string, cwd: string, fs: DiscoverFs): string[] {
       } else if (matches(path)) {
         found.push(path)
       }
-    }
-  }
-  walk(root, 0)
-  return found.sort()
-}
-
-// The CLI's input expansion as it was before discoverPlans (moved here unchanged from src/cli.ts;
-// src/io/node.ts still uses it until discoverPlans replaces it).
-
-/** Extensions of plan files picked up from a directory. */
-const PLAN_EXTENSIONS = /\.(json|jsonl|tfplan|plan|log)$/
-
-/**
- * Files, directories (their plan files, not recursive) and globs (`plans/**\/*.json`, matched
- * against paths relative to the working directory) → plan files, in a stable order.
- */
-export function expandInputs(inputs: readonly string[], cwd: string): string[] {
-  const out: string[] = []
-  for (const input of inputs) {
-    if (input === '-') {
-      out.push(input)
-    } else if (/[*?[]/.test(input)) {
-      const matches = legacyGlobFiles(input, cwd)
-      if (matches.length === 0) throw new UserError(`${input}: no plan file matches`)
-      out.push(...matches)
-    } else if (existsSync(resolve(cwd, input)) && statSync(resolve(cwd, input)).isDirectory()) {
-      const names = readdirSync(resolve(cwd, input))
-        .filter((n) => PLAN_EXTENSIONS.test(n))
-        .sort()
-      if (names.length === 0)
-        throw new UserError(
-          `${input}: the directory holds no plan files (*.json, *.jsonl, *.tfplan)`
-        )
-      out.push(...names.map((n) => join(input, n)))
-    } else {
-      out.push(input)
-    }
-  }
-  return [...new Set(out)]
-}
-
-function legacyGlobFiles(pattern: string, cwd: string): string[] {
-  const normalized = pattern.replace(/\\/g, '/')
-  const fixed = normalized.slice(0, normalized.search(/[*?[]/))
-  const root = fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) : ''
-  const regex = compileGlob(normalized.replace(/^\.\//, ''))
-  const found: string[] = []
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 12) return
-    let entries
-    try {
-      entries = readdirSync(resolve(cwd, dir), { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries) {
-      if (entry.name === 'node_modules' || entry.name === '.git') continue
-      const path = dir === '' ? entry.name : `${dir.replace(/\/$/, '')}/${entry.name}`
-      if (entry.isDirectory()) walk(path, depth + 1)
-      else if (entry.isFile() && regex(path.replace(/^\.\//, ''))) found.push(path)
     }
   }
   walk(root, 0)

@@ -1,6 +1,6 @@
 /** The pipeline's I/O on the real file system and processes (the CLI and the Action use it). */
 import { loadStateBackends } from './backends.js'
-import { expandInputs } from './discover.js'
+import { discoverPlans } from './discover.js'
 import { readPlanBytes, type PlanFileIO } from './plan-file.js'
 import { readPolicyFile } from './policy-file.js'
 import type { PipelineIO } from './port.js'
@@ -11,7 +11,7 @@ export type { PlanFileIO as NodeIOOptions } from './plan-file.js'
 export function nodeIO(options: PlanFileIO): PipelineIO {
   const { cwd } = options
   return {
-    expandInputs: (inputs) => expandInputs(inputs, cwd),
+    expandInputs: (inputs) => discoverPlans(inputs, cwd),
     readPolicy: (config) => readPolicyFile(config, cwd),
     loadBackends: (file, terraformDir) => loadStateBackends(file, terraformDir, cwd),
     readPlan: (file, push) => readPlanBytes(file, options, push)

@@ -11,12 +11,20 @@ export interface PolicyText {
   readonly text: string
 }
 
+/** Plan files found for the inputs, and the files passed over by name. */
+export interface Discovery {
+  readonly files: readonly string[]
+  /** Files found in a directory or by a glob but, by name, not plans. */
+  readonly skipped: readonly { readonly path: string; readonly why: string }[]
+}
+
 export interface PipelineIO {
   /**
-   * Files, directories and globs (`-` for stdin) → plan files, in a stable order. Throws a
-   * `UserError` naming the input when nothing matches.
+   * Files, directories and globs (`-` for stdin) → plan files, in a stable order, and the files
+   * passed over because their names say they are not plans. Throws a `UserError` naming the
+   * input when nothing matches.
    */
-  expandInputs(inputs: readonly string[]): string[]
+  expandInputs(inputs: readonly string[]): Discovery
   /** The policy file `config`, or the first one found from the working directory up; none: undefined. */
   readPolicy(config?: string): PolicyText | undefined
   /** State backends for a plan: from `terraformDir`, else from the plan's own directory. */

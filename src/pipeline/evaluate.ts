@@ -4,7 +4,7 @@
  * access goes through the `PipelineIO` it is given, so it runs in tests without a disk.
  */
 import { errorMessage, UserError } from '../common/errors.js'
-import type { PipelineIO } from '../io/port.js'
+import type { Discovery, PipelineIO } from '../io/port.js'
 import type { InputFormat, Plan, Retain } from '../plan/model.js'
 import { PlanReader } from '../plan/read.js'
 import { DEFAULT_POLICY, parsePolicy, type Policy } from '../policy/config.js'
@@ -30,6 +30,8 @@ export interface EvaluateOptions {
 export interface Evaluation {
   readonly report: Report
   readonly policy: Policy
+  /** Files a directory or glob found but whose names say they are not plans (verbose output). */
+  readonly skipped: Discovery['skipped']
 }
 
 /** Plans read at once; each reader streams, so memory stays bounded by this times one element. */
@@ -41,7 +43,7 @@ const PARALLEL_PLANS = 2
  */
 export async function evaluatePlans(options: EvaluateOptions, io: PipelineIO): Promise<Evaluation> {
   const policy = loadPolicy(io, options.config)
-  const files = io.expandInputs(options.files)
+  const { files, skipped } = io.expandInputs(options.files)
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file): Promise<EvaluatedPlan> => {
     const backends = await io.loadBackends(file, options.terraformDir)
@@ -59,7 +61,8 @@ export async function evaluatePlans(options: EvaluateOptions, io: PipelineIO): P
   })
   return {
     report: buildReport(evaluated, { version: VERSION, policySource: policy.source }),
-    policy
+    policy,
+    skipped
   }
 }
 

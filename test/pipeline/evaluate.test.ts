@@ -23,7 +23,7 @@ function memoryIO(
     asked,
     expandInputs: (inputs) => {
       asked.push(`expand ${inputs.join(' ')}`)
-      return [...inputs]
+      return { files: [...inputs], skipped: [] }
     },
     readPolicy: (config) => {
       asked.push(`policy ${config ?? '(search)'}`)

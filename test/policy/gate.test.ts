@@ -283,6 +283,25 @@ describe('environments', () => {
     ).toEqual(['Environment "staging" may not touch region us-east-1'])
   })
 
+  test('eu-west-? in an environment takes eu-west-1 (the one glob), not eu-central-1', () => {
+    const yaml = `environments:
+  prod:
+    plans: ["envs/prod/*.json"]
+    regions: ["eu-west-?"]`
+    expect(run(queue('111111111111', 'eu-west-1'), yaml, NOW, 'envs/prod/plan.json')).toEqual([])
+    expect(
+      run(queue('111111111111', 'eu-central-1'), yaml, NOW, 'envs/prod/plan.json').map(
+        formatMessage
+      )
+    ).toEqual(['Environment "prod" may not touch region eu-central-1'])
+    // `*` in a plan glob stays in one directory: a nested plan matches no environment.
+    expect(
+      run(queue('111111111111'), yaml, NOW, 'envs/prod/eu/plan.json').map(formatMessage)
+    ).toEqual([
+      'The policy declares environments (prod) but none matches this plan: select one with --environment or an environments.<name>.plans glob'
+    ])
+  })
+
   test('a plan that matches no environment is blocked with how to select one', () => {
     const findings = run(queue('111111111111'), yaml, NOW, 'elsewhere/plan.json')
     expect(findings.map(formatMessage)).toEqual([
