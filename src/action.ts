@@ -139,9 +139,9 @@ async function gate(
   let failure: string | undefined
   try {
     // Hashed before and after: the output names exactly the bytes that were gated.
-    const files = io.expandInputs(settings.plans)
+    const { files } = io.expandInputs(settings.plans)
     const before = await hashPlans(files, cwd)
-    evaluation = await evaluatePlans({ ...options, files }, io)
+    evaluation = await evaluatePlans(options, io)
     const changed = changedPlan(files, before, await hashPlans(files, cwd))
     if (changed !== undefined) failure = `${changed}: the plan file changed while it was gated`
     planSha256 = formatPlanHashes(before)
