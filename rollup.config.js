@@ -3,8 +3,28 @@ import commonjs from '@rollup/plugin-commonjs'
 import json from '@rollup/plugin-json'
 import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
 import { sourceHashPlugin } from './scripts/source-hash.mjs'
+
+const require = createRequire(import.meta.url)
+
+// The positional HCL parser (src/locate/hcl.ts): web-tree-sitter's runtime and the Terraform
+// grammar, next to the bundle, where src/io/sources.ts looks for them.
+const treeSitterWasm = () => ({
+  name: 'tree-sitter-wasm',
+  generateBundle() {
+    for (const [fileName, path] of [
+      ['web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm'],
+      [
+        'tree-sitter-terraform.wasm',
+        '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm'
+      ]
+    ])
+      this.emitFile({ type: 'asset', fileName, source: readFileSync(require.resolve(path)) })
+  }
+})
 
 // outDir must lie inside the output `dir` of a multi-chunk build (the typescript plugin checks).
 const plugins = (outDir = 'dist') => [
@@ -21,7 +41,8 @@ const plugins = (outDir = 'dist') => [
   nodeResolve({ preferBuiltins: true }),
   commonjs(),
   json(),
-  sourceHashPlugin()
+  sourceHashPlugin(),
+  treeSitterWasm()
 ]
 
 // @actions/* ship TypeScript's CommonJS helpers (`this` at the top level) and a core ↔ oidc-utils
@@ -29,6 +50,8 @@ const plugins = (outDir = 'dist') => [
 const onwarn = (warning, warn) => {
   const inDeps = (warning.ids ?? [warning.id ?? '']).some((id) => id.includes('node_modules'))
   if (inDeps && ['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return
+  // web-tree-sitter's Emscripten glue evals EM_ASM snippets of its own WebAssembly module.
+  if (warning.code === 'EVAL' && (warning.id ?? '').includes('web-tree-sitter')) return
   warn(warning)
 }
 
@@ -43,9 +66,18 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: '[name].js',
       banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? '#!/usr/bin/env node' : ''),
+      // The agent hook's shell parser in its own chunk, loaded only by import(); the CommonJS
+      // helpers it shares with the HCL parser in another, so loading it never starts the HCL WASM.
+      manualChunks: (id) =>
+        id === '\0commonjsHelpers.js'
+          ? 'commonjs-helpers'
+          : id.includes('/node_modules/mvdan-sh/')
+            ? 'shell-parser'
+            : undefined,
       sourcemap: false
     },
-    plugins: plugins('dist/cli')
+    plugins: plugins('dist/cli'),
+    onwarn
   },
   {
     // The Action (action.yml runs dist/action/index.js on node24): everything bundled, since the

@@ -326,6 +326,45 @@ async function smallRun(ctx, args, m) {
   removeFile(ctx, args, plan.file)
 }
 
+// Agent hook (issue 15): what an agent waits for on a command plan-gate lets through. One
+// command that the screen answers without loading the shell parser, one that is parsed.
+const HOOK_COMMANDS = {
+  screened: 'npm test',
+  parsed: 'terraform plan -out=tfplan && terraform show tfplan'
+}
+
+function hookRun(ctx, m) {
+  const time = (argv, input, silent = true) => {
+    const walls = []
+    for (let i = 0; i < SMALL_RUNS; i++) {
+      const start = process.hrtime.bigint()
+      const r = spawnSync(process.execPath, [ctx.cli, ...argv], {
+        input,
+        cwd: ctx.dir,
+        env: { PATH: process.env.PATH, HOME: ctx.dir }
+      })
+      if (r.status !== 0 || (silent && r.stdout.length > 0))
+        return { failed: `exit ${r.status}: ${r.stderr.toString().slice(0, 120)}` }
+      walls.push(seconds(start))
+    }
+    return { wall: median(walls) }
+  }
+  const payload = (command) =>
+    JSON.stringify({
+      session_id: 'bench',
+      cwd: ctx.dir,
+      hook_event_name: 'PreToolUse',
+      tool_name: 'Bash',
+      tool_input: { command }
+    })
+  m.cliStart = time(['--version'], '', false)
+  for (const [k, command] of Object.entries(HOOK_COMMANDS))
+    m[`hook_${k}`] = time(
+      ['hook', '--agent', 'claude', '--audit-log', join(ctx.dir, 'audit.jsonl')],
+      payload(command)
+    )
+}
+
 async function streamRun(ctx, args, m) {
   const stream = await makeStream(ctx, args, `plan-${args.jsonl}.jsonl`, args.jsonl)
   checkCounts(ctx, stream, true)
@@ -526,6 +565,23 @@ function targets(m, args) {
     }
   }
 
+  // Agent hook: the whole hook process on an allowed command, against the CLI printing its version.
+  const base = ok(m.cliStart) ? m.cliStart.wall : undefined
+  for (const [k, limit] of [
+    ['screened', 0.05],
+    ['parsed', 0.3]
+  ]) {
+    const r = m[`hook_${k}`]
+    const target = `hook, allowed ${k === 'screened' ? 'non-Terraform' : 'Terraform'} command (\`${HOOK_COMMANDS[k]}\`): ≤ ${limit * 1000} ms over CLI start`
+    if (ok(r) && base !== undefined)
+      add(
+        target,
+        `${fmt(r.wall * 1000, 0)} ms wall, +${fmt((r.wall - base) * 1000, 0)} ms over \`plan-gate --version\` (${fmt(base * 1000, 0)} ms)`,
+        r.wall - base <= limit
+      )
+    else add(target, r?.failed ?? m.cliStart?.failed ?? 'not run', false)
+  }
+
   // Huge.
   const hg = `show-json ${args.hugeSize / 1000} GB: completes, 64 MB heap, peak RSS ≤ 256 MB`
   if (!args.huge) notRun(hg, 'add --huge')
@@ -583,6 +639,7 @@ async function main() {
     await compareRun(ctx, args, m)
     await smallRun(ctx, args, m)
     await streamRun(ctx, args, m)
+    hookRun(ctx, m)
     if (args.scale) await scaleRun(ctx, args, m)
     if (args.huge) await hugeRun(ctx, args, m)
     report(m, args)
@@ -592,6 +649,8 @@ async function main() {
       ['compare baseline', m.baseline.expected ? undefined : m.baseline],
       ['small', m.small],
       ['stream', m.stream],
+      ['hook', m.hook_screened],
+      ['hook', m.hook_parsed],
       ['scale', m.scale]
     ].filter(([, r]) => r?.failed)
     for (const [k, r] of failed) ctx.failures.push(`${k}: ${r.failed}`)

@@ -76,8 +76,10 @@ export function hcl2json() {
     },
     outputOptions(options) {
       // Ids of commonjs wrapper modules start with `\0` and end in `?commonjs-…`.
-      const manualChunks = (id) =>
-        id.includes(PKG_DIR + sep) || id.includes(FS_SHIM) ? CHUNK_NAME : undefined
+      // Composed with the config's own manualChunks (rollup.config.js), if any.
+      const own = typeof options.manualChunks === 'function' ? options.manualChunks : undefined
+      const manualChunks = (id, api) =>
+        id.includes(PKG_DIR + sep) || id.includes(FS_SHIM) ? CHUNK_NAME : own?.(id, api)
       return { ...options, manualChunks }
     },
     // A multi-chunk build writes into a directory that rollup never cleans; dist/ is committed,

@@ -12,14 +12,18 @@ import { runApply, runEvaluate } from './github/apply.js'
 import { EventError, parseEvent, type GateEvent } from './github/events.js'
 import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.js'
 import { approvalRecord, stepOutputs } from './github/outputs.js'
-import { runContext, type ConnectGitHub } from './github/context.js'
+import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
+import { runContext, withPolicy, type ConnectGitHub } from './github/context.js'
 import { changedPlan, formatPlanHashes, hashPlans } from './github/plan-hash.js'
+import { basePolicy, configPath, type PolicyAt } from './github/policy-source.js'
+import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
 import { withSetup, type SetupCheck } from './github/setup.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunResult } from './github/run.js'
 import { nodeIO } from './io/node.js'
 import { evaluatePlans, loadPolicy, type Evaluation } from './pipeline/evaluate.js'
+import { NO_CHANGE_FACTS, withChangeFacts, type ChangeFacts } from './policy/change-findings.js'
 import { DEFAULT_POLICY } from './policy/config.js'
 import { renderJson, renderMarkdown } from './report/index.js'
 import type { Report } from './report/types.js'
@@ -113,54 +117,114 @@ async function gate(
 ): Promise<{ result: RunResult; report?: Report; planSha256?: string; setup?: SetupCheck }> {
   const warn = (message: string): void => deps.runtime.warning(message)
   // The Action reads plan files only: `-` (stdin) has nothing behind it.
-  const io = nodeIO({ cwd, env, stdin: noInput(), stderr: process.stderr, progress: false })
+  const io = nodeIO({
+    cwd,
+    env,
+    stdin: noInput(),
+    stderr: process.stderr,
+    progress: false,
+    ...(settings.terraformEnv === undefined ? {} : { passEnv: settings.terraformEnv })
+  })
   const options = {
     files: settings.plans,
     config: settings.config,
     terraformDir: settings.terraformDir,
     environment: settings.environment
   }
+  // The setup check runs once, before anything can fail: the summary always lists it.
+  const first = await withSetup(runContext(settings, env, DEFAULT_POLICY, deps.connect, warn))
+  const { port, setup } = first
+  // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
+  const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
+  let base: PolicyAt | undefined
+  try {
+    base = await basePolicy(port, event, config)
+  } catch (error) {
+    const reason = `the policy could not be read from the base commit: ${oneLine(error)}`
+    return { result: await runFailure(first, event, reason), setup }
+  }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
       deps.runtime.info(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
-    const ctx = await withSetup(
-      runContext(settings, env, loadPolicy(io, options.config), deps.connect, warn)
-    )
-    return { result: await runReview(ctx, event), setup: ctx.setup }
+    const policy = base?.policy ?? loadPolicy(io, options.config)
+    return { result: await runReview(withPolicy(first, settings, policy), event), setup }
   }
   if (settings.plans.length === 0)
     throw new InputError(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
   let evaluation: Evaluation | undefined
+  let report: Report | undefined
   let planSha256: string | undefined
   let failure: string | undefined
   try {
     // Hashed before and after: the output names exactly the bytes that were gated.
     const { files } = io.expandInputs(settings.plans)
     const before = await hashPlans(files, cwd)
-    evaluation = await evaluatePlans(options, io)
+    evaluation = await evaluatePlans(
+      { ...options, ...(base === undefined ? {} : { policy: base.policy }) },
+      io
+    )
     const changed = changedPlan(files, before, await hashPlans(files, cwd))
     if (changed !== undefined) failure = `${changed}: the plan file changed while it was gated`
     planSha256 = formatPlanHashes(before)
+    if (failure === undefined)
+      report = withChangeFacts(
+        evaluation.report,
+        await changeFacts(port, event, config, evaluation)
+      )
   } catch (error) {
-    failure = errorMessage(error)
+    failure = oneLine(error)
   }
-  if (failure !== undefined || evaluation === undefined) {
-    const ctx = await withSetup(runContext(settings, env, DEFAULT_POLICY, deps.connect, warn))
+  if (failure !== undefined || evaluation === undefined || report === undefined) {
     const reason = failure ?? 'the plans were not evaluated'
-    return { result: await runFailure(ctx, event, reason), setup: ctx.setup }
+    return { result: await runFailure(first, event, reason), setup }
   }
-  const { report, policy } = evaluation
-  const ctx = await withSetup(runContext(settings, env, policy, deps.connect, warn))
-  const common = { report, planSha256, setup: ctx.setup }
+  const { policy } = evaluation
+  const ctx = withPolicy(first, settings, policy)
+  const common = { report, planSha256, setup }
   if (event.kind === 'pull_request')
     return { result: await runPullRequest(ctx, event, report), ...common }
-  if (event.kind === 'push' || event.kind === 'merge_group')
-    return { result: await runApply(ctx, event, report), ...common }
+  if (event.kind === 'push') {
+    // A merged PR's approvals were given for the plan and the PR's own change findings.
+    const plan = evaluation.report
+    const amend = async (pull: PullRequest) =>
+      withChangeFacts(plan, await pullChangeFacts(port, pull, config, policy))
+    return { result: await runApply(ctx, event, report, amend), ...common }
+  }
+  if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), ...common }
   return { result: runEvaluate(ctx, report, event.name), ...common }
+}
+
+/** One line about a failure; GitHub's errors already say what to grant or do. */
+function oneLine(error: unknown): string {
+  return error instanceof GitHubError ? error.message : errorMessage(error)
+}
+
+/** What the change touches besides its plan: the PR's files, or a push's policy change. */
+async function changeFacts(
+  port: GitHubPort,
+  event: GateEvent,
+  config: string | undefined,
+  evaluation: Evaluation
+): Promise<ChangeFacts> {
+  if (event.kind === 'pull_request') {
+    // The file count comes from the API; the head from the event, the commit evaluated.
+    const pull = await port.getPull(event.pull.number)
+    return pullChangeFacts(
+      port,
+      { ...pull, headSha: event.pull.headSha },
+      config,
+      evaluation.policy
+    )
+  }
+  if (event.kind === 'merge_group')
+    return pullChangeFacts(port, await port.getPull(event.pullNumber), config, evaluation.policy)
+  if (event.kind === 'push' && event.before !== undefined)
+    return pushPolicyFacts(port, event.before, event.sha, config)
+  return NO_CHANGE_FACTS
 }
 
 async function* noInput(): AsyncIterable<Uint8Array> {}

@@ -7,12 +7,16 @@ import { HELP, parseArgs, type Options, type Parsed } from './cli/args.js'
 import { EXIT, type CliIO } from './cli/context.js'
 import { errorMessage } from './common/errors.js'
 import { nodeIO } from './io/node.js'
+import { locatorFor } from './io/sources.js'
 import { evaluatePlans, type Evaluation } from './pipeline/evaluate.js'
-import { render } from './report/index.js'
+import { render, type ReportFormat } from './report/index.js'
 import { ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
 
 export { HELP, parseArgs } from './cli/args.js'
+
+/** Formats whose findings point at the `.tf` line of their block. */
+const LOCATED_FORMATS: ReadonlySet<ReportFormat> = new Set(['sarif', 'junit', 'github'])
 export { EXIT, type CliIO } from './cli/context.js'
 
 /** Runs the CLI and returns the exit code. Never throws. */
@@ -39,16 +43,38 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 async function gatePlans(options: Options, io: CliIO): Promise<number> {
   let evaluation: Evaluation
   try {
-    const { terraformBin, progress } = options
-    evaluation = await evaluatePlans(options, nodeIO({ ...io, terraformBin, progress }))
+    const { terraformBin, progress, passEnv } = options
+    evaluation = await evaluatePlans(options, nodeIO({ ...io, terraformBin, progress, passEnv }))
   } catch (error) {
     io.stderr.write(`plan-gate: ${errorMessage(error)}\n`)
     return EXIT.error
   }
   const { report } = evaluation
+  // Verbose: what a directory or glob found but passed over because its name says it is no plan.
+  if (options.verbose === true)
+    for (const { path, why } of evaluation.skipped)
+      io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`)
   const color =
     options.color ?? (io.stdout.isTTY === true && !io.env['NO_COLOR'] && io.env['TERM'] !== 'dumb')
-  io.stdout.write(render(options.format, report, { color, rules: ruleMeta }))
+  // SARIF, JUnit and workflow commands point at the .tf block of each finding.
+  const located = LOCATED_FORMATS.has(options.format)
+    ? await locatorFor({
+        cwd: io.cwd,
+        env: io.env,
+        files: report.plans.map((plan) => plan.file),
+        terraformDir: options.terraformDir
+      })
+    : {}
+  const columns = io.stdout.columns ?? Number(io.env['COLUMNS'])
+  io.stdout.write(
+    render(options.format, report, {
+      color,
+      rules: ruleMeta,
+      ...located,
+      ...(options.verbose === undefined ? {} : { verbose: options.verbose }),
+      ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
+    })
+  )
   return report.decision === 'pass' ? EXIT.pass : EXIT.gate
 }
 

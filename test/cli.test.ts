@@ -103,6 +103,10 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     writeFileSync(join(root, '.terraform', 'plan.json'), '{')
     writeFileSync(join(root, 'plan.json'), readFileSync(fixture('plans', 'no-changes.json')))
     expect(await cli([root, '--format', 'json'])).toMatchObject({ code: 0, stderr: '' })
+    // --verbose lists what was passed over by name.
+    expect((await cli([root, '--verbose'])).stderr).toBe(
+      `plan-gate: skipped ${join(root, 'terraform.tfvars.json')} (variable values, not a plan)\n`
+    )
   })
 
   test('every other file a directory or glob finds must be a plan: exit 2 naming it', async () => {
@@ -135,7 +139,7 @@ describe('bad input: exit 2 and one line naming the file, never a stack trace', 
     [['-', '-'], 'stdin (-) can be given once'],
     [
       ['--format', 'yaml', 'a.json'],
-      '--format must be one of text, markdown, json, sarif, not "yaml"'
+      '--format must be one of text, markdown, json, sarif, junit, github, not "yaml"'
     ],
     [
       ['--input-format=xml', 'a.json'],
@@ -160,7 +164,7 @@ describe('options', () => {
   })
 
   test('every format renders and exits the same', async () => {
-    for (const format of ['text', 'markdown', 'json', 'sarif']) {
+    for (const format of ['text', 'markdown', 'json', 'sarif', 'junit', 'github']) {
       const result = await cli([EXAMPLE, '--format', format])
       expect(result.code).toBe(1)
       expect(result.stdout.length).toBeGreaterThan(100)
@@ -224,6 +228,8 @@ describe('binary plan files', () => {
       `[ "$1" = show ] && [ "$2" = -json ] && [ -f "$3" ] || exit 9\n/bin/cat '${EXAMPLE}'`
     )
     fake('broken', `echo 'Error: Failed to load plugin schemas' >&2\nexit 1`)
+    // A fake terraform that dumps the environment it was given, as a provider plugin would see it.
+    fake('dump', `env > '${join(dir, 'env.txt')}'\n/bin/cat '${EXAMPLE}'`)
   })
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -246,6 +252,30 @@ describe('binary plan files', () => {
     expect(result.stderr).toBe(
       `plan-gate: ${plan}: binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give \`terraform show -json\` output\n`
     )
+  })
+
+  test('terraform gets PATH, HOME, TF_* and the listed names only, never a token', async () => {
+    const result = await cli(
+      [plan, '--terraform-bin', join(dir, 'dump'), '--terraform-env', 'AWS_PROFILE'],
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          HOME: dir,
+          TF_LOG: 'off',
+          AWS_PROFILE: 'plan',
+          GITHUB_TOKEN: 'ghs_leak1',
+          'INPUT_GITHUB-TOKEN': 'ghs_leak2',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc_leak3',
+          OTHER_SECRET: 'leak4'
+        }
+      }
+    )
+    expect(result.code).toBe(1)
+    const seen = readFileSync(join(dir, 'env.txt'), 'utf8')
+    expect(seen).toContain('TF_LOG=off')
+    expect(seen).toContain('AWS_PROFILE=plan')
+    expect(seen).toContain(`HOME=${dir}`)
+    expect(seen).not.toMatch(/leak|GITHUB_TOKEN|INPUT_|ACTIONS_|OTHER_SECRET/)
   })
 
   test('terraform show fails', async () => {
@@ -389,7 +419,9 @@ describe('commands', () => {
         }
       ]
     }
-    const result = await cli(['-', '--terraform-dir', tf], { stdin: JSON.stringify(doc) })
+    const result = await cli(['-', '--terraform-dir', tf, '--verbose'], {
+      stdin: JSON.stringify(doc)
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain(
       'BLOCKED   aws_s3_bucket_policy.state  Changes the S3 backend bucket (backend "s3" in backend.tf)'

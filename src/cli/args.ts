@@ -22,7 +22,10 @@ second approver, state storage is never destroyed, weakened protection is flagge
   -             standard input (JSON or JSON Lines)
 
 Options:
-  -f, --format <fmt>        report format: text (default), markdown, json, sarif
+  -f, --format <fmt>        report format: text (default), markdown, json, sarif, junit,
+                            github (workflow commands); sarif, junit and github point at the
+                            .tf line of each block (root module: --terraform-dir, else the
+                            plan's directory, else the working directory)
   -c, --config <file>       policy file (default: .plan-gate.yml/.yaml/.json, searched from
                             the working directory up to the repository root)
       --environment <name>  the policy environment this plan belongs to
@@ -32,8 +35,11 @@ Options:
       --at <time>           judge freezes and exemptions as of this RFC 3339 time
       --input-format <fmt>  force the input format: show-json, jsonl, json-array
       --terraform-bin <p>   program used to read binary plans (default: terraform, then tofu on PATH)
+      --terraform-env <n>   environment variables terraform may see besides PATH, HOME and TF_*
+                            (names, comma-separated)
       --progress            show reading progress on stderr (default: on a terminal, for plans
                             over 50 MB; never in CI)
+      --verbose             text: one line per finding instead of grouped rows
       --no-color            no colour in text output (also NO_COLOR=1)
       --color               colour even when stdout is not a terminal
   -h, --help                show this help
@@ -54,8 +60,12 @@ export interface Options extends EvaluateOptions {
   readonly color?: boolean
   /** Program used to read binary plans (default: terraform, then tofu on PATH). */
   readonly terraformBin?: string
+  /** Environment variable names `terraform show` may see besides PATH, HOME and TF_*. */
+  readonly passEnv?: readonly string[]
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
+  /** Text: one line per finding instead of grouped rows. */
+  readonly verbose?: boolean
 }
 
 export type Parsed =
@@ -72,12 +82,14 @@ export function parseArgs(argv: readonly string[]): Parsed {
   let format: ReportFormat = 'text'
   let inputFormat: InputFormat | undefined
   let terraformBin: string | undefined
+  let passEnv: string[] | undefined
   let color: boolean | undefined
   let config: string | undefined
   let environment: string | undefined
   let terraformDir: string | undefined
   let at: number | undefined
   let progress: boolean | undefined
+  let verbose: boolean | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
     const [flag, inline] =
@@ -104,6 +116,15 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--terraform-bin':
         terraformBin = value()
         break
+      case '--terraform-env':
+        passEnv = [
+          ...(passEnv ?? []),
+          ...value()
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean)
+        ]
+        break
       case '-c':
       case '--config':
         config = value()
@@ -123,6 +144,9 @@ export function parseArgs(argv: readonly string[]): Parsed {
       case '--color':
         color = true
         break
+      case '--verbose':
+        verbose = true
+        break
       case '--progress':
         progress = true
         break
@@ -141,12 +165,14 @@ export function parseArgs(argv: readonly string[]): Parsed {
       format,
       inputFormat,
       terraformBin,
+      ...(passEnv === undefined ? {} : { passEnv }),
       color,
       config,
       environment,
       terraformDir,
       at,
-      progress
+      progress,
+      verbose
     }
   }
 }

@@ -4,7 +4,10 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runAgents, type AgentDeps } from '../agents/command.js'
 import { UserError } from '../common/errors.js'
+import { nodeIO } from '../io/node.js'
+import { evaluatePlans } from '../pipeline/evaluate.js'
 import { STARTER_POLICY } from '../policy/starter.js'
 import { renderExplain, renderRuleList } from '../report/rules.js'
 import { allRules, resolveRule, ruleMeta } from '../rules/registry.js'
@@ -84,8 +87,39 @@ const doctor: Command = {
   }
 }
 
+/** The agent hook and exec wrapper gate saved plans with this same pipeline. */
+const agentDeps: AgentDeps = {
+  evaluate: async (file, cwd, env, terraformBin) => {
+    const { report } = await evaluatePlans(
+      { files: [file] },
+      nodeIO({
+        cwd,
+        env,
+        stdin: (async function* () {})(),
+        stderr: { write: () => true },
+        ...(terraformBin === undefined ? {} : { terraformBin })
+      })
+    )
+    return report
+  }
+}
+
+const hook: Command = {
+  name: 'hook',
+  usage: 'hook [install|uninstall]',
+  summary: 'a pre-tool hook for coding agents, and its install (see `plan-gate hook --help`)',
+  run: (args, io) => runAgents(['hook', ...args], io, agentDeps)
+}
+
+const exec: Command = {
+  name: 'exec',
+  usage: 'exec -- <command…>',
+  summary: 'run terraform/tofu/terragrunt only when the agent rules allow it (PATH shim: --shim)',
+  run: (args, io) => runAgents(['exec', ...args], io, agentDeps)
+}
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [rules, explain, init, doctor]
+export const COMMANDS: readonly Command[] = [rules, explain, init, doctor, hook, exec]
 
 /** The subcommand named `name`, if any. */
 export function findCommand(name: string | undefined): Command | undefined {

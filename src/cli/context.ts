@@ -7,7 +7,12 @@ export const EXIT = { pass: 0, gate: 1, error: 2 } as const
 export interface CliIO {
   readonly cwd: string
   readonly stdin: AsyncIterable<Uint8Array | string>
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean }
+  readonly stdout: {
+    write(text: string): unknown
+    readonly isTTY?: boolean
+    /** The terminal's width, when stdout is one. */
+    readonly columns?: number
+  }
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean }
   readonly env: Readonly<Record<string, string | undefined>>
 }

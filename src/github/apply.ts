@@ -21,19 +21,26 @@ import {
   type RunResult
 } from './run.js'
 import { formMismatch, planSet } from './plan-set.js'
-import { findSticky, statusDescription, type GateState } from './state.js'
+import { statusDescription, type GateState } from './state.js'
+import { readSticky } from './trusted-state.js'
 import { verifyApprovals } from './verify.js'
 
 type ApplyEvent = Extract<GateEvent, { kind: 'push' | 'merge_group' }>
 
 const LOOKUP_ATTEMPTS = 5
 
-/** `push` and `merge_group`: the apply-time plan must be the one approved on its PR. */
+/**
+ * `push` and `merge_group`: the apply-time plan must be the one approved on its PR. `amend`
+ * adds the PR's change findings (policy and gate files) to the plan's report, so the
+ * fingerprint compared is the one the PR's approvals were given for.
+ */
 export async function runApply(
   ctx: RunContext,
   event: ApplyEvent,
-  report: Report
+  planReport: Report,
+  amend: (pull: PullRequest) => Promise<Report> = async () => planReport
 ): Promise<RunResult> {
+  let report = planReport
   const sha = event.kind === 'push' ? event.sha : event.headSha
   let branch: string | undefined
   if (event.kind === 'push') {
@@ -59,16 +66,17 @@ export async function runApply(
           reason: `Direct push with destructive changes: no merged pull request introduced ${short(sha)}, so nobody approved this plan`
         }
       } else {
+        report = await amend(pull)
         const comments = await ctx.port.listComments(pull.number)
-        const state = findSticky(comments, ctx.settings.statusContext)?.parsed.state
-        problem = applyProblem(state, pull, report, branch)
+        const read = await readSticky(ctx, comments)
+        const state = read.rejected === undefined ? read.sticky?.parsed.state : undefined
+        problem = read.rejected?.problem ?? applyProblem(state, pull, report, branch)
         since = state?.firstSeen
         if (problem === undefined && state !== undefined)
           approval = await verifyApprovals(ctx.port, {
             pull,
             fingerprint: report.fingerprint,
             since: state.firstSeen,
-            pusher: state.headSha === pull.headSha ? state.pusher : undefined,
             policy: ctx.policy,
             breakGlass: ctx.breakGlass,
             comments
@@ -228,6 +236,11 @@ function applyProblem(
     return {
       kind: 'error',
       reason: `PR #${pull.number} has no plan-gate state, so its approvals cannot be bound to this plan`
+    }
+  if (state.failed === true)
+    return {
+      kind: 'error',
+      reason: `the plan of PR #${pull.number} could not be evaluated at ${short(state.headSha)}, so nothing was approved`
     }
   if (state.conflict !== undefined)
     return {

@@ -56,3 +56,12 @@ export function runContext(
     warn
   }
 }
+
+/** The same context judged by another policy (the one read at the base commit). */
+export function withPolicy(ctx: RunContext, settings: Settings, policy: Policy): RunContext {
+  return {
+    ...ctx,
+    policy: approvalPolicy(settings, policy.approvals),
+    breakGlass: policy.approvals.breakGlass
+  }
+}

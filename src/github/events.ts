@@ -10,9 +10,13 @@ import type { Account } from './port.js'
 export interface PullRef {
   readonly number: number
   readonly headSha: string
+  /** The head branch name. */
+  readonly headRef?: string
   /** `owner/repo` of the head; null when the fork was deleted. */
   readonly headRepo: string | null
   readonly author: Account
+  /** The base commit (`pull_request.base.sha`), where the policy is read. */
+  readonly baseSha?: string
 }
 
 export type GateEvent =
@@ -29,12 +33,20 @@ export type GateEvent =
       readonly action: string
       readonly pull: { readonly number: number; readonly headSha?: string }
     }
-  | { readonly kind: 'push'; readonly sha: string; readonly ref: string }
+  | {
+      readonly kind: 'push'
+      readonly sha: string
+      readonly ref: string
+      /** The commit before the push, where the policy is read; undefined for a new branch. */
+      readonly before?: string
+    }
   | {
       readonly kind: 'merge_group'
       readonly headSha: string
       readonly headRef: string
       readonly pullNumber: number
+      /** The base of the group, where the policy is read. */
+      readonly baseSha?: string
     }
   | { readonly kind: 'evaluate'; readonly name: string }
 
@@ -92,10 +104,14 @@ export function parseEvent(
     case 'push': {
       const sha = optionalString(root['after']) ?? env.sha ?? ''
       if (ZERO_SHA.test(sha)) throw new EventError('the push deleted the branch: nothing to gate')
+      const before = optionalString(root['before'])
       return {
         kind: 'push',
         sha: checkSha(sha, 'push.after'),
-        ref: optionalString(root['ref']) ?? env.ref ?? ''
+        ref: optionalString(root['ref']) ?? env.ref ?? '',
+        ...(before === undefined || ZERO_SHA.test(before)
+          ? {}
+          : { before: checkSha(before, 'push.before') })
       }
     }
     case 'merge_group': {
@@ -106,11 +122,13 @@ export function parseEvent(
         throw new EventError(
           'merge_group.head_ref is not a merge queue branch (gh-readonly-queue/<base>/pr-<N>-<sha>)'
         )
+      const baseSha = optionalString(group['base_sha'])
       return {
         kind: 'merge_group',
         headSha: checkSha(requiredString(group['head_sha'], 'merge_group.head_sha'), 'head_sha'),
         headRef,
-        pullNumber: Number(match[1])
+        pullNumber: Number(match[1]),
+        ...(baseSha === undefined ? {} : { baseSha: checkSha(baseSha, 'merge_group.base_sha') })
       }
     }
     default:
@@ -129,6 +147,8 @@ function pullRef(value: unknown): PullRef {
   const head = asObject(pr['head'], 'pull_request.head')
   const user = asObject(pr['user'], 'pull_request.user')
   const repo = asObjectOr(head['repo'])
+  const baseSha = optionalString(asObjectOr(pr['base'])?.['sha'])
+  const headRef = optionalString(head['ref'])
   return {
     number,
     headSha: checkSha(requiredString(head['sha'], 'pull_request.head.sha'), 'head.sha'),
@@ -136,7 +156,9 @@ function pullRef(value: unknown): PullRef {
     author: {
       login: requiredString(user['login'], 'pull_request.user.login'),
       type: optionalString(user['type'])
-    }
+    },
+    ...(baseSha === undefined ? {} : { baseSha: checkSha(baseSha, 'base.sha') }),
+    ...(headRef === undefined ? {} : { headRef })
   }
 }
 

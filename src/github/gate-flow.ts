@@ -146,10 +146,11 @@ function needsText(approval: ApprovalResult, approvers: readonly string[]): stri
     parts.push(`changes requested by ${approval.changesRequestedBy.join(', ')}`)
   if (missing > 0) {
     const who = approvers.length > 0 ? approvers.join(', ') : 'reviewers with write access'
-    parts.push(`needs ${plural(missing, 'more approval', 'more approvals')} from ${who}`)
+    const more = plural(missing, 'more approving review', 'more approving reviews')
+    parts.push(`needs ${more} (${counted} of ${approval.required} so far) from ${who}`)
   }
   const text = parts.join('; ') || 'not approved'
-  return approval.authorIsAgent ? `${text} (bot or AI author)` : text
+  return approval.authorIsAgent ? `${text} (agent-touched: 2 humans needed)` : text
 }
 
 function capitalize(text: string): string {

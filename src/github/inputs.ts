@@ -22,7 +22,10 @@ export const INPUT = {
   environment: 'environment',
   applyBranches: 'apply-branches',
   applyEnvironment: 'apply-environment',
-  requireProtections: 'require-protections'
+  requireProtections: 'require-protections',
+  agentAccounts: 'agent-accounts',
+  gateAccount: 'gate-account',
+  terraformEnv: 'terraform-env'
 } as const
 
 export const ON_APPROVAL_REQUIRED = ['require-approval', 'fail'] as const
@@ -48,6 +51,12 @@ export interface Settings {
   readonly applyEnvironment?: string
   /** A missing protection (see `doctor`) fails the gate. */
   readonly requireProtections: boolean
+  /** Accounts agents act as, on top of the policy's `approvals.agent_accounts`. */
+  readonly agentAccounts?: readonly string[]
+  /** The account plan-gate's own comment is written by. */
+  readonly gateAccount: string
+  /** Extra environment variable names `terraform show` may see. */
+  readonly terraformEnv?: readonly string[]
 }
 
 /** A bad input: the message names the input and what it accepts. */
@@ -90,7 +99,10 @@ export function parseInputs(read: (name: string) => string): Settings {
     environment: text(INPUT.environment),
     applyBranches: branches(text(INPUT.applyBranches)),
     applyEnvironment: text(INPUT.applyEnvironment),
-    requireProtections: bool(INPUT.requireProtections, text(INPUT.requireProtections), false)
+    requireProtections: bool(INPUT.requireProtections, text(INPUT.requireProtections), false),
+    agentAccounts: list(text(INPUT.agentAccounts)),
+    gateAccount: account(text(INPUT.gateAccount)),
+    terraformEnv: envNames(list(text(INPUT.terraformEnv)))
   }
 }
 
@@ -99,8 +111,33 @@ export function approvalPolicy(settings: Settings, policy: Policy['approvals']):
   return {
     requiredApprovals: settings.requiredApprovals ?? policy.count,
     approvers: settings.approvers ?? policy.approvers,
-    excludePusher: policy.excludePusher
+    excludePusher: policy.excludePusher,
+    agentAuthors: [...policy.agentAccounts, ...(settings.agentAccounts ?? [])],
+    ...(policy.agentIdentities === undefined ? {} : { agentIdentities: policy.agentIdentities })
   }
+}
+
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}(\[bot\])?$/
+
+function account(value: string | undefined): string {
+  if (value === undefined) return 'github-actions[bot]'
+  if (!LOGIN.test(value))
+    throw new InputError(
+      `input \`${INPUT.gateAccount}\` must be a GitHub login such as github-actions[bot], not "${clip(value)}"`
+    )
+  return value
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+function envNames(names: string[] | undefined): string[] | undefined {
+  for (const name of names ?? []) {
+    if (!ENV_NAME.test(name))
+      throw new InputError(
+        `input \`${INPUT.terraformEnv}\` lists "${clip(name)}", which is not an environment variable name`
+      )
+  }
+  return names
 }
 
 /** Items separated by newlines or commas, trimmed, empty ones dropped; undefined when none. */

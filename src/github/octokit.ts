@@ -9,13 +9,18 @@ import { throttling } from '@octokit/plugin-throttling'
 import type { Permission, Review } from '../policy/approvals.js'
 import {
   GitHubError,
+  type Account,
+  type ChangedFile,
+  type CommentHistory,
   type CommitStatus,
   type GitHubErrorKind,
   type GitHubPort,
   type BranchRule,
   type EnvironmentInfo,
   type IssueComment,
+  type PullCommit,
   type PullRequest,
+  type Push,
   type StatusRecord
 } from './port.js'
 
@@ -52,6 +57,11 @@ const FORBIDDEN_HINTS: Readonly<Record<string, string>> = {
   'read a repository file': 'grant `contents: read` to the workflow token',
   'list a repository directory': 'grant `contents: read` to the workflow token',
   'read the deployment environment': 'grant `actions: read` to the workflow token',
+  'read the policy file at the base commit': 'grant `contents: read` to the workflow token',
+  'list the files of the pull request': 'grant `pull-requests: read` to the workflow token',
+  'list the commits of the pull request': 'grant `pull-requests: read` to the workflow token',
+  'read who pushed the head commit': 'grant `contents: read` to the workflow token',
+  'read the edit history of the gate comment': 'grant `pull-requests: read` to the workflow token',
   'read team membership':
     'a GITHUB_TOKEN cannot read org teams: pass a GitHub App token with Members: read or a PAT with read:org as `github-token`'
 }
@@ -119,7 +129,10 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           id: c.id,
           user: c.user ? { login: c.user.login, type: c.user.type } : null,
           body: c.body ?? '',
-          createdAt: c.created_at
+          createdAt: c.created_at,
+          updatedAt: c.updated_at,
+          nodeId: c.node_id,
+          app: c.performed_via_github_app?.slug ?? null
         }))
       }),
     createComment: (number, body) =>
@@ -302,16 +315,155 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           if (statusOf(error) === 404) return undefined
           throw error
         }
+      }),
+    getFileText: (path, ref) =>
+      call('read the policy file at the base commit', async () => {
+        let data: unknown
+        try {
+          ;({ data } = await octokit.rest.repos.getContent({ ...repo, path, ref }))
+        } catch (error) {
+          // No file at that path in that commit: the caller decides what absence means.
+          if (statusOf(error) === 404) return undefined
+          throw error
+        }
+        const file = data as { type?: string; encoding?: string; content?: string }
+        if (Array.isArray(data) || file.type !== 'file')
+          throw new GitHubError(
+            'invalid',
+            'read the policy file at the base commit',
+            `${path} at ${ref.slice(0, 7)} is not a file`
+          )
+        if (file.encoding !== 'base64' || typeof file.content !== 'string')
+          throw new GitHubError(
+            'invalid',
+            'read the policy file at the base commit',
+            `${path} at ${ref.slice(0, 7)} is too large for the contents API (1 MB)`
+          )
+        return Buffer.from(file.content, 'base64').toString('utf8')
+      }),
+    listPullFiles: (number) =>
+      call('list the files of the pull request', async () => {
+        const data = await octokit.paginate(octokit.rest.pulls.listFiles, {
+          ...repo,
+          pull_number: number,
+          per_page: 100
+        })
+        return data.map((f): ChangedFile => ({
+          filename: f.filename,
+          status: f.status,
+          sha: f.sha ?? '',
+          ...(f.previous_filename === undefined ? {} : { previousFilename: f.previous_filename })
+        }))
+      }),
+    listPullCommits: (number) =>
+      call('list the commits of the pull request', async () => {
+        const data = await octokit.paginate(octokit.rest.pulls.listCommits, {
+          ...repo,
+          pull_number: number,
+          per_page: 100
+        })
+        return data.map((c): PullCommit => ({
+          sha: c.sha,
+          author: account(c.author),
+          committer: account(c.committer),
+          authorName: c.commit.author?.name,
+          authorEmail: c.commit.author?.email,
+          committerName: c.commit.committer?.name,
+          committerEmail: c.commit.committer?.email,
+          message: c.commit.message
+        }))
+      }),
+    listPushes: (ref) =>
+      call('read who pushed the head commit', async () => {
+        const { data } = await octokit.rest.repos.listActivities({
+          ...repo,
+          ref,
+          per_page: 100
+        })
+        return data.map((a): Push => ({
+          before: a.before,
+          after: a.after,
+          actor: account(a.actor),
+          at: a.timestamp,
+          type: a.activity_type
+        }))
+      }),
+    getCommentHistory: (nodeId) =>
+      call('read the edit history of the gate comment', async () => {
+        const data = await octokit.graphql<{ node: RawHistory | null }>(COMMENT_HISTORY, {
+          id: nodeId
+        })
+        const node = data.node
+        if (node === null || node.__typename !== 'IssueComment')
+          throw new GitHubError(
+            'not-found',
+            'read the edit history of the gate comment',
+            'could not read the edit history of the gate comment: GitHub does not know it'
+          )
+        const edits = node.userContentEdits
+        const editors = [node.editor, ...(edits?.nodes ?? []).map((n) => n?.editor ?? null)]
+        return {
+          author: graphAccount(node.author),
+          body: node.body,
+          editors: editors.flatMap((e) => {
+            const a = graphAccount(e)
+            return a === null ? [] : [a]
+          }),
+          edits: edits?.totalCount ?? 0,
+          listedEdits: edits?.nodes?.length ?? 0
+        } satisfies CommentHistory
       })
   }
+}
+
+/** The author, the last editor and up to 100 recorded edits of one comment. */
+const COMMENT_HISTORY = `query($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on IssueComment {
+      author { __typename login }
+      editor { __typename login }
+      body
+      userContentEdits(first: 100) { totalCount nodes { editor { __typename login } } }
+    }
+  }
+}`
+
+interface RawActor {
+  __typename: string
+  login: string
+}
+
+interface RawHistory {
+  __typename: string
+  author?: RawActor | null
+  editor?: RawActor | null
+  body: string
+  userContentEdits?: {
+    totalCount: number
+    nodes: ({ editor: RawActor | null } | null)[] | null
+  } | null
+}
+
+/** GraphQL names a bot `github-actions` where REST says `github-actions[bot]`. */
+function graphAccount(actor: RawActor | null | undefined): Account | null {
+  if (actor === null || actor === undefined) return null
+  const bot = actor.__typename === 'Bot'
+  const login = bot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login
+  return { login, type: bot ? 'Bot' : actor.__typename }
+}
+
+function account(user: { login?: string; type?: string } | null | undefined): Account | null {
+  return typeof user?.login === 'string' ? { login: user.login, type: user.type } : null
 }
 
 interface RawPull {
   number: number
   state: string
   user: { login: string; type?: string } | null
-  head: { sha: string; repo: { full_name: string } | null }
-  base: { ref: string }
+  head: { sha: string; ref: string; repo: { full_name: string } | null }
+  base: { ref: string; sha: string }
+  changed_files?: number
   merged_at: string | null
   merge_commit_sha: string | null
 }
@@ -322,8 +474,11 @@ function toPull(data: RawPull): PullRequest {
     state: data.state,
     author: data.user ? { login: data.user.login, type: data.user.type } : { login: 'ghost' },
     headSha: data.head.sha,
+    headRef: data.head.ref,
     headRepo: data.head.repo?.full_name ?? null,
     baseRef: data.base.ref,
+    baseSha: data.base.sha,
+    ...(data.changed_files === undefined ? {} : { changedFiles: data.changed_files }),
     mergedAt: data.merged_at,
     mergeCommitSha: data.merge_commit_sha
   }
@@ -344,6 +499,12 @@ function statusOf(error: unknown): number | undefined {
 export function toGitHubError(operation: string, error: unknown, baseUrl: string): GitHubError {
   if (error instanceof GitHubError) return error
   const status = statusOf(error)
+  if (status === undefined && (error as { name?: unknown } | null)?.name === 'GraphqlResponseError')
+    return new GitHubError(
+      'invalid',
+      operation,
+      `could not ${operation}: GitHub's GraphQL API answered with errors`
+    )
   const requestId = (error as { response?: { headers?: Record<string, string> } } | null)?.response
     ?.headers?.['x-github-request-id']
   const id = requestId === undefined ? '' : ` (request id ${requestId})`

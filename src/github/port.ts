@@ -17,9 +17,15 @@ export interface PullRequest {
   readonly state: string
   readonly author: Account
   readonly headSha: string
+  /** The head branch name (without `refs/heads/`). */
+  readonly headRef?: string
   /** `owner/repo` of the head branch; null when the fork was deleted. */
   readonly headRepo: string | null
   readonly baseRef: string
+  /** The base branch commit the PR is compared with. */
+  readonly baseSha?: string
+  /** How many files the PR changes, when GitHub said (the single-PR endpoint does). */
+  readonly changedFiles?: number
   readonly mergedAt: string | null
   readonly mergeCommitSha: string | null
 }
@@ -30,6 +36,55 @@ export interface IssueComment {
   readonly user: Account | null
   readonly body: string
   readonly createdAt: string
+  /** When the comment was last changed; later than `createdAt` once anyone edited it. */
+  readonly updatedAt?: string
+  /** The GraphQL node id, to read the comment's edit history. */
+  readonly nodeId?: string
+  /** The slug of the GitHub App the comment was written through, when GitHub says. */
+  readonly app?: string | null
+}
+
+/** Who wrote and who edited a comment, from GraphQL (`author`, `editor`, `userContentEdits`). */
+export interface CommentHistory {
+  readonly author: Account | null
+  /** The body as GraphQL returned it together with the editors. */
+  readonly body: string
+  /** Every editor GitHub lists (the last editor and each recorded edit). */
+  readonly editors: readonly Account[]
+  /** How many edits GitHub recorded; more than were listed means unknown editors. */
+  readonly edits: number
+  readonly listedEdits: number
+}
+
+/** A file a pull request changes (the pull request files API). */
+export interface ChangedFile {
+  readonly filename: string
+  readonly status: string
+  /** The blob SHA GitHub reports for the file. */
+  readonly sha: string
+  readonly previousFilename?: string
+}
+
+/** A commit of a pull request: who wrote it and who committed it, and its message. */
+export interface PullCommit {
+  readonly sha: string
+  /** The GitHub account of the author / committer; null when the e-mail is not linked. */
+  readonly author: Account | null
+  readonly committer: Account | null
+  readonly authorName?: string
+  readonly authorEmail?: string
+  readonly committerName?: string
+  readonly committerEmail?: string
+  readonly message: string
+}
+
+/** A push to a branch as the repository activity API records it. */
+export interface Push {
+  readonly before: string
+  readonly after: string
+  readonly actor: Account | null
+  readonly at: string
+  readonly type: string
 }
 
 /** The states of a commit status. */
@@ -105,7 +160,22 @@ export interface GitHubPort {
   listDirectory(path: string, ref?: string): Promise<string[] | undefined>
   /** A deployment environment; undefined when it does not exist. */
   getEnvironment(name: string): Promise<EnvironmentInfo | undefined>
+  /** The text of the file at `path` in commit `ref`; undefined when no file is there. */
+  getFileText(path: string, ref: string): Promise<string | undefined>
+  /** Files changed by a PR, every page (GitHub stops listing at 3000). */
+  listPullFiles(number: number): Promise<ChangedFile[]>
+  /** Commits of a PR, every page (GitHub stops listing at 250). */
+  listPullCommits(number: number): Promise<PullCommit[]>
+  /** The latest pushes to `ref` (`refs/heads/…`), newest first, at most 100. */
+  listPushes(ref: string): Promise<Push[]>
+  /** A comment's author and editors, through GraphQL. */
+  getCommentHistory(nodeId: string): Promise<CommentHistory>
 }
+
+/** GitHub lists at most this many files of a pull request. */
+export const PULL_FILES_LIMIT = 3000
+/** GitHub lists at most this many commits of a pull request. */
+export const PULL_COMMITS_LIMIT = 250
 
 /** What went wrong talking to GitHub, by kind, so callers can react without parsing text. */
 export type GitHubErrorKind =

@@ -3,6 +3,7 @@
  * state in the sticky comment; `pull_request_review` re-counts from that state, without a plan.
  */
 import type { ApprovalResult } from '../policy/approvals.js'
+import { hashLines } from '../policy/fingerprint.js'
 import type { Report } from '../report/types.js'
 import { isFork, type GateEvent } from './events.js'
 import { error, evaluationError, type Problem } from './gate-flow.js'
@@ -24,13 +25,8 @@ import {
   type RunContext,
   type RunResult
 } from './run.js'
-import {
-  buildComment,
-  findSticky,
-  isoSeconds,
-  type GateState,
-  type ParsedComment
-} from './state.js'
+import { buildComment, isoSeconds, STATE_VERSION, type GateState } from './state.js'
+import { readSticky, type Sticky } from './trusted-state.js'
 import { verifyApprovals } from './verify.js'
 
 type PullEvent = Extract<GateEvent, { kind: 'pull_request' }>
@@ -44,31 +40,38 @@ export async function runPullRequest(
 ): Promise<RunResult> {
   const { pull } = event
   const readOnly = isFork(pull, ctx.repository) ? FORK : undefined
-  let sticky: { id: number; parsed: ParsedComment } | undefined
+  let sticky: Sticky | undefined
   let since = isoSeconds(ctx.now())
-  let pusher: string | undefined
-  let approval: ApprovalResult | undefined
+  let approval: (ApprovalResult & { pusher?: string }) | undefined
   let problem: Problem | undefined
   let commentsRead = false
+  let carried: readonly number[] = []
+  const notes: string[] = []
   let conflict: string | undefined
+  let trusted: GateState | undefined
   const plans = planSet(report)
   const run = ctx.run === undefined ? undefined : `${ctx.run.id}/${ctx.run.attempt}`
   try {
     const comments = readOnly === undefined ? await ctx.port.listComments(pull.number) : []
     commentsRead = readOnly === undefined
-    sticky = findSticky(comments, ctx.settings.statusContext)
-    const previous = sticky?.parsed.state
+    const read = await readSticky(ctx, comments)
+    // An edited comment is left as evidence; a new one holds the state from now on.
+    sticky = read.sticky
+    if (read.rejected?.kind === 'edited') notes.push(read.rejected.problem.reason)
+    const previous = read.rejected === undefined ? sticky?.parsed.state : undefined
+    trusted = previous
+    // A failed evaluation names no plan set: the next run for the head starts it over.
     conflict = planSetConflict(
-      previous,
+      previous?.failed === true ? undefined : previous,
       { plans, headSha: pull.headSha, fingerprint: report.fingerprint, run },
       ctx.settings.statusContext
     )
-    if (previous?.fingerprint === report.fingerprint) since = previous.firstSeen
-    pusher = ['opened', 'synchronize'].includes(event.action)
-      ? event.sender
-      : previous?.headSha === pull.headSha
-        ? previous.pusher
-        : undefined
+    const same =
+      previous !== undefined &&
+      previous.failed !== true &&
+      previous.fingerprint === report.fingerprint
+    if (same) since = previous.firstSeen
+    carried = previous?.breakGlassUsed ?? []
     if (report.decision === 'approval-required') {
       if (readOnly !== undefined)
         problem = {
@@ -77,13 +80,17 @@ export async function runPullRequest(
         }
       else
         approval = await verifyApprovals(ctx.port, {
-          pull,
+          pull: { ...pull, headRef: pull.headRef },
           fingerprint: report.fingerprint,
           since,
-          pusher,
           policy: ctx.policy,
           breakGlass: ctx.breakGlass,
-          comments
+          comments,
+          // A break-glass that counted for another head or plan never counts again.
+          used: same && previous.headSha === pull.headSha ? [] : carried,
+          ...(event.action === 'synchronize' && event.sender !== undefined
+            ? { sender: event.sender }
+            : {})
         })
     }
   } catch (e) {
@@ -97,25 +104,26 @@ export async function runPullRequest(
           problem
         })
   const view = { headSha: pull.headSha, since, approval }
-  const previous = sticky?.parsed.state
+  const glass = approval?.breakGlass?.commentId
   // A clash keeps the first plan set's state and records the other one's files: never a pass.
   const state: GateState =
-    conflict !== undefined && previous !== undefined
+    conflict !== undefined && trusted !== undefined
       ? {
-          ...previous,
+          ...trusted,
           decision: 'error',
-          conflict: previous.conflict ?? plans.map((p) => p.file)
+          conflict: trusted.conflict ?? plans.map((p) => p.file)
         }
       : {
-          v: 1,
+          v: STATE_VERSION,
           fingerprint: report.fingerprint,
           decision: decision.outcome,
           planDecision: report.decision,
           headSha: pull.headSha,
           firstSeen: since,
-          ...(pusher === undefined ? {} : { pusher }),
+          ...(approval?.pusher === undefined ? {} : { pusher: approval.pusher }),
           counts: report.counts.findings,
-          breakGlassUsed: approval?.breakGlass === undefined ? [] : [approval.breakGlass.commentId],
+          breakGlassUsed:
+            glass === undefined || carried.includes(glass) ? [...carried] : [...carried, glass],
           plans,
           ...(run === undefined ? {} : { run })
         }
@@ -129,7 +137,7 @@ export async function runPullRequest(
     state,
     compact
   })
-  return publish(ctx, {
+  const result = await publish(ctx, {
     decision,
     readOnly,
     pullNumber: pull.number,
@@ -144,6 +152,8 @@ export async function runPullRequest(
       ...view
     }
   })
+  for (const note of notes) ctx.warn(note)
+  return notes.length === 0 ? result : { ...result, notes: [...result.notes, ...notes] }
 }
 
 /** `pull_request_review`: re-count approvals from the recorded state, without a plan. */
@@ -151,7 +161,7 @@ export async function runReview(ctx: RunContext, event: ReviewEvent): Promise<Ru
   // The API's view, not the payload's: the head may have moved since the event.
   let head = event.pull.headSha
   let readOnly: string | undefined
-  let sticky: { id: number; parsed: ParsedComment } | undefined
+  let sticky: Sticky | undefined
   let state: GateState | undefined
   let approval: ApprovalResult | undefined
   let problem: Problem | undefined
@@ -160,15 +170,15 @@ export async function runReview(ctx: RunContext, event: ReviewEvent): Promise<Ru
     head = pull.headSha
     if (isFork(pull, ctx.repository)) readOnly = FORK
     const comments = await ctx.port.listComments(pull.number)
-    sticky = findSticky(comments, ctx.settings.statusContext)
+    const read = await readSticky(ctx, comments)
+    sticky = read.rejected === undefined ? read.sticky : undefined
     state = sticky?.parsed.state
-    problem = stateProblem(state, pull)
+    problem = read.rejected?.problem ?? stateProblem(state, pull)
     if (problem === undefined && state?.planDecision === 'approval-required')
       approval = await verifyApprovals(ctx.port, {
         pull,
         fingerprint: state.fingerprint,
         since: state.firstSeen,
-        pusher: state.pusher,
         policy: ctx.policy,
         breakGlass: ctx.breakGlass,
         comments
@@ -176,7 +186,9 @@ export async function runReview(ctx: RunContext, event: ReviewEvent): Promise<Ru
   } catch (e) {
     problem = { kind: 'error', reason: describe(e) }
   }
-  const decision = decideFor(ctx, 'review', state?.planDecision, state?.counts, {
+  // A failed evaluation has no verdict: the problem (an error) is all a recount can say.
+  const verdict = state?.failed === true ? undefined : state?.planDecision
+  const decision = decideFor(ctx, 'review', verdict, state?.counts, {
     approval,
     problem
   })
@@ -222,7 +234,7 @@ export async function runReview(ctx: RunContext, event: ReviewEvent): Promise<Ru
 
 /**
  * The plan could not be evaluated: an error status where the gate reports (PR head, merge queue
- * head) and, on a PR, the comment says so while keeping the recorded state as it was.
+ * head) and, on a PR, a failed state for the head that no later recount can turn into a pass.
  */
 export async function runFailure(
   ctx: RunContext,
@@ -238,19 +250,29 @@ export async function runFailure(
   let comment: { id?: number; body: string } | undefined
   if (readOnly === undefined) {
     try {
-      const sticky = findSticky(
-        await ctx.port.listComments(pull.number),
-        ctx.settings.statusContext
-      )
+      const read = await readSticky(ctx, await ctx.port.listComments(pull.number))
+      const previous = read.rejected === undefined ? read.sticky?.parsed.state : undefined
       const context = ctx.settings.statusContext
       const failure = renderFailure(context, reason)
+      const state: GateState = {
+        v: STATE_VERSION,
+        fingerprint: hashLines('plan-gate evaluation failed', [pull.headSha]),
+        decision: 'error',
+        planDecision: 'blocked',
+        headSha: pull.headSha,
+        firstSeen: isoSeconds(ctx.now()),
+        counts: { blocked: 0, 'approval-required': 0, warn: 0 },
+        breakGlassUsed: [...(previous?.breakGlassUsed ?? [])],
+        plans: [],
+        failed: true
+      }
       comment = {
-        id: sticky?.id,
+        id: read.sticky?.id,
         body: buildComment({
           context,
           report: (max) => fitText(failure, max),
           approvals: renderApprovalSection({ context, decision, headSha: pull.headSha }),
-          state: sticky?.parsed.state,
+          state,
           compact: { title: context, reason }
         })
       }
@@ -279,6 +301,11 @@ function stateProblem(state: GateState | undefined, pull: PullRequest): Problem 
     return {
       kind: 'error',
       reason: `two plan sets share the status context (${state.plans.map((p) => p.file).join(', ')} and ${state.conflict.join(', ')}): give each plan set its own \`status-context\``
+    }
+  if (state.failed === true && state.headSha === pull.headSha)
+    return {
+      kind: 'error',
+      reason: `the plan could not be evaluated for ${short(state.headSha)}: fix it and re-run the pull_request workflow`
     }
   if (state.headSha !== pull.headSha)
     return {

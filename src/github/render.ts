@@ -4,7 +4,7 @@
  * report itself comes from the report renderers.
  */
 import type { ApprovalResult } from '../policy/approvals.js'
-import { codeSpan, escapeMarkdown } from '../report/markdown.js'
+import { approvalsNeeded, codeSpan, escapeMarkdown } from '../report/markdown.js'
 import type { Decision } from './gate-flow.js'
 import type { GateOutcome } from './state.js'
 
@@ -56,12 +56,15 @@ function approvalDetails(view: ApprovalView, approval: ApprovalResult): string[]
   const lines: string[] = []
   const on = view.headSha === undefined ? '' : ` on commit ${codeSpan(view.headSha, false)}`
   const after = view.since === undefined ? '' : ` after ${escapeMarkdown(view.since)}`
+  const counted = approval.approvers.length + (approval.breakGlass === undefined ? 0 : 1)
   lines.push(
-    `Needs ${approval.required} approving ${approval.required === 1 ? 'review' : 'reviews'}${on}${after}, ` +
+    `${approvalsNeeded(approval.required, `${on}${after}`)}, ` +
       'by people with write access other than the author and bots' +
-      (approval.authorIsAgent ? ' (the author is a bot or AI agent, so at least 2)' : '') +
-      '.'
+      (approval.authorIsAgent ? ' (agent-touched, so at least 2 humans)' : '') +
+      `. So far: ${Math.min(counted, approval.required)} of ${approval.required}.`
   )
+  if (approval.agentReasons !== undefined && approval.agentReasons.length > 0)
+    lines.push('', `Agent-touched: ${escapeMarkdown(approval.agentReasons.join('; '))}.`)
   if (approval.reviewers.length > 0) {
     lines.push('', '| Reviewer | Latest review | Counts |', '| --- | --- | --- |')
     for (const r of approval.reviewers.slice(0, MAX_REVIEWERS)) {

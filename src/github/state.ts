@@ -25,9 +25,15 @@ const MIN_REPORT = 1500
 /** What the gate concluded: `pending` waits for approvals, `error` could not decide. */
 export type GateOutcome = 'pass' | 'approved' | 'pending' | 'blocked' | 'error'
 
+/**
+ * The state format. v2: identity-bound fingerprints (object identity, provider, account and
+ * region; weakened values). A v1 state cannot be compared with a v2 fingerprint.
+ */
+export const STATE_VERSION = 2
+
 /** The gate state stored in the sticky comment. */
 export interface GateState {
-  readonly v: 1
+  readonly v: 2
   readonly fingerprint: string
   /** The gate outcome when the comment was last written. */
   readonly decision: GateOutcome
@@ -37,7 +43,7 @@ export interface GateState {
   readonly headSha: string
   /** When this fingerprint was first seen on the PR (ISO, whole seconds). */
   readonly firstSeen: string
-  /** Who pushed the head commit, when the event said so. */
+  /** Who pushed the head commit, as GitHub's activity log said (shown, never trusted). */
   readonly pusher?: string
   readonly counts: FindingCounts
   /** Break-glass comment ids that counted for this fingerprint. */
@@ -48,6 +54,8 @@ export interface GateState {
   readonly run?: string
   /** Another plan set's files seen under the same context for this head: never a pass. */
   readonly conflict?: readonly string[]
+  /** Set when the plan could not be evaluated for `headSha`: no recount can pass it. */
+  readonly failed?: true
 }
 
 const APPROVALS_MARKER = '<!-- plan-gate:approvals -->'
@@ -121,7 +129,7 @@ function stateLine(state: GateState | undefined): string {
 
 function normalizeState(state: GateState): GateState {
   return {
-    v: 1,
+    v: 2,
     fingerprint: state.fingerprint,
     decision: state.decision,
     planDecision: state.planDecision,
@@ -136,7 +144,8 @@ function normalizeState(state: GateState): GateState {
     breakGlassUsed: [...state.breakGlassUsed],
     plans: state.plans.map((p) => ({ file: p.file, form: p.form, fingerprint: p.fingerprint })),
     ...(state.run === undefined ? {} : { run: state.run }),
-    ...(state.conflict === undefined ? {} : { conflict: [...state.conflict] })
+    ...(state.conflict === undefined ? {} : { conflict: [...state.conflict] }),
+    ...(state.failed === true ? { failed: true as const } : {})
   }
 }
 
@@ -144,6 +153,8 @@ function normalizeState(state: GateState): GateState {
 export interface ParsedComment {
   readonly report: string
   readonly state?: GateState
+  /** The state line is from an older plan-gate whose fingerprints cannot be compared. */
+  readonly outdated?: number
 }
 
 /** Parses a body written by `buildComment` for `context`; undefined when it is not one. */
@@ -155,26 +166,64 @@ export function parseComment(body: string, context: string): ParsedComment | und
   const state = match === null ? undefined : parseState(match[1] as string)
   const end = text.lastIndexOf(`\n${APPROVALS_MARKER}\n`)
   const report = end < head.length ? '' : text.slice(head.length, end)
-  return state === undefined ? { report } : { report, state }
+  if (state !== undefined) return { report, state }
+  const outdated = match === null ? undefined : stateVersion(match[1] as string)
+  return outdated === undefined || outdated >= STATE_VERSION ? { report } : { report, outdated }
 }
 
-/** The plan-gate comment among a PR's comments: the oldest one by a bot with our marker. */
+function stateVersion(json: string): number | undefined {
+  try {
+    const v = (JSON.parse(json) as { v?: unknown } | null)?.v
+    return typeof v === 'number' && Number.isInteger(v) ? v : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * plan-gate's comments among a PR's comments, oldest first: those with our marker written by
+ * `account` (plan-gate's own identity), through its GitHub App when GitHub names one. Comments
+ * by any other account, bot or person, are never the state. Whether one was edited since is
+ * checked by the adapter (src/github/trusted-state.ts).
+ */
+export function stickyCandidates(
+  comments: readonly IssueComment[],
+  context: string,
+  account = 'github-actions[bot]'
+): { readonly id: number; readonly parsed: ParsedComment; readonly comment: IssueComment }[] {
+  const found = []
+  for (const comment of comments) {
+    const user = comment.user
+    if (user === null || !isAccount(user, account)) continue
+    if (comment.app !== undefined && comment.app !== null && comment.app !== appSlug(account))
+      continue
+    const parsed = parseComment(comment.body, context)
+    if (parsed !== undefined) found.push({ id: comment.id, parsed, comment })
+  }
+  return found
+}
+
+/** The oldest of `stickyCandidates`, before any edit check. */
 export function findSticky(
   comments: readonly IssueComment[],
-  context: string
-): { readonly id: number; readonly parsed: ParsedComment } | undefined {
-  for (const comment of comments) {
-    // Only an App or bot account can have written it; a person pasting the marker cannot.
-    const user = comment.user
-    if (user === null || !isBotAccount(user)) continue
-    const parsed = parseComment(comment.body, context)
-    if (parsed !== undefined) return { id: comment.id, parsed }
-  }
-  return undefined
+  context: string,
+  account = 'github-actions[bot]'
+):
+  | { readonly id: number; readonly parsed: ParsedComment; readonly comment: IssueComment }
+  | undefined {
+  return stickyCandidates(comments, context, account)[0]
 }
 
-function isBotAccount(user: { login: string; type?: string }): boolean {
-  return user.type === 'Bot' && user.login.endsWith('[bot]')
+/** Whether `user` is plan-gate's account: same login (case-insensitive), a Bot for `[bot]`. */
+export function isAccount(user: { login: string; type?: string }, account: string): boolean {
+  const bot = account.toLowerCase().endsWith('[bot]')
+  if (bot && user.type !== 'Bot') return false
+  return user.login.toLowerCase() === account.toLowerCase()
+}
+
+/** The GitHub App slug of a `<slug>[bot]` account. */
+export function appSlug(account: string): string {
+  return account.replace(/\[bot\]$/i, '').toLowerCase()
 }
 
 const OUTCOMES: readonly GateOutcome[] = ['pass', 'approved', 'pending', 'blocked', 'error']
@@ -201,7 +250,7 @@ export function parseState(json: string): GateState | undefined {
     (counts[key] as number) >= 0
   const used = s['breakGlassUsed']
   const ok =
-    s['v'] === 1 &&
+    s['v'] === STATE_VERSION &&
     typeof s['fingerprint'] === 'string' &&
     FINGERPRINT.test(s['fingerprint']) &&
     OUTCOMES.includes(s['decision'] as GateOutcome) &&
@@ -219,10 +268,14 @@ export function parseState(json: string): GateState | undefined {
     count('warn') &&
     Array.isArray(used) &&
     used.every((id) => Number.isInteger(id) && (id as number) > 0) &&
-    validPlans(s['plans']) &&
+    // A failed evaluation read no plan: its state alone may name none.
+    (s['failed'] === true && Array.isArray(s['plans']) && s['plans'].length === 0
+      ? true
+      : validPlans(s['plans'])) &&
     (s['run'] === undefined || (typeof s['run'] === 'string' && RUN.test(s['run']))) &&
     (s['conflict'] === undefined ||
-      (Array.isArray(s['conflict']) && s['conflict'].every(validFile)))
+      (Array.isArray(s['conflict']) && s['conflict'].every(validFile))) &&
+    (s['failed'] === undefined || s['failed'] === true)
   return ok ? normalizeState(value as GateState) : undefined
 }
 

@@ -1,11 +1,14 @@
 /**
  * Gathers what the pure approval rules need (reviews, reviewer permissions, team membership,
- * break-glass comments) through the port, then applies them. A failed lookup throws: the caller
- * turns it into an error outcome, never into a pass.
+ * who pushed the head, the PR's commits, break-glass comments) through the port, then applies
+ * them. Facts that decide who may approve are always re-derived from GitHub, never read from the
+ * gate state. A failed lookup throws: the caller turns it into an error outcome, never a pass.
  */
 import {
+  agentCoAuthors,
   evaluateApprovals,
   findBreakGlass,
+  isAgent,
   isBot,
   latestOpinions,
   withBreakGlass,
@@ -13,25 +16,51 @@ import {
   type ApprovalResult,
   type Permission
 } from '../policy/approvals.js'
-import { isForbidden, type Account, type GitHubPort, type IssueComment } from './port.js'
+import {
+  isForbidden,
+  PULL_COMMITS_LIMIT,
+  type Account,
+  type GitHubPort,
+  type IssueComment
+} from './port.js'
 
 export interface VerifyInput {
-  readonly pull: { readonly number: number; readonly author: Account; readonly headSha: string }
+  readonly pull: {
+    readonly number: number
+    readonly author: Account
+    readonly headSha: string
+    /** The head branch, to find who pushed the head; unknown → every committer is excluded. */
+    readonly headRef?: string
+  }
   readonly fingerprint: string
   /** When the fingerprint was first seen on the PR; earlier approvals do not count. */
   readonly since: string
-  readonly pusher?: string
   readonly policy: ApprovalPolicy
   readonly breakGlass: { readonly enabled: boolean; readonly allowed: readonly string[] }
   /** The PR's conversation comments (break-glass requests live there). */
   readonly comments: readonly IssueComment[]
+  /** Break-glass comments already used for an earlier head or fingerprint. */
+  readonly used?: readonly number[]
+  /** Who triggered a `synchronize` event: a pusher too, whatever the activity log says. */
+  readonly sender?: string
+}
+
+/** Who pushed the head and what the PR's commits say about agents. */
+export interface PushFacts {
+  /** The head's pusher, from the repository activity; undefined when it cannot be determined. */
+  readonly pusher?: string
+  /** When the head was pushed. */
+  readonly pushedAt?: string
+  readonly excluded: readonly { readonly login: string; readonly why: string }[]
+  readonly agentReasons: readonly string[]
 }
 
 /** Counts the approvals of one PR for one fingerprint. */
 export async function verifyApprovals(
   port: GitHubPort,
   input: VerifyInput
-): Promise<ApprovalResult> {
+): Promise<ApprovalResult & { readonly pusher?: string }> {
+  const facts = await pushFacts(port, input)
   const reviews = await port.listReviews(input.pull.number)
   const author = input.pull.author.login.toLowerCase()
   // Only people whose opinion could count need a lookup: not bots, not the author.
@@ -53,14 +82,98 @@ export async function verifyApprovals(
     author: input.pull.author,
     headSha: input.pull.headSha,
     fingerprintSince: input.since,
-    pusher: input.pusher,
+    pusher: facts.pusher,
     permissions,
-    teams
+    teams,
+    excluded: facts.excluded,
+    agentReasons: facts.agentReasons
   })
-  if (!input.breakGlass.enabled) return result
+  const withPusher = facts.pusher === undefined ? {} : { pusher: facts.pusher }
+  if (!input.breakGlass.enabled) return { ...result, ...withPusher }
   const comments = input.comments.map((c) => ({ ...c, user: c.user ?? null }))
-  const glass = findBreakGlass(comments, input.fingerprint, input.breakGlass.allowed, [])
-  return withBreakGlass(result, glass, (input.policy.approvers ?? []).length > 0)
+  const glass = findBreakGlass(
+    comments,
+    input.fingerprint,
+    input.breakGlass.allowed,
+    input.used ?? [],
+    {
+      headSha: input.pull.headSha,
+      ...(facts.pushedAt === undefined ? {} : { headPushedAt: facts.pushedAt }),
+      notBy: [
+        input.pull.author.login,
+        ...(facts.pusher === undefined ? [] : [facts.pusher]),
+        ...facts.excluded.map((e) => e.login)
+      ]
+    }
+  )
+  return {
+    ...withBreakGlass(result, glass, (input.policy.approvers ?? []).length > 0),
+    ...withPusher
+  }
+}
+
+/**
+ * Who pushed the head (the repository activity log) and who wrote the PR's commits. When the
+ * pusher cannot be determined, every author and committer of the PR's commits is excluded.
+ */
+export async function pushFacts(port: GitHubPort, input: VerifyInput): Promise<PushFacts> {
+  const { pull } = input
+  const agents = input.policy.agentAuthors ?? []
+  let pusher: string | undefined
+  let pushedAt: string | undefined
+  if (pull.headRef !== undefined) {
+    const pushes = await port.listPushes(`refs/heads/${pull.headRef}`)
+    const push = pushes.find((p) => p.after === pull.headSha && p.actor !== null)
+    if (push?.actor) {
+      pusher = push.actor.login
+      pushedAt = push.at
+    }
+  }
+  const commits = await port.listPullCommits(pull.number)
+  const reasons: string[] = []
+  const excluded: { login: string; why: string }[] = []
+  const exclude = (login: string, why: string) => {
+    if (!excluded.some((e) => e.login.toLowerCase() === login.toLowerCase()))
+      excluded.push({ login, why })
+  }
+  if (isAgent(pull.author, agents))
+    reasons.push(`the author ${pull.author.login} is a bot or agent account`)
+  if (pusher !== undefined && isAgent({ login: pusher }, agents))
+    reasons.push(`the head was pushed by ${pusher}, a bot or agent account`)
+  if (input.sender !== undefined && input.sender.toLowerCase() !== pusher?.toLowerCase()) {
+    exclude(input.sender, 'pushed the head commit')
+    if (isAgent({ login: input.sender }, agents))
+      reasons.push(`the head was pushed by ${input.sender}, a bot or agent account`)
+  }
+  if (commits.length >= PULL_COMMITS_LIMIT)
+    reasons.push(`the PR has ${PULL_COMMITS_LIMIT} commits or more, more than GitHub lists`)
+  for (const commit of commits) {
+    const short = commit.sha.slice(0, 7)
+    for (const [role, who] of [
+      ['author', commit.author],
+      ['committer', commit.committer]
+    ] as const) {
+      if (who === null) continue
+      // GitHub's own web-flow committer signs merges and web edits; it is not an agent.
+      if (role === 'committer' && who.login === 'web-flow') continue
+      if (isAgent(who, agents))
+        reasons.push(`commit ${short} has the ${role} ${who.login}, a bot or agent account`)
+      if (pusher === undefined)
+        exclude(
+          who.login,
+          `${role === 'author' ? 'authored' : 'committed'} a commit of the PR, and the head's pusher is unknown`
+        )
+    }
+    for (const coAuthor of agentCoAuthors(commit.message, input.policy.agentIdentities))
+      reasons.push(`commit ${short} is co-authored by ${coAuthor.replace(/<[^>]*>/, '').trim()}`)
+  }
+  const unique = [...new Set(reasons)]
+  return {
+    ...(pusher === undefined ? {} : { pusher }),
+    ...(pushedAt === undefined ? {} : { pushedAt }),
+    excluded,
+    agentReasons: unique.length > 6 ? [...unique.slice(0, 6), `${unique.length - 6} more`] : unique
+  }
 }
 
 /**

@@ -12,6 +12,8 @@ export interface PlanFileIO {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Program used to read binary plans (default: terraform, then tofu on PATH). */
   readonly terraformBin?: string
+  /** Environment variable names `terraform show` may see besides PATH, HOME and TF_*. */
+  readonly passEnv?: readonly string[]
   /** Report reading progress on stderr: true forces it, default only on a terminal, > 50 MB. */
   readonly progress?: boolean
 }
@@ -33,7 +35,8 @@ export async function readPlanBytes(
   const stat = statSync(path)
   if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' })
   // Only a regular file can be peeked at without losing bytes (not a FIFO such as <(...)).
-  if (stat.isFile() && isZip(path)) return showBinaryPlan(path, io.terraformBin, io.env, push)
+  if (stat.isFile() && isZip(path))
+    return showBinaryPlan(path, io.terraformBin, io.env, push, io.passEnv, io.cwd)
   // Always streamed in 1 MiB chunks: the whole file is never one Buffer or one string.
   const report = progressReporter(file, stat.size, io)
   let read = 0

@@ -1,5 +1,6 @@
 /** Binary plans: read through `terraform show -json` (or tofu), its output streamed. */
 import { spawn } from 'node:child_process'
+import { childEnv } from './child-env.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 import { PlanInputError } from '../plan/errors.js'
@@ -22,14 +23,17 @@ function which(name: string, env: Env): string | undefined {
 }
 
 /**
- * Runs `<bin> show -json <path>` and streams its output into `push`. `terraformBin` overrides
- * the program (default: terraform, then tofu on PATH).
+ * Runs `<bin> show -json <path>` in `cwd` (where the configuration is initialised; the agent
+ * hook passes the plan's directory) and streams its output into `push`. `terraformBin`
+ * overrides the program (default: terraform, then tofu on PATH).
  */
 export async function showBinaryPlan(
   path: string,
   terraformBin: string | undefined,
   env: Env,
-  push: (chunk: Uint8Array) => void
+  push: (chunk: Uint8Array) => void,
+  passEnv: readonly string[] = [],
+  cwd?: string
 ): Promise<void> {
   const bin = terraformBin ?? which('terraform', env) ?? which('tofu', env)
   if (bin === undefined) {
@@ -39,7 +43,9 @@ export async function showBinaryPlan(
   }
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: env as NodeJS.ProcessEnv
+    ...(cwd === undefined ? {} : { cwd }),
+    // The program and the provider plugins it starts get PATH, HOME, TF_* and the listed names.
+    env: childEnv(env, passEnv)
   })
   let stderr = ''
   child.stderr.setEncoding('utf8')

@@ -21,6 +21,8 @@ export interface EvaluateOptions {
   readonly inputFormat?: InputFormat
   /** Policy file; default: searched from the working directory upward. */
   readonly config?: string
+  /** A policy already loaded (the Action reads it at the base commit); `config` is then unused. */
+  readonly policy?: Policy
   readonly environment?: string
   readonly terraformDir?: string
   /** Epoch milliseconds to judge freezes and exemptions at; default now. */
@@ -42,7 +44,7 @@ const PARALLEL_PLANS = 2
  * cannot be evaluated: the caller turns that into exit 2 or a failed step, never a pass.
  */
 export async function evaluatePlans(options: EvaluateOptions, io: PipelineIO): Promise<Evaluation> {
-  const policy = loadPolicy(io, options.config)
+  const policy = options.policy ?? loadPolicy(io, options.config)
   const { files, skipped } = io.expandInputs(options.files)
   const now = options.at ?? Date.now()
   const evaluated = await mapLimit(files, PARALLEL_PLANS, async (file): Promise<EvaluatedPlan> => {

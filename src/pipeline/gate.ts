@@ -10,7 +10,7 @@ import {
   type GateContext,
   type GateResult
 } from '../policy/gate.js'
-import { fingerprint, fingerprintLines } from '../policy/fingerprint.js'
+import { fingerprint, fingerprintLines, objectIdentity } from '../policy/fingerprint.js'
 import { changeRadius, inferBlastRadius } from '../rules/blast-radius.js'
 import { changeFindings, evaluate } from '../rules/evaluate.js'
 import { identityOf, tagMaps, tagText } from '../rules/inspect.js'
@@ -55,7 +55,8 @@ export function slimmer(context: GateContext): Retain {
             }))
           )
         : [],
-      identity: identityOf(change)
+      identity: identityOf(change),
+      object: objectIdentity(change)
     }
     return { ...skeleton, facts }
   }

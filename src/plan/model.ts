@@ -103,6 +103,8 @@ export interface ChangeFacts {
   }[]
   /** Identifying attributes (name, bucket …) of what is deleted or created, for rename hints. */
   readonly identity: Readonly<Record<string, string>>
+  /** A hash of the object's identity and location, for the fingerprint (see fingerprint.ts). */
+  readonly object?: string
 }
 
 /** Counts over every change read, including those not kept. */

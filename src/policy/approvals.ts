@@ -27,7 +27,10 @@ export interface ApprovalPolicy {
   readonly requiredApprovals: number
   readonly approvers?: readonly string[]
   readonly excludePusher: boolean
+  /** Accounts agents act as (logins or globs): never approvers; their touch needs 2 humans. */
   readonly agentAuthors?: readonly string[]
+  /** `Co-authored-by:` globs that mark an agent's commit; undefined = DEFAULT_AGENT_IDENTITIES. */
+  readonly agentIdentities?: readonly string[]
 }
 
 /** Facts about the PR that the adapter looked up. */
@@ -41,6 +44,13 @@ export interface ApprovalContext {
   readonly permissions: Readonly<Record<string, Permission>>
   /** Members per team slug 'org/team' (lower-case) when the token could read them; undefined = teams could not be resolved. */
   readonly teams?: Readonly<Record<string, readonly string[]>>
+  /**
+   * Others who may not approve, with why: re-derived from GitHub by the adapter (every author
+   * and committer of the PR's commits when the head's pusher cannot be determined).
+   */
+  readonly excluded?: readonly { readonly login: string; readonly why: string }[]
+  /** Why the PR is agent-touched (an agent authored, pushed or committed to it); empty if not. */
+  readonly agentReasons?: readonly string[]
 }
 
 /** Why one reviewer's latest opinion counts or not. */
@@ -59,6 +69,8 @@ export interface ApprovalResult {
   readonly changesRequestedBy: readonly string[]
   readonly reviewers: readonly ReviewerVerdict[]
   readonly authorIsAgent: boolean
+  /** Why two human approvals are needed: the PR is agent-touched. */
+  readonly agentReasons?: readonly string[]
   /** Set when the policy cannot be evaluated (e.g. teams in approvers but teams undefined): fail closed. */
   readonly error?: string
   /** Short human text, e.g. "needs 1 more approval from a qualified reviewer (write access)". */
@@ -88,6 +100,50 @@ const AGENT_LOGINS: readonly string[] = [
   'sweep-ai',
   'codegen-sh'
 ]
+
+/**
+ * `Co-authored-by:` identities ("Name <email>", globs, case-insensitive) that the common coding
+ * agents add to the commits they write.
+ */
+export const DEFAULT_AGENT_IDENTITIES: readonly string[] = [
+  '* <noreply@anthropic.com>',
+  'claude *',
+  '* <*+copilot@users.noreply.github.com>',
+  'copilot *',
+  '* <cursoragent@cursor.com>',
+  'cursor agent *',
+  '* <*devin-ai-integration*>',
+  'devin*',
+  'aider *',
+  '* <noreply@aider.chat>',
+  '* <*openhands*>',
+  'openhands*',
+  'codex *',
+  '* <*codex*@openai.com>',
+  'gemini*',
+  '* <*gemini-code-assist*>',
+  'amazon q*',
+  'kiro*',
+  '* <*kiro*>',
+  'jules *',
+  '* <*jules*@google.com>'
+]
+
+const TRAILER = /^co-authored-by:[ \t]*(.+)$/gim
+
+/** The `Co-authored-by:` identities of a commit message that match an agent glob. */
+export function agentCoAuthors(
+  message: string,
+  identities: readonly string[] = DEFAULT_AGENT_IDENTITIES
+): string[] {
+  const globs = identities.map((pattern) => pattern.trim()).filter((pattern) => pattern !== '')
+  const found: string[] = []
+  for (const match of message.matchAll(TRAILER)) {
+    const who = (match[1] ?? '').trim().toLowerCase()
+    if (globs.some((g) => matchGlob(g, who, NOCASE))) found.push((match[1] ?? '').trim())
+  }
+  return found
+}
 
 const OPINIONS = new Set<ReviewState>(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED'])
 const WRITE: ReadonlySet<Permission> = new Set<Permission>(['admin', 'maintain', 'write'])
@@ -137,12 +193,17 @@ export function evaluateApprovals(
   context: ApprovalContext
 ): ApprovalResult {
   const authorIsAgent = isAgent(context.author, policy.agentAuthors)
+  const agentReasons = [
+    ...(authorIsAgent ? [`the author ${context.author.login} is a bot or agent account`] : []),
+    ...(context.agentReasons ?? []).filter((r) => !(authorIsAgent && r.startsWith('the author ')))
+  ]
   // An invalid setting must not weaken the gate, so anything below 1 becomes 1.
   const configured = Math.max(1, Math.ceil(policy.requiredApprovals) || 1)
-  // An agent's PR has no human author vouching for it, so two humans must, whatever the setting.
-  const required = authorIsAgent ? Math.max(configured, 2) : configured
+  // An agent-touched PR has no human vouching for all of it, so two humans must, whatever the setting.
+  const required = agentReasons.length > 0 ? Math.max(configured, 2) : configured
   const author = context.author.login.toLowerCase()
   const pusher = context.pusher?.toLowerCase()
+  const excluded = new Map((context.excluded ?? []).map((e) => [e.login.toLowerCase(), e.why]))
   const since = Date.parse(context.fingerprintSince)
 
   const listed = (policy.approvers ?? [])
@@ -168,6 +229,7 @@ export function evaluateApprovals(
     const login = user.login.toLowerCase()
     if (login === author) return 'is the PR author'
     if (isBot(user)) return 'is a bot'
+    if (isAgent(user, policy.agentAuthors)) return 'is an agent account'
     const permission = context.permissions[login]
     if (permission === undefined) return 'lacks write permission (permission unknown)'
     if (!WRITE.has(permission)) return 'lacks write permission'
@@ -197,6 +259,8 @@ export function evaluateApprovals(
     } else if (policy.excludePusher && login === pusher) {
       // Whoever pushed the head commit has in effect authored it (require_last_push_approval).
       verdict(false, 'pushed the head commit')
+    } else if (policy.excludePusher && excluded.has(login)) {
+      verdict(false, excluded.get(login) as string)
     } else if (review.commitId !== context.headSha) {
       verdict(false, 'approved an older commit')
     } else if (!(review.submittedAt !== null && Date.parse(review.submittedAt) >= since)) {
@@ -216,15 +280,17 @@ export function evaluateApprovals(
     (approved
       ? `approved by ${counted.join(', ')} (${counted.length} of ${required})`
       : pending(required - counted.length, changesRequestedBy, listed.length > 0))
+  const agentTouched = agentReasons.length > 0
   return {
     approved,
     required,
     approvers: counted,
     changesRequestedBy,
     reviewers: verdicts,
-    authorIsAgent,
+    authorIsAgent: agentTouched,
+    ...(agentTouched ? { agentReasons } : {}),
     ...(error === undefined ? {} : { error }),
-    summary: authorIsAgent && !approved ? `${summary} (the author is a bot or AI agent)` : summary
+    summary: agentTouched && !approved ? `${summary} (${agentText(agentReasons)})` : summary
   }
 }
 
@@ -245,30 +311,61 @@ export function parseBreakGlass(body: string): { fingerprint: string; reason: st
   return undefined
 }
 
-/** The first unused break-glass comment by an allowed human for exactly this fingerprint. */
+/** What binds a break-glass to one head, and who may not use it. */
+export interface BreakGlassBinding {
+  /** The head commit the break-glass must be given on. */
+  readonly headSha?: string
+  /** When the head was pushed; a comment before it counts only when it names the head. */
+  readonly headPushedAt?: string
+  /** Who may not break glass here (the PR author, the head's pusher), with why. */
+  readonly notBy?: readonly string[]
+}
+
+/**
+ * The first unused break-glass comment by an allowed human for exactly this fingerprint: never
+ * an edited comment, never by the PR author or the head's pusher, and only for the head it was
+ * given on (written after that head was pushed, or naming its SHA).
+ */
 export function findBreakGlass(
   comments: readonly {
     id: number
     user: { login: string; type?: string } | null
     body: string
     createdAt: string
+    updatedAt?: string
   }[],
   fingerprint: string,
   allowed: readonly string[],
-  used: readonly number[]
+  used: readonly number[],
+  binding: BreakGlassBinding = {}
 ): BreakGlass | undefined {
   const who = new Set(allowed.map((a) => a.trim().replace(/^@/, '').toLowerCase()))
+  const notBy = new Set((binding.notBy ?? []).map((l) => l.toLowerCase()))
   const want = fingerprint.toLowerCase()
+  const pushedAt = binding.headPushedAt === undefined ? NaN : Date.parse(binding.headPushedAt)
   for (const comment of comments) {
     const user = comment.user
     if (!user || isBot(user) || !who.has(user.login.toLowerCase())) continue
+    if (notBy.has(user.login.toLowerCase())) continue
     if (used.includes(comment.id)) continue
+    // An edited comment may say what its author never wrote: the edit can be anyone's.
+    if (comment.updatedAt === undefined || comment.updatedAt !== comment.createdAt) continue
     const command = parseBreakGlass(comment.body)
     // A break-glass for an earlier plan must not unlock a different destruction.
     if (!command || command.fingerprint !== want) continue
+    if (binding.headSha !== undefined) {
+      const after = !Number.isNaN(pushedAt) && Date.parse(comment.createdAt) >= pushedAt
+      if (!after && !namesHead(command.reason, binding.headSha)) continue
+    }
     return { ...command, by: user.login, commentId: comment.id, at: comment.createdAt }
   }
   return undefined
+}
+
+/** Whether a break-glass reason names the head: its full SHA or a prefix of 12 or more. */
+function namesHead(reason: string, head: string): boolean {
+  const sha = head.toLowerCase()
+  return (reason.toLowerCase().match(/\b[0-9a-f]{12,64}\b/g) ?? []).some((w) => sha.startsWith(w))
 }
 
 /**
@@ -289,8 +386,16 @@ export function withBreakGlass(
   const summary = approved
     ? `approved by ${who} (${counted} of ${result.required})`
     : pending(result.required - counted, result.changesRequestedBy, listed) +
-      (result.authorIsAgent ? ' (the author is a bot or AI agent)' : '')
+      (result.agentReasons !== undefined && result.agentReasons.length > 0
+        ? ` (${agentText(result.agentReasons)})`
+        : result.authorIsAgent
+          ? ' (the author is a bot or AI agent)'
+          : '')
   return { ...result, approved, breakGlass, summary }
+}
+
+function agentText(reasons: readonly string[]): string {
+  return `agent-touched, so 2 human approvals: ${reasons.join('; ')}`
 }
 
 function pending(missing: number, blockers: readonly string[], listed: boolean): string {

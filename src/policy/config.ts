@@ -89,6 +89,12 @@ export interface Policy {
     readonly approvers: readonly string[]
     readonly excludePusher: boolean
     readonly breakGlass: { readonly enabled: boolean; readonly allowed: readonly string[] }
+    /** Accounts agents act as (logins or globs). */
+    readonly agentAccounts: readonly string[]
+    /** Co-authored-by trailer globs that mark agent commits; undefined = the defaults. */
+    readonly agentIdentities?: readonly string[]
+    /** Extra repository paths (globs) that count as the gate's own files. */
+    readonly protectedPaths: readonly string[]
   }
 }
 
@@ -110,7 +116,9 @@ export const DEFAULT_POLICY: Policy = {
     count: 2,
     approvers: [],
     excludePusher: true,
-    breakGlass: { enabled: false, allowed: [] }
+    breakGlass: { enabled: false, allowed: [] },
+    agentAccounts: [],
+    protectedPaths: []
   }
 }
 
@@ -191,6 +199,9 @@ interface RawPolicy {
     approvers?: string[]
     exclude_pusher?: boolean
     break_glass?: { enabled?: boolean; allowed?: string[] }
+    agent_accounts?: string[]
+    agent_identities?: string[]
+    protected_paths?: string[]
   }
 }
 
@@ -225,6 +236,7 @@ function build(
       )
     }
   })
+  raw.approvals?.protected_paths?.forEach((g, i) => glob(['approvals', 'protected_paths', i], g))
   raw.protect?.types?.forEach((g, i) => glob(['protect', 'types', i], g))
   raw.protect?.addresses?.forEach((g, i) => glob(['protect', 'addresses', i], g))
   const exemptions = (raw.exemptions ?? []).map((e, i): Exemption => {
@@ -282,7 +294,12 @@ function build(
       breakGlass: {
         enabled: raw.approvals?.break_glass?.enabled ?? false,
         allowed: raw.approvals?.break_glass?.allowed ?? []
-      }
+      },
+      agentAccounts: raw.approvals?.agent_accounts ?? [],
+      ...(raw.approvals?.agent_identities === undefined
+        ? {}
+        : { agentIdentities: raw.approvals.agent_identities }),
+      protectedPaths: raw.approvals?.protected_paths ?? []
     }
   }
 }

@@ -2,28 +2,64 @@
  * The fingerprint of a plan's destructive subset. Approvals bind to it: a new push that changes
  * what gets destroyed (or which protection is weakened) changes the fingerprint, and a push
  * that only changes harmless things does not.
+ *
+ * Format v2 names objects, not addresses: each destructive line carries a hash of the object's
+ * identity (id, ARN, identifier, name or self link, whichever it has), of its provider
+ * configuration (literal arguments) and of the accounts, projects, subscriptions and regions it
+ * lives in; each weakening line carries its new value (or what stands for it). Only hashes enter
+ * the fingerprint; nothing of it is printed.
  */
 import { createHash } from 'node:crypto'
-import type { Plan, ResourceChange } from '../plan/model.js'
+import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
+import { changeRadius } from '../rules/blast-radius.js'
 import type { Finding } from '../rules/types.js'
 
 /** Actions whose presence is part of the fingerprint. */
 const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 'unknown'])
+
+/** Attributes that name the real object behind an address, in any provider. */
+const OBJECT_ATTRIBUTES = [
+  'id',
+  'arn',
+  'self_link',
+  'identifier',
+  'cluster_identifier',
+  'name',
+  'bucket',
+  'function_name',
+  'table_name',
+  'domain_name',
+  'repository_name',
+  'topic_name',
+  'queue_name',
+  'project',
+  'location',
+  'region',
+  'zone',
+  'availability_zone',
+  'resource_group_name',
+  'subscription_id',
+  'account_id'
+]
 
 /** One line per destructive change or gating finding, independent of input key order. */
 export function fingerprintLines(plan: Plan, findings: readonly Finding[]): string[] {
   const lines = new Set<string>()
   for (const change of plan.changes) {
     if (change.mode === 'data' && change.action !== 'unknown') continue
-    if (FINGERPRINTED.has(change.action)) lines.add(changeLine(change))
+    if (FINGERPRINTED.has(change.action)) lines.add(changeLine(change, plan.providerConfigs))
   }
   for (const finding of findings) {
-    // Weakened protection on an update is destructive in intent; include which guard.
+    // Weakened protection on an update is destructive in intent: which guard, and to what.
     if (finding.messageId === 'protection-weakened') {
       lines.add(
-        ['weaken', finding.address, finding.ruleId, String(finding.data['attribute'] ?? '')].join(
-          '\t'
-        )
+        [
+          'weaken',
+          finding.address,
+          finding.ruleId,
+          String(finding.data['attribute'] ?? ''),
+          `to:${short(newValue(finding))}`
+        ].join('\t')
       )
     }
   }
@@ -31,19 +67,81 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
   return [...lines].sort()
 }
 
-function changeLine(change: ResourceChange): string {
+function changeLine(change: ResourceChange, providers: readonly ProviderConfig[] = []): string {
+  const object = objectIdentity(change)
+  const provider = providerIdentity(change, providers)
   return [
     change.address,
     change.deposed ?? '',
     change.action,
     change.order ?? '',
-    change.reason ?? ''
+    change.reason ?? '',
+    `object:${short(`${object}\n${provider}`)}`
   ].join('\t')
 }
 
-/** `sha256:<hex>` over the sorted lines. */
+/**
+ * A hash of what the change's object is and where it lives: its identifying attributes (before
+ * the change) and the accounts, projects, subscriptions and regions its values name. Computed
+ * while reading when the values are dropped (`facts.object`).
+ */
+export function objectIdentity(change: ResourceChange): string {
+  if (change.facts?.object !== undefined) return change.facts.object
+  const values = change.action === 'create' ? change.after : change.before
+  const parts: string[] = []
+  if (change.hasValues && typeof values === 'object' && values !== null) {
+    const record = values as Record<string, unknown>
+    for (const key of OBJECT_ATTRIBUTES) {
+      const value = record[key]
+      if (typeof value === 'string' || typeof value === 'number') parts.push(`${key}=${value}`)
+    }
+  }
+  const radius = change.facts?.radius ?? changeRadius(change)
+  parts.push(
+    ...radius.awsAccounts.map((a) => `aws=${a}`),
+    ...radius.gcpProjects.map((p) => `gcp=${p}`),
+    ...radius.azureSubscriptions.map((s) => `azure=${s}`),
+    ...radius.regions.map((r) => `region=${r}`)
+  )
+  return short(parts.join('\n'))
+}
+
+/** The provider of a change and the literal arguments of its configurations (region, role …). */
+function providerIdentity(change: ResourceChange, providers: readonly ProviderConfig[]): string {
+  const { name, fqn, alias } = change.provider
+  const configs = providers
+    .filter((p) => p.name === name && (p.alias ?? '') === (alias ?? ''))
+    .map((p) => `${p.key}=${stableJson(p.constants)}`)
+    .sort()
+  return [fqn ?? name, alias ?? '', ...configs].join('\n')
+}
+
+/** What a weakened guard is set to: the value when printable, else what stands for it. */
+function newValue(finding: Finding): string {
+  const d = finding.data
+  if (d['to'] !== undefined) return `value=${String(d['to'])}`
+  if (d['unknown'] === true) return 'unknown'
+  if (d['sensitive'] === true) return 'sensitive'
+  return `text=${String(d['toText'] ?? '')}`
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (typeof value === 'object' && value !== null)
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`
+  return JSON.stringify(value) ?? 'null'
+}
+
+function short(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 32)
+}
+
+/** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
 export function fingerprint(lines: readonly string[]): string {
-  return hashLines('plan-gate fingerprint v1', lines)
+  return hashLines('plan-gate fingerprint v2', lines)
 }
 
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */

@@ -149,6 +149,21 @@ export const CONFIG_SCHEMA = {
           type: 'boolean',
           description: 'The head commit’s pusher cannot approve. Default true.'
         },
+        agent_accounts: {
+          ...STRING_LIST,
+          description:
+            'Accounts (logins or globs) that AI agents act as: they never approve, and a PR they author, push or commit to needs two human approvals.'
+        },
+        agent_identities: {
+          ...STRING_LIST,
+          description:
+            'Globs matched against `Co-authored-by:` trailers ("Name <email>") that mark a commit as written by an agent. Default: the common coding agents.'
+        },
+        protected_paths: {
+          ...STRING_LIST,
+          description:
+            'Repository paths (globs) whose change needs approval from the approvers, like workflows and CODEOWNERS.'
+        },
         break_glass: {
           type: 'object',
           additionalProperties: false,

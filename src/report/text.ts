@@ -1,7 +1,8 @@
 /** Plain-text report for terminals and CI logs. */
 import { formatBlastRadius } from '../rules/blast-radius.js'
 import type { Decision } from '../rules/types.js'
-import type { ActionCounts, Report, ReportedFinding } from './types.js'
+import { countByCategory, findingsPerPlan, groupFindings, wrap } from './group.js'
+import type { ActionCounts, FindingCounts, Report, ReportedFinding } from './types.js'
 
 type Style = 'red' | 'yellow' | 'green' | 'dim'
 
@@ -41,13 +42,40 @@ const ACTION_PHRASES: Readonly<Record<keyof ActionCounts, string | null>> = {
 
 type Paint = (style: Style, text: string, bold?: boolean) => string
 
+/** Options of the text renderer. */
+export interface TextOptions {
+  /** ANSI colours. */
+  readonly color: boolean
+  /** One line per finding instead of grouped rows. */
+  readonly verbose?: boolean
+  /** Columns to wrap prose at (the terminal's width); DEFAULT_TEXT_WIDTH when absent. */
+  readonly width?: number
+}
+
+/** The width text output wraps at when the terminal's is unknown (a pipe, a CI log). */
+export const DEFAULT_TEXT_WIDTH = 100
+
+/** Addresses listed under a grouped row before "… and N more". */
+export const TEXT_GROUP_ADDRESSES = 5
+
 /** Renders a report as plain text, with ANSI colours only when `color` is true. */
-export function renderText(report: Report, options: { color: boolean }): string {
+export function renderText(report: Report, options: TextOptions): string {
   const paint = painter(options.color)
-  const lines = [verdictLine(report, paint)]
-  if (report.findings.length > 0) lines.push('', ...findingLines(report.findings, paint))
-  lines.push('', `Plan: ${formatActionCounts(report.counts.actions)}.`)
-  lines.push(`Blast radius: ${printable(formatBlastRadius(report.blastRadius))}`)
+  const width = Math.max(40, Math.floor(options.width ?? DEFAULT_TEXT_WIDTH))
+  const lines = verdictLines(report, paint, width)
+  if (report.findings.length > 0) {
+    lines.push('', ...summaryLines(report, width))
+    lines.push(
+      '',
+      ...(options.verbose === true
+        ? findingLines(report.findings, paint)
+        : groupLines(report.findings, paint, width))
+    )
+  }
+  lines.push('', ...wrap(`Plan: ${formatActionCounts(report.counts.actions)}.`, width, '', '  '))
+  lines.push(
+    ...wrap(`Blast radius: ${printable(formatBlastRadius(report.blastRadius))}`, width, '', '  ')
+  )
   if (report.policy.source !== '(defaults)' || report.policy.environment !== undefined) {
     const env =
       report.policy.environment === undefined ? '' : `, environment ${report.policy.environment}`
@@ -55,6 +83,78 @@ export function renderText(report: Report, options: { color: boolean }): string 
   }
   lines.push(`Fingerprint: ${printable(report.fingerprint)}`)
   return lines.join('\n') + '\n'
+}
+
+/** "2 blocked, 1 needing approval, 3 warnings" for the non-zero counts. */
+export function formatFindingCounts(counts: FindingCounts): string {
+  const parts = [
+    counts.blocked > 0 ? `${counts.blocked} blocked` : '',
+    counts['approval-required'] > 0 ? `${counts['approval-required']} needing approval` : '',
+    counts.warn > 0 ? plural(counts.warn, 'warning') : ''
+  ].filter((part) => part !== '')
+  return parts.length > 0 ? parts.join(', ') : 'none'
+}
+
+/** "database 120, object storage 2" */
+export function formatCategoryCounts(findings: readonly ReportedFinding[]): string {
+  return countByCategory(findings)
+    .map(({ label, count }) => `${label} ${count}`)
+    .join(', ')
+}
+
+function summaryLines(report: Report, width: number): string[] {
+  const lines = [
+    ...wrap(`Findings: ${formatFindingCounts(report.counts.findings)}`, width, '', '  '),
+    ...wrap(`By category: ${formatCategoryCounts(report.findings)}`, width, '', '  ')
+  ]
+  if (report.plans.length > 1) {
+    lines.push('Per plan:')
+    const per = findingsPerPlan(report)
+    for (const plan of report.plans) {
+      const findings = per.get(plan.file) ?? []
+      const text = `${printable(plan.file)}: ${VERDICT_WORDS[plan.decision]}; ${formatFindingCounts(plan.counts.findings)}${findings.length > 0 ? ` (${formatCategoryCounts(findings)})` : ''}`
+      lines.push(...wrap(text, width, '  ', '      '))
+    }
+  }
+  return lines
+}
+
+const VERDICT_WORDS: Readonly<Record<Report['decision'], string>> = {
+  blocked: 'blocked',
+  'approval-required': 'approval required',
+  pass: 'pass'
+}
+
+/** Grouped rows: one per set of identical findings, prose wrapped with a hanging indent. */
+function groupLines(findings: readonly ReportedFinding[], paint: Paint, width: number): string[] {
+  const lines: string[] = []
+  const hang = ' '.repeat(2 + TAG_WIDTH + 2)
+  for (const group of groupFindings(findings)) {
+    const tag = TAGS[group.decision].padEnd(TAG_WIDTH)
+    const reason = printable(group.reason)
+    const paintTag = (line: string): string =>
+      line.startsWith(`  ${tag}`)
+        ? `  ${paint(DECISION_STYLE[group.decision], tag)}${line.slice(2 + TAG_WIDTH)}`
+        : line
+    if (group.findings.length === 1) {
+      const label = printable(objectLabel(group.findings[0]))
+      const oneLine = `  ${tag}  ${label}  ${reason}`
+      if ([...oneLine].length <= width) {
+        lines.push(paintTag(oneLine))
+      } else {
+        // The address stays whole on its own line, so it can be copied; the prose wraps below.
+        lines.push(paintTag(`  ${tag}  ${label}`), ...wrap(reason, width, hang, hang))
+      }
+      continue
+    }
+    const head = `${group.findings.length} × ${reason}`
+    lines.push(...wrap(head, width, `  ${tag}  `, hang).map(paintTag))
+    const shown = group.findings.slice(0, TEXT_GROUP_ADDRESSES)
+    for (const finding of shown) lines.push(`${hang}  ${printable(objectLabel(finding))}`)
+    const more = group.findings.length - shown.length
+    if (more > 0) lines.push(`${hang}  … and ${more} more (--verbose lists every finding)`)
+  }
+  return lines
 }
 
 /** "2 to add, 1 to change, 3 to destroy" for the non-zero counts, or "no changes". */
@@ -109,10 +209,14 @@ function painter(color: boolean): Paint {
   return (style, text, bold = false) => `\u001b[${bold ? '1;' : ''}${SGR[style]}m${text}\u001b[0m`
 }
 
-function verdictLine(report: Report, paint: Paint): string {
+function verdictLines(report: Report, paint: Paint, width: number): string[] {
   const { style, text, rest } = verdict(report)
   const tail = rest.filter((part) => part !== '')
-  return paint(style, text, true) + (tail.length > 0 ? ` (plus ${tail.join(', ')})` : '')
+  const plain = text + (tail.length > 0 ? ` (plus ${tail.join(', ')})` : '')
+  if ([...plain].length <= width) {
+    return [paint(style, text, true) + plain.slice(text.length)]
+  }
+  return wrap(plain, width, '', '  ').map((line) => paint(style, line, true))
 }
 
 function verdict(report: Report): { style: Style; text: string; rest: string[] } {

@@ -2,6 +2,7 @@
  * The only place findings become prose. Each message id maps to a function of the finding's
  * data, like eslint's `meta.messages`: tests assert on ids, people read these.
  */
+import { withArticle } from './article.js'
 import type { Finding, FindingData, MessageId } from './types.js'
 
 type Template = (data: FindingData, finding: Finding) => string
@@ -88,12 +89,12 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
     `Unknown action ${str(d, 'actions')}: plan-gate cannot tell what it does to the object, so it fails closed`,
   'destroy-state-storage': (d, f) =>
     `${verb(f)} Terraform state storage (${str(d, 'evidence')})${because(d)}: every state it holds would be lost`,
-  'destroy-data-store': (d, f) => `${verb(f)} a ${str(d, 'categoryLabel')}${because(d)}`,
+  'destroy-data-store': (d, f) => `${verb(f)} ${withArticle(str(d, 'categoryLabel'))}${because(d)}`,
   'destroy-tagged': (d, f) =>
     `${verb(f)} a resource marked protected by its ${str(d, 'tagMap')} key "${str(d, 'tagKey')}"${because(d)}`,
   'destroy-resource': (d, f) => `${verb(f)} ${str(d, 'type')}${because(d)}`,
   'forget-data-store': (d) =>
-    `Removes a ${str(d, 'categoryLabel')} from state without destroying it; Terraform stops managing it${because(d)}`,
+    `Removes ${withArticle(str(d, 'categoryLabel'))} from state without destroying it; Terraform stops managing it${because(d)}`,
   'protection-weakened': (d) => weakened(d),
   'drift-delete': () => 'Was deleted outside Terraform (drift): the object is already gone',
   'stream-no-values': (d) =>
@@ -103,7 +104,7 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'change-state-backend': (d) =>
     `Changes ${str(d, 'evidence')}: the state of this very configuration lives there`,
   'destroy-no-copy': (d, f) =>
-    `${verb(f)} a ${str(d, 'categoryLabel')}${because(d)} and no copy survives (none of: ${str(d, 'missing')}). To unblock: take or keep a backup first in a separate change, or add an exemption`,
+    `${verb(f)} ${withArticle(str(d, 'categoryLabel'))}${because(d)} and no copy survives (none of: ${str(d, 'missing')}). To unblock: take or keep a backup first in a separate change, or add an exemption`,
   'destroy-policy-protected': (d, f) =>
     `${verb(f)} a resource the policy protects (${str(d, 'pattern')})${because(d)}`,
   'mass-delete': (d) =>
@@ -117,7 +118,11 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
   'environment-unselected': (d) =>
     `The policy declares environments (${str(d, 'environments')}) but none matches this plan: select one with --environment or an environments.<name>.plans glob`,
   'exemption-expired': (d) =>
-    `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`
+    `The exemption for ${str(d, 'target')} ("${str(d, 'why')}") expired on ${str(d, 'expires')} and no longer applies`,
+  'policy-changed': (d) =>
+    `The policy file ${str(d, 'file')} changed (${str(d, 'keys')}): this change is judged by the policy of its base commit, and the new policy needs approval from the approvers`,
+  'gate-files-changed': (d) =>
+    `The gate's own files changed (${str(d, 'files')}): workflows, actions, CODEOWNERS, policy files and protected paths need approval from the approvers`
 }
 
 /** Every message id, in the order of the templates above. */

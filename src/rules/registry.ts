@@ -1,6 +1,7 @@
 /** Rule metadata for every rule id: generic rules, catalog types and their guards. */
 import { allEntries, allGuards } from '../catalog/index.js'
 import { CATEGORIES, type GuardFamily, type ResourceTypeEntry } from '../catalog/types.js'
+import { withArticle } from './article.js'
 import { GUARD_RULE_DEFAULTS, typeRuleDefaults } from './catalog-rules.js'
 import { guardExamples, typeExamples } from './examples.js'
 import { GENERIC_RULES } from './generic/index.js'
@@ -37,8 +38,8 @@ function typeRule(entry: ResourceTypeEntry): RuleMeta {
     aliases: (entry.aliases ?? []).map((alias) => `${alias.replace(/_/g, '-')}-destroy`),
     title: `${entry.type} deleted or replaced`,
     description: guarded
-      ? `${entry.type} is a ${label}. Deleting or replacing it loses what it holds unless a copy survives, so it needs a second approver.`
-      : `${entry.type} is a ${label}: its data lives elsewhere, so deleting it is shown as a warning.`,
+      ? `${entry.type} is ${withArticle(label)}. Deleting or replacing it loses what it holds unless a copy survives, so it needs a second approver.`
+      : `${entry.type} is ${withArticle(label)}: its data lives elsewhere, so deleting it is shown as a warning.`,
     remediation: guarded
       ? 'Make sure a copy survives (snapshot, backup, versioning) and have a second reviewer approve. If the replacement is unintended, look at the attributes that force it.'
       : 'Check that the delete is intended.',

@@ -33,6 +33,8 @@ export type MessageId =
   | 'environment-outside'
   | 'environment-unselected'
   | 'exemption-expired'
+  | 'policy-changed'
+  | 'gate-files-changed'
 
 /**
  * Data carried by a finding. Only names and provably harmless scalars (booleans, retention

@@ -33,7 +33,7 @@ export const PLANS = {
   stateStorage: join(ROOT, 'fixtures', 'plans', 'state-storage.json')
 }
 export const DESTROY_DB_FP =
-  'sha256:23c96c053a1571c10d405c68d5937cf5d993a7550a6baf9b00c2092ed1c7c36e'
+  'sha256:9538126af9d23aa497d2c2b67d872292a0be6c4e095152acdac9ad2851f8c948'
 
 const PAYLOADS = join(ROOT, 'test', 'e2e', 'payloads')
 const ACTION = join(ROOT, 'dist', 'action', 'index.js')
@@ -69,8 +69,36 @@ export function baseState(): FakeState {
     },
     commitPulls: {},
     // The merge commit is the tip of the default branch (push runs check that).
-    branches: { main: MERGED }
+    branches: { main: MERGED },
+    // alice pushed the head of her branch (the repository activity log says so).
+    activities: [
+      {
+        before: BASE,
+        after: HEAD1,
+        ref: 'refs/heads/move-orders-db',
+        actor: { login: 'alice', type: 'User' },
+        activity_type: 'branch_creation',
+        timestamp: '2026-11-21T11:00:00Z'
+      }
+    ]
   }
+}
+
+/** A push of `head` to PR #7's branch by `login`, recorded in the fake's activity log. */
+export function pushHead(fake: FakeGitHub, head: string, login: string, at = now()): void {
+  fake.state.activities.push({
+    before: HEAD1,
+    after: head,
+    ref: 'refs/heads/move-orders-db',
+    actor: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+    activity_type: 'push',
+    timestamp: at
+  })
+}
+
+/** Puts a policy file on the base commit (where plan-gate reads it). */
+export function basePolicy(state: FakeState, text: string, path = '.plan-gate.yml'): FakeState {
+  return { ...state, contents: { ...state.contents, [BASE]: { [path]: text } } }
 }
 
 type Json = Record<string, unknown>
@@ -281,21 +309,17 @@ const recorded = new Map<string, Promise<FakeComment>>()
  * The sticky comment a real pull_request run leaves on PR #7 for `plan` (run once per plan and
  * test file). Review and apply scenarios start from it instead of re-running the PR step.
  */
-export function recordedComment(
-  plan: string,
-  files?: Record<string, string>
-): Promise<FakeComment> {
-  const key = JSON.stringify([plan, files])
+export function recordedComment(plan: string, patch?: Partial<FakeState>): Promise<FakeComment> {
+  const key = JSON.stringify([plan, patch])
   let found = recorded.get(key)
   if (found === undefined) {
     found = (async () => {
-      const gh = await startFakeGitHub(baseState())
+      const gh = await startFakeGitHub({ ...baseState(), ...patch })
       try {
         const run = await runAction(gh, {
           event: 'pull_request',
           payload: prEvent(),
-          inputs: { plan },
-          files
+          inputs: { plan }
         })
         const comment = gh.state.comments[7]?.[0]
         if (run.code !== 0 || gh.violations.length > 0 || comment === undefined)
@@ -313,8 +337,8 @@ export function recordedComment(
 /** A fake whose PR #7 already carries the comment of a pull_request run for `plan`. */
 export async function startWithComment(
   plan: string,
-  files?: Record<string, string>
+  patch?: Partial<FakeState>
 ): Promise<FakeGitHub> {
-  const comment = await recordedComment(plan, files)
-  return startFakeGitHub({ ...baseState(), comments: { 7: [structuredClone(comment)] } })
+  const comment = await recordedComment(plan, patch)
+  return startFakeGitHub({ ...baseState(), ...patch, comments: { 7: [structuredClone(comment)] } })
 }

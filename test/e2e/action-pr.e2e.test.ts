@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { PLANTED_SECRET } from '../helpers.js'
 import {
   addReview,
+  BASE,
   baseState,
   DESTROY_DB_FP,
   gateComments,
@@ -20,6 +21,7 @@ import {
   prEvent,
   reviewEvent,
   runAction,
+  pushHead,
   startWithComment,
   stateOf,
   statusesOf,
@@ -94,13 +96,13 @@ describe('pull_request', () => {
     const run = await pr(gh, PLANS.destroyDb)
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     const comments = gateComments(gh)
     expect(comments).toHaveLength(1)
     const state = stateOf(comments[0] ?? '')
     expect(state).toMatchObject({
-      v: 1,
+      v: 2,
       fingerprint: DESTROY_DB_FP,
       decision: 'pending',
       planDecision: 'approval-required',
@@ -155,7 +157,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.code).toBe(0)
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     const [comment] = gateComments(gh)
     expect(gateComments(gh)).toHaveLength(1)
@@ -207,7 +209,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     const dismissed = await review(gh, { by: 'carol', state: 'dismissed' }, {}, 'dismissed')
     expect(statusesOf(gh, HEAD1).at(-1)).toEqual([
       'pending',
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     ])
     expect(dismissed.outputs).toMatchObject({ approved: 'false', approvers: 'bob' })
     clean(gh, dismissed)
@@ -222,13 +224,14 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(statusesOf(gh, HEAD1).at(-1)?.[0]).toBe('success')
     // erin pushes HEAD2; the plan (and its fingerprint) stays the same.
     ;(gh.state.pulls[7] as { head: { sha: string } }).head.sha = HEAD2
+    pushHead(gh, HEAD2, 'erin')
     const run = await pr(gh, PLANS.destroyDb, {
       action: 'synchronize',
       head: HEAD2,
       sender: 'erin'
     })
     expect(statusesOf(gh, HEAD2)).toEqual([
-      ['pending', 'Needs 2 more approvals from reviewers with write access']
+      ['pending', 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access']
     ])
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({
       headSha: HEAD2,
@@ -241,7 +244,7 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     addReview(gh, 'bob', 'APPROVED', HEAD2)
     const after = await review(gh, { by: 'erin', head: HEAD2 })
     expect(statusesOf(gh, HEAD2).at(-1)?.[1]).toBe(
-      'Needs 1 more approval from reviewers with write access'
+      'Needs 1 more approving review (1 of 2 so far) from reviewers with write access'
     )
     expect(gateComments(gh)[0]).toContain('| erin | approved | no: pushed the head commit |')
     clean(gh, run)
@@ -276,9 +279,18 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.outputs.approved).toBe('false')
     // The comment still describes HEAD1: a review run cannot re-plan.
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({ headSha: HEAD1 })
+    // The policy is read at the base commit (the contents API, also read by the setup check);
+    // the comment's history is checked before its state.
+    expect(
+      gh.requests
+        .slice(before)
+        .filter((r) => r.operationId === 'repos/get-content' && r.query['ref'] === BASE)
+    ).not.toHaveLength(0)
     expect(gateRequests(gh, before).map((r) => r.operationId)).toEqual([
       'pulls/get',
+      'pulls/get',
       'issues/list-comments',
+      'graphql',
       'repos/create-commit-status'
     ])
     clean(gh, run)
@@ -319,7 +331,10 @@ describe('read-only tokens and faults', () => {
     const run = await pr(gh, PLANS.destroyDb, { forkRepo: 'mallory/infra', sender: 'mallory' })
     expect(run.code).toBe(1)
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
-    expect(gateRequests(gh)).toEqual([])
+    // Only reads: the setup check, the policy at the base commit and the PR's files.
+    expect(new Set(gateRequests(gh).map((r) => r.operationId))).toEqual(
+      new Set(['pulls/get', 'pulls/list-files'])
+    )
     expect(run.stdout).toContain('::warning::fork PR: the token is read-only')
     expect(run.stdout).toContain('::error::plan-gate: Approval required, which a fork PR run')
     expect(run.summary).toContain('## ⚠️ plan-gate: approval required')
@@ -330,7 +345,7 @@ describe('read-only tokens and faults', () => {
     // Nothing destructive: the fork's job passes, still without writing.
     const pass = await pr(gh, PLANS.none, { forkRepo: null })
     expect(pass.code).toBe(0)
-    expect(gateRequests(gh)).toEqual([])
+    expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
     expect(pass.outputs).toMatchObject({ decision: 'pass', approved: 'true' })
     clean(gh, pass)
   })
@@ -405,7 +420,10 @@ describe('settings', () => {
     const run = await pr(gh, PLANS.destroyDb, {}, { 'on-approval-required': 'fail' })
     expect(run.code).toBe(1)
     expect(statusesOf(gh, HEAD1)).toEqual([
-      ['failure', 'Approval required: needs 2 more approvals from reviewers with write access']
+      [
+        'failure',
+        'Approval required: needs 2 more approving reviews (0 of 2 so far) from reviewers with write access'
+      ]
     ])
     clean(gh, run)
   })
@@ -419,8 +437,9 @@ describe('settings', () => {
   })
 
   test('approvers and required-approvals from inputs override the policy file', async () => {
-    const gh = await start()
-    const files = { '.plan-gate.yml': 'approvals:\n  count: 3\n  approvers: [dave]\n' }
+    const policy = 'approvals:\n  count: 3\n  approvers: [dave]\n'
+    const gh = await start({ contents: { [BASE]: { '.plan-gate.yml': policy } } })
+    const files = {}
     const inputs = { 'required-approvals': '1', approvers: 'bob, carol' }
     const run = await runAction(gh, {
       event: 'pull_request',
@@ -428,7 +447,9 @@ describe('settings', () => {
       files,
       inputs: { plan: PLANS.destroyDb, ...inputs }
     })
-    expect(statusesOf(gh, HEAD1)).toEqual([['pending', 'Needs 1 more approval from bob, carol']])
+    expect(statusesOf(gh, HEAD1)).toEqual([
+      ['pending', 'Needs 1 more approving review (0 of 1 so far) from bob, carol']
+    ])
     clean(gh, run)
     addReview(gh, 'erin', 'APPROVED') // admin, but not listed
     addReview(gh, 'bob', 'APPROVED')
@@ -511,11 +532,12 @@ describe('size limits', () => {
     const run = await pr(gh, bigPlan(600))
     const [comment = ''] = gateComments(gh)
     expect([...comment].length).toBeLessThanOrEqual(LIMITS.commentBody)
-    expect(comment).toMatch(/\*\*\d+ more findings not shown\*\*/)
+    // Identical findings are one row; the address list is cut and says how many it leaves out.
+    expect(comment).toMatch(/- … and \d+ more \(every one is in the JSON report\)/)
     expect(stateOf(comment)).toMatchObject({ headSha: HEAD1 })
     // The job summary carries the whole report.
-    expect(run.summary.length).toBeGreaterThan(100_000)
-    expect(run.summary).toContain('tenant_599.aws_db_instance')
+    expect(run.summary.length).toBeGreaterThan(65_536)
+    for (let i = 0; i < 600; i++) expect(run.summary).toContain(`tenant_${i}.aws_db_instance`)
     expect(comment).not.toContain('tenant_599.aws_db_instance')
     const [status] = gh.state.statuses[HEAD1] ?? []
     expect([...(status?.description ?? '')].length).toBeLessThanOrEqual(LIMITS.statusDescription)

@@ -533,10 +533,10 @@ describe('fake GitHub: auth, faults and the request log', () => {
 
   test('operations outside the vendored subset are 404s and violations', async () => {
     const gh = await start()
-    const r = await call(gh, 'GET', '/repos/acme/infra/pulls/7/files')
+    const r = await call(gh, 'GET', '/repos/acme/infra/pulls/7/requested_reviewers')
     expect(r.status).toBe(404)
     expect(gh.violations).toEqual([
-      'operation not in the vendored subset: GET /repos/acme/infra/pulls/7/files'
+      'operation not in the vendored subset: GET /repos/acme/infra/pulls/7/requested_reviewers'
     ])
   })
 })

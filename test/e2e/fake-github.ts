@@ -7,6 +7,7 @@
 // `execFile`, never `spawnSync`, or the action's first request waits forever.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { createGraphQL, type GraphQLApi } from './graphql.js'
 import { createValidator, type MatchedOperation, type Validator } from './openapi.js'
 
 /** A GitHub account as the fixtures describe it. */
@@ -49,6 +50,38 @@ export interface FakeComment {
   body: string
   created_at: string
   updated_at: string
+  /** The GitHub App the comment was written through (`performed_via_github_app`). */
+  app?: string | null
+  /** Every edit after creation, oldest first (GraphQL `userContentEdits`, `editor`). */
+  edits?: { editor: FakeUser; at: string }[]
+}
+
+/** A file a pull request changes. */
+export interface FakeFile {
+  filename: string
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged'
+  sha?: string
+  previous_filename?: string
+}
+
+/** A commit of a pull request; `author`/`committer` are null when the e-mail is not linked. */
+export interface FakeCommit {
+  sha: string
+  author: FakeUser | null
+  committer: FakeUser | null
+  authorName?: string
+  authorEmail?: string
+  message: string
+}
+
+/** A repository activity (push, force push, branch creation …). */
+export interface FakeActivity {
+  before: string
+  after: string
+  ref: string
+  actor: FakeUser | null
+  activity_type: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion' | 'pr_merge'
+  timestamp: string
 }
 
 /** A commit status; `id` is assigned by the fake when it is created through the API. */
@@ -103,6 +136,14 @@ export interface FakeState {
   readOnlyToken?: boolean
   /** Clock for timestamps the fake writes (epoch ms); each write advances it by one second. */
   now?: number
+  /** File texts by commit (SHA or branch) and path, for the contents API. */
+  contents?: Record<string, Record<string, string>>
+  /** Files each PR changes (the pull request files API). */
+  pullFiles?: Record<number, FakeFile[]>
+  /** Commits of each PR. */
+  pullCommits?: Record<number, FakeCommit[]>
+  /** Repository activities, oldest first (the API lists them newest first). */
+  activities?: FakeActivity[]
 }
 
 /** The state after defaults are filled in. */
@@ -118,6 +159,10 @@ export type LiveState = FakeState &
       | 'rules'
       | 'files'
       | 'environments'
+      | 'contents'
+      | 'pullFiles'
+      | 'pullCommits'
+      | 'activities'
     >
   >
 
@@ -212,6 +257,17 @@ function userType(login: string): FakeUser['type'] {
   return login.endsWith('[bot]') ? 'Bot' : 'User'
 }
 
+/** A stable 40-hex stand-in for a git object id. */
+function blobSha(text: string): string {
+  let out = ''
+  let h = 0x811c9dc5
+  for (let round = 0; out.length < 40; round++) {
+    for (const ch of `${round}:${text}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0
+    out += h.toString(16).padStart(8, '0')
+  }
+  return out.slice(0, 40)
+}
+
 function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
@@ -232,10 +288,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 // One per process: compiling GitHub's big repository and pull-request schemas costs more than a
 // test, and the validator holds no per-server state.
 let sharedValidator: Validator | undefined
+let sharedGraphQL: GraphQLApi | undefined
 
 /** Starts the fake on 127.0.0.1 with a random port; `initial` is copied, not shared. */
 export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
   const validator = (sharedValidator ??= createValidator())
+  const graphql = (sharedGraphQL ??= createGraphQL())
   const copy = structuredClone(initial)
   const state: LiveState = {
     ...copy,
@@ -246,7 +304,11 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
     branches: copy.branches ?? {},
     rules: copy.rules ?? [],
     files: copy.files ?? {},
-    environments: copy.environments ?? {}
+    environments: copy.environments ?? {},
+    contents: copy.contents ?? {},
+    pullFiles: copy.pullFiles ?? {},
+    pullCommits: copy.pullCommits ?? {},
+    activities: copy.activities ?? []
   }
   const requests: RecordedRequest[] = []
   const faults: Fault[] = []
@@ -478,10 +540,10 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       comments: state.comments[n]?.length ?? 0,
       review_comments: 0,
       maintainer_can_modify: false,
-      commits: 1,
+      commits: Math.max(1, state.pullCommits[n]?.length ?? 1),
       additions: 0,
       deletions: 0,
-      changed_files: 0
+      changed_files: state.pullFiles[n]?.length ?? 0
     }
   }
 
@@ -517,7 +579,7 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       updated_at: c.updated_at,
       issue_url: `${repoApi()}/issues/${n}`,
       author_association: c.user.type === 'Bot' ? 'NONE' : association(c.user.login),
-      performed_via_github_app: null,
+      performed_via_github_app: c.app ? app(c.app) : null,
       reactions: {
         url: `${url}/reactions`,
         total_count: 0,
@@ -530,6 +592,94 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
         eyes: 0,
         rocket: 0
       }
+    }
+  }
+
+  // The GitHub Actions app writes GITHUB_TOKEN comments; id 15368 is its real id.
+  const app = (slug: string) => ({
+    id: slug === 'github-actions' ? 15368 : userId(`app:${slug}`),
+    slug,
+    node_id: `A_${slug}`,
+    owner: simpleUser('github', 'Organization'),
+    name: slug === 'github-actions' ? 'GitHub Actions' : slug,
+    description: null,
+    external_url: `${WEB}/apps/${slug}`,
+    html_url: `${WEB}/apps/${slug}`,
+    created_at: iso(START - 86_400_000 * 3650),
+    updated_at: iso(START - 86_400_000 * 30),
+    permissions: { issues: 'write', metadata: 'read', pull_requests: 'write' },
+    events: []
+  })
+
+  const fileEntry = (n: number, f: FakeFile) => {
+    const sha = f.sha ?? blobSha(`${n}:${f.filename}:${f.status}`)
+    const raw = `${WEB}/${fullName()}/raw/${sha}/${f.filename}`
+    return {
+      sha,
+      filename: f.filename,
+      status: f.status,
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      blob_url: `${WEB}/${fullName()}/blob/${sha}/${f.filename}`,
+      raw_url: raw,
+      contents_url: `${repoApi()}/contents/${f.filename}?ref=${sha}`,
+      ...(f.previous_filename === undefined ? {} : { previous_filename: f.previous_filename })
+    }
+  }
+
+  const gitUser = (name: string, email: string, at: string) => ({ name, email, date: at })
+
+  const commitEntry = (c: FakeCommit) => {
+    const url = `${repoApi()}/commits/${c.sha}`
+    const at = iso(START - 3_600_000)
+    const authorName = c.authorName ?? c.author?.login ?? 'someone'
+    const authorEmail = c.authorEmail ?? `${authorName}@users.noreply.github.com`
+    const committerName = c.committer?.login ?? 'GitHub'
+    return {
+      url,
+      sha: c.sha,
+      node_id: `C_${c.sha.slice(0, 12)}`,
+      html_url: `${WEB}/${fullName()}/commit/${c.sha}`,
+      comments_url: `${url}/comments`,
+      commit: {
+        url: `${repoApi()}/git/commits/${c.sha}`,
+        author: gitUser(authorName, authorEmail, at),
+        committer: gitUser(committerName, `${committerName}@users.noreply.github.com`, at),
+        message: c.message,
+        comment_count: 0,
+        tree: { sha: blobSha(`tree:${c.sha}`), url: `${repoApi()}/git/trees/${c.sha}` }
+      },
+      author: c.author ? simpleUser(c.author.login, c.author.type) : null,
+      committer: c.committer ? simpleUser(c.committer.login, c.committer.type) : null,
+      parents: []
+    }
+  }
+
+  const contentFile = (path: string, text: string, ref: string) => {
+    const sha = blobSha(text)
+    const name = path.split('/').pop() ?? path
+    const self = `${repoApi()}/contents/${path}?ref=${ref}`
+    const html = `${WEB}/${fullName()}/blob/${ref}/${path}`
+    const git = `${repoApi()}/git/blobs/${sha}`
+    return {
+      type: 'file',
+      encoding: 'base64',
+      size: Buffer.byteLength(text),
+      name,
+      path,
+      // GitHub wraps the base64 text at 60 characters.
+      content: (
+        Buffer.from(text)
+          .toString('base64')
+          .match(/.{1,60}/g) ?? []
+      ).join('\n'),
+      sha,
+      url: self,
+      git_url: git,
+      html_url: html,
+      download_url: `https://raw.githubusercontent.com/${fullName()}/${ref}/${path}`,
+      _links: { self, git, html }
     }
   }
 
@@ -644,7 +794,8 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
         user: { ...ACTIONS_BOT },
         body: text,
         created_at: at,
-        updated_at: at
+        updated_at: at,
+        app: 'github-actions'
       }
       ;(state.comments[n] ??= []).push(created)
       const out = comment(n, created)
@@ -659,6 +810,7 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       checkCommentBody(where, text)
       hit.c.body = text
       hit.c.updated_at = tick()
+      ;(hit.c.edits ??= []).push({ editor: { ...ACTIONS_BOT }, at: hit.c.updated_at })
       return { status: 200, body: comment(hit.n, hit.c) }
     },
 
@@ -781,12 +933,17 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
 
     'repos/get-content': (op, url) => {
       const path = p(op, 'path').replace(/^\/+|\/+$/g, '')
-      const ref = url.searchParams.get('ref')
-      if (ref !== null && ref !== state.defaultBranch) throw new HttpError(404, 'Not Found')
-      const html = (kind: string, at: string) =>
-        `${WEB}/${fullName()}/${kind}/${state.defaultBranch}/${at}`
+      const ref = url.searchParams.get('ref') ?? state.defaultBranch
+      // Files by commit (`contents`) and, on the default branch, the `files` tree.
+      const tree: Record<string, string> = {
+        ...(ref === state.defaultBranch ? state.files : {}),
+        ...(state.contents[ref] ?? {})
+      }
+      const text = tree[path]
+      if (text !== undefined) return { status: 200, body: contentFile(path, text, ref) }
+      const html = (kind: string, at: string) => `${WEB}/${fullName()}/${kind}/${ref}/${at}`
       const entry = (at: string, type: 'file' | 'dir', size: number) => {
-        const self = `${repoApi()}/contents/${at}?ref=${state.defaultBranch}`
+        const self = `${repoApi()}/contents/${at}?ref=${ref}`
         const sha = userId(`blob:${at}`).toString(16).padStart(40, '0')
         const git = `${repoApi()}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`
         return {
@@ -799,21 +956,13 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
           git_url: git,
           html_url: html(type === 'file' ? 'blob' : 'tree', at),
           download_url:
-            type === 'file' ? `https://raw.githubusercontent.com/${fullName()}/HEAD/${at}` : null,
+            type === 'file' ? `https://raw.githubusercontent.com/${fullName()}/${ref}/${at}` : null,
           _links: { git, html: html(type === 'file' ? 'blob' : 'tree', at), self }
-        }
-      }
-      const text = state.files[path]
-      if (text !== undefined) {
-        const content = Buffer.from(text, 'utf8').toString('base64')
-        return {
-          status: 200,
-          body: { ...entry(path, 'file', Buffer.byteLength(text)), content, encoding: 'base64' }
         }
       }
       const prefix = `${path}/`
       const children = new Map<string, 'file' | 'dir'>()
-      for (const file of Object.keys(state.files)) {
+      for (const file of Object.keys(tree)) {
         if (!file.startsWith(prefix)) continue
         const [name = '', ...rest] = file.slice(prefix.length).split('/')
         children.set(name, rest.length > 0 ? 'dir' : 'file')
@@ -823,7 +972,7 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
         entry(
           `${prefix}${name}`,
           type,
-          type === 'file' ? Buffer.byteLength(state.files[`${prefix}${name}`] ?? '') : 0
+          type === 'file' ? Buffer.byteLength(tree[`${prefix}${name}`] ?? '') : 0
         )
       )
       return { status: 200, body }
@@ -868,6 +1017,53 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       }
     },
 
+    'pulls/list-files': (op, url) => {
+      const n = Number(p(op, 'pull_number'))
+      requirePull(n)
+      // GitHub lists at most 3000 files of a pull request.
+      const files = (state.pullFiles[n] ?? []).slice(0, 3000)
+      return paginate(
+        files.map((f) => fileEntry(n, f)),
+        url
+      )
+    },
+
+    'pulls/list-commits': (op, url) => {
+      const n = Number(p(op, 'pull_number'))
+      requirePull(n)
+      const commits = state.pullCommits[n] ?? [
+        {
+          sha: requirePull(n).head.sha,
+          author: requirePull(n).user,
+          committer: requirePull(n).user,
+          message: 'Change the infrastructure'
+        }
+      ]
+      return paginate(commits.slice(0, 250).map(commitEntry), url)
+    },
+
+    'repos/list-activities': (_op, url) => {
+      const ref = url.searchParams.get('ref')
+      const full = (r: string) => (r.startsWith('refs/') ? r : `refs/heads/${r}`)
+      const list = state.activities
+        .map((a, i) => ({ a, i }))
+        .filter(({ a }) => ref === null || full(ref) === a.ref)
+        .reverse()
+        .map(({ a, i }) => ({
+          id: 7_000_000 + i,
+          node_id: `RA_${i}`,
+          before: a.before,
+          after: a.after,
+          ref: a.ref,
+          timestamp: a.timestamp,
+          activity_type: a.activity_type,
+          actor: a.actor ? simpleUser(a.actor.login, a.actor.type) : null
+        }))
+      // Cursor paging (before/after) is not needed by plan-gate: one page of at most per_page.
+      const perPage = Math.min(100, Math.max(1, Number(url.searchParams.get('per_page')) || 30))
+      return { status: 200, body: list.slice(0, perPage) }
+    },
+
     'teams/get-membership-for-user-in-org': (op) => {
       if (!state.tokenCanReadOrg) throw new HttpError(403, DEFAULT_MESSAGES[403])
       const org = p(op, 'org')
@@ -886,6 +1082,71 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       }
       return { status: 200, body }
     }
+  }
+
+  // ---- GraphQL: plan-gate's queries run against the vendored schema fragment ----
+
+  const actor = (u: FakeUser | null) =>
+    u === null
+      ? null
+      : {
+          __typename: u.type === 'Bot' ? 'Bot' : 'User',
+          id: `${u.type === 'Bot' ? 'BOT' : 'U'}_${userId(u.login)}`,
+          // GraphQL names a bot without the `[bot]` suffix REST uses.
+          login: u.type === 'Bot' ? u.login.replace(/\[bot\]$/, '') : u.login
+        }
+
+  const graphqlRoot = {
+    node: ({ id }: { id: string }) => {
+      const m = /^IC_(\d+)$/.exec(id)
+      const hit = m ? allComments().find(({ c }) => c.id === Number(m[1])) : undefined
+      if (!hit) return null
+      const { c } = hit
+      const edits = c.edits ?? []
+      const last = edits[edits.length - 1]
+      return {
+        __typename: 'IssueComment',
+        id,
+        databaseId: c.id,
+        author: actor(c.user),
+        editor: last === undefined ? null : actor(last.editor),
+        body: c.body,
+        createdAt: c.created_at,
+        lastEditedAt: last?.at ?? null,
+        updatedAt: c.updated_at,
+        userContentEdits: ({ first, last: lastN }: { first?: number; last?: number }) => {
+          const all = edits.map((e, i) => ({
+            __typename: 'UserContentEdit',
+            id: `UCE_${c.id}_${i}`,
+            editedAt: e.at,
+            editor: actor(e.editor)
+          }))
+          const nodes = first !== undefined ? all.slice(0, first) : all.slice(-(lastN ?? 0))
+          return { totalCount: all.length, nodes }
+        }
+      }
+    }
+  }
+
+  const graphqlReply = async (body: unknown, auth: string | undefined): Promise<Reply> => {
+    if (!auth || !/^(token|bearer) \S+$/i.test(auth)) {
+      violations.push('POST /graphql: no authorization header')
+      return { status: 401, body: { message: 'This endpoint requires you to be authenticated.' } }
+    }
+    const fault = takeFault('POST', '/graphql')
+    if (fault) return faultReply(fault)
+    const request = body as { query?: unknown; variables?: unknown } | undefined
+    if (typeof request?.query !== 'string') {
+      violations.push('POST /graphql: no query')
+      return { status: 400, body: { message: 'A query attribute must be specified' } }
+    }
+    const result = await graphql.execute(
+      request.query,
+      (request.variables ?? {}) as Record<string, unknown>,
+      graphqlRoot
+    )
+    violations.push(...result.violations.map((v) => `POST /graphql: ${v}`))
+    return { status: 200, body: result.body }
   }
 
   // ---- The request pipeline ----
@@ -995,6 +1256,22 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       body = undefined
     }
     const auth = req.headers.authorization
+    if (method === 'POST' && url.pathname === '/graphql') {
+      requests.push({
+        method,
+        path: url.pathname,
+        query: {},
+        body,
+        status: 200,
+        auth,
+        operationId: 'graphql'
+      })
+      const reply = await graphqlReply(body, auth)
+      requestCount += 1
+      res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify(reply.body))
+      return
+    }
     const op = validator.match(method, url.pathname)
     const entry: RecordedRequest = {
       method,

@@ -83,6 +83,21 @@ function patchNullableEnums(node: unknown): void {
   }
 }
 
+// ajv's `nullable` needs a `type` beside it; GitHub writes `nullable` next to a bare `oneOf`
+// (a commit's author and committer). Null is then one more alternative of the `oneOf`.
+function patchNullableOneOf(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) patchNullableOneOf(n)
+  } else if (typeof node === 'object' && node !== null) {
+    const o = node as Json
+    if (o.nullable === true && o.type === undefined && Array.isArray(o.oneOf)) {
+      delete o.nullable
+      o.oneOf.push({ type: 'null' })
+    }
+    for (const v of Object.values(o)) patchNullableOneOf(v)
+  }
+}
+
 // Schemas are compiled against one registered document, so local refs are re-pointed at it.
 function rebase(schema: Json): Json {
   return JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"gh#/components/')) as Json
@@ -119,6 +134,7 @@ export function createValidator(): Validator {
   const spec = loadSpec()
   patchNullableEnums(spec.components)
   patchNullableEnums(spec.paths)
+  patchNullableOneOf(spec.components)
 
   // strict: false because the registered document is an OpenAPI `components` object rather than
   // a JSON Schema and the spec uses OpenAPI-only keywords. Formats are defined here because

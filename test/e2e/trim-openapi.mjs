@@ -26,7 +26,10 @@ export const OPERATIONS = [
   ['get', '/repos/{owner}/{repo}/commits/{ref}/statuses'],
   ['get', '/repos/{owner}/{repo}/rules/branches/{branch}'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
-  ['get', '/repos/{owner}/{repo}/environments/{environment_name}']
+  ['get', '/repos/{owner}/{repo}/environments/{environment_name}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/commits'],
+  ['get', '/repos/{owner}/{repo}/activity']
 ]
 
 // Annotations that cost most of the size and never change what validates.

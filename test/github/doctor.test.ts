@@ -242,7 +242,7 @@ describe('gatherSetup over the port', () => {
   test('reads rules, the first CODEOWNERS, the workflows that run plan-gate, the environment', async () => {
     const port = fakePort({
       rules: GOOD_RULES,
-      files: {
+      repoFiles: {
         CODEOWNERS: '* @root',
         'docs/CODEOWNERS': '* @docs',
         '.github/workflows/gate.yml': 'uses: plan-gate/plan-gate@v1',

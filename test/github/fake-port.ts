@@ -3,11 +3,15 @@ import type { Permission, Review } from '../../src/policy/approvals.js'
 import {
   GitHubError,
   type BranchRule,
+  type ChangedFile,
+  type CommentHistory,
   type CommitStatus,
   type EnvironmentInfo,
   type GitHubPort,
   type IssueComment,
-  type PullRequest
+  type PullCommit,
+  type PullRequest,
+  type Push
 } from '../../src/github/port.js'
 
 export interface PortState {
@@ -23,9 +27,16 @@ export interface PortState {
   /** Branch → tip commit (a branch not listed has SHA as its tip). */
   tips: Record<string, string>
   rules: BranchRule[]
-  /** Repository files by path. */
-  files: Record<string, string>
+  /** Repository files by path, for `readFile` (the default branch). */
+  repoFiles: Record<string, string>
   environments: Record<string, EnvironmentInfo>
+  /** File texts by `ref:path`. */
+  files: Record<string, string>
+  changed: ChangedFile[]
+  commits: PullCommit[]
+  pushes: Push[]
+  /** Edit histories by comment node id; a comment without one was never edited. */
+  histories: Record<string, CommentHistory>
   /** Method name → error to throw (every call). */
   failures: Partial<Record<keyof GitHubPort, GitHubError>>
 }
@@ -45,6 +56,7 @@ export function pull(over: Partial<PullRequest> = {}): PullRequest {
     headSha: SHA,
     headRepo: 'acme/infra',
     baseRef: 'main',
+    baseSha: 'ba5e'.padEnd(40, '0'),
     mergedAt: null,
     mergeCommitSha: null,
     ...over
@@ -67,8 +79,13 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
     defaultBranch: 'main',
     tips: {},
     rules: [],
-    files: {},
+    repoFiles: {},
     environments: {},
+    files: {},
+    changed: [],
+    commits: [],
+    pushes: [],
+    histories: {},
     failures: {},
     ...initial
   }
@@ -98,7 +115,8 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
         id,
         user: { login: 'github-actions[bot]', type: 'Bot' },
         body,
-        createdAt: ''
+        createdAt: '',
+        nodeId: `IC_${id}`
       })
       return id
     },
@@ -142,14 +160,29 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
         }))
     },
     getBranchRules: async (branch) => (record('getBranchRules', branch), [...state.rules]),
-    readFile: async (path) => (record('readFile', path), state.files[path]),
+    readFile: async (path) => (record('readFile', path), state.repoFiles[path]),
     listDirectory: async (path) => {
       record('listDirectory', path)
-      const names = Object.keys(state.files)
+      const names = Object.keys(state.repoFiles)
         .filter((f) => f.startsWith(`${path}/`) && !f.slice(path.length + 1).includes('/'))
         .map((f) => f.slice(path.length + 1))
       return names.length === 0 ? undefined : names
     },
-    getEnvironment: async (name) => (record('getEnvironment', name), state.environments[name])
+    getEnvironment: async (name) => (record('getEnvironment', name), state.environments[name]),
+    getFileText: async (path, ref) => (
+      record('getFileText', `${ref}:${path}`),
+      state.files[`${ref}:${path}`]
+    ),
+    listPullFiles: async () => (record('listPullFiles'), [...state.changed]),
+    listPullCommits: async () => (record('listPullCommits'), [...state.commits]),
+    listPushes: async () => (record('listPushes'), [...state.pushes]),
+    getCommentHistory: async (nodeId) => {
+      record('getCommentHistory', nodeId)
+      const known = state.histories[nodeId]
+      if (known !== undefined) return known
+      const comment = state.comments.find((c) => c.nodeId === nodeId)
+      if (comment === undefined) throw new GitHubError('not-found', 'read', 'not found', 404)
+      return { author: comment.user, body: comment.body, editors: [], edits: 0, listedEdits: 0 }
+    }
   }
 }

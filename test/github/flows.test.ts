@@ -30,7 +30,8 @@ function ctx(port: FakePort, over: Partial<RunContext> = {}) {
       comment: true,
       statusContext: 'plan-gate',
       applyBranches: [],
-      requireProtections: false
+      requireProtections: false,
+      gateAccount: 'github-actions[bot]'
     },
     policy: { requiredApprovals: 2, approvers: [], excludePusher: true },
     breakGlass: { enabled: false, allowed: [] },
@@ -51,7 +52,7 @@ function review(login: string, state = 'APPROVED', commitId = SHA, type = 'User'
 
 function stateComment(over: Partial<GateState> = {}) {
   const state: GateState = {
-    v: 1,
+    v: 2,
     fingerprint: FP,
     decision: 'pending',
     planDecision: 'approval-required',
@@ -69,13 +70,25 @@ function stateComment(over: Partial<GateState> = {}) {
     state,
     compact: { title: 'plan-gate', reason: 'r' }
   })
-  return { id: 42, user: { login: 'github-actions[bot]', type: 'Bot' }, body, createdAt: '' }
+  return {
+    id: 42,
+    user: { login: 'github-actions[bot]', type: 'Bot' },
+    body,
+    createdAt: '',
+    nodeId: 'IC_42'
+  }
 }
 
 const PR_EVENT = {
   kind: 'pull_request' as const,
   action: 'opened',
-  pull: { number: 7, headSha: SHA, headRepo: 'acme/infra', author: { login: 'alice' } },
+  pull: {
+    number: 7,
+    headSha: SHA,
+    headRef: 'move-db',
+    headRepo: 'acme/infra',
+    author: { login: 'alice' }
+  },
   sender: 'alice'
 }
 const REVIEW_EVENT = { kind: 'review' as const, action: 'submitted', pull: { number: 7 } }
@@ -102,7 +115,12 @@ describe('verifyApprovals', () => {
       permissions: { bob: 'write' }
     })
     const result = await verifyApprovals(port, input)
-    expect(port.calls).toEqual(['listReviews', 'getPermission bob', 'getPermission ghost404'])
+    expect(port.calls).toEqual([
+      'listPullCommits',
+      'listReviews',
+      'getPermission bob',
+      'getPermission ghost404'
+    ])
     expect(result.approvers).toEqual(['bob'])
     expect(result.reviewers.find((r) => r.login === 'ghost404')?.why).toBe(
       'lacks write permission (permission unknown)'
@@ -130,8 +148,10 @@ describe('verifyApprovals', () => {
       {
         id: 9,
         user: { login: 'carol' },
-        body: `/plan-gate break-glass ${FP} outage`,
-        createdAt: 't'
+        // No push is on record for the head, so the break-glass names it.
+        body: `/plan-gate break-glass ${FP} outage on ${SHA}`,
+        createdAt: 't',
+        updatedAt: 't'
       }
     ]
     const port = fakePort({ reviews: [review('bob')], permissions: { bob: 'write' } })
@@ -155,10 +175,16 @@ describe('verifyApprovals', () => {
 describe('runPullRequest', () => {
   test('creates the comment, then posts the status on the head', async () => {
     const port = fakePort()
+    // The pusher comes from GitHub's activity log, never from the event or the comment.
+    port.state.pushes = [
+      { before: '0'.repeat(40), after: SHA, actor: { login: 'alice' }, at: SINCE, type: 'push' }
+    ]
     const { context } = ctx(port)
     const result = await runPullRequest(context, PR_EVENT, APPROVAL_REPORT)
     expect(port.calls).toEqual([
       'listComments',
+      'listPushes',
+      'listPullCommits',
       'listReviews',
       'createComment',
       'createStatus c0ffee0'
@@ -228,7 +254,12 @@ describe('runReview', () => {
   test('the head moved → pending on the new head, the comment left alone', async () => {
     const port = fakePort({ pulls: { 7: pull({ headSha: OTHER }) }, comments: [stateComment()] })
     const result = await runReview(ctx(port).context, REVIEW_EVENT)
-    expect(port.calls).toEqual(['getPull 7', 'listComments', 'createStatus beef000'])
+    expect(port.calls).toEqual([
+      'getPull 7',
+      'listComments',
+      'getCommentHistory IC_42',
+      'createStatus beef000'
+    ])
     expect(result.decision.status).toEqual({
       state: 'pending',
       description:

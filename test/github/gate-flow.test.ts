@@ -83,7 +83,7 @@ const ROWS: readonly Row[] = [
     input: { approval: approval({ approvers: ['bob'] }) },
     outcome: 'pending',
     state: 'pending',
-    description: 'Needs 1 more approval from reviewers with write access',
+    description: 'Needs 1 more approving review (1 of 2 so far) from reviewers with write access',
     jobFails: false
   },
   {
@@ -91,7 +91,8 @@ const ROWS: readonly Row[] = [
     input: { approval: approval({ authorIsAgent: true }), approvers: ['bob', 'acme/dba'] },
     outcome: 'pending',
     state: 'pending',
-    description: 'Needs 2 more approvals from bob, acme/dba (bot or AI author)',
+    description:
+      'Needs 2 more approving reviews (0 of 2 so far) from bob, acme/dba (agent-touched: 2 humans needed)',
     jobFails: false
   },
   {
@@ -107,7 +108,7 @@ const ROWS: readonly Row[] = [
     input: { approval: approval({ breakGlass: GLASS }) },
     outcome: 'pending',
     state: 'pending',
-    description: 'Needs 1 more approval from reviewers with write access',
+    description: 'Needs 1 more approving review (1 of 2 so far) from reviewers with write access',
     jobFails: false
   },
   {
@@ -115,7 +116,7 @@ const ROWS: readonly Row[] = [
     input: { approval: approval(), failJobWhilePending: true },
     outcome: 'pending',
     state: 'pending',
-    description: 'Needs 2 more approvals from reviewers with write access',
+    description: 'Needs 2 more approving reviews (0 of 2 so far) from reviewers with write access',
     jobFails: true
   },
   {
@@ -123,7 +124,8 @@ const ROWS: readonly Row[] = [
     input: { approval: approval(), onApprovalRequired: 'fail' },
     outcome: 'pending',
     state: 'failure',
-    description: 'Approval required: needs 2 more approvals from reviewers with write access',
+    description:
+      'Approval required: needs 2 more approving reviews (0 of 2 so far) from reviewers with write access',
     jobFails: true
   },
   {
@@ -131,7 +133,8 @@ const ROWS: readonly Row[] = [
     input: { mode: 'apply', approval: approval({ approvers: ['bob'] }) },
     outcome: 'pending',
     state: 'failure',
-    description: 'Not approved: needs 1 more approval from reviewers with write access',
+    description:
+      'Not approved: needs 1 more approving review (1 of 2 so far) from reviewers with write access',
     jobFails: true
   },
   {

@@ -31,7 +31,10 @@ describe('parseInputs', () => {
       environment: undefined,
       applyBranches: [],
       applyEnvironment: undefined,
-      requireProtections: false
+      requireProtections: false,
+      agentAccounts: undefined,
+      gateAccount: 'github-actions[bot]',
+      terraformEnv: undefined
     })
   })
 
@@ -115,7 +118,8 @@ describe('parseInputs', () => {
     expect(approvalPolicy(defaults, policy)).toEqual({
       requiredApprovals: 3,
       approvers: ['dave'],
-      excludePusher: true
+      excludePusher: true,
+      agentAuthors: []
     })
     const explicit = parseInputs(reader({ ...TOKEN, 'required-approvals': '1', approvers: 'x' }))
     expect(approvalPolicy(explicit, policy)).toMatchObject({

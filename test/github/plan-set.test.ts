@@ -69,7 +69,7 @@ describe('formMismatch', () => {
 
 describe('parseState and the plan set', () => {
   const base = {
-    v: 1,
+    v: 2,
     fingerprint: FP_A,
     decision: 'pending',
     planDecision: 'approval-required',
@@ -90,6 +90,25 @@ describe('parseState and the plan set', () => {
     [{ plans: A, conflict: [''] }]
   ])('a malformed plan set is no state: %j', (over) => {
     expect(parseState(JSON.stringify({ ...base, ...over }))).toBeUndefined()
+  })
+  test('only a failed evaluation (which read no plan) may name no plan', () => {
+    expect(parseState(JSON.stringify({ ...base, plans: [], failed: true }))).toMatchObject({
+      plans: [],
+      failed: true
+    })
+    expect(parseState(JSON.stringify({ ...base, failed: true }))).toBeUndefined()
+    expect(
+      parseState(
+        JSON.stringify({
+          ...base,
+          failed: true,
+          plans: [{ file: 'a', form: 'x', fingerprint: FP_A }]
+        })
+      )
+    ).toBeUndefined()
+  })
+  test('a version 1 state (before trusted states) is no state', () => {
+    expect(parseState(JSON.stringify({ ...base, v: 1, plans: A }))).toBeUndefined()
   })
   test('a well-formed one round-trips', () => {
     const json = JSON.stringify({ ...base, plans: A, run: '10/2', conflict: ['ws-b/tfplan'] })

@@ -17,7 +17,7 @@ import {
 import { APPROVAL_REPORT, BLOCKED_REPORT } from '../report/sample-reports.js'
 
 const STATE: GateState = {
-  v: 1,
+  v: 2,
   fingerprint: `sha256:${'ab'.repeat(32)}`,
   decision: 'pending',
   planDecision: 'approval-required',
@@ -88,7 +88,7 @@ describe('buildComment and parseComment', () => {
     expect(parseComment(body, 'plan-gate')).toEqual({ report: expect.any(String) })
     const good = buildComment(parts())
     const tampered = [
-      good.replace('"v":1', '"v":2'),
+      good.replace('"v":2', '"v":3'),
       good.replace(/"fingerprint":"sha256:[0-9a-f]+"/, '"fingerprint":"sha256:xyz"'),
       good.replace('"decision":"pending"', '"decision":"merged"'),
       good.replace('"breakGlassUsed":[1234]', '"breakGlassUsed":["x"]'),
@@ -100,6 +100,12 @@ describe('buildComment and parseComment', () => {
       `${good}trailing text\n`
     ]
     for (const body of tampered) expect(parseComment(body, 'plan-gate')?.state).toBeUndefined()
+  })
+
+  test('a state of an older format is recognised as outdated, never used', () => {
+    const good = buildComment(parts())
+    const old = good.replace('"v":2', '"v":1')
+    expect(parseComment(old, 'plan-gate')).toEqual({ report: expect.any(String), outdated: 1 })
   })
 
   test('parseState accepts exactly well-formed states', () => {

@@ -541,7 +541,7 @@ describe('evaluateApprovals', () => {
     )
     expect(agent.authorIsAgent).toBe(true)
     expect(agent.summary).toBe(
-      'needs 2 more approvals from a qualified reviewer (write access) (the author is a bot or AI agent)'
+      'needs 2 more approvals from a qualified reviewer (write access) (agent-touched, so 2 human approvals: the author Copilot is a bot or agent account)'
     )
     const error = evaluateApprovals([], { ...POLICY, approvers: ['acme/dba'] }, CONTEXT)
     expect(error.summary).toBe(TEAM_ERROR)
@@ -649,7 +649,8 @@ describe('findBreakGlass', () => {
     id,
     user: login === null ? null : { login, ...(type ? { type } : {}) },
     body: text,
-    createdAt: `2026-03-10T13:0${id}:00Z`
+    createdAt: `2026-03-10T13:0${id}:00Z`,
+    updatedAt: `2026-03-10T13:0${id}:00Z`
   })
 
   test('an allowed user, case-insensitively', () => {
@@ -745,7 +746,7 @@ describe('withBreakGlass', () => {
       glass
     )
     expect(result.summary).toBe(
-      'needs 1 more approval from a qualified reviewer (write access) (the author is a bot or AI agent)'
+      'needs 1 more approval from a qualified reviewer (write access) (agent-touched, so 2 human approvals: the author copilot is a bot or agent account)'
     )
   })
 })

@@ -95,7 +95,9 @@ approvals:
       count: 3,
       approvers: ['alice', '@acme/dba'],
       excludePusher: false,
-      breakGlass: { enabled: true, allowed: ['oncall-lead'] }
+      breakGlass: { enabled: true, allowed: ['oncall-lead'] },
+      agentAccounts: [],
+      protectedPaths: []
     })
   })
 

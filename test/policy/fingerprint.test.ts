@@ -73,6 +73,35 @@ describe('fingerprint', () => {
     ],
     ['the reason changes', (c: Json[]) => ((c[0] as Json)['action_reason'] = 'replace_by_request')],
     [
+      // Same address, another object: a sandbox database approved, a production one deleted.
+      'the object behind the address is another one',
+      (c: Json[]) => {
+        const before = ((c[0] as Json)['change'] as Json)['before'] as Json
+        before['identifier'] = 'orders-sandbox'
+      }
+    ],
+    [
+      'the object lives in another account',
+      (c: Json[]) => {
+        const before = ((c[3] as Json)['change'] as Json)['before'] as Json
+        before['arn'] = 'arn:aws:ec2:eu-west-1:999999999999:instance/i-0abc'
+      }
+    ],
+    [
+      'the object lives in another region',
+      (c: Json[]) => {
+        const before = ((c[0] as Json)['change'] as Json)['before'] as Json
+        before['availability_zone'] = 'us-east-1a'
+      }
+    ],
+    [
+      'a weakened retention goes lower (14 → 0 approved as 14 → 5)',
+      (c: Json[]) => {
+        const after = ((c[1] as Json)['change'] as Json)['after'] as Json
+        after['backup_retention_period'] = 5
+      }
+    ],
+    [
       'a protection weakening disappears',
       (c: Json[]) => {
         const after = ((c[1] as Json)['change'] as Json)['after'] as Json
@@ -81,6 +110,13 @@ describe('fingerprint', () => {
     ]
   ])('changes when %s', (_name, mutate) => {
     expect(fingerprintOf(edit(mutate))).not.toBe(original)
+  })
+
+  test('the provider configuration is part of it (literal region, role)', () => {
+    const other = structuredClone(base)
+    const aws = ((other['configuration'] as Json)['provider_config'] as Json)['aws'] as Json
+    aws['expressions'] = { region: { constant_value: 'us-east-1' } }
+    expect(fingerprintOf(other)).not.toBe(original)
   })
 
   test('the same destructive changes read from a stream and a saved array agree', () => {

@@ -332,7 +332,7 @@ describe('what the messages say', () => {
       ])
     )
     expect(findings.map(formatMessage)).toEqual([
-      'Deletes a object storage; this looks like a rename to module.web.aws_s3_bucket.static: add a `moved` block; kept: the objects (a bucket that is not empty cannot be deleted without force_destroy)'
+      'Deletes an object storage; this looks like a rename to module.web.aws_s3_bucket.static: add a `moved` block; kept: the objects (a bucket that is not empty cannot be deleted without force_destroy)'
     ])
     expect(decide(findings)).toBe('approval-required')
   })

@@ -121,9 +121,13 @@ function schemaErrors(value: unknown): string[] {
 }
 
 describe('renderJson', () => {
-  test.each(Object.entries(SAMPLE_REPORTS))('matches the golden file for %s', (name, report) => {
-    expectGolden(`report-${name}.json`, renderJson(report))
-  })
+  // The large sample is checked by the round-trip and schema tests, not by a 4,000-line golden.
+  test.each(Object.entries(SAMPLE_REPORTS).filter(([name]) => name !== 'large'))(
+    'matches the golden file for %s',
+    (name, report) => {
+      expectGolden(`report-${name}.json`, renderJson(report))
+    }
+  )
 
   test('is the report, pretty-printed with a trailing newline', () => {
     for (const report of Object.values(SAMPLE_REPORTS)) {

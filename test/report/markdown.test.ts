@@ -1,4 +1,4 @@
-import type { PlanInfo } from '../../src/report/types.js'
+import type { PlanInfo, PlanSummary } from '../../src/report/types.js'
 import { describe, expect, test } from '@jest/globals'
 import { codeSpan, escapeMarkdown, renderMarkdown } from '../../src/report/markdown.js'
 import type { ReportedFinding } from '../../src/report/types.js'
@@ -35,10 +35,65 @@ describe('renderMarkdown', () => {
       'No destructive changes need approval.'
     ])
     expect(lines(renderMarkdown(APPROVAL_REPORT))[0]).toBe('## ⚠️ plan-gate: approval required')
-    expect(lines(renderMarkdown(APPROVAL_REPORT))[2]).toMatch(
-      /^A second reviewer must approve this pull request before apply/
+    expect(lines(renderMarkdown(APPROVAL_REPORT))[2]).toBe(
+      'Needs a second approver besides the usual one before apply. 3 findings need approval.'
     )
     expect(lines(renderMarkdown(BLOCKED_REPORT))[2]).toMatch(/^This plan is blocked: /)
+  })
+
+  test('says how many approving reviews the policy needs, and how many counted so far', () => {
+    const line = (approvals: { required: number; counted?: number }): string =>
+      renderMarkdown(APPROVAL_REPORT, { approvals }).split('\n')[2] ?? ''
+    expect(line({ required: 2 })).toBe(
+      'Needs 2 approving reviews before apply: a second approver besides the usual one. ' +
+        '3 findings need approval.'
+    )
+    expect(line({ required: 2, counted: 1 })).toMatch(/need approval\. So far: 1 of 2\.$/)
+    expect(line({ required: 3, counted: 0 })).toBe(
+      'Needs 3 approving reviews before apply. 3 findings need approval. So far: 0 of 3.'
+    )
+    expect(line({ required: 1 })).toMatch(/^Needs 1 approving review before apply\. /)
+    const recorded = {
+      ...APPROVAL_REPORT,
+      approval: {
+        outcome: 'pending' as const,
+        status: 'pending' as const,
+        description: '',
+        required: 2,
+        approvers: ['alice'],
+        changesRequestedBy: []
+      }
+    }
+    expect(renderMarkdown(recorded).split('\n')[2]).toMatch(/So far: 1 of 2\.$/)
+  })
+
+  test('starts with a summary: counts by decision and by category', () => {
+    const markdown = renderMarkdown(LARGE_REPORT)
+    expect(markdown.split('\n')[4]).toBe(
+      '**Findings:** 120 needing approval, 180 warnings. **By category:** other 180, database 120.'
+    )
+    expect(markdown.indexOf('**Findings:**')).toBeLessThan(markdown.indexOf('| Decision |'))
+  })
+
+  test('a line per plan in the summary when there are several', () => {
+    const report = {
+      ...APPROVAL_REPORT,
+      plans: [
+        { ...(APPROVAL_REPORT.plans[0] as PlanSummary), file: 'eu/plan.json' },
+        { ...(BLOCKED_REPORT.plans[0] as PlanSummary), file: 'us/plan.json' }
+      ],
+      findings: [
+        ...BLOCKED_REPORT.findings.map((f) => ({ ...f, plan: 'us/plan.json' })),
+        ...APPROVAL_REPORT.findings.map((f) => ({ ...f, plan: 'eu/plan.json' }))
+      ]
+    }
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain(
+      '| Plan | Verdict | Findings | By category |\n| --- | --- | --- | --- |\n' +
+        '| `eu/plan.json` | ⚠️ approval required | 3 needing approval, 1 warning | database 3, other 1 |\n' +
+        '| `us/plan.json` | ⛔ blocked | 2 blocked, 1 needing approval |'
+    )
+    expect(markdown.indexOf('| Plan |')).toBeLessThan(markdown.indexOf('| Decision |'))
   })
 
   test('uses the title option, escaped', () => {
@@ -48,20 +103,34 @@ describe('renderMarkdown', () => {
 
   test('puts warnings in a collapsible section after the findings table', () => {
     const markdown = renderMarkdown(APPROVAL_REPORT)
-    const table = markdown.indexOf('| Decision | Resource | Action | Why |')
+    const table = markdown.indexOf('| Decision | Resource | Why |')
     const warnings = markdown.indexOf('<summary>1 warning: no approval needed</summary>')
     expect(table).toBeGreaterThan(0)
     expect(warnings).toBeGreaterThan(table)
-    expect(markdown.slice(warnings)).toContain('| `null_resource.migrate["v2"]` | delete |')
+    expect(markdown.slice(warnings)).toContain(
+      '| `null_resource.migrate["v2"]` | Deletes a resource'
+    )
   })
 
-  test('keeps the order of report.findings', () => {
-    const rows = tableRows(renderMarkdown(LARGE_REPORT, { maxLength: 1_000_000 }))
-    const addresses = rows.slice(1).filter((row) => !row.startsWith('| Resource'))
-    expect(addresses).toHaveLength(LARGE_REPORT.findings.length)
-    LARGE_REPORT.findings.forEach((finding, i) => {
-      expect(addresses[i]).toContain(`\`${finding.address}\``)
-    })
+  test('groups identical findings into one row with a count and lists every address', () => {
+    const markdown = renderMarkdown(LARGE_REPORT, { maxLength: 1_000_000 })
+    const rows = tableRows(markdown).filter(
+      (row) => !row.startsWith('| Decision') && !row.startsWith('| Resource')
+    )
+    expect(rows).toEqual([
+      '| ⚠️ Needs approval | **108** × `aws_db_instance` | Deletes a database (aws\\_db\\_instance): its data is lost. |',
+      '| ⚠️ Needs approval | **12** × `aws_rds_cluster_instance` | Deletes a database (aws\\_rds\\_cluster\\_instance): its data is lost. |',
+      '| **180** × `aws_security_group` | Deletes a resource that holds no data. |'
+    ])
+    // Every address, in report order, in the collapsible lists.
+    let at = 0
+    for (const finding of LARGE_REPORT.findings.filter((f) => f.type === 'aws_db_instance')) {
+      const next = markdown.indexOf(`- \`${finding.address}\``, at)
+      expect(next).toBeGreaterThan(at)
+      at = next
+    }
+    expect(markdown).toContain('<summary>Addresses (120 findings, in full)</summary>')
+    expect(markdown).toContain('**108 × `aws_db_instance`** — Deletes a database')
   })
 
   test('ends with the fingerprint', () => {
@@ -83,8 +152,8 @@ describe('renderMarkdown', () => {
 
   test('shows the plan-level finding and the deposed object', () => {
     const markdown = renderMarkdown(BLOCKED_REPORT)
-    expect(markdown).toContain('| ⛔ Blocked | `(plan)` | — | The plan reported errors')
-    expect(markdown).toContain('`aws_rds_cluster.main` (deposed object `5f2a1c3e`)')
+    expect(markdown).toContain('| ⛔ Blocked | `(plan)` | The plan reported errors')
+    expect(markdown).toContain('`aws_rds_cluster.main` (deposed `5f2a1c3e`)')
   })
 
   test('escapes every interpolated string', () => {
@@ -102,10 +171,10 @@ describe('renderMarkdown', () => {
     )
     const row = tableRows(renderMarkdown(report))[1] ?? ''
     expect(row).toBe(
-      '| ⚠️ Needs approval | prod\\|eu: ``aws_s3_bucket.b["a\\|b`c"]`` | replace (delete first) | ' +
+      '| ⚠️ Needs approval | prod\\|eu: ``aws_s3_bucket.b["a\\|b`c"]`` | ' +
         'Deletes \\<img src=x\\> \\*bold\\* \\_it\\_ \\[link\\](x) \\| pipe\\\\nnext \\`code\\` |'
     )
-    expect(row.split(/(?<!\\)\|/)).toHaveLength(6)
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(5)
   })
 
   test('prints only addresses, types, actions, reasons, counts, metadata and fingerprint', () => {
@@ -129,17 +198,70 @@ describe('renderMarkdown', () => {
   })
 
   test('drops rows from the end and says how many when the budget is exceeded', () => {
-    const markdown = renderMarkdown(LARGE_REPORT, { maxLength: 20000 })
+    const distinct = Array.from({ length: 300 }, (_, i) => ({
+      ...(LARGE_REPORT.findings[0] as ReportedFinding),
+      type: `aws_type_${i}`,
+      address: `aws_type_${i}.this`,
+      reason: `Deletes a database (aws_type_${i}): its data is lost.`
+    }))
+    const report = makeReport(
+      'approval-required',
+      LARGE_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      distinct
+    )
+    const markdown = renderMarkdown(report, { maxLength: 20000 })
     expect(markdown.length).toBeLessThanOrEqual(20000)
-    const shown = tableRows(markdown).filter((row) => row.includes('`module.'))
-    const omitted = LARGE_REPORT.findings.length - shown.length
+    const shown = tableRows(markdown).filter((row) => row.includes('`aws_type_'))
+    const omitted = distinct.length - shown.length
     expect(omitted).toBeGreaterThan(0)
     expect(markdown).toContain(`**${omitted} more findings not shown**`)
     expect(markdown).toContain('The full report is in the job summary and the JSON report.')
     shown.forEach((row, i) => {
-      expect(row).toContain(`\`${LARGE_REPORT.findings[i]?.address}\``)
+      expect(row).toContain(`\`${distinct[i]?.address}\``)
     })
-    expect(markdown).toContain(`Fingerprint: \`${LARGE_REPORT.fingerprint}\``)
+    expect(markdown).toContain(`Fingerprint: \`${report.fingerprint}\``)
+  })
+
+  test('shows the first rows and collapses the rest, so a long table stays short', () => {
+    const distinct = Array.from({ length: 40 }, (_, i) => ({
+      ...(LARGE_REPORT.findings[0] as ReportedFinding),
+      type: `aws_type_${i}`,
+      address: `aws_type_${i}.this`,
+      reason: `Deletes a database (aws_type_${i}): its data is lost.`
+    }))
+    const report = makeReport(
+      'approval-required',
+      LARGE_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      distinct
+    )
+    const markdown = renderMarkdown(report)
+    const collapsed = markdown.indexOf('<summary>15 more rows (15 findings)</summary>')
+    expect(collapsed).toBeGreaterThan(0)
+    expect(markdown.indexOf('`aws_type_24.this`')).toBeLessThan(collapsed)
+    expect(markdown.indexOf('`aws_type_25.this`')).toBeGreaterThan(collapsed)
+  })
+
+  test('shortens long addresses in the middle and gives the full address in the details', () => {
+    const key = 'k'.repeat(300)
+    const long: ReportedFinding = {
+      ...(APPROVAL_REPORT.findings[0] as ReportedFinding),
+      address: `module.tenants["${key}"].module.database.aws_db_instance.this`
+    }
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [long]
+    )
+    const markdown = renderMarkdown(report)
+    const row = tableRows(markdown)[1] ?? ''
+    const cell = /`([^`]*)`/.exec(row)?.[1] ?? ''
+    expect([...cell].length).toBe(44)
+    expect(cell).toBe('module.tenants["kkkkkkk…aws_db_instance.this')
+    expect(markdown).toContain('**Full address** — ')
+    expect(markdown).toContain(`- \`${long.address}\``)
   })
 
   test('never exceeds maxLength', () => {
@@ -163,7 +285,8 @@ describe('renderMarkdown', () => {
     )
     const markdown = renderMarkdown(report)
     expect(markdown.length).toBeLessThanOrEqual(60000)
-    expect(markdown).toMatch(/\*\*\d+ more findings not shown\*\*/)
+    expect(markdown).toContain('| ⚠️ Needs approval | **2000** × `aws_db_instance` |')
+    expect(markdown).toMatch(/- … and 1[89]\d\d more \(every one is in the JSON report\)/)
   })
 })
 

@@ -327,3 +327,116 @@ export function expectGolden(name: string, actual: string): void {
   if (!existsSync(file)) throw new Error(`Missing golden file ${name}: run with UPDATE_GOLDEN=1`)
   expect(actual).toBe(readFileSync(file, 'utf8'))
 }
+
+/** A module address about 110 characters long, as platform teams' nested modules produce. */
+function platformAddress(i: number, resource: string): string {
+  const tenant = `tenant-${String(i).padStart(4, '0')}-analytics-pipeline`
+  return `module.platform_eu_west_1.module.tenant_workloads["${tenant}"].module.storage.${resource}`
+}
+
+function hugeFinding(
+  address: string,
+  type: string,
+  decision: ReportedFinding['decision'],
+  reason: string,
+  ruleId: string
+): ReportedFinding {
+  return {
+    ruleId,
+    address,
+    type,
+    action: 'delete',
+    category: decision === 'warn' ? undefined : 'database',
+    severity: decision === 'warn' ? 'low' : 'critical',
+    decision,
+    messageId: decision === 'warn' ? 'destroy-resource' : 'destroy-data-store',
+    data: {},
+    source: 'change',
+    reason
+  } as ReportedFinding
+}
+
+/**
+ * (e) The 1,500-finding teardown the issue measured: 110-character module addresses, 400
+ * identical "no copy survives" findings, one 300-character `for_each` key, 30 other types.
+ */
+export function hugeReport(): Report {
+  const findings: ReportedFinding[] = []
+  for (let i = 0; i < 400; i++)
+    findings.push(
+      hugeFinding(
+        platformAddress(i, 'aws_db_instance.primary'),
+        'aws_db_instance',
+        'approval-required',
+        'Deletes a database and no copy survives (none of: final snapshot, retained automated backups, AWS Backup recovery point). To unblock: take or keep a backup first in a separate change, or add an exemption',
+        'PG-0013'
+      )
+    )
+  for (let i = 0; i < 300; i++)
+    findings.push(
+      hugeFinding(
+        platformAddress(i, 'aws_s3_bucket.exports'),
+        'aws_s3_bucket',
+        'approval-required',
+        'Deletes an object storage (its key left for_each)',
+        'PG-AWS-020'
+      )
+    )
+  for (let i = 0; i < 200; i++)
+    findings.push(
+      hugeFinding(
+        platformAddress(i, 'aws_kms_key.data'),
+        'aws_kms_key',
+        'approval-required',
+        'Deletes an encryption key (its key left for_each)',
+        'PG-AWS-040'
+      )
+    )
+  findings.push(
+    hugeFinding(
+      `module.platform_eu_west_1.aws_dynamodb_table.sessions["${'customer-session-store-'.repeat(14)}x"]`,
+      'aws_dynamodb_table',
+      'approval-required',
+      'Deletes a database (its key left for_each)',
+      'PG-AWS-010'
+    )
+  )
+  for (let t = 0; t < 30; t++)
+    for (let i = 0; i < 3; i++)
+      findings.push(
+        hugeFinding(
+          platformAddress(i, `aws_service_${t}_store.this`),
+          `aws_service_${t}_store`,
+          'approval-required',
+          `Deletes a database (aws_service_${t}_store): its data is lost`,
+          `PG-AWS-${100 + t}`
+        )
+      )
+  for (let i = 0; i < 509; i++)
+    findings.push(
+      hugeFinding(
+        platformAddress(i, `aws_security_group_rule.ingress_${i % 10}`),
+        'aws_security_group_rule',
+        'warn',
+        'Deletes a resource that holds no data',
+        'PG-0004'
+      )
+    )
+  return makeReport(
+    'approval-required',
+    {
+      file: 'plan.json',
+      format: 'show-json',
+      formatVersion: '1.2',
+      tool: 'terraform',
+      toolVersion: '1.11.0',
+      errored: false,
+      applyable: true,
+      complete: true,
+      operation: 'plan',
+      hasValues: true
+    },
+    actionCounts({ delete: 1500 }),
+    findings
+  )
+}

@@ -53,8 +53,11 @@ function parse(output: string): SarifLog['runs'][number] & { log: SarifLog } {
   return { ...run, log }
 }
 
+const SMALL_SAMPLES = Object.entries(SAMPLE_REPORTS).filter(([name]) => name !== 'large')
+
 describe('renderSarif', () => {
-  test.each(Object.entries(SAMPLE_REPORTS))('matches the golden file for %s', (name, report) => {
+  // The large sample is checked by properties below, not by a 9,000-line golden file.
+  test.each(SMALL_SAMPLES)('matches the golden file for %s', (name, report) => {
     expectGolden(`report-${name}.sarif`, renderSarif(report, sampleRules))
   })
 
@@ -94,6 +97,18 @@ describe('renderSarif', () => {
         text: 'Deleting or replacing an RDS instance loses its data unless a snapshot exists.'
       },
       helpUri: 'https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-AWS-001.md',
+      help: {
+        text:
+          'RDS instance deleted or replaced\n\n' +
+          'Why: Deleting or replacing an RDS instance loses its data unless a snapshot exists.\n\n' +
+          'What to do: Keep a final snapshot and get a second approval.\n\n' +
+          'More: https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-AWS-001.md',
+        markdown:
+          '**RDS instance deleted or replaced**\n\n' +
+          '**Why:** Deleting or replacing an RDS instance loses its data unless a snapshot exists.\n\n' +
+          '**What to do:** Keep a final snapshot and get a second approval.\n\n' +
+          '[Rule documentation](https://github.com/plan-gate/plan-gate/blob/main/docs/rules/PG-AWS-001.md)'
+      },
       defaultConfiguration: { level: 'error' },
       properties: {
         tags: ['security', 'terraform', 'destructive-change', 'database'],
@@ -110,6 +125,11 @@ describe('renderSarif', () => {
       id: 'PG-AWS-W001',
       name: 'protection-weakened',
       shortDescription: { text: 'PG-AWS-W001 (protection-weakened)' },
+      fullDescription: { text: 'Findings of rule PG-AWS-W001 (protection-weakened).' },
+      help: {
+        text: expect.stringContaining('plan-gate explain PG-AWS-W001'),
+        markdown: expect.stringContaining('plan-gate explain PG-AWS-W001')
+      },
       defaultConfiguration: { level: 'error' },
       properties: {
         tags: ['security', 'terraform', 'destructive-change', 'database'],
@@ -127,13 +147,15 @@ describe('renderSarif', () => {
       message: { text: APPROVAL_REPORT.findings[0]?.reason },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'plans/prod.json' } },
+          physicalLocation: {
+            artifactLocation: { uri: 'plans/prod.json', uriBaseId: '%SRCROOT%' },
+            region: { startLine: 1, startColumn: 1, endLine: 1 }
+          },
           logicalLocations: [{ fullyQualifiedName: 'aws_db_instance.main', kind: 'resource' }]
         }
       ],
       properties: { decision: 'approval-required', action: 'replace', type: 'aws_db_instance' }
     })
-    expect(results[0]?.locations[0]?.physicalLocation?.region).toBeUndefined()
     const plan = parse(renderSarif(BLOCKED_REPORT, sampleRules)).results[0]
     expect(plan?.level).toBe('error')
     expect(plan?.properties).toEqual({ decision: 'blocked' })
@@ -153,7 +175,7 @@ describe('renderSarif', () => {
     )
   })
 
-  test('omits the physical location for stdin and encodes file paths as URIs', () => {
+  test('locates stdin input too, and encodes file paths as relative URIs', () => {
     const finding = APPROVAL_REPORT.findings[0] as ReportedFinding
     const stdin = makeReport(
       'approval-required',
@@ -162,7 +184,18 @@ describe('renderSarif', () => {
       [finding]
     )
     expect(parse(renderSarif(stdin, sampleRules)).results[0]?.locations[0]).toEqual({
+      physicalLocation: {
+        artifactLocation: { uri: 'stdin', uriBaseId: '%SRCROOT%' },
+        region: { startLine: 1, startColumn: 1, endLine: 1 }
+      },
       logicalLocations: [{ fullyQualifiedName: 'aws_db_instance.main', kind: 'resource' }]
+    })
+    const located = renderSarif(stdin, sampleRules, {
+      locate: () => ({ file: 'infra/db.tf', line: 12, column: 1, endLine: 30, kind: 'resource' })
+    })
+    expect(parse(located).results[0]?.locations[0]?.physicalLocation).toEqual({
+      artifactLocation: { uri: 'infra/db.tf', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 12, startColumn: 1, endLine: 30 }
     })
     const odd = makeReport(
       'approval-required',
@@ -170,8 +203,39 @@ describe('renderSarif', () => {
       actionCounts(),
       [finding]
     )
-    expect(parse(renderSarif(odd, sampleRules)).results[0]?.locations[0]?.physicalLocation).toEqual(
-      { artifactLocation: { uri: 'plans/my%20plan%231.json' } }
-    )
+    expect(
+      parse(renderSarif(odd, sampleRules)).results[0]?.locations[0]?.physicalLocation
+        ?.artifactLocation
+    ).toEqual({ uri: 'plans/my%20plan%231.json', uriBaseId: '%SRCROOT%' })
+  })
+
+  test('never publishes an absolute path of the runner', () => {
+    const finding = APPROVAL_REPORT.findings[0] as ReportedFinding
+    for (const file of ['/home/runner/work/x/plan.json', 'C:\\work\\plan.json']) {
+      const report = makeReport(
+        'approval-required',
+        { ...(PASS_REPORT.plans[0] as PlanInfo), file },
+        actionCounts(),
+        [finding]
+      )
+      const output = renderSarif(report, sampleRules)
+      expect(output).not.toContain('runner')
+      expect(output).not.toContain('work')
+      expect(
+        parse(output).results[0]?.locations[0]?.physicalLocation?.artifactLocation
+      ).toMatchObject({ uri: 'plan.json' })
+    }
+  })
+
+  test('the large report: one result per finding, each with a region and a line hash', () => {
+    const { results, tool } = parse(renderSarif(LARGE_REPORT, sampleRules))
+    expect(results).toHaveLength(LARGE_REPORT.findings.length)
+    results.forEach((result, i) => {
+      const finding = LARGE_REPORT.findings[i] as ReportedFinding
+      expect(result.ruleId).toBe(finding.ruleId)
+      expect(tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId)
+      expect(result.locations[0]?.logicalLocations[0]?.fullyQualifiedName).toBe(finding.address)
+      expect(result.partialFingerprints['primaryLocationLineHash']).toMatch(/^[0-9a-f]{16}:1$/)
+    })
   })
 })

@@ -49,23 +49,23 @@ describe('renderText', () => {
     expect(renderText(one, { color: false })).toMatch(/^✖ BLOCKED — 1 finding blocks this plan\n/)
   })
 
-  test('keeps the order of report.findings', () => {
-    const lines = findingLines(renderText(LARGE_REPORT, { color: false }))
+  test('verbose: one line per finding, in the order of report.findings', () => {
+    const lines = findingLines(renderText(LARGE_REPORT, { color: false, verbose: true }))
     expect(lines).toHaveLength(LARGE_REPORT.findings.length)
     LARGE_REPORT.findings.forEach((finding, i) => {
       expect(lines[i]).toContain(finding.address)
     })
   })
 
-  test('aligns reasons in one column', () => {
-    const lines = findingLines(renderText(APPROVAL_REPORT, { color: false }))
+  test('verbose: aligns reasons in one column', () => {
+    const lines = findingLines(renderText(APPROVAL_REPORT, { color: false, verbose: true }))
     const columns = lines.map((line, i) => line.indexOf(APPROVAL_REPORT.findings[i]?.reason ?? '?'))
     expect(new Set(columns).size).toBe(1)
     expect(lines[0]).toMatch(/^ {2}APPROVAL {2}aws_db_instance\.main {2,}Replaces/)
   })
 
-  test('caps the address column at 60 and lets longer addresses overflow', () => {
-    const lines = findingLines(renderText(LARGE_REPORT, { color: false }))
+  test('verbose: caps the address column at 60 and lets longer addresses overflow', () => {
+    const lines = findingLines(renderText(LARGE_REPORT, { color: false, verbose: true }))
     LARGE_REPORT.findings.forEach((finding, i) => {
       const line = lines[i] ?? ''
       const start = line.indexOf(finding.address)
@@ -135,6 +135,80 @@ describe('renderText', () => {
       labelled
     ])
     expect(renderText(report, { color: false })).toContain('[core] aws_s3_bucket.tfstate')
+  })
+})
+
+describe('renderText, readable at any size', () => {
+  test('starts with a summary: counts by decision and by category', () => {
+    const lines = renderText(LARGE_REPORT, { color: false }).split('\n')
+    expect(lines.slice(2, 4)).toEqual([
+      'Findings: 120 needing approval, 180 warnings',
+      'By category: other 180, database 120'
+    ])
+  })
+
+  test('groups identical findings into one row with a count and the first addresses', () => {
+    const output = renderText(LARGE_REPORT, { color: false })
+    expect(output).toContain(
+      '  APPROVAL  108 × Deletes a database (aws_db_instance): its data is lost.\n' +
+        '              module.tenants["tenant-001"].aws_db_instance.this\n'
+    )
+    expect(output).toContain('              … and 103 more (--verbose lists every finding)\n')
+    expect(findingLines(output)).toHaveLength(3)
+    expect(output.split('\n').length).toBeLessThan(40)
+  })
+
+  test('a plan per line in the summary when there are several', () => {
+    const [a, b] = [APPROVAL_REPORT, BLOCKED_REPORT].map((r) => r.plans[0] as PlanInfo)
+    const report = {
+      ...APPROVAL_REPORT,
+      plans: [
+        { ...APPROVAL_REPORT.plans[0]!, file: 'a.json' },
+        { ...BLOCKED_REPORT.plans[0]!, file: 'b.json' }
+      ],
+      findings: [
+        ...BLOCKED_REPORT.findings.map((f) => ({ ...f, plan: 'b.json' })),
+        ...APPROVAL_REPORT.findings.map((f) => ({ ...f, plan: 'a.json' }))
+      ]
+    }
+    expect(a && b).toBeTruthy()
+    const output = renderText(report, { color: false })
+    expect(output).toContain(
+      'Per plan:\n  a.json: approval required; 3 needing approval, 1 warning (database 3, other 1)\n'
+    )
+    expect(output).toContain('  b.json: blocked; 2 blocked, 1 needing approval')
+  })
+
+  test('wraps prose to the width with a hanging indent and keeps addresses whole', () => {
+    const long: ReportedFinding = {
+      ...(APPROVAL_REPORT.findings[0] as ReportedFinding),
+      address: `module.tenants["${'k'.repeat(120)}"].aws_db_instance.this`,
+      reason: 'Replaces a database whose for_each key is very long: its data is lost.'
+    }
+    const report = makeReport(
+      'approval-required',
+      PASS_REPORT.plans[0] as PlanInfo,
+      actionCounts(),
+      [long, ...APPROVAL_REPORT.findings]
+    )
+    for (const width of [40, 60, 80, 120]) {
+      const lines = renderText(report, { color: false, width }).split('\n')
+      for (const line of lines) {
+        // Addresses stay whole (to be copied); the fingerprint is one word.
+        if (report.findings.some((f) => line.endsWith(f.address))) continue
+        if (line.startsWith('Fingerprint:')) continue
+        expect([...line].length).toBeLessThanOrEqual(width)
+      }
+      expect(lines).toContain(`  APPROVAL  ${long.address}`)
+      const reason = lines.findIndex((l) => l.startsWith('            Replaces'))
+      expect(reason).toBeGreaterThan(0)
+    }
+  })
+
+  test('verbose lists every finding on one line each', () => {
+    const output = renderText(LARGE_REPORT, { color: false, verbose: true })
+    expect(findingLines(output)).toHaveLength(300)
+    expect(output).not.toContain('--verbose')
   })
 })
 
