@@ -194,6 +194,34 @@ describe('runPullRequest', () => {
     expect(state).toMatchObject({ firstSeen: SINCE, pusher: 'alice', headSha: SHA })
   })
 
+  test('a failed evaluation of the head starts no plan-set clash: the re-run owns the state', async () => {
+    const failed = stateComment({
+      fingerprint: `sha256:${'e'.repeat(64)}`,
+      decision: 'error',
+      planDecision: 'blocked',
+      plans: [],
+      failed: true
+    })
+    const port = fakePort({ comments: [failed] })
+    const result = await runPullRequest(ctx(port).context, PR_EVENT, APPROVAL_REPORT)
+    expect(result.decision.outcome).not.toBe('error')
+    const state = parseComment(port.state.comments[0]?.body ?? '', 'plan-gate')?.state
+    expect(state?.plans).toEqual(planSet(APPROVAL_REPORT))
+    expect(state?.failed).toBeUndefined()
+    expect(state?.conflict).toBeUndefined()
+  })
+
+  test('another plan set of the same head (not failed) is still a clash: an error', async () => {
+    const other = stateComment({
+      plans: [{ file: 'other/plan.json', form: 'show-json', fingerprint: FP }]
+    })
+    const port = fakePort({ comments: [other] })
+    const result = await runPullRequest(ctx(port).context, PR_EVENT, APPROVAL_REPORT)
+    expect(result.decision.outcome).toBe('error')
+    const state = parseComment(port.state.comments[0]?.body ?? '', 'plan-gate')?.state
+    expect(state?.conflict).toEqual(planSet(APPROVAL_REPORT).map((p) => p.file))
+  })
+
   test('a failed comment update is a warning; the status is still posted', async () => {
     const port = fakePort({ comments: [stateComment()] })
     port.state.failures.updateComment = new GitHubError('unavailable', 'x', 'GitHub answered 502')
