@@ -15,8 +15,10 @@ import { INPUT, InputError, parseInputs, type Settings } from './github/inputs.j
 import { approvalRecord, stepOutputs } from './github/outputs.js'
 import { pullChangeFacts, pushPolicyFacts } from './github/change.js'
 import { runContext, withPolicy, type ConnectGitHub } from './github/context.js'
+import { changedPlan, formatPlanHashes, hashPlans } from './github/plan-hash.js'
 import { basePolicy, configPath, type PolicyAt } from './github/policy-source.js'
 import { GitHubError, type GitHubPort, type PullRequest } from './github/port.js'
+import { withSetup, type SetupCheck } from './github/setup.js'
 import { runFailure, runPullRequest, runReview } from './github/pull-request.js'
 import { renderFailure, renderSummary } from './github/render.js'
 import type { RunResult } from './github/run.js'
@@ -61,11 +63,12 @@ export async function run(env: Env, cwd: string, deps: ActionDeps): Promise<void
   try {
     const settings = readSettings(runtime)
     const event = readEvent(env)
-    const { result, report } = await gate(settings, event, env, cwd, deps)
-    summary = summarize(settings, result, report)
+    const { result, report, planSha256, setup } = await gate(settings, event, env, cwd, deps)
+    summary = summarize(settings, result, report) + (setup?.markdown ?? '')
     if (report !== undefined) annotate(report, runtime)
     const reportPath = writeReport(settings, env, report, result, runtime)
     for (const [name, value] of stepOutputs(result, reportPath)) runtime.setOutput(name, value)
+    if (planSha256 !== undefined) runtime.setOutput('plan-sha256', planSha256)
     if (result.decision.jobFails) runtime.setFailed(result.decision.message)
     else if (result.decision.outcome === 'pending') runtime.notice(result.decision.message)
     else runtime.info(result.decision.message)
@@ -122,7 +125,7 @@ async function gate(
   env: Env,
   cwd: string,
   deps: ActionDeps
-): Promise<{ result: RunResult; report?: Report }> {
+): Promise<{ result: RunResult; report?: Report; planSha256?: string; setup?: SetupCheck }> {
   const warn = (message: string): void => deps.runtime.warning(message)
   // The Action reads plan files only: `-` (stdin) has nothing behind it.
   const io = nodeIO({
@@ -139,8 +142,9 @@ async function gate(
     terraformDir: settings.terraformDir,
     environment: settings.environment
   }
-  const first = runContext(settings, env, DEFAULT_POLICY, deps.connect, warn)
-  const { port } = first
+  // The setup check runs once, before anything can fail: the summary always lists it.
+  const first = await withSetup(runContext(settings, env, DEFAULT_POLICY, deps.connect, warn))
+  const { port, setup } = first
   // The policy comes from before the change (src/github/policy-source.ts), never the checkout.
   const config = configPath(settings.config, env['GITHUB_WORKSPACE'] || cwd)
   let base: PolicyAt | undefined
@@ -148,7 +152,7 @@ async function gate(
     base = await basePolicy(port, event, config)
   } catch (error) {
     const reason = `the policy could not be read from the base commit: ${oneLine(error)}`
-    return { result: await runFailure(first, event, reason) }
+    return { result: await runFailure(first, event, reason), setup }
   }
   if (event.kind === 'review') {
     if (settings.plans.length > 0)
@@ -156,36 +160,53 @@ async function gate(
         `input \`${INPUT.plan}\` is ignored on pull_request_review: the gate state comes from the PR comment`
       )
     const policy = base?.policy ?? (await loadPolicy(io, options.config))
-    return { result: await runReview(withPolicy(first, settings, policy), event) }
+    return { result: await runReview(withPolicy(first, settings, policy), event), setup }
   }
   if (settings.plans.length === 0)
     throw new InputError(
       `input \`${INPUT.plan}\` is required on ${env['GITHUB_EVENT_NAME']} events`
     )
-  let evaluation: Evaluation
-  let report: Report
+  let evaluation: Evaluation | undefined
+  let report: Report | undefined
+  let planSha256: string | undefined
+  let failure: string | undefined
   try {
+    // Hashed before and after: the output names exactly the bytes that were gated.
+    const { files } = io.expandInputs(settings.plans)
+    const before = await hashPlans(files, cwd)
     evaluation = await evaluatePlans(
       { ...options, ...(base === undefined ? {} : { policy: base.policy }) },
       io
     )
-    report = withChangeFacts(evaluation.report, await changeFacts(port, event, config, evaluation))
+    const changed = changedPlan(files, before, await hashPlans(files, cwd))
+    if (changed !== undefined) failure = `${changed}: the plan file changed while it was gated`
+    planSha256 = formatPlanHashes(before)
+    if (failure === undefined)
+      report = withChangeFacts(
+        evaluation.report,
+        await changeFacts(port, event, config, evaluation)
+      )
   } catch (error) {
-    return { result: await runFailure(first, event, oneLine(error)) }
+    failure = oneLine(error)
+  }
+  if (failure !== undefined || evaluation === undefined || report === undefined) {
+    const reason = failure ?? 'the plans were not evaluated'
+    return { result: await runFailure(first, event, reason), setup }
   }
   const { policy } = evaluation
   const ctx = withPolicy(first, settings, policy)
+  const common = { report, planSha256, setup }
   if (event.kind === 'pull_request')
-    return { result: await runPullRequest(ctx, event, report), report }
+    return { result: await runPullRequest(ctx, event, report), ...common }
   if (event.kind === 'push') {
     // A merged PR's approvals were given for the plan and the PR's own change findings.
     const plan = evaluation.report
     const amend = async (pull: PullRequest) =>
       withChangeFacts(plan, await pullChangeFacts(port, pull, config, policy))
-    return { result: await runApply(ctx, event, report, amend), report }
+    return { result: await runApply(ctx, event, report, amend), ...common }
   }
-  if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), report }
-  return { result: runEvaluate(ctx, report, event.name), report }
+  if (event.kind === 'merge_group') return { result: await runApply(ctx, event, report), ...common }
+  return { result: runEvaluate(ctx, report, event.name), ...common }
 }
 
 /** One line about a failure; GitHub's errors already say what to grant or do. */

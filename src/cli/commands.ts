@@ -98,6 +98,19 @@ const init: Command = {
   }
 }
 
+const doctor: Command = {
+  name: 'doctor',
+  usage: 'doctor --repo owner/name',
+  summary: 'check the repository settings the gate relies on (GITHUB_TOKEN)',
+  // It parses its own --repo/--branch/--environment options.
+  rawArgs: true,
+  async run(args, io) {
+    // Loaded on demand: only `doctor` needs the GitHub client.
+    const { runDoctor } = await import('../github/doctor-cli.js')
+    return runDoctor(args.raw ?? [], io)
+  }
+}
+
 /** The agent hook and exec wrapper gate saved plans with this same pipeline. */
 const agentDeps: AgentDeps = {
   evaluate: async (file, cwd, env, terraformBin) => {
@@ -132,7 +145,7 @@ const exec: Command = {
 }
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [rules, explain, init, hook, exec]
+export const COMMANDS: readonly Command[] = [rules, explain, init, doctor, hook, exec]
 
 /** The subcommand named `name`, if any. */
 export function findCommand(name: string | undefined): Command | undefined {

@@ -52,6 +52,7 @@ export function runContext(
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     retryDelayMs: fast ?? 2000,
     targetUrl: server && runId ? `${server}/${repository}/actions/runs/${runId}` : undefined,
+    run: runId ? { id: runId, attempt: env['GITHUB_RUN_ATTEMPT'] || '1' } : undefined,
     warn
   }
 }

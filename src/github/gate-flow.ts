@@ -84,6 +84,11 @@ export function withoutWrites(decision: Decision, reason: string): Decision {
   return { ...decision, jobFails, message: `${decision.message} (${reason})` }
 }
 
+/** The decision when the run must not pass whatever the plan says (replay, wrong branch). */
+export function refuse(reason: string): Decision {
+  return outcome('blocked', 'failure', reason, true)
+}
+
 /** The decision when plan-gate itself failed: an error status and a failed job. */
 export function error(reason: string): Decision {
   return {

@@ -20,6 +20,9 @@ export const INPUT = {
   statusContext: 'status-context',
   terraformDir: 'terraform-dir',
   environment: 'environment',
+  applyBranches: 'apply-branches',
+  applyEnvironment: 'apply-environment',
+  requireProtections: 'require-protections',
   agentAccounts: 'agent-accounts',
   gateAccount: 'gate-account',
   terraformEnv: 'terraform-env'
@@ -42,6 +45,12 @@ export interface Settings {
   readonly statusContext: string
   readonly terraformDir?: string
   readonly environment?: string
+  /** Branches besides the default branch whose pushes may apply. */
+  readonly applyBranches: readonly string[]
+  /** The deployment environment the apply job runs in, for `doctor`. */
+  readonly applyEnvironment?: string
+  /** A missing protection (see `doctor`) fails the gate. */
+  readonly requireProtections: boolean
   /** Accounts agents act as, on top of the policy's `approvals.agent_accounts`. */
   readonly agentAccounts?: readonly string[]
   /** The account plan-gate's own comment is written by. */
@@ -88,6 +97,9 @@ export function parseInputs(read: (name: string) => string): Settings {
     statusContext: context(text(INPUT.statusContext)),
     terraformDir: text(INPUT.terraformDir),
     environment: text(INPUT.environment),
+    applyBranches: branches(text(INPUT.applyBranches)),
+    applyEnvironment: text(INPUT.applyEnvironment),
+    requireProtections: bool(INPUT.requireProtections, text(INPUT.requireProtections), false),
     agentAccounts: list(text(INPUT.agentAccounts)),
     gateAccount: account(text(INPUT.gateAccount)),
     terraformEnv: envNames(list(text(INPUT.terraformEnv)))
@@ -136,6 +148,19 @@ function list(value: string | undefined): string[] | undefined {
     .map((item) => item.trim())
     .filter((item) => item !== '')
   return items.length === 0 ? undefined : items
+}
+
+/** Branch names (no globs: a pattern could let a writer create a branch that matches). */
+function branches(value: string | undefined): string[] {
+  const items = list(value) ?? []
+  for (const item of items) {
+    const name = item.replace(/^refs\/heads\//, '')
+    if (!/^[A-Za-z0-9._/-]+$/.test(name) || name.includes('..') || name.startsWith('/'))
+      throw new InputError(
+        `input \`${INPUT.applyBranches}\` lists branch names (no patterns), not "${clip(item)}"`
+      )
+  }
+  return items.map((item) => item.replace(/^refs\/heads\//, ''))
 }
 
 function bool(name: string, value: string | undefined, fallback: boolean): boolean {

@@ -18,10 +18,13 @@ import {
   type CommitStatus,
   type GitHubErrorKind,
   type GitHubPort,
+  type BranchRule,
+  type EnvironmentInfo,
   type IssueComment,
   type PullCommit,
   type PullRequest,
-  type Push
+  type Push,
+  type StatusRecord
 } from './port.js'
 
 export interface OctokitOptions {
@@ -128,6 +131,13 @@ const FORBIDDEN_HINTS: Readonly<Record<string, string>> = {
   'read a reviewer permission': 'the token needs repository Metadata: read',
   'find the pull request of the commit':
     'grant `contents: read` and `pull-requests: read` to the workflow token',
+  'read the repository': 'grant `contents: read` to the workflow token',
+  'read the branch tip': 'grant `contents: read` to the workflow token',
+  'list the commit statuses': 'grant `statuses: read` (or `statuses: write`) to the workflow token',
+  'read the branch rules': 'grant `contents: read` to the workflow token',
+  'read a repository file': 'grant `contents: read` to the workflow token',
+  'list a repository directory': 'grant `contents: read` to the workflow token',
+  'read the deployment environment': 'grant `actions: read` to the workflow token',
   'read the policy file at the base commit': 'grant `contents: read` to the workflow token',
   'list the files of the pull request': 'grant `pull-requests: read` to the workflow token',
   'list the commits of the pull request': 'grant `pull-requests: read` to the workflow token',
@@ -172,6 +182,7 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
       throw toGitHubError(operation, error, options.baseUrl, timeoutMs)
     })
 
+  let defaultBranch: Promise<string> | undefined
   return {
     getPull: (number) =>
       call('read the pull request', async () => {
@@ -267,6 +278,127 @@ export function createOctokitPort(options: OctokitOptions): GitHubPort {
           return data.state === 'active'
         } catch (error) {
           if (statusOf(error) === 404) return false
+          throw error
+        }
+      }),
+    // Read once per run: the setup check and the apply binding both need it.
+    getDefaultBranch: () =>
+      (defaultBranch ??= call('read the repository', async () => {
+        const { data } = await octokit.rest.repos.get(repo)
+        return data.default_branch
+      }).catch((error: unknown) => {
+        defaultBranch = undefined
+        throw error
+      })),
+    getBranchTip: (branch) =>
+      call('read the branch tip', async () => {
+        const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })
+        return data.object.sha
+      }),
+    listStatuses: (sha) =>
+      call('list the commit statuses', async () => {
+        const data = await octokit.paginate(octokit.rest.repos.listCommitStatusesForRef, {
+          ...repo,
+          ref: sha,
+          per_page: 100
+        })
+        return data.map((s): StatusRecord => ({
+          id: s.id,
+          state: s.state,
+          context: s.context,
+          description: s.description,
+          createdAt: s.created_at
+        }))
+      }),
+    getBranchRules: (branch) =>
+      call('read the branch rules', async () => {
+        const data = await octokit.paginate(octokit.rest.repos.getBranchRules, {
+          ...repo,
+          branch,
+          per_page: 100
+        })
+        return data.map((r): BranchRule => {
+          const rule = r as {
+            type: string
+            parameters?: Record<string, unknown>
+            ruleset_source_type?: string
+            ruleset_source?: string
+          }
+          return {
+            type: rule.type,
+            ...(rule.parameters === undefined ? {} : { parameters: rule.parameters }),
+            ...(rule.ruleset_source_type === undefined
+              ? {}
+              : { sourceType: rule.ruleset_source_type }),
+            ...(rule.ruleset_source === undefined ? {} : { source: rule.ruleset_source })
+          }
+        })
+      }),
+    readFile: (path, ref) =>
+      call('read a repository file', async () => {
+        try {
+          const { data } = await octokit.rest.repos.getContent({
+            ...repo,
+            path,
+            ...(ref === undefined ? {} : { ref })
+          })
+          if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined
+          return Buffer.from(data.content, 'base64').toString('utf8')
+        } catch (error) {
+          if (statusOf(error) === 404) return undefined
+          throw error
+        }
+      }),
+    listDirectory: (path, ref) =>
+      call('list a repository directory', async () => {
+        try {
+          const { data } = await octokit.rest.repos.getContent({
+            ...repo,
+            path,
+            ...(ref === undefined ? {} : { ref })
+          })
+          return Array.isArray(data)
+            ? data.filter((e) => e.type === 'file').map((e) => e.name)
+            : undefined
+        } catch (error) {
+          if (statusOf(error) === 404) return undefined
+          throw error
+        }
+      }),
+    getEnvironment: (name) =>
+      call('read the deployment environment', async () => {
+        try {
+          const { data } = await octokit.rest.repos.getEnvironment({
+            ...repo,
+            environment_name: name
+          })
+          const policy = data.deployment_branch_policy ?? null
+          return {
+            name: data.name,
+            rules: (data.protection_rules ?? []).map((r) => {
+              const rule = r as {
+                type: string
+                prevent_self_review?: boolean
+                reviewers?: unknown[]
+              }
+              return {
+                type: rule.type,
+                ...(rule.prevent_self_review === undefined
+                  ? {}
+                  : { preventSelfReview: rule.prevent_self_review }),
+                ...(rule.reviewers === undefined ? {} : { reviewers: rule.reviewers.length })
+              }
+            }),
+            branchPolicy:
+              policy === null
+                ? null
+                : {
+                    protectedBranches: policy.protected_branches,
+                    custom: policy.custom_branch_policies
+                  }
+          } satisfies EnvironmentInfo
+        } catch (error) {
+          if (statusOf(error) === 404) return undefined
           throw error
         }
       }),

@@ -98,6 +98,37 @@ export interface CommitStatus {
   readonly targetUrl?: string
 }
 
+/** A commit status as GitHub lists it (newest first). */
+export interface StatusRecord {
+  readonly id: number
+  readonly state: string
+  readonly context: string
+  readonly description: string | null
+  readonly createdAt: string
+}
+
+/** One rule that applies to a branch (`GET /repos/{owner}/{repo}/rules/branches/{branch}`). */
+export interface BranchRule {
+  readonly type: string
+  readonly parameters?: Readonly<Record<string, unknown>>
+  /** `Repository` or `Organization`. */
+  readonly sourceType?: string
+  readonly source?: string
+}
+
+/** A deployment environment's protection, as far as the API shows it. */
+export interface EnvironmentInfo {
+  readonly name: string
+  /** `required_reviewers`, `wait_timer`, `branch_policy` and custom rules, by type. */
+  readonly rules: readonly {
+    readonly type: string
+    readonly preventSelfReview?: boolean
+    readonly reviewers?: number
+  }[]
+  /** Null: every branch may deploy. */
+  readonly branchPolicy: { readonly protectedBranches: boolean; readonly custom: boolean } | null
+}
+
 /** What plan-gate asks of GitHub. Every method throws `GitHubError` on failure. */
 export interface GitHubPort {
   getPull(number: number): Promise<PullRequest>
@@ -115,6 +146,20 @@ export interface GitHubPort {
   listPullsForCommit(sha: string): Promise<PullRequest[]>
   /** Whether `login` is an active member of `org/team`; throws `forbidden` when the token cannot tell. */
   isTeamMember(org: string, team: string, login: string): Promise<boolean>
+  /** The repository's default branch. */
+  getDefaultBranch(): Promise<string>
+  /** The commit a branch points at now. */
+  getBranchTip(branch: string): Promise<string>
+  /** Every status of a commit, newest first. */
+  listStatuses(sha: string): Promise<StatusRecord[]>
+  /** The rules (rulesets) that apply to a branch; readable with read access. */
+  getBranchRules(branch: string): Promise<BranchRule[]>
+  /** A file's text at `ref` (default branch when absent); undefined when it does not exist. */
+  readFile(path: string, ref?: string): Promise<string | undefined>
+  /** The file names in a directory; undefined when it does not exist. */
+  listDirectory(path: string, ref?: string): Promise<string[] | undefined>
+  /** A deployment environment; undefined when it does not exist. */
+  getEnvironment(name: string): Promise<EnvironmentInfo | undefined>
   /** The text of the file at `path` in commit `ref`; undefined when no file is there. */
   getFileText(path: string, ref: string): Promise<string | undefined>
   /** Files changed by a PR, every page (GitHub stops listing at 3000). */

@@ -6,7 +6,8 @@ import type { ApprovalResult } from '../policy/approvals.js'
 import { hashLines } from '../policy/fingerprint.js'
 import type { Report } from '../report/types.js'
 import { isFork, type GateEvent } from './events.js'
-import { evaluationError, type Problem } from './gate-flow.js'
+import { error, evaluationError, type Problem } from './gate-flow.js'
+import { planSet, planSetConflict } from './plan-set.js'
 import type { PullRequest } from './port.js'
 import { renderApprovalSection, renderFailure } from './render.js'
 import {
@@ -46,6 +47,10 @@ export async function runPullRequest(
   let commentsRead = false
   let carried: readonly number[] = []
   const notes: string[] = []
+  let conflict: string | undefined
+  let trusted: GateState | undefined
+  const plans = planSet(report)
+  const run = ctx.run === undefined ? undefined : `${ctx.run.id}/${ctx.run.attempt}`
   try {
     const comments = readOnly === undefined ? await ctx.port.listComments(pull.number) : []
     commentsRead = readOnly === undefined
@@ -54,6 +59,13 @@ export async function runPullRequest(
     sticky = read.sticky
     if (read.rejected?.kind === 'edited') notes.push(read.rejected.problem.reason)
     const previous = read.rejected === undefined ? sticky?.parsed.state : undefined
+    trusted = previous
+    // A failed evaluation names no plan set: the next run for the head starts it over.
+    conflict = planSetConflict(
+      previous?.failed === true ? undefined : previous,
+      { plans, headSha: pull.headSha, fingerprint: report.fingerprint, run },
+      ctx.settings.statusContext
+    )
     const same =
       previous !== undefined &&
       previous.failed !== true &&
@@ -84,24 +96,37 @@ export async function runPullRequest(
   } catch (e) {
     problem = { kind: 'error', reason: describe(e) }
   }
-  const decision = decideFor(ctx, 'pull-request', report.decision, report.counts.findings, {
-    approval,
-    problem
-  })
+  const decision =
+    conflict !== undefined
+      ? error(conflict)
+      : decideFor(ctx, 'pull-request', report.decision, report.counts.findings, {
+          approval,
+          problem
+        })
   const view = { headSha: pull.headSha, since, approval }
   const glass = approval?.breakGlass?.commentId
-  const state: GateState = {
-    v: STATE_VERSION,
-    fingerprint: report.fingerprint,
-    decision: decision.outcome,
-    planDecision: report.decision,
-    headSha: pull.headSha,
-    firstSeen: since,
-    ...(approval?.pusher === undefined ? {} : { pusher: approval.pusher }),
-    counts: report.counts.findings,
-    breakGlassUsed:
-      glass === undefined || carried.includes(glass) ? [...carried] : [...carried, glass]
-  }
+  // A clash keeps the first plan set's state and records the other one's files: never a pass.
+  const state: GateState =
+    conflict !== undefined && trusted !== undefined
+      ? {
+          ...trusted,
+          decision: 'error',
+          conflict: trusted.conflict ?? plans.map((p) => p.file)
+        }
+      : {
+          v: STATE_VERSION,
+          fingerprint: report.fingerprint,
+          decision: decision.outcome,
+          planDecision: report.decision,
+          headSha: pull.headSha,
+          firstSeen: since,
+          ...(approval?.pusher === undefined ? {} : { pusher: approval.pusher }),
+          counts: report.counts.findings,
+          breakGlassUsed:
+            glass === undefined || carried.includes(glass) ? [...carried] : [...carried, glass],
+          plans,
+          ...(run === undefined ? {} : { run })
+        }
   const compact = compactFacts(ctx, report.decision, report.counts.findings, report.fingerprint)
   const body = buildComment({
     context: ctx.settings.statusContext,
@@ -238,6 +263,7 @@ export async function runFailure(
         firstSeen: isoSeconds(ctx.now()),
         counts: { blocked: 0, 'approval-required': 0, warn: 0 },
         breakGlassUsed: [...(previous?.breakGlassUsed ?? [])],
+        plans: [],
         failed: true
       }
       comment = {
@@ -270,6 +296,11 @@ function stateProblem(state: GateState | undefined, pull: PullRequest): Problem 
     return {
       kind: 'error',
       reason: `no plan-gate state on PR #${pull.number}: the pull_request run must evaluate the plan first`
+    }
+  if (state.conflict !== undefined)
+    return {
+      kind: 'error',
+      reason: `two plan sets share the status context (${state.plans.map((p) => p.file).join(', ')} and ${state.conflict.join(', ')}): give each plan set its own \`status-context\``
     }
   if (state.failed === true && state.headSha === pull.headSha)
     return {

@@ -10,6 +10,7 @@ import type { Verdict } from '../rules/types.js'
 import {
   decide,
   error,
+  refuse,
   withoutWrites,
   type Decision,
   type Mode,
@@ -32,6 +33,10 @@ export interface RunContext {
   /** First delay of the commit → PR lookup backoff. */
   readonly retryDelayMs: number
   readonly targetUrl?: string
+  /** `GITHUB_RUN_ID` and `GITHUB_RUN_ATTEMPT`, named in the apply record. */
+  readonly run?: { readonly id: string; readonly attempt: string }
+  /** Set when `require-protections` found a protection missing: nothing passes. */
+  readonly setupProblem?: string
   readonly warn: (message: string) => void
 }
 
@@ -62,6 +67,7 @@ export function decideFor(
   counts: FindingCounts | undefined,
   rest: { approval?: ApprovalResult; problem?: Problem }
 ): Decision {
+  if (ctx.setupProblem !== undefined) return refuse(ctx.setupProblem)
   return decide({
     mode,
     verdict,

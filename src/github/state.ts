@@ -12,6 +12,7 @@
 import { escapeMarkdown } from '../report/markdown.js'
 import type { FindingCounts } from '../report/types.js'
 import type { Verdict } from '../rules/types.js'
+import { PLAN_FORMS, type PlanForm, type PlanRecord } from './plan-set.js'
 import type { IssueComment } from './port.js'
 
 /** GitHub rejects comment bodies longer than this (in characters). */
@@ -47,6 +48,12 @@ export interface GateState {
   readonly counts: FindingCounts
   /** Break-glass comment ids that counted for this fingerprint. */
   readonly breakGlassUsed: readonly number[]
+  /** The plans this state is for: file names, forms and per-plan fingerprints. */
+  readonly plans: readonly PlanRecord[]
+  /** `<run id>/<attempt>` of the pull_request run that wrote it. */
+  readonly run?: string
+  /** Another plan set's files seen under the same context for this head: never a pass. */
+  readonly conflict?: readonly string[]
   /** Set when the plan could not be evaluated for `headSha`: no recount can pass it. */
   readonly failed?: true
 }
@@ -135,6 +142,9 @@ function normalizeState(state: GateState): GateState {
       warn: state.counts.warn
     },
     breakGlassUsed: [...state.breakGlassUsed],
+    plans: state.plans.map((p) => ({ file: p.file, form: p.form, fingerprint: p.fingerprint })),
+    ...(state.run === undefined ? {} : { run: state.run }),
+    ...(state.conflict === undefined ? {} : { conflict: [...state.conflict] }),
     ...(state.failed === true ? { failed: true as const } : {})
   }
 }
@@ -258,8 +268,39 @@ export function parseState(json: string): GateState | undefined {
     count('warn') &&
     Array.isArray(used) &&
     used.every((id) => Number.isInteger(id) && (id as number) > 0) &&
+    // A failed evaluation read no plan: its state alone may name none.
+    (s['failed'] === true && Array.isArray(s['plans']) && s['plans'].length === 0
+      ? true
+      : validPlans(s['plans'])) &&
+    (s['run'] === undefined || (typeof s['run'] === 'string' && RUN.test(s['run']))) &&
+    (s['conflict'] === undefined ||
+      (Array.isArray(s['conflict']) && s['conflict'].every(validFile))) &&
     (s['failed'] === undefined || s['failed'] === true)
   return ok ? normalizeState(value as GateState) : undefined
+}
+
+const RUN = /^\d{1,20}\/\d{1,6}$/
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f]/
+
+function validFile(file: unknown): boolean {
+  return typeof file === 'string' && file.length > 0 && file.length <= 1000 && !CONTROL.test(file)
+}
+
+/** At least one plan, each with a file name, a known form and a fingerprint. */
+function validPlans(value: unknown): boolean {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 1000) return false
+  return value.every((p: unknown) => {
+    if (typeof p !== 'object' || p === null) return false
+    const r = p as Record<string, unknown>
+    return (
+      validFile(r['file']) &&
+      PLAN_FORMS.includes(r['form'] as PlanForm) &&
+      typeof r['fingerprint'] === 'string' &&
+      FINGERPRINT.test(r['fingerprint'])
+    )
+  })
 }
 
 /** A commit status description within GitHub's 140 characters, on one line. */

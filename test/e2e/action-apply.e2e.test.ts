@@ -9,6 +9,7 @@ import {
   DESTROY_DB_FP,
   GROUP_HEAD,
   HEAD1,
+  HEAD2,
   leaks,
   MERGED,
   now,
@@ -19,6 +20,7 @@ import {
   stateOf,
   statusesOf,
   gateComments,
+  gateRequests,
   type ActionRun
 } from './action-harness.js'
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js'
@@ -49,6 +51,12 @@ async function mergedPr(plan = PLANS.destroyDb, approvers = ['bob', 'carol']): P
 const push = (gh: FakeGitHub, plan: string, extra: Partial<Parameters<typeof runAction>[1]> = {}) =>
   runAction(gh, { event: 'push', payload: payload('push'), inputs: { plan }, ...extra })
 
+/** Descriptions of the `plan-gate/applied` records on the merge commit. */
+const appliedOf = (gh: FakeGitHub, sha = MERGED) =>
+  (gh.state.statuses[sha] ?? [])
+    .filter((s) => s.context === 'plan-gate/applied')
+    .map((s) => s.description)
+
 const lookups = (gh: FakeGitHub) =>
   gh.requests.filter((r) => r.operationId === 'repos/list-pull-requests-associated-with-commit')
 
@@ -68,10 +76,18 @@ describe('push to the default branch', () => {
     expect(lookups(gh).map((r) => r.path)).toEqual(
       Array(3).fill(`/repos/acme/infra/commits/${MERGED}/pulls`)
     )
-    // Apply time writes nothing (GraphQL only reads): the job result gates the apply step.
+    // The only write: the record that this approval is now used, on the applied commit
+    // (GraphQL only reads the comment's edit history).
     expect(
-      gh.requests.slice(before).filter((r) => r.method !== 'GET' && r.operationId !== 'graphql')
-    ).toEqual([])
+      gh.requests
+        .slice(before)
+        .filter((r) => r.method !== 'GET' && r.operationId !== 'graphql')
+        .map((r) => [r.method, r.path, (r.body as { context?: string }).context])
+    ).toEqual([['POST', `/repos/acme/infra/statuses/${MERGED}`, 'plan-gate/applied']])
+    expect(appliedOf(gh)).toEqual([
+      'Approval of PR #7 used by run 4242 attempt 1 for sha256:9538126af9d2…'
+    ])
+    expect(run.stdout).toContain('the approval of PR #7 is now used (status `plan-gate/applied`')
     const report = JSON.parse(readFileSync(run.outputs['report-path'] ?? '', 'utf8'))
     expect(report.approval).toMatchObject({
       outcome: 'approved',
@@ -116,12 +132,16 @@ describe('push to the default branch', () => {
     clean(gh, run)
   })
 
-  test('a direct push without destructive changes → success, no lookup', async () => {
+  test('a direct push without destructive changes → success: only the tip is checked', async () => {
     const gh = (fake = await startFakeGitHub(baseState()))
     const run = await push(gh, PLANS.none)
     expect(run.code).toBe(0)
-    // Only the policy files before and after the push are read.
-    expect(new Set(gh.requests.map((r) => r.operationId))).toEqual(new Set(['repos/get-content']))
+    expect(gateRequests(gh).map((r) => r.operationId)).toEqual(['git/get-ref'])
+    // The default branch is read once, for the setup check and the binding both.
+    expect(gh.requests.filter((r) => r.operationId === 'repos/get')).toHaveLength(1)
+    expect(appliedOf(gh)).toEqual([])
+    // Besides the tip, only the setup check's reads and the policy files before and after the
+    // push (the contents API, also a setup operation) are requested.
     clean(gh, run)
   })
 
@@ -131,6 +151,164 @@ describe('push to the default branch', () => {
     expect(run.code).toBe(1)
     expect(run.outputs).toMatchObject({ decision: 'blocked', approved: 'false' })
     expect(lookups(gh)).toEqual([])
+    clean(gh, run)
+  })
+})
+
+describe('apply binds to the tip of the default branch, once', () => {
+  const OLD = 'ab'.repeat(20)
+  const pushAt = (sha: string, ref = 'refs/heads/main') => ({
+    ...payload('push'),
+    after: sha,
+    ref
+  })
+  const FRESH = 'Fresh approval: open a new PR (an empty commit will do) and get it approved'
+
+  test('a second apply of the same approval → refused, with how to get a fresh one', async () => {
+    const gh = await mergedPr()
+    const first = await push(gh, PLANS.destroyDb)
+    expect(first.code).toBe(0)
+    // The same run re-run (attempt 2) while the commit is still the tip.
+    const again = await push(gh, PLANS.destroyDb, { env: { GITHUB_RUN_ATTEMPT: '2' } })
+    expect(again.code).toBe(1)
+    expect(again.stdout).toContain(
+      `::error::plan-gate: The approval of PR #7 was already used at c4e2a1f (status \`plan-gate/applied\`: "Approval of PR #7 used by run 4242 attempt 1 for sha256:9538126af9d2…"): an approval applies once. ${FRESH}`
+    )
+    expect(again.outputs).toMatchObject({ approved: 'false', status: 'failure' })
+    // Nothing new was recorded by the refused run.
+    expect(appliedOf(gh)).toHaveLength(1)
+    clean(gh, again)
+  })
+
+  test('a re-run of an old apply run after the resource came back → refused (not the tip)', async () => {
+    const gh = await mergedPr()
+    expect((await push(gh, PLANS.destroyDb)).code).toBe(0)
+    // Later PRs moved main on; the database was re-created; the old run is re-run.
+    gh.state.branches['main'] = HEAD2
+    const rerun = await push(gh, PLANS.destroyDb, { env: { GITHUB_RUN_ATTEMPT: '2' } })
+    expect(rerun.code).toBe(1)
+    expect(rerun.stdout).toContain(
+      '::error::plan-gate: c4e2a1f is not the tip of main (now 5b2d4c6): only the newest commit applies, so an old run re-run or an old commit pushed again is refused'
+    )
+    expect(rerun.outputs).toMatchObject({ approved: 'false', status: 'failure' })
+    clean(gh, rerun)
+  })
+
+  test('a push of an old SHA → refused before any approval is looked at', async () => {
+    const gh = await mergedPr()
+    gh.state.commitPulls[OLD] = { numbers: [7] }
+    const run = await runAction(gh, {
+      event: 'push',
+      payload: pushAt(OLD),
+      inputs: { plan: PLANS.destroyDb },
+      env: { GITHUB_SHA: OLD }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('::error::plan-gate: abababa is not the tip of main (now c4e2a1f)')
+    expect(lookups(gh)).toEqual([])
+    clean(gh, run)
+  })
+
+  test('a force-push that makes an applied commit the tip again → refused by its record', async () => {
+    const gh = await mergedPr()
+    expect((await push(gh, PLANS.destroyDb)).code).toBe(0)
+    gh.state.branches['main'] = HEAD2
+    gh.state.branches['main'] = MERGED
+    const run = await push(gh, PLANS.destroyDb, { env: { GITHUB_RUN_ID: '4300' } })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('an approval applies once')
+    clean(gh, run)
+  })
+
+  test('a push on another branch with the merged SHA → refused', async () => {
+    const gh = await mergedPr()
+    gh.state.branches['evil'] = MERGED
+    const run = await runAction(gh, {
+      event: 'push',
+      payload: pushAt(MERGED, 'refs/heads/evil'),
+      inputs: { plan: PLANS.destroyDb },
+      env: { GITHUB_REF: 'refs/heads/evil' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      '::error::plan-gate: A push to refs/heads/evil does not apply: only refs/heads/main may (input `apply-branches`)'
+    )
+    expect(run.outputs).toMatchObject({ approved: 'false' })
+    expect(appliedOf(gh)).toEqual([])
+    clean(gh, run)
+  })
+
+  test('a tag push → refused', async () => {
+    const gh = await mergedPr()
+    const run = await runAction(gh, {
+      event: 'push',
+      payload: pushAt(MERGED, 'refs/tags/v1'),
+      inputs: { plan: PLANS.none }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('A push to refs/tags/v1 does not apply')
+    clean(gh, run)
+  })
+
+  test('a branch listed in apply-branches applies when its PR was merged into it', async () => {
+    const gh = await mergedPr()
+    Object.assign(gh.state.pulls[7]?.base ?? {}, { ref: 'release' })
+    gh.state.branches['release'] = MERGED
+    const run = await runAction(gh, {
+      event: 'push',
+      payload: pushAt(MERGED, 'refs/heads/release'),
+      inputs: { plan: PLANS.destroyDb, 'apply-branches': 'release' }
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ approved: 'true' })
+    clean(gh, run)
+  })
+
+  test('a PR merged into another branch does not approve the apply of this one', async () => {
+    const gh = await mergedPr()
+    gh.state.branches['release'] = MERGED
+    const run = await runAction(gh, {
+      event: 'push',
+      payload: pushAt(MERGED, 'refs/heads/release'),
+      inputs: { plan: PLANS.destroyDb, 'apply-branches': 'release' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('PR #7 was merged into main, not release')
+    clean(gh, run)
+  })
+
+  test('a forged `plan-gate/applied` status can only refuse', async () => {
+    const gh = await mergedPr()
+    ;(gh.state.statuses[MERGED] ??= []).push({
+      state: 'failure',
+      context: 'plan-gate/applied',
+      description: 'nothing to see',
+      created_at: now()
+    })
+    const run = await push(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('an approval applies once')
+    clean(gh, run)
+  })
+
+  test('the record cannot be written (no statuses: write) → error, never approved', async () => {
+    const gh = await mergedPr()
+    gh.faults.push({ method: 'POST', path: /\/statuses\//, status: 403, times: 1 })
+    const run = await push(gh, PLANS.destroyDb)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      'the approval could not be recorded as used, so it cannot be used: could not create the commit status: GitHub answered 403: grant `statuses: write`'
+    )
+    expect(run.outputs).toMatchObject({ approved: 'false', status: 'error' })
+    clean(gh, run)
+  })
+
+  test('the branch tip cannot be read → error', async () => {
+    const gh = await mergedPr()
+    delete gh.state.branches['main']
+    const run = await push(gh, PLANS.none)
+    expect(run.code).toBe(1)
+    expect(run.outputs).toMatchObject({ approved: 'false', status: 'error' })
     clean(gh, run)
   })
 })

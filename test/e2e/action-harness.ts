@@ -68,6 +68,8 @@ export function baseState(): FakeState {
       acme: 'admin'
     },
     commitPulls: {},
+    // The merge commit is the tip of the default branch (push runs check that).
+    branches: { main: MERGED },
     // alice pushed the head of her branch (the repository activity log says so).
     activities: [
       {
@@ -251,6 +253,19 @@ function parseOutputs(text: string): Record<string, string> {
     out[m[1] as string] = value.join('\n')
   }
   return out
+}
+
+/** What the setup check (`doctor`) reads on every run, before the gate's own requests. */
+export const SETUP_OPERATIONS: ReadonlySet<string> = new Set([
+  'repos/get',
+  'repos/get-branch-rules',
+  'repos/get-content',
+  'repos/get-environment'
+])
+
+/** The requests of the gate itself, without the setup check's reads. */
+export function gateRequests(fake: FakeGitHub, from = 0): FakeGitHub['requests'] {
+  return fake.requests.slice(from).filter((r) => !SETUP_OPERATIONS.has(r.operationId ?? ''))
 }
 
 /** The plan-gate comments on PR #7. */

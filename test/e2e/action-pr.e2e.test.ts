@@ -12,6 +12,7 @@ import {
   baseState,
   DESTROY_DB_FP,
   gateComments,
+  gateRequests,
   HEAD1,
   HEAD2,
   leaks,
@@ -278,12 +279,15 @@ describe('pull_request_review: re-counted from the comment, without a plan', () 
     expect(run.outputs.approved).toBe('false')
     // The comment still describes HEAD1: a review run cannot re-plan.
     expect(stateOf(gateComments(gh)[0] ?? '')).toMatchObject({ headSha: HEAD1 })
-    // The policy is read at the base commit; the comment's history is checked before its state.
-    expect(gh.requests.slice(before).map((r) => r.operationId)).toEqual([
+    // The policy is read at the base commit (the contents API, also read by the setup check);
+    // the comment's history is checked before its state.
+    expect(
+      gh.requests
+        .slice(before)
+        .filter((r) => r.operationId === 'repos/get-content' && r.query['ref'] === BASE)
+    ).not.toHaveLength(0)
+    expect(gateRequests(gh, before).map((r) => r.operationId)).toEqual([
       'pulls/get',
-      'repos/get-content',
-      'repos/get-content',
-      'repos/get-content',
       'pulls/get',
       'issues/list-comments',
       'graphql',
@@ -327,9 +331,9 @@ describe('read-only tokens and faults', () => {
     const run = await pr(gh, PLANS.destroyDb, { forkRepo: 'mallory/infra', sender: 'mallory' })
     expect(run.code).toBe(1)
     expect(gh.requests.filter((r) => r.method !== 'GET')).toEqual([])
-    // Only reads: the policy at the base commit and the PR's files.
-    expect(new Set(gh.requests.map((r) => r.operationId))).toEqual(
-      new Set(['repos/get-content', 'pulls/get', 'pulls/list-files'])
+    // Only reads: the setup check, the policy at the base commit and the PR's files.
+    expect(new Set(gateRequests(gh).map((r) => r.operationId))).toEqual(
+      new Set(['pulls/get', 'pulls/list-files'])
     )
     expect(run.stdout).toContain('::warning::fork PR: the token is read-only')
     expect(run.stdout).toContain('::error::plan-gate: Approval required, which a fork PR run')
@@ -394,10 +398,12 @@ describe('read-only tokens and faults', () => {
     gh.faults.push({ path: /\/reviews$/, status: 500, times: 10 })
     const run = await pr(gh, PLANS.destroyDb)
     expect(run.code).toBe(1)
+    // The id of the last (retried) reviews request, the one whose failure was reported.
+    const id = gh.requests.map((r) => r.operationId).lastIndexOf('pulls/list-reviews') + 1
     expect(statusesOf(gh, HEAD1)).toEqual([
       [
         'error',
-        'Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:12)'
+        `Cannot verify: could not list the reviews: GitHub answered 500 after retries; re-run the job later (request id FAKE:${id})`
       ]
     ])
     expect(run.stdout).toContain('::error::plan-gate could not verify the gate: could not list')

@@ -47,6 +47,8 @@ function clean(gh: FakeGitHub, run: ActionRun): void {
   expect(leaks(gh, run)).toEqual([])
 }
 
+/** Each pull_request run here is a workflow run of its own (the plan set binds to the run). */
+let runs = 5000
 const pr = (
   gh: FakeGitHub,
   plan: string,
@@ -58,7 +60,8 @@ const pr = (
     event: 'pull_request',
     payload: prEvent(over),
     inputs: { plan, ...inputs },
-    files
+    files,
+    env: { GITHUB_RUN_ID: String((runs += 1)) }
   })
 
 const review = (gh: FakeGitHub, files: Record<string, string> = {}, inputs = {}) =>

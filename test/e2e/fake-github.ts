@@ -94,6 +94,21 @@ export interface FakeStatus {
   created_at: string
 }
 
+/** A rule of a ruleset that applies to a branch, as `rules/branches/{branch}` lists it. */
+export interface FakeRule {
+  type: string
+  parameters?: Record<string, unknown>
+}
+
+/** A deployment environment's protection. */
+export interface FakeEnvironment {
+  /** Required reviewers (logins) and whether they may approve their own runs. */
+  reviewers?: string[]
+  preventSelfReview?: boolean
+  /** `protected`: protected branches only; `custom`: named branches; absent: any branch. */
+  branches?: 'protected' | 'custom'
+}
+
 /** Everything the fake knows; tests may read and mutate it between requests. */
 export interface FakeState {
   owner: string
@@ -106,6 +121,13 @@ export interface FakeState {
   permissions: Record<string, Role>
   /** `emptyTimes`: the first N lookups return [], as GitHub's commit→PR index lags a merge. */
   commitPulls: Record<string, { numbers: number[]; emptyTimes?: number }>
+  /** Branch → tip commit (`git/ref/heads/{branch}`); a branch not listed answers 404. */
+  branches?: Record<string, string>
+  /** Rules applying to the default branch (other branches have none). */
+  rules?: FakeRule[]
+  /** Files on the default branch by path (`contents/{path}`). */
+  files?: Record<string, string>
+  environments?: Record<string, FakeEnvironment>
   /** Members by `org/team_slug`. */
   teams?: Record<string, string[]>
   /** A GITHUB_TOKEN cannot read org membership, hence false by default. */
@@ -133,6 +155,10 @@ export type LiveState = FakeState &
       | 'tokenCanReadOrg'
       | 'readOnlyToken'
       | 'now'
+      | 'branches'
+      | 'rules'
+      | 'files'
+      | 'environments'
       | 'contents'
       | 'pullFiles'
       | 'pullCommits'
@@ -275,6 +301,10 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
     tokenCanReadOrg: copy.tokenCanReadOrg ?? false,
     readOnlyToken: copy.readOnlyToken ?? false,
     now: copy.now ?? START,
+    branches: copy.branches ?? {},
+    rules: copy.rules ?? [],
+    files: copy.files ?? {},
+    environments: copy.environments ?? {},
     contents: copy.contents ?? {},
     pullFiles: copy.pullFiles ?? {},
     pullCommits: copy.pullCommits ?? {},
@@ -863,12 +893,128 @@ export async function startFakeGitHub(initial: FakeState): Promise<FakeGitHub> {
       return paginate(pulls, url)
     },
 
+    'git/get-ref': (op) => {
+      const ref = p(op, 'ref')
+      const branch = /^heads\/(.+)$/.exec(ref)?.[1]
+      const sha = branch === undefined ? undefined : state.branches[branch]
+      if (sha === undefined) throw new HttpError(404, 'Not Found')
+      const url = `${repoApi()}/git/refs/${ref}`
+      return {
+        status: 200,
+        body: {
+          ref: `refs/${ref}`,
+          node_id: `REF_${userId(ref)}`,
+          url,
+          object: { type: 'commit', sha, url: `${repoApi()}/git/commits/${sha}` }
+        }
+      }
+    },
+
+    'repos/list-commit-statuses-for-ref': (op, url) => {
+      const sha = p(op, 'ref')
+      // Newest first, as GitHub lists them.
+      const list = [...(state.statuses[sha] ?? [])].reverse().map((s) => status(sha, s))
+      return paginate(list, url)
+    },
+
+    'repos/get-branch-rules': (op, url) => {
+      const branch = p(op, 'branch')
+      const rules =
+        branch === state.defaultBranch
+          ? state.rules.map((r, i) => ({
+              ...r,
+              ruleset_source_type: 'Repository',
+              ruleset_source: fullName(),
+              ruleset_id: 100 + i
+            }))
+          : []
+      return paginate(rules, url)
+    },
+
     'repos/get-content': (op, url) => {
-      const path = p(op, 'path')
+      const path = p(op, 'path').replace(/^\/+|\/+$/g, '')
       const ref = url.searchParams.get('ref') ?? state.defaultBranch
-      const text = state.contents[ref]?.[path]
-      if (text === undefined) throw new HttpError(404, 'Not Found')
-      return { status: 200, body: contentFile(path, text, ref) }
+      // Files by commit (`contents`) and, on the default branch, the `files` tree.
+      const tree: Record<string, string> = {
+        ...(ref === state.defaultBranch ? state.files : {}),
+        ...(state.contents[ref] ?? {})
+      }
+      const text = tree[path]
+      if (text !== undefined) return { status: 200, body: contentFile(path, text, ref) }
+      const html = (kind: string, at: string) => `${WEB}/${fullName()}/${kind}/${ref}/${at}`
+      const entry = (at: string, type: 'file' | 'dir', size: number) => {
+        const self = `${repoApi()}/contents/${at}?ref=${ref}`
+        const sha = userId(`blob:${at}`).toString(16).padStart(40, '0')
+        const git = `${repoApi()}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`
+        return {
+          type,
+          size,
+          name: at.split('/').at(-1) ?? at,
+          path: at,
+          sha,
+          url: self,
+          git_url: git,
+          html_url: html(type === 'file' ? 'blob' : 'tree', at),
+          download_url:
+            type === 'file' ? `https://raw.githubusercontent.com/${fullName()}/${ref}/${at}` : null,
+          _links: { git, html: html(type === 'file' ? 'blob' : 'tree', at), self }
+        }
+      }
+      const prefix = `${path}/`
+      const children = new Map<string, 'file' | 'dir'>()
+      for (const file of Object.keys(tree)) {
+        if (!file.startsWith(prefix)) continue
+        const [name = '', ...rest] = file.slice(prefix.length).split('/')
+        children.set(name, rest.length > 0 ? 'dir' : 'file')
+      }
+      if (children.size === 0) throw new HttpError(404, 'Not Found')
+      const body = [...children].map(([name, type]) =>
+        entry(
+          `${prefix}${name}`,
+          type,
+          type === 'file' ? Buffer.byteLength(tree[`${prefix}${name}`] ?? '') : 0
+        )
+      )
+      return { status: 200, body }
+    },
+
+    'repos/get-environment': (op) => {
+      const name = p(op, 'environment_name')
+      const env = state.environments[name]
+      if (env === undefined) throw new HttpError(404, 'Not Found')
+      const id = userId(`env:${name}`)
+      const rules: Record<string, unknown>[] = []
+      if (env.reviewers !== undefined)
+        rules.push({
+          id: id + 1,
+          node_id: `GA_${id + 1}`,
+          type: 'required_reviewers',
+          prevent_self_review: env.preventSelfReview ?? false,
+          reviewers: env.reviewers.map((login) => ({ type: 'User', reviewer: simpleUser(login) }))
+        })
+      if (env.branches !== undefined)
+        rules.push({ id: id + 2, node_id: `GA_${id + 2}`, type: 'branch_policy' })
+      const created = iso(START - 86_400_000 * 10)
+      return {
+        status: 200,
+        body: {
+          id,
+          node_id: `EN_${id}`,
+          name,
+          url: `${repoApi()}/environments/${encodeURIComponent(name)}`,
+          html_url: `${WEB}/${fullName()}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+          created_at: created,
+          updated_at: created,
+          protection_rules: rules,
+          deployment_branch_policy:
+            env.branches === undefined
+              ? null
+              : {
+                  protected_branches: env.branches === 'protected',
+                  custom_branch_policies: env.branches === 'custom'
+                }
+        }
+      }
     },
 
     'pulls/list-files': (op, url) => {

@@ -2,9 +2,11 @@
 import type { Permission, Review } from '../../src/policy/approvals.js'
 import {
   GitHubError,
+  type BranchRule,
   type ChangedFile,
   type CommentHistory,
   type CommitStatus,
+  type EnvironmentInfo,
   type GitHubPort,
   type IssueComment,
   type PullCommit,
@@ -21,6 +23,13 @@ export interface PortState {
   teams: Record<string, string[]> | 'forbidden'
   /** Answers of successive listPullsForCommit calls; the last one repeats. */
   commitPulls: PullRequest[][]
+  defaultBranch: string
+  /** Branch → tip commit (a branch not listed has SHA as its tip). */
+  tips: Record<string, string>
+  rules: BranchRule[]
+  /** Repository files by path, for `readFile` (the default branch). */
+  repoFiles: Record<string, string>
+  environments: Record<string, EnvironmentInfo>
   /** File texts by `ref:path`. */
   files: Record<string, string>
   changed: ChangedFile[]
@@ -67,6 +76,11 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
     permissions: {},
     teams: {},
     commitPulls: [[]],
+    defaultBranch: 'main',
+    tips: {},
+    rules: [],
+    repoFiles: {},
+    environments: {},
     files: {},
     changed: [],
     commits: [],
@@ -129,6 +143,32 @@ export function fakePort(initial: Partial<PortState> = {}): FakePort {
       if (state.teams === 'forbidden') throw forbidden('read team membership')
       return (state.teams[`${org}/${team}`] ?? []).includes(login)
     },
+    getDefaultBranch: async () => (record('getDefaultBranch'), state.defaultBranch),
+    getBranchTip: async (branch) => (record('getBranchTip', branch), state.tips[branch] ?? SHA),
+    listStatuses: async (sha) => {
+      record('listStatuses', sha.slice(0, 7))
+      return state.statuses
+        .map(({ sha: at, status }, i) => ({ at, status, id: i + 1 }))
+        .filter(({ at }) => at === sha)
+        .reverse()
+        .map(({ status, id }) => ({
+          id,
+          state: status.state,
+          context: status.context,
+          description: status.description,
+          createdAt: '2026-11-21T12:00:00Z'
+        }))
+    },
+    getBranchRules: async (branch) => (record('getBranchRules', branch), [...state.rules]),
+    readFile: async (path) => (record('readFile', path), state.repoFiles[path]),
+    listDirectory: async (path) => {
+      record('listDirectory', path)
+      const names = Object.keys(state.repoFiles)
+        .filter((f) => f.startsWith(`${path}/`) && !f.slice(path.length + 1).includes('/'))
+        .map((f) => f.slice(path.length + 1))
+      return names.length === 0 ? undefined : names
+    },
+    getEnvironment: async (name) => (record('getEnvironment', name), state.environments[name]),
     getFileText: async (path, ref) => (
       record('getFileText', `${ref}:${path}`),
       state.files[`${ref}:${path}`]

@@ -2,6 +2,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { runApply } from '../../src/github/apply.js'
 import { GitHubError } from '../../src/github/port.js'
+import { planSet } from '../../src/github/plan-set.js'
 import { runPullRequest, runReview } from '../../src/github/pull-request.js'
 import type { RunContext } from '../../src/github/run.js'
 import { buildComment, parseComment, type GateState } from '../../src/github/state.js'
@@ -28,6 +29,8 @@ function ctx(port: FakePort, over: Partial<RunContext> = {}) {
       failJobWhilePending: false,
       comment: true,
       statusContext: 'plan-gate',
+      applyBranches: [],
+      requireProtections: false,
       gateAccount: 'github-actions[bot]'
     },
     policy: { requiredApprovals: 2, approvers: [], excludePusher: true },
@@ -57,6 +60,7 @@ function stateComment(over: Partial<GateState> = {}) {
     firstSeen: SINCE,
     counts: APPROVAL_REPORT.counts.findings,
     breakGlassUsed: [],
+    plans: planSet(APPROVAL_REPORT),
     ...over
   }
   const body = buildComment({
@@ -190,6 +194,34 @@ describe('runPullRequest', () => {
     expect(state).toMatchObject({ firstSeen: SINCE, pusher: 'alice', headSha: SHA })
   })
 
+  test('a failed evaluation of the head starts no plan-set clash: the re-run owns the state', async () => {
+    const failed = stateComment({
+      fingerprint: `sha256:${'e'.repeat(64)}`,
+      decision: 'error',
+      planDecision: 'blocked',
+      plans: [],
+      failed: true
+    })
+    const port = fakePort({ comments: [failed] })
+    const result = await runPullRequest(ctx(port).context, PR_EVENT, APPROVAL_REPORT)
+    expect(result.decision.outcome).not.toBe('error')
+    const state = parseComment(port.state.comments[0]?.body ?? '', 'plan-gate')?.state
+    expect(state?.plans).toEqual(planSet(APPROVAL_REPORT))
+    expect(state?.failed).toBeUndefined()
+    expect(state?.conflict).toBeUndefined()
+  })
+
+  test('another plan set of the same head (not failed) is still a clash: an error', async () => {
+    const other = stateComment({
+      plans: [{ file: 'other/plan.json', form: 'show-json', fingerprint: FP }]
+    })
+    const port = fakePort({ comments: [other] })
+    const result = await runPullRequest(ctx(port).context, PR_EVENT, APPROVAL_REPORT)
+    expect(result.decision.outcome).toBe('error')
+    const state = parseComment(port.state.comments[0]?.body ?? '', 'plan-gate')?.state
+    expect(state?.conflict).toEqual(planSet(APPROVAL_REPORT).map((p) => p.file))
+  })
+
   test('a failed comment update is a warning; the status is still posted', async () => {
     const port = fakePort({ comments: [stateComment()] })
     port.state.failures.updateComment = new GitHubError('unavailable', 'x', 'GitHub answered 502')
@@ -275,11 +307,13 @@ describe('runReview', () => {
 })
 
 describe('runApply', () => {
+  const applyPort = (over: Parameters<typeof fakePort>[0] = {}) =>
+    fakePort({ tips: { main: MERGE }, ...over })
   const PUSH = { kind: 'push' as const, sha: MERGE, ref: 'refs/heads/main' }
   const merged = pull({ mergedAt: AFTER, mergeCommitSha: MERGE })
 
   test('asks again with backoff while the commit → PR index lags', async () => {
-    const port = fakePort({
+    const port = applyPort({
       pulls: { 7: merged },
       commitPulls: [[], [], [merged]],
       comments: [stateComment()],
@@ -290,11 +324,54 @@ describe('runApply', () => {
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([100, 200])
     expect(result.decision).toMatchObject({ outcome: 'approved', jobFails: false })
-    expect(port.calls.filter((c) => /^(create|update)/.test(c))).toEqual([])
+    // The only write: the record that the approval is used, read back before passing.
+    expect(port.calls.filter((c) => /^(create|update)/.test(c))).toEqual(['createStatus feed000'])
+    expect(port.state.statuses.map((s) => s.status.context)).toEqual(['plan-gate/applied'])
+    expect(port.calls.filter((c) => c.startsWith('listStatuses'))).toHaveLength(2)
+  })
+
+  const approvedPort = () =>
+    applyPort({
+      pulls: { 7: merged },
+      commitPulls: [[merged]],
+      comments: [stateComment()],
+      reviews: [review('bob'), review('carol')],
+      permissions: { bob: 'write', carol: 'admin' }
+    })
+
+  test('two runs racing past the first check: the older record wins, this run refuses', async () => {
+    const port = approvedPort()
+    const create = port.createStatus
+    port.createStatus = async (sha, status) => {
+      // Another run's record lands just before this one's.
+      port.state.statuses.push({ sha, status: { ...status, description: 'run 1 was first' } })
+      return create(sha, status)
+    }
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'blocked', jobFails: true })
+    expect(result.decision.message).toContain(
+      'Another run used the approval of PR #7 first ("run 1 was first")'
+    )
+  })
+
+  test('the records cannot be listed → error, never approved', async () => {
+    const port = approvedPort()
+    port.state.failures.listStatuses = forbidden('list the commit statuses')
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
+    expect(port.state.statuses).toEqual([])
+  })
+
+  test('the default branch cannot be read → error before anything else', async () => {
+    const port = approvedPort()
+    port.state.failures.getDefaultBranch = forbidden('read the repository')
+    const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
+    expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
+    expect(port.calls).toEqual(['getDefaultBranch'])
   })
 
   test('no PR after every attempt → blocked as a direct push', async () => {
-    const port = fakePort()
+    const port = applyPort()
     const { context, sleeps } = ctx(port)
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([100, 200, 400, 800])
@@ -303,7 +380,7 @@ describe('runApply', () => {
   })
 
   test('open PRs only (not merged) → blocked at once, no waiting', async () => {
-    const port = fakePort({ commitPulls: [[pull()]] })
+    const port = applyPort({ commitPulls: [[pull()]] })
     const { context, sleeps } = ctx(port)
     const result = await runApply(context, PUSH, APPROVAL_REPORT)
     expect(sleeps).toEqual([])
@@ -311,7 +388,7 @@ describe('runApply', () => {
   })
 
   test('the PR merged a head its plan was never evaluated for → blocked', async () => {
-    const port = fakePort({
+    const port = applyPort({
       pulls: { 7: { ...merged, headSha: OTHER } },
       commitPulls: [[merged]],
       comments: [stateComment()]
@@ -323,7 +400,7 @@ describe('runApply', () => {
   })
 
   test('the PR has no state → error, not a pass', async () => {
-    const port = fakePort({ pulls: { 7: merged }, commitPulls: [[merged]] })
+    const port = applyPort({ pulls: { 7: merged }, commitPulls: [[merged]] })
     const result = await runApply(ctx(port).context, PUSH, APPROVAL_REPORT)
     expect(result.decision).toMatchObject({ outcome: 'error', jobFails: true })
   })

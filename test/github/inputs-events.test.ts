@@ -29,6 +29,9 @@ describe('parseInputs', () => {
       statusContext: 'plan-gate',
       terraformDir: undefined,
       environment: undefined,
+      applyBranches: [],
+      applyEnvironment: undefined,
+      requireProtections: false,
       agentAccounts: undefined,
       gateAccount: 'github-actions[bot]',
       terraformEnv: undefined
@@ -48,7 +51,10 @@ describe('parseInputs', () => {
         comment: 'FALSE',
         'status-context': 'plan-gate/prod',
         'terraform-dir': 'infra',
-        environment: 'prod'
+        environment: 'prod',
+        'apply-branches': 'release\nrefs/heads/hotfix/1',
+        'apply-environment': 'production',
+        'require-protections': 'true'
       })
     )
     expect(settings).toMatchObject({
@@ -61,7 +67,10 @@ describe('parseInputs', () => {
       comment: false,
       statusContext: 'plan-gate/prod',
       terraformDir: 'infra',
-      environment: 'prod'
+      environment: 'prod',
+      applyBranches: ['release', 'hotfix/1'],
+      applyEnvironment: 'production',
+      requireProtections: true
     })
   })
 
@@ -82,6 +91,14 @@ describe('parseInputs', () => {
     [
       { 'required-approvals': 'two' },
       'input `required-approvals` must be a whole number from 1 to 20, not "two"'
+    ],
+    [
+      { 'apply-branches': 'release/*' },
+      'input `apply-branches` lists branch names (no patterns), not "release/*"'
+    ],
+    [
+      { 'require-protections': 'yes' },
+      'input `require-protections` must be true or false, not "yes"'
     ],
     [
       { 'status-context': 'a\u0007b' },

@@ -25,7 +25,9 @@ const STATE: GateState = {
   firstSeen: '2026-11-21T12:00:00Z',
   pusher: 'alice',
   counts: { blocked: 0, 'approval-required': 3, warn: 1 },
-  breakGlassUsed: [1234]
+  breakGlassUsed: [1234],
+  plans: [{ file: 'plan.json', form: 'show-json', fingerprint: `sha256:${'ab'.repeat(32)}` }],
+  run: '4242/1'
 }
 
 function parts(over: Partial<CommentParts> = {}): CommentParts {
