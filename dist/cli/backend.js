@@ -1,2 +1,2 @@
 import 'node:path';
-export { I as INIT_STATE, l as loadBackends } from './load.js';
+export { I as INIT_STATE, l as loadBackends, w as webAssemblyAvailable } from './load.js';

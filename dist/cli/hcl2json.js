@@ -4,57 +4,23 @@ import require$$0$1 from 'fs';
 import require$$1 from 'util';
 import require$$2 from 'perf_hooks';
 import require$$3 from 'crypto';
+import { g as getAugmentedNamespace, c as commonjsGlobal, a as getDefaultExportFromCjs } from './commonjs-helpers.js';
 import { lstatSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 
 function _mergeNamespaces(n, m) {
-	m.forEach(function (e) {
-		e && typeof e !== 'string' && !Array.isArray(e) && Object.keys(e).forEach(function (k) {
-			if (k !== 'default' && !(k in n)) {
-				var d = Object.getOwnPropertyDescriptor(e, k);
-				Object.defineProperty(n, k, d.get ? d : {
-					enumerable: true,
-					get: function () { return e[k]; }
-				});
-			}
-		});
-	});
-	return Object.freeze(n);
-}
-
-var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
-
-function getDefaultExportFromCjs (x) {
-	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
-}
-
-function getAugmentedNamespace(n) {
-  if (Object.prototype.hasOwnProperty.call(n, '__esModule')) return n;
-  var f = n.default;
-	if (typeof f == "function") {
-		var a = function a () {
-			var isInstance = false;
-      try {
-        isInstance = this instanceof a;
-      } catch (e) {}
-			if (isInstance) {
-        return Reflect.construct(f, arguments, this.constructor);
-			}
-			return f.apply(this, arguments);
-		};
-		a.prototype = f.prototype;
-  } else a = {};
-  Object.defineProperty(a, '__esModule', {value: true});
-	Object.keys(n).forEach(function (k) {
-		var d = Object.getOwnPropertyDescriptor(n, k);
-		Object.defineProperty(a, k, d.get ? d : {
-			enumerable: true,
-			get: function () {
-				return n[k];
-			}
-		});
-	});
-	return a;
+    m.forEach(function (e) {
+        e && typeof e !== 'string' && !Array.isArray(e) && Object.keys(e).forEach(function (k) {
+            if (k !== 'default' && !(k in n)) {
+                var d = Object.getOwnPropertyDescriptor(e, k);
+                Object.defineProperty(n, k, d.get ? d : {
+                    enumerable: true,
+                    get: function () { return e[k]; }
+                });
+            }
+        });
+    });
+    return Object.freeze(n);
 }
 
 var build = {};
@@ -62,11 +28,11 @@ var build = {};
 var bridge = {};
 
 var _hcl2json_fs = /*#__PURE__*/Object.freeze({
-	__proto__: null,
-	lstatSync: lstatSync,
-	readFile: readFile,
-	readFileSync: readFileSync,
-	readdirSync: readdirSync
+    __proto__: null,
+    lstatSync: lstatSync,
+    readFile: readFile,
+    readFileSync: readFileSync,
+    readdirSync: readdirSync
 });
 
 var require$$0 = /*@__PURE__*/getAugmentedNamespace(_hcl2json_fs);
@@ -1227,8 +1193,8 @@ var buildExports = requireBuild();
 var index = /*@__PURE__*/getDefaultExportFromCjs(buildExports);
 
 var index$1 = /*#__PURE__*/_mergeNamespaces({
-	__proto__: null,
-	default: index
+    __proto__: null,
+    default: index
 }, [buildExports]);
 
 export { index$1 as i };

@@ -1,16 +1,51 @@
 import { join } from 'node:path';
 
 /**
+ * Errors meant for the user, and the one place an error becomes the one line a user sees
+ * (stderr and exit 2 in the CLI, a failed step in the Action). Never a stack trace.
+ */
+/**
+ * An expected problem with the input, the policy, the event or the environment. Its message is
+ * one line, names the file or input it is about and what is wrong, and carries no plan value.
+ */
+class UserError extends Error {
+}
+/** One line, no stack: expected problems say what is wrong; anything else is labelled internal. */
+function errorMessage(error) {
+    if (error instanceof UserError)
+        return error.message;
+    const code = error?.code;
+    if (code === 'ENOENT')
+        return 'no such file';
+    if (code === 'EISDIR')
+        return 'is a directory, not a plan file';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'permission denied';
+    return internalError(error);
+}
+/** `internal error: <first line>`, for errors that are not the user's. */
+function internalError(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return `internal error: ${text.split('\n')[0] ?? ''}`;
+}
+
+/** Small helpers every layer shares. This folder imports nothing from the rest of src/. */
+/** True for a record (a JSON object): not null, not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
  * State backends, exactly: which bucket, lock table, storage account or container holds the
  * Terraform state, read from `backend` blocks and `.terraform/terraform.tfstate`. Pure: the
  * caller (src/backend/load.ts) reads the files.
  */
 /** A backend configuration that cannot be read. The message is one line. */
-class BackendConfigError extends Error {
+class BackendConfigError extends UserError {
     name = 'BackendConfigError';
 }
 function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isRecord(value);
 }
 // hcl2json gives blocks as arrays of bodies; the JSON syntax (`*.tf.json`) allows a bare object.
 function bodies(value) {
@@ -100,6 +135,16 @@ function backendsFromHcl(parsed, source) {
     }
     return found;
 }
+/** Every attribute of a side that matchBackend reads (a test checks this list against str()). */
+const BACKEND_ATTRIBUTES = [
+    'bucket',
+    'key',
+    'name',
+    'storage_account_name',
+    'storage_account_id',
+    'storage_container_name',
+    'storage_container_id'
+];
 function str(side, name) {
     const value = side[name];
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -322,11 +367,28 @@ async function configFiles(fs, dir) {
     }
     return names.filter((name) => /\.tf(\.json)?$/.test(name)).sort();
 }
+/**
+ * Whether WebAssembly exists here. `node --jitless` (the fallback where WebAssembly is not
+ * allowed) has no `WebAssembly` global at all, and the HCL parser is WebAssembly.
+ */
+function webAssemblyAvailable() {
+    return typeof globalThis.WebAssembly === 'object';
+}
+/** Raised for a `.tf` file that needs the HCL parser where WebAssembly is unavailable. */
+class NeedsWebAssembly extends Error {
+    file;
+    constructor(file) {
+        super(file);
+        this.file = file;
+    }
+}
 async function backendsInFile(fs, dir, file) {
     const text = await readText(fs, join(dir, file));
     // Cheap pre-check: most files are resources and never need the parser.
     if (text === undefined || !/\bbackend\b|\bcloud\s*\{|"cloud"/.test(text))
         return [];
+    if (!file.endsWith('.json') && !webAssemblyAvailable())
+        throw new NeedsWebAssembly(file);
     if (file.endsWith('.json')) {
         let parsed;
         try {
@@ -337,9 +399,9 @@ async function backendsInFile(fs, dir, file) {
         }
         return backendsFromHcl(parsed, file);
     }
-    const parse = await hclParser();
     let parsed;
     try {
+        const parse = await hclParser();
         parsed = await parse(file, text);
     }
     catch (error) {
@@ -351,21 +413,31 @@ async function backendsInFile(fs, dir, file) {
 async function loadBackends(dir, fs) {
     const found = [];
     const sources = [];
+    const initText = await readText(fs, join(dir, INIT_STATE));
+    const initialized = initText === undefined ? undefined : backendFromInitState(initText, INIT_STATE);
     for (const file of await configFiles(fs, dir)) {
-        const backends = await backendsInFile(fs, dir, file);
+        let backends;
+        try {
+            backends = await backendsInFile(fs, dir, file);
+        }
+        catch (error) {
+            if (!(error instanceof NeedsWebAssembly))
+                throw error;
+            // Terraform refuses to plan until `init` has recorded a changed backend, so the
+            // initialized backend is the one this directory's plans use: read it alone.
+            if (initialized !== undefined)
+                return { backends: [initialized], sources: [INIT_STATE] };
+            throw new BackendConfigError(`${join(dir, error.file)}: reading its backend block needs WebAssembly, which this Node.js does not provide (--jitless): run \`terraform init\` there first (plan-gate then reads ${INIT_STATE}), or run without --jitless`);
+        }
         if (backends.length > 0)
             sources.push(file);
         found.push(...backends);
     }
-    const initText = await readText(fs, join(dir, INIT_STATE));
-    if (initText !== undefined) {
-        const initialized = backendFromInitState(initText, INIT_STATE);
-        if (initialized) {
-            sources.push(INIT_STATE);
-            found.push(initialized);
-        }
+    if (initialized !== undefined) {
+        sources.push(INIT_STATE);
+        found.push(initialized);
     }
     return { backends: dedupeBackends(found), sources };
 }
 
-export { BackendConfigError as B, INIT_STATE as I, loadBackends as l, matchBackend as m };
+export { BACKEND_ATTRIBUTES as B, INIT_STATE as I, UserError as U, errorMessage as e, isRecord as i, loadBackends as l, matchBackend as m, webAssemblyAvailable as w };
