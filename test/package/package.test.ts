@@ -191,10 +191,11 @@ describe('npm pack', () => {
   })
 
   test('size: under 3 MB packed (it was 4.5 MB with the Action bundle)', () => {
-    // Unpacked: the CLI (1 MB), the HCL parser's WASM (1.9 MB gzipped) and tree-sitter's
-    // runtime and Terraform grammar for the .tf locator (about 2 MB).
+    // Unpacked: the CLI (1 MB), the HCL parser's WASM (1.9 MB gzipped), tree-sitter's runtime
+    // and Terraform grammar for the .tf locator (0.3 MB), and two chunks loaded only by their
+    // commands: the agent hook's shell parser (1.5 MB) and `doctor`'s GitHub client (1.3 MB).
     expect(pack.size).toBeLessThan(3_000_000)
-    expect(pack.unpackedSize).toBeLessThan(6_000_000)
+    expect(pack.unpackedSize).toBeLessThan(7_500_000)
   })
 })
 
@@ -219,7 +220,12 @@ describe('third-party notices (dist/*/licenses.txt, written by the build)', () =
     const text = readFileSync(join(ROOT, 'dist', 'cli', 'licenses.txt'), 'utf8')
     for (const name of ['ajv', 'yaml', '@cdktn/hcl2json'])
       expect(text).toMatch(new RegExp(`^ {2}${name.replace('/', '\\/')}@`, 'm'))
-    expect(text).not.toMatch(/^ {2}@octokit\//m)
+    // The GitHub client is in the CLI package only for `doctor`, in a chunk the main bundle
+    // loads by import() when that command runs: nothing of it is in index.js.
+    expect(text).toMatch(/^ {2}@octokit\/core@/m)
+    const main = readFileSync(join(ROOT, 'dist', 'cli', 'index.js'), 'utf8')
+    expect(main).not.toMatch(/octokit/i)
+    expect(main).toContain("import('./doctor-cli.js')")
   })
 })
 
