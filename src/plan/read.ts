@@ -266,8 +266,10 @@ function showJsonSink(
   const scanner = new ShowJsonScanner(onElement, {
     // Only the provider blocks: the rest of `configuration` (one body per module call) can be
     // tens of MB on a large plan, and is never read.
-    // `prior_state.values` counts what exists before the plan, for the full-destroy rule.
-    capture: ['configuration.provider_config', 'prior_state.values'],
+    capture: ['configuration.provider_config'],
+    // What exists before the plan, for the full-destroy rule: counted as `prior_state` streams
+    // past, never parsed.
+    inventory: true,
     peek:
       skipUnchanged || projection !== undefined
         ? (section, summary) =>
@@ -307,7 +309,7 @@ function showJsonSink(
         registries
       })
       const blocks = scanner.captured['configuration.provider_config']
-      const managed = countManaged(scanner.captured['prior_state.values'])
+      const managed = scanner.managedInState()
       return {
         ...plan,
         ...(managed === undefined ? {} : { inventory: { managed, source: 'prior_state' } }),
