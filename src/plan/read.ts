@@ -40,6 +40,7 @@ import {
 } from './stream.js'
 import { kernel, throughWindow } from './wasm/index.js'
 import { projectChange, type Projection } from './project.js'
+import { refreshAddress, UNSURE } from './refresh.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
@@ -565,9 +566,18 @@ function jsonlSink(retain: Retain): Sink {
   ) {
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end
     const type = peekMessageType(bytes, start, stop, ascii)
-    if (type === undefined || !onlyHeaderRead(type)) return false
+    if (type === undefined) return false
+    const refresh = type === 'refresh_complete'
+    if (!refresh && !onlyHeaderRead(type)) return false
     // `@module` only counts until the tool is known.
     const module = collector.toolKnown ? undefined : peekedHeader(bytes, 'module')
+    if (refresh) {
+      // Of a refresh only the address it names counts: read from the bytes, not parsed.
+      const addr = refreshAddress(bytes, start, stop)
+      if (addr === UNSURE) return false
+      collector.addRefresh(module, addr)
+      return true
+    }
     collector.addHeader(type, peekedHeader(bytes, 'level'), module)
     return true
   }
