@@ -26,6 +26,7 @@ const EXPORTS = [
   'skip_value',
   'skip_unread',
   'scan_lines',
+  'refresh_out',
   'side',
   'walk_out',
   'walk_tables',

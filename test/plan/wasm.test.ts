@@ -445,6 +445,7 @@ describe('the embedded module', () => {
     ).toEqual([
       'function buffer',
       'function capacity',
+      'function refresh_out',
       'function result',
       'function scan_lines',
       'function side',

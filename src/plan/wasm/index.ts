@@ -20,6 +20,7 @@ interface Exports {
   skip_value(i: number, n: number): number
   skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
   scan_lines(i: number, n: number): number
+  refresh_out(): number
   side(): number
   walk_out(): number
   walk_tables(): number
@@ -33,6 +34,8 @@ export class Kernel {
   readonly stack: Uint8Array
   /** out[] of scan.c. */
   readonly out: Int32Array
+  /** rout[] of scan.c: the refresh addresses scan_lines found. */
+  private readonly refreshOut: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
   /** The window, whole: a reader may read input straight into it, then push views of it. */
@@ -52,6 +55,7 @@ export class Kernel {
     this.window = Buffer.from(this.memory, this.base, this.capacity)
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
     this.out = new Int32Array(this.memory, x.result(), 4)
+    this.refreshOut = new Int32Array(this.memory, x.refresh_out(), 1)
     this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
     this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16)
     this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096)
@@ -139,6 +143,27 @@ export class Kernel {
     const at = this.x.scan_lines(o + i, o + n) - o
     this.out[1] = this.out[1]! - o
     return at
+  }
+
+  /**
+   * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines
+   * handled (those that name one), as refresh.ts refreshAddress reads them.
+   */
+  refreshed(): string[] {
+    const count = this.refreshOut[0]!
+    const spans = new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * count)
+    const addresses: string[] = []
+    for (let k = 0; k < spans.length; k += 3) {
+      // Offsets in the window, as scan_lines takes them.
+      const from = spans[k]!
+      const to = spans[k + 1]!
+      addresses.push(
+        spans[k + 2] === 1
+          ? (JSON.parse(this.window.toString('latin1', from - 1, to + 1)) as string)
+          : this.window.toString('latin1', from, to)
+      )
+    }
+    return addresses
   }
 }
 

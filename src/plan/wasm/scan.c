@@ -5,7 +5,8 @@
  *
  *   skip_value   peek.ts   skipValue        one JSON value, full grammar
  *   skip_unread  scan.ts   skipUnread       the grammar fast path through unread sections
- *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts
+ *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts,
+ *                                           and refresh_complete messages (refresh.ts: the address)
  *   walk         project.ts                 one before/after value: its top-level members, the
  *                                           string leaves that may carry ids, a leaf count (the
  *                                           reference is JSON.parse of the element plus the rules)
@@ -301,6 +302,20 @@ static int is_word(const u8 *b, i32 from, i32 to, const char *word) {
   return from + k == to;
 }
 
+/* Refresh addresses of the lines scan_lines handled: rout[0] = count, then (from, to, escaped)
+   for each: the string literal's body, quotes excluded. */
+#define RCAP 4096
+static i32 rout[1 + 3 * RCAP];
+i32 *refresh_out(void) { return rout; }
+
+/* Roles of the objects on the way to hook.resource.addr (vrole, next to vstk). */
+#define R_OTHER 0
+#define R_TOP 1
+#define R_HOOK 2
+#define R_RESOURCE 3
+#define R_ADDR 4 /* the value of an `addr` key of a resource */
+static u8 vrole[PEEK_DEPTH];
+
 static int read_type(const u8 *b, i32 from, i32 to) {
   return is_word(b, from, to, "version") || is_word(b, from, to, "planned_change") ||
          is_word(b, from, to, "resource_drift") || is_word(b, from, to, "diagnostic") ||
@@ -309,8 +324,10 @@ static int read_type(const u8 *b, i32 from, i32 to) {
 
 /*
  * One line [i, e) of a UI message log: 1 when it is an ASCII JSON object (full grammar) whose
- * string `type` is a header-only type; out[3] += 1 when its `@level` is "error". 0: the
- * JavaScript path must read it.
+ * string `type` is a header-only type; out[3] += 1 when its `@level` is "error". Also 1 for a
+ * refresh_complete message, whose `hook.resource.addr`, when a string, goes into rout (as
+ * refresh.ts refreshAddress reads it: the last of repeated keys; an escaped key on the way
+ * gives 0). 0: the JavaScript path must read it.
  */
 static int header_line(const u8 *b, i32 i, i32 e) {
   i = ws(b, i, e);
@@ -318,6 +335,9 @@ static int header_line(const u8 *b, i32 i, i32 e) {
   i32 type_from = -1, type_to = -1;
   int level_error = 0, seen = 0;
   i32 depth = 0;
+  /* The address so far (-1: none), and the role the next value gets. */
+  i32 addr_from = -1, addr_to = -1, addr_escaped = 0;
+  u8 next = R_TOP;
   for (;;) {
     /* at a key or the close of an object, or a value */
     u8 c = b[i];
@@ -325,14 +345,18 @@ static int header_line(const u8 *b, i32 i, i32 e) {
       if (depth == PEEK_DEPTH) return 0;
       i = ws(b, i + 1, e);
       if (i >= e) return 0;
+      u8 role = c == 0x7b && next != R_ADDR ? next : R_OTHER;
+      next = R_OTHER;
       if (b[i] == c + 2) {
         i++;
         goto after;
       }
+      vrole[depth] = role;
       vstk[depth++] = c == 0x7b ? OBJECT : ARRAY;
       if (c == 0x7b) goto key;
       continue;
     }
+    next = R_OTHER;
     if (c == 0x22) {
       i = skip_string(b, i + 1, e);
       if (i < 0) return 0;
@@ -345,6 +369,16 @@ static int header_line(const u8 *b, i32 i, i32 e) {
       if (depth == 0) {
         i = ws(b, i, e);
         if (i != e || type_from < 0) return 0;
+        if (is_word(b, type_from, type_to, "refresh_complete")) {
+          /* (stream.ts counts no `@level` of a refresh_complete message) */
+          if (addr_from >= 0) {
+            i32 k = 1 + 3 * rout[0]++;
+            rout[k] = addr_from;
+            rout[k + 1] = addr_to;
+            rout[k + 2] = addr_escaped;
+          }
+          return 1;
+        }
         if (read_type(b, type_from, type_to)) return 0;
         if (level_error) out[3]++;
         return 1;
@@ -371,8 +405,9 @@ static int header_line(const u8 *b, i32 i, i32 e) {
     if (i < 0) return 0;
     i32 to = i - 1;
     int slot = 0;
+    u8 role = vrole[depth - 1];
+    if (role != R_OTHER && escaped) return 0; /* an escaped key might be one of ours */
     if (depth == 1) {
-      if (escaped) return 0; /* an escaped key might be one of ours */
       if (is_word(b, from, to, "type"))
         slot = 1;
       else if (is_word(b, from, to, "@level"))
@@ -382,10 +417,32 @@ static int header_line(const u8 *b, i32 i, i32 e) {
         seen |= slot;
       }
     }
+    /* The last `hook`, its last `resource`, that one's last `addr` count: a key coming again
+       forgets what the earlier one gave. */
+    if (role == R_TOP && is_word(b, from, to, "hook")) {
+      addr_from = -1;
+      next = R_HOOK;
+    } else if (role == R_HOOK && is_word(b, from, to, "resource")) {
+      addr_from = -1;
+      next = R_RESOURCE;
+    } else if (role == R_RESOURCE && is_word(b, from, to, "addr")) {
+      addr_from = -1;
+      next = R_ADDR;
+    }
     i = ws(b, i, e);
     if (i >= e || b[i] != 0x3a) return 0;
     i = ws(b, i + 1, e);
     if (i >= e) return 0;
+    if (next == R_ADDR && b[i] == 0x22) {
+      i32 start = i + 1;
+      i = skip_string(b, start, e);
+      if (i < 0) return 0;
+      addr_from = start;
+      addr_to = i - 1;
+      addr_escaped = escaped;
+      next = R_OTHER;
+      goto after;
+    }
     if (slot != 0) {
       /* `type` must be a string; `@level` counts only as a string. Escapes: the slow path. */
       if (b[i] != 0x22) {
@@ -430,8 +487,17 @@ i32 scan_lines(i32 i, i32 n) {
   const u8 *b = buf;
   out[2] = 0;
   out[3] = 0;
+  rout[0] = 0;
   for (;;) {
     i32 e = line_end(b, i, n);
+    if (rout[0] == RCAP) {
+      /* No room for another address: the JavaScript reads this line, then calls again. */
+      while (e < n && b[e] != 0x0a) e++;
+      if (e >= n) break;
+      out[0] = 1;
+      out[1] = e;
+      return i;
+    }
     if (e < n && b[e] >= 0x80) {
       while (e < n && b[e] != 0x0a) e++;
       if (e >= n) break;
