@@ -27,6 +27,7 @@ const EXPORTS = [
   'skip_unread',
   'scan_lines',
   'refresh_out',
+  'state_resource',
   'side',
   'walk_out',
   'walk_tables',

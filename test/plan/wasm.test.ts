@@ -452,6 +452,7 @@ describe('the embedded module', () => {
       'function skip_unread',
       'function skip_value',
       'function stack',
+      'function state_resource',
       'function walk',
       'function walk_out',
       'function walk_tables',

@@ -21,6 +21,7 @@ interface Exports {
   skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
   scan_lines(i: number, n: number): number
   refresh_out(): number
+  state_resource(i: number, n: number): number
   side(): number
   walk_out(): number
   walk_tables(): number
@@ -143,6 +144,15 @@ export class Kernel {
     const at = this.x.scan_lines(o + i, o + n) - o
     this.out[1] = this.out[1]! - o
     return at
+  }
+
+  /**
+   * Whether the `prior_state` resource object at b[i] counts (inventory.ts): the index after it
+   * (out[0] = 1: its mode is "managed", out[1] = 1: it is deposed), or SLOW / OUT_OF_BYTES.
+   */
+  stateResource(o: number, i: number, n: number): number {
+    const end = this.x.state_resource(o + i, o + n)
+    return end < 0 ? end : end - o
   }
 
   /**

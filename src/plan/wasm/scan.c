@@ -7,6 +7,8 @@
  *   skip_unread  scan.ts   skipUnread       the grammar fast path through unread sections
  *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts,
  *                                           and refresh_complete messages (refresh.ts: the address)
+ *   state_resource  inventory.ts (the scanner's walk)  one resource object of prior_state:
+ *                                           whether it counts as a managed resource
  *   walk         project.ts                 one before/after value: its top-level members, the
  *                                           string leaves that may carry ids, a leaf count (the
  *                                           reference is JSON.parse of the element plus the rules)
@@ -516,6 +518,63 @@ i32 scan_lines(i32 i, i32 n) {
   }
   out[0] = 0;
   return i;
+}
+
+/* ---- state_resource: one resource of prior_state for inventory.ts -------------------------- */
+
+/*
+ * The resource object at b[i] ('{'), checked against the full grammar: returns the index after
+ * it, with out[0] = 1 when its last `mode` is the string "managed" and out[1] = 1 when it has a
+ * `deposed_key` (what the scanner's walk tells inventory.ts). SLOW when a key or the mode is
+ * written with an escape, or on anything invalid; OUT_OF_BYTES when it is cut. Then the
+ * scanner walks the object itself.
+ */
+i32 state_resource(i32 i, i32 n) {
+  const u8 *b = buf;
+  int managed = 0, deposed = 0;
+  i = ws(b, i + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) {
+    out[0] = 0;
+    out[1] = 0;
+    return i + 1;
+  }
+  for (;;) {
+    if (b[i] != 0x22) return SLOW;
+    i32 from = i + 1;
+    i = skip_string(b, from, n);
+    if (i < 0) return i;
+    if (escaped) return SLOW;
+    i32 to = i - 1;
+    i = ws(b, i, n);
+    if (i >= n) return OUT_OF_BYTES;
+    if (b[i] != 0x3a) return SLOW;
+    i = ws(b, i + 1, n);
+    if (i >= n) return OUT_OF_BYTES;
+    int mode = is_word(b, from, to, "mode");
+    if (is_word(b, from, to, "deposed_key")) deposed = 1;
+    i32 value = i;
+    i = skip_value_in(b, i, n);
+    if (i < 0) return i;
+    if (mode) {
+      /* the last `mode` decides, as in JSON.parse */
+      managed = 0;
+      if (b[value] == 0x22) {
+        if (escaped) return SLOW;
+        managed = is_word(b, value + 1, i - 1, "managed");
+      }
+    }
+    i = ws(b, i, n);
+    if (i >= n) return OUT_OF_BYTES;
+    if (b[i] == 0x7d) {
+      out[0] = managed;
+      out[1] = deposed;
+      return i + 1;
+    }
+    if (b[i] != 0x2c) return SLOW;
+    i = ws(b, i + 1, n);
+    if (i >= n) return OUT_OF_BYTES;
+  }
 }
 
 /* ---- walk: one before/after value for project.ts ------------------------------------------- */
