@@ -348,20 +348,38 @@ function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort()
 }
 
+/** Nothing found, shared by every change that names no id or region. */
+const NONE: readonly string[] = Object.freeze([])
+
+/** The values of a set, sorted; the shared empty list when there are none. */
+function listed(values: ReadonlySet<string>): readonly string[] {
+  if (values.size === 0) return NONE
+  return values.size === 1 ? [...values] : [...values].sort()
+}
+
+/**
+ * One set of sets for every change, emptied before each: this runs for every change of a plan,
+ * and only the sorted lists it returns outlive the call.
+ */
+const scratch: Found = {
+  awsAccounts: new Set(),
+  gcpProjects: new Set(),
+  azureSubscriptions: new Set(),
+  regions: new Set()
+}
+
 /** What one change's values contribute to the blast radius. */
 export function changeRadius(change: ResourceChange): Omit<BlastRadius, 'providers'> {
-  const found: Found = {
-    awsAccounts: new Set(),
-    gcpProjects: new Set(),
-    azureSubscriptions: new Set(),
-    regions: new Set()
-  }
-  mineChange(change, found)
+  scratch.awsAccounts.clear()
+  scratch.gcpProjects.clear()
+  scratch.azureSubscriptions.clear()
+  scratch.regions.clear()
+  mineChange(change, scratch)
   return {
-    awsAccounts: sorted(found.awsAccounts),
-    gcpProjects: sorted(found.gcpProjects),
-    azureSubscriptions: sorted(found.azureSubscriptions),
-    regions: sorted(found.regions)
+    awsAccounts: listed(scratch.awsAccounts),
+    gcpProjects: listed(scratch.gcpProjects),
+    azureSubscriptions: listed(scratch.azureSubscriptions),
+    regions: listed(scratch.regions)
   }
 }
 
@@ -383,9 +401,10 @@ export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): 
     if (passive && options.includeNoOp !== true) continue
     providers.add(change.provider.name)
     const radius = change.facts?.radius ?? changeRadius(change)
-    for (const key of ['awsAccounts', 'gcpProjects', 'azureSubscriptions', 'regions'] as const) {
-      for (const value of radius[key]) found[key].add(value)
-    }
+    for (const value of radius.awsAccounts) found.awsAccounts.add(value)
+    for (const value of radius.gcpProjects) found.gcpProjects.add(value)
+    for (const value of radius.azureSubscriptions) found.azureSubscriptions.add(value)
+    for (const value of radius.regions) found.regions.add(value)
   }
   for (const config of plan.providerConfigs ?? []) mineProviderConfig(config, found)
   return {
