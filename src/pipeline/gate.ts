@@ -58,6 +58,7 @@ export function slimmer(context: GateContext): Retain {
       identity: identityOf(change),
       object: objectIdentity(change)
     }
-    return { ...skeleton, facts }
+    // The skeleton is a copy of its own: it takes the facts without being copied again.
+    return Object.assign(skeleton, { facts })
   }
 }
