@@ -28,6 +28,8 @@ export function gate(plan: Plan, context: GateContext): GateResult {
   return applyPolicy(plan, classification, context)
 }
 
+const NO_TAGS: ChangeFacts['tags'] = Object.freeze([])
+
 /**
  * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
  * changes are dropped (the reader still counts them), and every other change keeps only its
@@ -44,9 +46,10 @@ export function slimmer(context: GateContext): Retain {
     }
     const skeleton = withoutValues(change)
     if (section !== 'change') return skeleton
+    const radius = changeRadius(change)
     const facts: ChangeFacts = {
       findings: changeFindings(change, options),
-      radius: changeRadius(change),
+      radius,
       tags: needTags
         ? [change.before, change.after].flatMap((values) =>
             tagMaps(values).map(({ map, tags }) => ({
@@ -54,9 +57,9 @@ export function slimmer(context: GateContext): Retain {
               tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
             }))
           )
-        : [],
+        : NO_TAGS,
       identity: identityOf(change),
-      object: objectIdentity(change)
+      object: objectIdentity(change, radius)
     }
     // The skeleton is a copy of its own: it takes the facts without being copied again.
     return Object.assign(skeleton, { facts })

@@ -11,7 +11,7 @@
  */
 import * as crypto from 'node:crypto'
 import { OBJECT_ATTRIBUTES } from '../rules/needs.js'
-import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
+import type { ChangeFacts, Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { changeRadius } from '../rules/blast-radius.js'
 import type { Finding } from '../rules/types.js'
 
@@ -76,10 +76,14 @@ function providerOf(
 
 /**
  * A hash of what the change's object is and where it lives: its identifying attributes (before
- * the change) and the accounts, projects, subscriptions and regions its values name. Computed
- * while reading when the values are dropped (`facts.object`).
+ * the change) and the accounts, projects, subscriptions and regions its values name (`radius`,
+ * when the caller has it already). Computed while reading when the values are dropped
+ * (`facts.object`).
  */
-export function objectIdentity(change: ResourceChange): string {
+export function objectIdentity(
+  change: ResourceChange,
+  radius: ChangeFacts['radius'] = change.facts?.radius ?? changeRadius(change)
+): string {
   if (change.facts?.object !== undefined) return change.facts.object
   const values = change.action === 'create' ? change.after : change.before
   const parts: string[] = []
@@ -91,7 +95,6 @@ export function objectIdentity(change: ResourceChange): string {
     }
   }
   // Plain loops, not spread maps: this runs for every destructive change of a plan.
-  const radius = change.facts?.radius ?? changeRadius(change)
   for (const a of radius.awsAccounts) parts.push(`aws=${a}`)
   for (const p of radius.gcpProjects) parts.push(`gcp=${p}`)
   for (const s of radius.azureSubscriptions) parts.push(`azure=${s}`)
