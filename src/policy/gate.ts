@@ -94,10 +94,15 @@ export function applyPolicy(
     ...(freeze === undefined ? [] : freezeFindings(plan, classification.findings, freeze)),
     ...environmentFindings(blastRadius, environment, policy.environments)
   ]
-  const byAddress = new Map(plan.changes.map((c) => [c.address, c]))
-  const overridden = findings.flatMap((f) =>
-    applyOverrides(f, policy.rules, byAddress.get(f.address))
-  )
+  // Only `match: { tag }` reads the change behind a finding; without overrides there is
+  // nothing to apply to each finding.
+  const byAddress = policy.rules.some((rule) => rule.match.tag !== undefined)
+    ? new Map(plan.changes.map((c) => [c.address, c]))
+    : undefined
+  const overridden =
+    policy.rules.length === 0
+      ? findings
+      : findings.flatMap((f) => applyOverrides(f, policy.rules, byAddress?.get(f.address)))
   return {
     findings: applyExemptions(overridden, policy.exemptions, fingerprint, context.now),
     fingerprint,
@@ -183,6 +188,7 @@ function applyExemptions(
   print: string,
   now: number
 ): Finding[] {
+  if (exemptions.length === 0) return [...findings]
   const expired = new Set<Exemption>()
   const out = findings.map((finding) => {
     if (finding.decision === 'warn') return finding
