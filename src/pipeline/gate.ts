@@ -10,7 +10,12 @@ import {
   type GateContext,
   type GateResult
 } from '../policy/gate.js'
-import { fingerprint, fingerprintLines, objectIdentity } from '../policy/fingerprint.js'
+import {
+  fingerprint,
+  fingerprinted,
+  fingerprintLines,
+  objectIdentity
+} from '../policy/fingerprint.js'
 import { changeRadius, inferBlastRadius } from '../rules/blast-radius.js'
 import { changeFindings, evaluate } from '../rules/evaluate.js'
 import { identityOf, tagMaps, tagText } from '../rules/inspect.js'
@@ -59,7 +64,8 @@ export function slimmer(context: GateContext): Retain {
           )
         : NO_TAGS,
       identity: identityOf(change),
-      object: objectIdentity(change, radius)
+      // Only the fingerprint reads it, for the changes it has a line for.
+      object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
     }
     // The skeleton is a copy of its own: it takes the facts without being copied again.
     return Object.assign(skeleton, { facts })

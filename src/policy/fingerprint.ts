@@ -25,8 +25,7 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
   // same text for all of them, worked out once.
   const providers = new Map<string, string>()
   for (const change of plan.changes) {
-    if (change.mode === 'data' && change.action !== 'unknown') continue
-    if (FINGERPRINTED.has(change.action)) {
+    if (fingerprinted(change)) {
       lines.add(changeLine(change, providerOf(change, plan.providerConfigs, providers)))
     }
   }
@@ -46,6 +45,12 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
   }
   if (plan.errored) lines.add('errored')
   return [...lines].sort()
+}
+
+/** Whether a change has a line of its own in the fingerprint (and so needs its object hash). */
+export function fingerprinted(change: ResourceChange): boolean {
+  if (change.mode === 'data' && change.action !== 'unknown') return false
+  return FINGERPRINTED.has(change.action)
 }
 
 function changeLine(change: ResourceChange, provider: string): string {
