@@ -368,19 +368,39 @@ const scratch: Found = {
   regions: new Set()
 }
 
+type ChangeRadius = Omit<BlastRadius, 'providers'>
+
+/** Radii already made, by their lists (see changeRadius). */
+const radii = new Map<string, ChangeRadius>()
+
+function frozen(radius: ChangeRadius): ChangeRadius {
+  for (const list of Object.values(radius)) Object.freeze(list)
+  return Object.freeze(radius)
+}
+
 /** What one change's values contribute to the blast radius. */
-export function changeRadius(change: ResourceChange): Omit<BlastRadius, 'providers'> {
+export function changeRadius(change: ResourceChange): ChangeRadius {
   scratch.awsAccounts.clear()
   scratch.gcpProjects.clear()
   scratch.azureSubscriptions.clear()
   scratch.regions.clear()
   mineChange(change, scratch)
-  return {
+  const radius = {
     awsAccounts: listed(scratch.awsAccounts),
     gcpProjects: listed(scratch.gcpProjects),
     azureSubscriptions: listed(scratch.azureSubscriptions),
     regions: listed(scratch.regions)
   }
+  // Most changes of a plan name the same few accounts and regions: they share one radius, kept
+  // for the whole plan, instead of one copy each. The lists hold ids only (no space, no line
+  // break), so the key names one radius.
+  const key = [radius.awsAccounts, radius.gcpProjects, radius.azureSubscriptions, radius.regions]
+    .map((list) => list.join(' '))
+    .join('\n')
+  const known = radii.get(key)
+  if (known !== undefined) return known
+  if (radii.size < 10_000) radii.set(key, frozen(radius))
+  return radius
 }
 
 /**
