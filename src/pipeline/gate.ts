@@ -55,14 +55,7 @@ export function slimmer(context: GateContext): Retain {
     const facts: ChangeFacts = {
       findings: changeFindings(change, options),
       radius,
-      tags: needTags
-        ? [change.before, change.after].flatMap((values) =>
-            tagMaps(values).map(({ map, tags }) => ({
-              map,
-              tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-            }))
-          )
-        : NO_TAGS,
+      tags: needTags ? [...tagFacts(change.before), ...tagFacts(change.after)] : NO_TAGS,
       identity: identityOf(change),
       // Only the fingerprint reads it, for the changes it has a line for.
       object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
@@ -70,4 +63,14 @@ export function slimmer(context: GateContext): Retain {
     // The skeleton is a copy of its own: it takes the facts without being copied again.
     return Object.assign(skeleton, { facts })
   }
+}
+
+/** A value's tag maps with their values as text; maps whose values are all text as they are. */
+function tagFacts(values: unknown): ChangeFacts['tags'] {
+  return tagMaps(values).map(({ map, tags }) => ({
+    map,
+    tags: Object.values(tags).every((v) => typeof v === 'string')
+      ? (tags as Record<string, string>)
+      : Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+  }))
 }
