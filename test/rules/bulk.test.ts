@@ -13,11 +13,12 @@ import { PROTECTED_TAG_VALUES, TAG_BLOCKS, TAG_MAPS } from '../../src/catalog/ge
 import type { Condition } from '../../src/catalog/types.js'
 import type { ProviderConfig, ResourceChange, ValueLeaf } from '../../src/plan/model.js'
 import { readPlan } from '../../src/plan/read.js'
-import { defaultContext, gate } from '../../src/pipeline/gate.js'
-import { fingerprintLines, objectIdentity } from '../../src/policy/fingerprint.js'
+import { defaultContext, gate, slimmer } from '../../src/pipeline/gate.js'
+import { DEFAULT_POLICY } from '../../src/policy/defaults.js'
+import { fingerprinted, fingerprintLines, objectIdentity } from '../../src/policy/fingerprint.js'
 import { OBJECT_ATTRIBUTES } from '../../src/rules/needs.js'
 import { changeRadius } from '../../src/rules/blast-radius.js'
-import { changeFindings } from '../../src/rules/evaluate.js'
+import { changeFindings, DEFAULT_CLASSIFY, type ClassifyOptions } from '../../src/rules/evaluate.js'
 import { holds, isSafe, protectedTag, reasonData, tagMaps } from '../../src/rules/inspect.js'
 import { expand, getAt, parsePath } from '../../src/rules/values.js'
 import { fixture, makeChange, makePlan } from '../helpers.js'
@@ -298,6 +299,80 @@ describe('the fingerprint', () => {
     const doc = readFileSync(fixture('examples', 'destroy-prod-db.json'))
     const result = gate(readPlan(doc), defaultContext('p', 0))
     expect(result.fingerprint).toBe(PINNED)
+  })
+})
+
+describe('worked out once per plan or shared between changes', () => {
+  test('protect.types: each plan (options) and type gets its own answer', () => {
+    const role = makeChange({ address: 'acme_role.a', type: 'acme_role' })
+    const object = makeChange({ address: 'acme_object.b', type: 'acme_object' })
+    const roleOnly = { ...DEFAULT_CLASSIFY, protectTypes: ['acme_r*'] }
+    const objectOnly = { ...DEFAULT_CLASSIFY, protectTypes: ['acme_o*'] }
+    const ruleOf = (c: ResourceChange, o: ClassifyOptions) => changeFindings(c, o)[0]?.ruleId
+    expect([ruleOf(role, roleOnly), ruleOf(object, roleOnly)]).toEqual(['PG-0015', 'PG-0005'])
+    expect([ruleOf(role, objectOnly), ruleOf(object, objectOnly)]).toEqual(['PG-0005', 'PG-0015'])
+    expect(ruleOf(role, roleOnly)).toBe('PG-0015')
+    const byAddress = { ...DEFAULT_CLASSIFY, protectAddresses: ['acme_object.*'] }
+    expect(changeFindings(object, byAddress)[0]?.data['pattern']).toBe('acme_object.*')
+  })
+
+  test('changes that name the same ids share one frozen radius; others do not', () => {
+    const leaves = (region: string): ValueLeaf[] => [{ value: region, path: ['region'] }]
+    const aws = (region: string) =>
+      makeChange({ provider: { name: 'aws' }, valueLeaves: leaves(region) })
+    const a = changeRadius(aws('eu-west-1'))
+    const b = changeRadius(aws('eu-west-1'))
+    const c = changeRadius(aws('us-east-1'))
+    expect(b).toBe(a)
+    expect(c.regions).toEqual(['us-east-1'])
+    expect(Object.isFrozen(a) && Object.isFrozen(a.regions)).toBe(true)
+  })
+
+  const context = defaultContext('plan.json', 0)
+
+  test('the slimmer hashes the object of exactly the changes the fingerprint has a line for', () => {
+    const before = { id: 'i-1', arn: 'arn:aws:ec2:eu-west-1:123456789012:instance/i-1' }
+    const kinds: Partial<ResourceChange>[] = [
+      { action: 'delete', actions: ['delete'] },
+      { action: 'replace', actions: ['delete', 'create'] },
+      { action: 'forget', actions: ['forget'] },
+      { action: 'update', actions: ['update'], after: before },
+      { action: 'create', actions: ['create'], before: null, after: before },
+      { mode: 'data', action: 'delete', actions: ['delete'] },
+      { mode: 'data', action: 'unknown', actions: ['obliterate'] }
+    ]
+    for (const kind of kinds) {
+      const whole = makeChange({ provider: { name: 'aws' }, before, ...kind })
+      const slim = slimmer(context)(whole, 'change')
+      expect(slim?.facts?.object).toBe(fingerprinted(whole) ? objectIdentity(whole) : undefined)
+    }
+    expect(kinds.map((k) => fingerprinted(makeChange(k)))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true
+    ])
+  })
+
+  test('tag maps are kept as text, a map of text as it is, `__proto__` as a key', () => {
+    const tagged = {
+      ...DEFAULT_POLICY,
+      rules: [{ match: { tag: 'team' }, decision: 'blocked' as const }]
+    }
+    const tags = JSON.parse('{"team":"data","__proto__":"x"}') as Record<string, unknown>
+    const labels = { n: 1, t: true, o: { a: 1 } }
+    const whole = makeChange({ before: { tags, labels } })
+    const slim = slimmer({ ...context, policy: tagged })(whole, 'change')
+    expect(slim?.facts?.tags).toEqual([
+      { map: 'tags', tags },
+      { map: 'labels', tags: { n: '1', t: 'true', o: '[object Object]' } }
+    ])
+    const kept = slim?.facts?.tags[0]?.tags ?? {}
+    expect(Object.keys(kept)).toEqual(['team', '__proto__'])
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype)
   })
 })
 
