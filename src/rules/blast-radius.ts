@@ -351,6 +351,13 @@ function sorted(values: Iterable<string>): string[] {
 /** Nothing found, shared by every change that names no id or region. */
 const NONE: readonly string[] = Object.freeze([])
 
+/** The values of a set, sorted, as one text. */
+function keyOf(values: ReadonlySet<string>): string {
+  if (values.size === 0) return ''
+  if (values.size === 1) for (const value of values) return value
+  return [...values].sort().join(' ')
+}
+
 /** The values of a set, sorted; the shared empty list when there are none. */
 function listed(values: ReadonlySet<string>): readonly string[] {
   if (values.size === 0) return NONE
@@ -385,20 +392,19 @@ export function changeRadius(change: ResourceChange): ChangeRadius {
   scratch.azureSubscriptions.clear()
   scratch.regions.clear()
   mineChange(change, scratch)
-  const radius = {
-    awsAccounts: listed(scratch.awsAccounts),
-    gcpProjects: listed(scratch.gcpProjects),
-    azureSubscriptions: listed(scratch.azureSubscriptions),
-    regions: listed(scratch.regions)
-  }
   // Most changes of a plan name the same few accounts and regions: they share one radius, kept
-  // for the whole plan, instead of one copy each. The lists hold ids only (no space, no line
+  // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
   // break), so the key names one radius.
-  const key = [radius.awsAccounts, radius.gcpProjects, radius.azureSubscriptions, radius.regions]
-    .map((list) => list.join(' '))
-    .join('\n')
+  const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch
+  const key = `${keyOf(awsAccounts)}\n${keyOf(gcpProjects)}\n${keyOf(azureSubscriptions)}\n${keyOf(regions)}`
   const known = radii.get(key)
   if (known !== undefined) return known
+  const radius = {
+    awsAccounts: listed(awsAccounts),
+    gcpProjects: listed(gcpProjects),
+    azureSubscriptions: listed(azureSubscriptions),
+    regions: listed(regions)
+  }
   if (radii.size < 10_000) radii.set(key, frozen(radius))
   return radius
 }
