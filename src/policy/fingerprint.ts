@@ -54,15 +54,9 @@ export function fingerprinted(change: ResourceChange): boolean {
 }
 
 function changeLine(change: ResourceChange, provider: string): string {
-  const object = objectIdentity(change)
-  return [
-    change.address,
-    change.deposed ?? '',
-    change.action,
-    change.order ?? '',
-    change.reason ?? '',
-    `object:${short(`${object}\n${provider}`)}`
-  ].join('\t')
+  const object = short(`${objectIdentity(change)}\n${provider}`)
+  const what = `${change.address}\t${change.deposed ?? ''}\t${change.action}`
+  return `${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`
 }
 
 /** The provider identity of a change, from `known` when another change had the same provider. */
