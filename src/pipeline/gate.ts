@@ -10,7 +10,12 @@ import {
   type GateContext,
   type GateResult
 } from '../policy/gate.js'
-import { fingerprint, fingerprintLines, objectIdentity } from '../policy/fingerprint.js'
+import {
+  fingerprint,
+  fingerprinted,
+  fingerprintLines,
+  objectIdentity
+} from '../policy/fingerprint.js'
 import { changeRadius, inferBlastRadius } from '../rules/blast-radius.js'
 import { changeFindings, evaluate } from '../rules/evaluate.js'
 import { identityOf, tagMaps, tagText } from '../rules/inspect.js'
@@ -28,6 +33,8 @@ export function gate(plan: Plan, context: GateContext): GateResult {
   return applyPolicy(plan, classification, context)
 }
 
+const NO_TAGS: ChangeFacts['tags'] = Object.freeze([])
+
 /**
  * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
  * changes are dropped (the reader still counts them), and every other change keeps only its
@@ -44,20 +51,26 @@ export function slimmer(context: GateContext): Retain {
     }
     const skeleton = withoutValues(change)
     if (section !== 'change') return skeleton
+    const radius = changeRadius(change)
     const facts: ChangeFacts = {
       findings: changeFindings(change, options),
-      radius: changeRadius(change),
-      tags: needTags
-        ? [change.before, change.after].flatMap((values) =>
-            tagMaps(values).map(({ map, tags }) => ({
-              map,
-              tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-            }))
-          )
-        : [],
+      radius,
+      tags: needTags ? [...tagFacts(change.before), ...tagFacts(change.after)] : NO_TAGS,
       identity: identityOf(change),
-      object: objectIdentity(change)
+      // Only the fingerprint reads it, for the changes it has a line for.
+      object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
     }
-    return { ...skeleton, facts }
+    // The skeleton is a copy of its own: it takes the facts without being copied again.
+    return Object.assign(skeleton, { facts })
   }
+}
+
+/** A value's tag maps with their values as text; maps whose values are all text as they are. */
+function tagFacts(values: unknown): ChangeFacts['tags'] {
+  return tagMaps(values).map(({ map, tags }) => ({
+    map,
+    tags: Object.values(tags).every((v) => typeof v === 'string')
+      ? (tags as Record<string, string>)
+      : Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+  }))
 }

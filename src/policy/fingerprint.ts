@@ -9,9 +9,9 @@
  * lives in; each weakening line carries its new value (or what stands for it). Only hashes enter
  * the fingerprint; nothing of it is printed.
  */
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { OBJECT_ATTRIBUTES } from '../rules/needs.js'
-import type { Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
+import type { ChangeFacts, Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { changeRadius } from '../rules/blast-radius.js'
 import type { Finding } from '../rules/types.js'
 
@@ -21,9 +21,13 @@ const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 
 /** One line per destructive change or gating finding, independent of input key order. */
 export function fingerprintLines(plan: Plan, findings: readonly Finding[]): string[] {
   const lines = new Set<string>()
+  // Many changes share a provider: its identity (configurations, literal arguments) is the
+  // same text for all of them, worked out once.
+  const providers = new Map<string, string>()
   for (const change of plan.changes) {
-    if (change.mode === 'data' && change.action !== 'unknown') continue
-    if (FINGERPRINTED.has(change.action)) lines.add(changeLine(change, plan.providerConfigs))
+    if (fingerprinted(change)) {
+      lines.add(changeLine(change, providerOf(change, plan.providerConfigs, providers)))
+    }
   }
   for (const finding of findings) {
     // Weakened protection on an update is destructive in intent: which guard, and to what.
@@ -43,25 +47,42 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
   return [...lines].sort()
 }
 
-function changeLine(change: ResourceChange, providers: readonly ProviderConfig[] = []): string {
-  const object = objectIdentity(change)
-  const provider = providerIdentity(change, providers)
-  return [
-    change.address,
-    change.deposed ?? '',
-    change.action,
-    change.order ?? '',
-    change.reason ?? '',
-    `object:${short(`${object}\n${provider}`)}`
-  ].join('\t')
+/** Whether a change has a line of its own in the fingerprint (and so needs its object hash). */
+export function fingerprinted(change: ResourceChange): boolean {
+  if (change.mode === 'data' && change.action !== 'unknown') return false
+  return FINGERPRINTED.has(change.action)
+}
+
+function changeLine(change: ResourceChange, provider: string): string {
+  const object = short(`${objectIdentity(change)}\n${provider}`)
+  const what = `${change.address}\t${change.deposed ?? ''}\t${change.action}`
+  return `${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`
+}
+
+/** The provider identity of a change, from `known` when another change had the same provider. */
+function providerOf(
+  change: ResourceChange,
+  providers: readonly ProviderConfig[] = [],
+  known: Map<string, string>
+): string {
+  const { name, fqn, alias } = change.provider
+  // NUL cannot occur in a provider name, source address or alias.
+  const key = `${name}\0${fqn ?? ''}\0${alias ?? ''}`
+  let identity = known.get(key)
+  if (identity === undefined) known.set(key, (identity = providerIdentity(change, providers)))
+  return identity
 }
 
 /**
  * A hash of what the change's object is and where it lives: its identifying attributes (before
- * the change) and the accounts, projects, subscriptions and regions its values name. Computed
- * while reading when the values are dropped (`facts.object`).
+ * the change) and the accounts, projects, subscriptions and regions its values name (`radius`,
+ * when the caller has it already). Computed while reading when the values are dropped
+ * (`facts.object`).
  */
-export function objectIdentity(change: ResourceChange): string {
+export function objectIdentity(
+  change: ResourceChange,
+  radius: ChangeFacts['radius'] = change.facts?.radius ?? changeRadius(change)
+): string {
   if (change.facts?.object !== undefined) return change.facts.object
   const values = change.action === 'create' ? change.after : change.before
   const parts: string[] = []
@@ -72,13 +93,11 @@ export function objectIdentity(change: ResourceChange): string {
       if (typeof value === 'string' || typeof value === 'number') parts.push(`${key}=${value}`)
     }
   }
-  const radius = change.facts?.radius ?? changeRadius(change)
-  parts.push(
-    ...radius.awsAccounts.map((a) => `aws=${a}`),
-    ...radius.gcpProjects.map((p) => `gcp=${p}`),
-    ...radius.azureSubscriptions.map((s) => `azure=${s}`),
-    ...radius.regions.map((r) => `region=${r}`)
-  )
+  // Plain loops, not spread maps: this runs for every destructive change of a plan.
+  for (const a of radius.awsAccounts) parts.push(`aws=${a}`)
+  for (const p of radius.gcpProjects) parts.push(`gcp=${p}`)
+  for (const s of radius.azureSubscriptions) parts.push(`azure=${s}`)
+  for (const r of radius.regions) parts.push(`region=${r}`)
   return short(parts.join('\n'))
 }
 
@@ -111,8 +130,16 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
+/**
+ * The first 128 bits of the SHA-256 of `text`, in hex. The one-shot `crypto.hash` (Node 20.12+)
+ * gives the same digest as a Hash object without making one per call; older Node uses one.
+ */
 function short(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 32)
+  const digest =
+    typeof crypto.hash === 'function'
+      ? crypto.hash('sha256', text, 'hex')
+      : crypto.createHash('sha256').update(text).digest('hex')
+  return digest.slice(0, 32)
 }
 
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
@@ -122,7 +149,7 @@ export function fingerprint(lines: readonly string[]): string {
 
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
 export function hashLines(header: string, lines: readonly string[]): string {
-  const hash = createHash('sha256')
+  const hash = crypto.createHash('sha256')
   hash.update(`${header}\n`)
   for (const line of lines) hash.update(`${line}\n`)
   return `sha256:${hash.digest('hex')}`

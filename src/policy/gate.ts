@@ -94,10 +94,16 @@ export function applyPolicy(
     ...(freeze === undefined ? [] : freezeFindings(plan, classification.findings, freeze)),
     ...environmentFindings(blastRadius, environment, policy.environments)
   ]
-  const byAddress = new Map(plan.changes.map((c) => [c.address, c]))
-  const overridden = findings.flatMap((f) =>
-    applyOverrides(f, policy.rules, byAddress.get(f.address))
-  )
+  // Only `match: { tag }` reads the change behind a finding; without overrides there is
+  // nothing to apply to each finding.
+  const byAddress = policy.rules.some((rule) => rule.match.tag !== undefined)
+    ? new Map(plan.changes.map((c) => [c.address, c]))
+    : undefined
+  const overrides = policy.rules.map((rule) => ({ rule, matches: matcher(rule.match) }))
+  const overridden =
+    overrides.length === 0
+      ? findings
+      : findings.flatMap((f) => applyOverrides(f, overrides, byAddress?.get(f.address)))
   return {
     findings: applyExemptions(overridden, policy.exemptions, fingerprint, context.now),
     fingerprint,
@@ -112,16 +118,49 @@ function selectEnvironment(context: GateContext): string | undefined {
   return entries.find(([, env]) => env.plans?.some((g) => matchGlob(g, context.planFile)))?.[0]
 }
 
+/** Whether an override's `match` holds for a finding (and the change it is about). */
+type Match = (finding: Finding, change: ResourceChange | undefined) => boolean
+
+/**
+ * An override's match, with what does not depend on the finding worked out once: its rule id,
+ * its tag, and its type glob's answer once per type (a plan has many findings of each type).
+ */
+function matcher(match: RuleOverride['match']): Match {
+  const ruleId = match.rule === undefined ? undefined : resolveRule(match.rule)
+  const typeMatches = match.type === undefined ? undefined : perType(match.type)
+  const tag = match.tag === undefined ? undefined : parseTag(match.tag)
+  return (finding, change) => {
+    if (match.rule !== undefined && !isRule(ruleId, finding)) return false
+    if (match.category !== undefined && finding.category !== match.category) return false
+    if (typeMatches !== undefined && (finding.type === undefined || !typeMatches(finding.type)))
+      return false
+    if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME))
+      return false
+    if (tag !== undefined && !hasTag(change, tag)) return false
+    return true
+  }
+}
+
+/** A type glob's matcher that remembers its answer for each type. */
+function perType(glob: string): (type: string) => boolean {
+  const answers = new Map<string, boolean>()
+  return (type) => {
+    let answer = answers.get(type)
+    if (answer === undefined) answers.set(type, (answer = matchGlob(glob, type, NAME)))
+    return answer
+  }
+}
+
 /** The last matching override decides; `off` drops the finding. */
 function applyOverrides(
   finding: Finding,
-  rules: readonly RuleOverride[],
+  overrides: readonly { readonly rule: RuleOverride; readonly matches: Match }[],
   change: ResourceChange | undefined
 ): Finding[] {
   let result: Finding = finding
   let off = false
-  for (const rule of rules) {
-    if (!matches(rule.match, finding, change)) continue
+  for (const { rule, matches } of overrides) {
+    if (!matches(finding, change)) continue
     off = rule.decision === 'off'
     if (rule.decision !== 'off' && rule.decision !== finding.decision) {
       result = {
@@ -136,39 +175,33 @@ function applyOverrides(
   return off ? [] : [result]
 }
 
-function matches(
-  match: RuleOverride['match'],
-  finding: Finding,
-  change: ResourceChange | undefined
-): boolean {
-  if (match.rule !== undefined && !sameRule(match.rule, finding)) return false
-  if (match.category !== undefined && finding.category !== match.category) return false
-  if (
-    match.type !== undefined &&
-    (finding.type === undefined || !matchGlob(match.type, finding.type, NAME))
-  )
-    return false
-  if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME)) return false
-  if (match.tag !== undefined && !hasTag(change, match.tag)) return false
-  return true
-}
-
-/** A rule reference matches the finding's rule, or the catalog rule behind a no-copy block. */
-function sameRule(reference: string, finding: Finding): boolean {
-  const id = resolveRule(reference)
+/**
+ * A rule reference (resolved: `id`) matches the finding's rule, or the catalog rule behind a
+ * no-copy block.
+ */
+function isRule(id: string | undefined, finding: Finding): boolean {
   return id !== undefined && (id === finding.ruleId || id === finding.data['catalogRule'])
 }
 
-function hasTag(change: ResourceChange | undefined, tag: string): boolean {
+/** `key` or `key=value`; keys compare case-insensitively. */
+interface TagMatch {
+  readonly key: string
+  readonly value?: string
+}
+
+function parseTag(tag: string): TagMatch {
+  const at = tag.indexOf('=')
+  if (at < 0) return { key: tag.toLowerCase() }
+  return { key: tag.slice(0, at).toLowerCase(), value: tag.slice(at + 1) }
+}
+
+function hasTag(change: ResourceChange | undefined, tag: TagMatch): boolean {
   if (change === undefined) return false
   const maps = change.facts?.tags ?? [...tagMaps(change.before), ...tagMaps(change.after)]
-  const [key, value] = tag.includes('=')
-    ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
-    : [tag, undefined]
   return maps.some(({ tags }) =>
     Object.entries(tags).some(
       ([k, v]) =>
-        k.toLowerCase() === key.toLowerCase() && (value === undefined || tagText(v) === value)
+        k.toLowerCase() === tag.key && (tag.value === undefined || tagText(v) === tag.value)
     )
   )
 }
@@ -183,10 +216,13 @@ function applyExemptions(
   print: string,
   now: number
 ): Finding[] {
+  if (exemptions.length === 0) return [...findings]
   const expired = new Set<Exemption>()
+  const compiled = exemptions.map((e) => ({ exemption: e, matches: exemptionMatcher(e, print) }))
   const out = findings.map((finding) => {
     if (finding.decision === 'warn') return finding
-    const matching = exemptions.filter((e) => exemptionMatches(e, finding, print))
+    const matching: Exemption[] = []
+    for (const { exemption, matches } of compiled) if (matches(finding)) matching.push(exemption)
     const live = matching.find((e) => e.expiresAt === undefined || now <= e.expiresAt)
     for (const e of matching)
       if (e !== live && e.expiresAt !== undefined && now > e.expiresAt) expired.add(e)
@@ -211,10 +247,14 @@ function applyExemptions(
   return out
 }
 
-function exemptionMatches(exemption: Exemption, finding: Finding, print: string): boolean {
-  if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
-  if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
-    return false
-  if (exemption.rule !== undefined && !sameRule(exemption.rule, finding)) return false
-  return true
+/** Whether an exemption covers a finding; its rule reference is resolved once. */
+function exemptionMatcher(exemption: Exemption, print: string): (finding: Finding) => boolean {
+  const ruleId = exemption.rule === undefined ? undefined : resolveRule(exemption.rule)
+  return (finding) => {
+    if (exemption.fingerprint !== undefined && exemption.fingerprint !== print) return false
+    if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
+      return false
+    if (exemption.rule !== undefined && !isRule(ruleId, finding)) return false
+    return true
+  }
 }

@@ -113,7 +113,8 @@ function orderedFinding(finding: ReportedFinding): ReportedFinding {
     severity: finding.severity,
     decision: finding.decision,
     messageId: finding.messageId,
-    data: { ...finding.data },
+    // Scalars only (FindingData): printed as they are, without a copy per finding.
+    data: finding.data,
     source: finding.source,
     plan: finding.plan,
     exemption:

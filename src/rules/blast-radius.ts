@@ -348,21 +348,65 @@ function sorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort()
 }
 
+/** Nothing found, shared by every change that names no id or region. */
+const NONE: readonly string[] = Object.freeze([])
+
+/** The values of a set, sorted, as one text. */
+function keyOf(values: ReadonlySet<string>): string {
+  if (values.size === 0) return ''
+  if (values.size === 1) for (const value of values) return value
+  return [...values].sort().join(' ')
+}
+
+/** The values of a set, sorted; the shared empty list when there are none. */
+function listed(values: ReadonlySet<string>): readonly string[] {
+  if (values.size === 0) return NONE
+  return values.size === 1 ? [...values] : [...values].sort()
+}
+
+/**
+ * One set of sets for every change, emptied before each: this runs for every change of a plan,
+ * and only the sorted lists it returns outlive the call.
+ */
+const scratch: Found = {
+  awsAccounts: new Set(),
+  gcpProjects: new Set(),
+  azureSubscriptions: new Set(),
+  regions: new Set()
+}
+
+type ChangeRadius = Omit<BlastRadius, 'providers'>
+
+/** Radii already made, by their lists (see changeRadius). */
+const radii = new Map<string, ChangeRadius>()
+
+function frozen(radius: ChangeRadius): ChangeRadius {
+  for (const list of Object.values(radius)) Object.freeze(list)
+  return Object.freeze(radius)
+}
+
 /** What one change's values contribute to the blast radius. */
-export function changeRadius(change: ResourceChange): Omit<BlastRadius, 'providers'> {
-  const found: Found = {
-    awsAccounts: new Set(),
-    gcpProjects: new Set(),
-    azureSubscriptions: new Set(),
-    regions: new Set()
+export function changeRadius(change: ResourceChange): ChangeRadius {
+  scratch.awsAccounts.clear()
+  scratch.gcpProjects.clear()
+  scratch.azureSubscriptions.clear()
+  scratch.regions.clear()
+  mineChange(change, scratch)
+  // Most changes of a plan name the same few accounts and regions: they share one radius, kept
+  // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
+  // break), so the key names one radius.
+  const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch
+  const key = `${keyOf(awsAccounts)}\n${keyOf(gcpProjects)}\n${keyOf(azureSubscriptions)}\n${keyOf(regions)}`
+  const known = radii.get(key)
+  if (known !== undefined) return known
+  const radius = {
+    awsAccounts: listed(awsAccounts),
+    gcpProjects: listed(gcpProjects),
+    azureSubscriptions: listed(azureSubscriptions),
+    regions: listed(regions)
   }
-  mineChange(change, found)
-  return {
-    awsAccounts: sorted(found.awsAccounts),
-    gcpProjects: sorted(found.gcpProjects),
-    azureSubscriptions: sorted(found.azureSubscriptions),
-    regions: sorted(found.regions)
-  }
+  if (radii.size < 10_000) radii.set(key, frozen(radius))
+  return radius
 }
 
 /**
@@ -383,9 +427,10 @@ export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): 
     if (passive && options.includeNoOp !== true) continue
     providers.add(change.provider.name)
     const radius = change.facts?.radius ?? changeRadius(change)
-    for (const key of ['awsAccounts', 'gcpProjects', 'azureSubscriptions', 'regions'] as const) {
-      for (const value of radius[key]) found[key].add(value)
-    }
+    for (const value of radius.awsAccounts) found.awsAccounts.add(value)
+    for (const value of radius.gcpProjects) found.gcpProjects.add(value)
+    for (const value of radius.azureSubscriptions) found.azureSubscriptions.add(value)
+    for (const value of radius.regions) found.regions.add(value)
   }
   for (const config of plan.providerConfigs ?? []) mineProviderConfig(config, found)
   return {

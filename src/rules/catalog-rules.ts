@@ -4,6 +4,7 @@
  * registry's metadata and the findings both take them from here.
  */
 import { CATEGORIES, type ResourceTypeEntry } from '../catalog/types.js'
+import type { Stamp } from './rule.js'
 import type { Decision, Severity } from './types.js'
 
 export interface RuleDefaults {
@@ -11,11 +12,25 @@ export interface RuleDefaults {
   readonly defaultDecision: Decision
 }
 
+const GUARDED: RuleDefaults = { severity: 'high', defaultDecision: 'approval-required' }
+const UNGUARDED: RuleDefaults = { severity: 'low', defaultDecision: 'warn' }
+
 /** A data store's delete needs approval; a type that holds no data of its own only warns. */
 export function typeRuleDefaults(entry: ResourceTypeEntry): RuleDefaults {
-  return CATEGORIES[entry.category].guarded
-    ? { severity: 'high', defaultDecision: 'approval-required' }
-    : { severity: 'low', defaultDecision: 'warn' }
+  return CATEGORIES[entry.category].guarded ? GUARDED : UNGUARDED
+}
+
+const stamps = new WeakMap<ResourceTypeEntry, Stamp>()
+
+/** The stamp of a type's own delete findings (its id, with the defaults above), made once. */
+export function typeStamp(entry: ResourceTypeEntry): Stamp {
+  let stamp = stamps.get(entry)
+  if (stamp === undefined) {
+    const { severity, defaultDecision } = typeRuleDefaults(entry)
+    stamp = { ruleId: entry.id, severity, decision: defaultDecision }
+    stamps.set(entry, stamp)
+  }
+  return stamp
 }
 
 /** Weakening a guard needs approval. */

@@ -23,7 +23,9 @@ const DEFERRED_CHECKS = GENERIC_RULES.flatMap((r) => (r.checkDeferred ? [r.check
 export function evaluate(plan: Plan, options: ClassifyOptions = DEFAULT_CLASSIFY): Finding[] {
   const findings: Finding[] = PLAN_CHECKS.flatMap((check) => check(plan, options))
   for (const change of plan.changes) {
-    findings.push(...(change.facts?.findings ?? changeFindings(change, options)))
+    for (const finding of change.facts?.findings ?? changeFindings(change, options)) {
+      findings.push(finding)
+    }
   }
   for (const change of plan.drift) findings.push(...firstAnswer(DRIFT_CHECKS, change))
   for (const change of plan.deferred) findings.push(...firstAnswer(DEFERRED_CHECKS, change))
@@ -34,14 +36,14 @@ export function evaluate(plan: Plan, options: ClassifyOptions = DEFAULT_CLASSIFY
 export function changeFindings(
   change: ResourceChange,
   options: ClassifyOptions = DEFAULT_CLASSIFY
-): Finding[] {
+): readonly Finding[] {
   // Data sources never destroy anything; Terraform filters their deletes out of plans anyway.
   if (change.mode === 'data' && change.action !== 'unknown') return []
   const entry = lookupType(change.type)?.entry
   const input = { change, entry, options }
   for (const check of CHANGE_CHECKS) {
     const answer = check(input)
-    if (answer !== undefined) return [...answer]
+    if (answer !== undefined) return answer
   }
   if (change.action === 'update' && entry?.guards !== undefined) {
     return guardFindings(change, entry, options)

@@ -20,6 +20,7 @@ import {
 import { chartName } from '../catalog/workloads.js'
 import { isRecord } from '../common/record.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
+import type { FindingData } from './types.js'
 import { expand, getAt, parsePath } from './values.js'
 
 /** Actions that destroy the real object. */
@@ -41,6 +42,17 @@ export function reasonData(change: ResourceChange): Record<string, string> {
     data['forcedBy'] = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '')
   }
   return data
+}
+
+/**
+ * `{ ...data, ...reasonData(change) }`, or `data` itself when the change gives no reason: the
+ * data of a type's findings is then one object for all of them (findings' data is never
+ * changed, only copied).
+ */
+export function withReason(data: FindingData, change: ResourceChange): FindingData {
+  const forced = change.replacePaths !== undefined && change.replacePaths.length > 0
+  if (change.reason === undefined && !forced) return data
+  return { ...data, ...reasonData(change) }
 }
 
 /** Why this resource looks like Terraform state storage, or undefined. Names no value. */
@@ -72,14 +84,45 @@ function stateMarker(text: string): string | undefined {
 /** The tag map and key that mark a value protected, or undefined. */
 export function protectedTag(
   values: unknown,
-  extraKeys: readonly string[] = []
+  extraKeys: readonly string[] = NO_KEYS
 ): { map: string; key: string } | undefined {
   if (!isRecord(values)) return undefined
-  const keys = new Set([PROTECTED_TAG_KEY, ...extraKeys.map((k) => k.toLowerCase())])
-  for (const { map, tags } of tagMaps(values)) {
-    for (const [key, value] of Object.entries(tags)) {
-      if (keys.has(key.toLowerCase()) && isYes(value)) return { map, key }
+  // The maps in tagMaps() order, read in place: this runs for every destroy of a plan.
+  const keys = protectedKeys(extraKeys)
+  for (const map of TAG_MAPS) {
+    const key = protectedKey(values[map], keys)
+    if (key !== undefined) return { map, key }
+  }
+  for (const block of TAG_BLOCKS) {
+    const list = values[block]
+    const first: unknown = Array.isArray(list) ? list[0] : undefined
+    if (!isRecord(first)) continue
+    for (const map of TAG_MAPS) {
+      const key = protectedKey(first[map], keys)
+      if (key !== undefined) return { map: `${block}[0].${map}`, key }
     }
+  }
+  return undefined
+}
+
+const NO_KEYS: readonly string[] = []
+const keySets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+/** The lower-case tag keys that mark a resource protected, worked out once per key list. */
+function protectedKeys(extraKeys: readonly string[]): ReadonlySet<string> {
+  let keys = keySets.get(extraKeys)
+  if (keys === undefined) {
+    keys = new Set([PROTECTED_TAG_KEY, ...extraKeys.map((k) => k.toLowerCase())])
+    keySets.set(extraKeys, keys)
+  }
+  return keys
+}
+
+/** The first key of a tag map that marks it protected, or undefined. */
+function protectedKey(tags: unknown, keys: ReadonlySet<string>): string | undefined {
+  if (!isRecord(tags)) return undefined
+  for (const key of Object.keys(tags)) {
+    if (keys.has(key.toLowerCase()) && isYes(tags[key])) return key
   }
   return undefined
 }
@@ -156,13 +199,34 @@ export function survivingCopy(
   before: unknown
 ): { copy?: string; options: string } | undefined {
   if (entry.survives === undefined || entry.survives.length === 0) return undefined
-  const options = entry.survives.map((s) => s.copy).join('; or ')
+  const options = copyOptions(entry.survives)
   const found = entry.survives.find((s) => s.when.every((c) => holds(c, before)))
   return { copy: found?.copy, options }
 }
 
+const optionTexts = new WeakMap<NonNullable<ResourceTypeEntry['survives']>, string>()
+
+/** The copies a type's delete may leave, as one text: the same for every change of the type. */
+function copyOptions(survives: NonNullable<ResourceTypeEntry['survives']>): string {
+  let text = optionTexts.get(survives)
+  if (text === undefined) {
+    text = survives.map((s) => s.copy).join('; or ')
+    optionTexts.set(survives, text)
+  }
+  return text
+}
+
 export function holds(condition: Condition, before: unknown): boolean {
-  return expand(parsePath(condition.path), before).some((path) =>
+  const steps = parsePath(condition.path)
+  // Most catalog paths name one attribute or block, without `[*]`: nothing to expand.
+  if (!steps.includes('*')) {
+    return isSafe(
+      condition.test,
+      condition.absent,
+      getAt(before, steps as readonly (string | number)[])
+    )
+  }
+  return expand(steps, before).some((path) =>
     isSafe(condition.test, condition.absent, getAt(before, path))
   )
 }

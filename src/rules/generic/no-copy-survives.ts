@@ -4,11 +4,11 @@
  * objects are leftovers of a replacement whose new object exists, so they never block on
  * survival.
  */
-import { CATEGORIES } from '../../catalog/types.js'
-import { typeRuleDefaults } from '../catalog-rules.js'
+import { CATEGORIES, type ResourceTypeEntry } from '../../catalog/types.js'
+import { typeStamp } from '../catalog-rules.js'
 import { change, plan, RDS_FINAL_SNAPSHOT, RDS_NO_COPY } from '../examples.js'
-import { holdsData, isDestroy, reasonData, survivingCopy } from '../inspect.js'
-import { changeBase, found, type GenericRule } from '../rule.js'
+import { holdsData, isDestroy, survivingCopy, withReason } from '../inspect.js'
+import { changeFinding, stampOf, type GenericRule } from '../rule.js'
 import type { FindingData } from '../types.js'
 
 export const rule: GenericRule = {
@@ -35,33 +35,46 @@ export const rule: GenericRule = {
     if (!isDestroy(change) || entry === undefined || !holdsData(entry, change)) {
       return undefined
     }
-    const reason = reasonData(change)
-    const categoryLabel = CATEGORIES[entry.category].label
     // A deposed object (left by create_before_destroy) is a data store of its own: its settings
     // decide whether a copy survives, as for any other delete.
     const survival = change.hasValues ? survivingCopy(entry, change.before) : undefined
     if (survival !== undefined && survival.copy === undefined) {
-      return [
-        found(rule.meta, {
-          ...changeBase(change),
-          category: entry.category,
-          messageId: 'destroy-no-copy',
-          data: { categoryLabel, missing: survival.options, catalogRule: entry.id, ...reason }
-        })
-      ]
+      const data = withReason(noCopyData(entry, survival.options), change)
+      const message = { category: entry.category, messageId: 'destroy-no-copy' as const, data }
+      return [changeFinding(change, message, STAMP)]
     }
-    const copy: FindingData = survival?.copy === undefined ? {} : { copy: survival.copy }
-    const { severity, defaultDecision } = typeRuleDefaults(entry)
-    return [
-      {
-        ...changeBase(change),
-        ruleId: entry.id,
-        category: entry.category,
-        severity,
-        decision: defaultDecision,
-        messageId: 'destroy-data-store',
-        data: { categoryLabel, ...copy, ...reason }
-      }
-    ]
+    const data = withReason(dataStoreData(entry, survival?.copy), change)
+    const message = { category: entry.category, messageId: 'destroy-data-store' as const, data }
+    return [changeFinding(change, message, typeStamp(entry))]
   }
+}
+
+const STAMP = stampOf(rule.meta)
+
+// The data before any reason, worked out once per type (and surviving copy): a destroy plan
+// deletes many resources of each type.
+const noCopy = new WeakMap<ResourceTypeEntry, FindingData>()
+const dataStore = new WeakMap<ResourceTypeEntry, Map<string | undefined, FindingData>>()
+
+function noCopyData(entry: ResourceTypeEntry, missing: string): FindingData {
+  let data = noCopy.get(entry)
+  if (data === undefined) {
+    const categoryLabel = CATEGORIES[entry.category].label
+    data = Object.freeze({ categoryLabel, missing, catalogRule: entry.id })
+    noCopy.set(entry, data)
+  }
+  return data
+}
+
+function dataStoreData(entry: ResourceTypeEntry, copy: string | undefined): FindingData {
+  let byCopy = dataStore.get(entry)
+  if (byCopy === undefined) dataStore.set(entry, (byCopy = new Map()))
+  let data = byCopy.get(copy)
+  if (data === undefined) {
+    const categoryLabel = CATEGORIES[entry.category].label
+    const made: FindingData = copy === undefined ? { categoryLabel } : { categoryLabel, copy }
+    data = Object.freeze(made)
+    byCopy.set(copy, data)
+  }
+  return data
 }

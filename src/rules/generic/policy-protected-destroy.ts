@@ -2,7 +2,8 @@
 import { matchGlob, NAME } from '../../common/glob.js'
 import { change, plan } from '../examples.js'
 import { isDestroy, reasonData } from '../inspect.js'
-import { changeBase, found, type GenericRule } from '../rule.js'
+import type { ClassifyOptions } from '../options.js'
+import { changeFinding, stampOf, type GenericRule } from '../rule.js'
 
 const PROTECT_COGNITO = 'version: 1\nprotect:\n  types: ["aws_cognito_*"]\n'
 
@@ -33,17 +34,34 @@ export const rule: GenericRule = {
   },
   checkChange: ({ change, entry, options }) => {
     if (!isDestroy(change)) return undefined
-    const byType = options.protectTypes.find((g) => matchGlob(g, change.type, NAME))
-    const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address, NAME))
-    const pattern = byType ?? byAddress
+    const pattern =
+      protectedType(options, change.type) ??
+      options.protectAddresses.find((g) => matchGlob(g, change.address, NAME))
     if (pattern === undefined) return undefined
-    return [
-      found(rule.meta, {
-        ...changeBase(change),
-        category: entry?.category,
-        messageId: 'destroy-policy-protected',
-        data: { pattern, ...reasonData(change) }
-      })
-    ]
+    const data = { pattern, ...reasonData(change) }
+    const message = {
+      category: entry?.category,
+      messageId: 'destroy-policy-protected' as const,
+      data
+    }
+    return [changeFinding(change, message, STAMP)]
   }
+}
+
+const STAMP = stampOf(rule.meta)
+
+/** The answers of `protect.types`, per classify options (one plan) and type. */
+const byType = new WeakMap<ClassifyOptions, Map<string, string | null>>()
+
+/** The first `protect.types` glob the type matches, worked out once per plan and type. */
+function protectedType(options: ClassifyOptions, type: string): string | undefined {
+  if (options.protectTypes.length === 0) return undefined
+  let answers = byType.get(options)
+  if (answers === undefined) byType.set(options, (answers = new Map()))
+  let pattern = answers.get(type)
+  if (pattern === undefined) {
+    pattern = options.protectTypes.find((g) => matchGlob(g, type, NAME)) ?? null
+    answers.set(type, pattern)
+  }
+  return pattern ?? undefined
 }

@@ -1,7 +1,7 @@
 /** PG-0004: a resource tagged `protected` is destroyed, whatever its type. */
 import { change, plan } from '../examples.js'
 import { isDestroy, protectedTag, reasonData } from '../inspect.js'
-import { changeBase, found, type GenericRule } from '../rule.js'
+import { changeFinding, stampOf, type GenericRule } from '../rule.js'
 
 export const rule: GenericRule = {
   meta: {
@@ -35,13 +35,10 @@ export const rule: GenericRule = {
     if (!isDestroy(change)) return undefined
     const tag = protectedTag(change.before, options.tagKeys)
     if (tag === undefined) return undefined
-    return [
-      found(rule.meta, {
-        ...changeBase(change),
-        category: entry?.category,
-        messageId: 'destroy-tagged',
-        data: { tagMap: tag.map, tagKey: tag.key, ...reasonData(change) }
-      })
-    ]
+    const data = { tagMap: tag.map, tagKey: tag.key, ...reasonData(change) }
+    const message = { category: entry?.category, messageId: 'destroy-tagged' as const, data }
+    return [changeFinding(change, message, STAMP)]
   }
 }
+
+const STAMP = stampOf(rule.meta)

@@ -3,10 +3,12 @@
  * no data of their own (cluster members, protected compute) keep their own rule id, so a policy
  * can raise them, but only warn by default.
  */
-import { typeRuleDefaults } from '../catalog-rules.js'
+import type { ResourceTypeEntry } from '../../catalog/types.js'
+import { typeStamp } from '../catalog-rules.js'
 import { change, plan } from '../examples.js'
-import { holdsData, isDestroy, reasonData } from '../inspect.js'
-import { changeBase, found, type GenericRule } from '../rule.js'
+import { holdsData, isDestroy, withReason } from '../inspect.js'
+import { changeFinding, stampOf, type GenericRule, type Stamp } from '../rule.js'
+import type { FindingData } from '../types.js'
 
 export const rule: GenericRule = {
   meta: {
@@ -25,22 +27,41 @@ export const rule: GenericRule = {
   },
   checkChange: ({ change, entry }) => {
     if (!isDestroy(change)) return undefined
-    const fields = {
-      ...changeBase(change),
+    const message = {
       category: entry?.category,
       messageId: 'destroy-resource' as const,
-      data: { type: change.type, ...reasonData(change) }
+      data: withReason(typeData(change.type), change)
     }
-    if (entry === undefined) return [found(rule.meta, fields)]
+    if (entry === undefined) return [changeFinding(change, message, STAMP)]
     // A catalog type that holds no data here (a release of a stateless chart) only warns.
-    if (!holdsData(entry, change)) {
-      return [{ ...fields, ruleId: entry.id, severity: 'low', decision: 'warn' }]
-    }
-    return [{ ...fields, ruleId: entry.id, ...severityAndDecision(entry) }]
+    return [
+      changeFinding(change, message, holdsData(entry, change) ? typeStamp(entry) : quiet(entry))
+    ]
   }
 }
 
-function severityAndDecision(entry: Parameters<typeof typeRuleDefaults>[0]) {
-  const { severity, defaultDecision } = typeRuleDefaults(entry)
-  return { severity, decision: defaultDecision }
+const STAMP = stampOf(rule.meta)
+
+// Worked out once per type: most changes of a destroy plan end up here.
+const dataByType = new Map<string, FindingData>()
+const quietStamps = new WeakMap<ResourceTypeEntry, Stamp>()
+
+/** The data of a type's findings, before any reason. */
+function typeData(type: string): FindingData {
+  let data = dataByType.get(type)
+  if (data === undefined) {
+    data = Object.freeze({ type })
+    if (dataByType.size < 10_000) dataByType.set(type, data)
+  }
+  return data
+}
+
+/** A catalog type's own rule, but only a warning. */
+function quiet(entry: ResourceTypeEntry): Stamp {
+  let stamp = quietStamps.get(entry)
+  if (stamp === undefined) {
+    stamp = { ruleId: entry.id, severity: 'low', decision: 'warn' }
+    quietStamps.set(entry, stamp)
+  }
+  return stamp
 }
