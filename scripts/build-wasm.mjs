@@ -29,7 +29,13 @@ const EXPORTS = [
   'side',
   'walk_out',
   'walk_tables',
-  'walk'
+  'project_spans',
+  'project_text',
+  'project_names',
+  'radius_names',
+  'name_input',
+  'add_name',
+  'project'
 ]
 const FLAGS = [
   '--target=wasm32',

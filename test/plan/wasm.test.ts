@@ -443,15 +443,21 @@ describe('the embedded module', () => {
         .map((e) => `${e.kind} ${e.name}`)
         .sort()
     ).toEqual([
+      'function add_name',
       'function buffer',
       'function capacity',
+      'function name_input',
+      'function project',
+      'function project_names',
+      'function project_spans',
+      'function project_text',
+      'function radius_names',
       'function result',
       'function scan_lines',
       'function side',
       'function skip_unread',
       'function skip_value',
       'function stack',
-      'function walk',
       'function walk_out',
       'function walk_tables',
       'memory memory'
