@@ -231,12 +231,21 @@ function skipAny(b: Uint8Array, i: number, n: number): number {
   return winOffset >= 0 ? win!.skipValue(winOffset, i, n) : skipValue(b, i, n)
 }
 
-/** The value of a scalar token [start, end) in bytes known to be valid UTF-8. */
-function scalarAt(b: Uint8Array, start: number, end: number, hasEscape: boolean): Scalar {
+/**
+ * The value of a scalar token [start, end) in bytes known to be valid UTF-8. `unique`: a string
+ * that seldom repeats (an address), not worth interning.
+ */
+function scalarAt(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  hasEscape: boolean,
+  unique = false
+): Scalar {
   const c = b[start]
   if (c === 0x22) {
     if (hasEscape) return JSON.parse(UTF8.decode(b.subarray(start, end))) as string
-    return textAt(b, start + 1, end - 1)
+    return textAt(b, start + 1, end - 1, unique)
   }
   if (c === 0x74) return true
   if (c === 0x66) return false
@@ -258,8 +267,8 @@ function scalarAt(b: Uint8Array, start: number, end: number, hasEscape: boolean)
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: unknown }).latin1Slice
 
 /** Text of [start, end) in bytes known to be valid UTF-8. */
-function textAt(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= INTERN_LENGTH) return internedAt(b, start, end)
+function textAt(b: Uint8Array, start: number, end: number, unique = false): string {
+  if (end - start <= INTERN_LENGTH && !unique) return internedAt(b, start, end)
   for (let k = start; k < end; k++) {
     if (b[k]! >= 0x80) return UTF8.decode(b.subarray(start, end))
   }
@@ -429,9 +438,13 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
   return i
 }
 
+/** PEEK_FIELDS that differ from element to element: `address`, `previous_address`. */
+const UNIQUE = (1 << 0) | (1 << 8)
+
 function fieldAt(b: Uint8Array, seen: number, f: number): Scalar | undefined {
   if ((seen & (1 << f)) === 0) return undefined
-  return scalarAt(b, spans[3 * f]!, spans[3 * f + 1]!, spans[3 * f + 2] === 1)
+  const unique = (UNIQUE & (1 << f)) !== 0
+  return scalarAt(b, spans[3 * f]!, spans[3 * f + 1]!, spans[3 * f + 2] === 1, unique)
 }
 
 /** The summary found by the last successful peekChange. */

@@ -65,7 +65,8 @@ export function projectChange(
   if (k === undefined) return undefined
   if (!k.walkLists(projection.leafNames, projection.leafPrefixes)) return undefined
   const spans = k.projectSpans
-  spans.set(peekedValueSpans().subarray(0, 2 * SLOTS))
+  const peeked = peekedValueSpans()
+  for (let k = 0; k < 2 * SLOTS; k++) spans[k] = peeked[k]!
   const skeleton = fromSummary(summary, position)
   const place = k.place(bytes)
   if (place === undefined) return undefined
