@@ -153,7 +153,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const KEYS_CACHED = 1 << 14
 const keys = new Map<number, string>()
 
-/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its FNV-1a (scan.c key_hash). */
+/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its hash (scan.c key_hash). */
 function keyText(b: Buffer, start: number, end: number, hash: number): string {
   const hit = keys.get(hash)
   if (hit !== undefined && hit.length === end - start) {

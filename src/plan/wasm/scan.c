@@ -531,7 +531,8 @@ static unsigned key_hash(const u8 *b, i32 from, i32 to) {
   unsigned long long h = 0x9e3779b97f4a7c15ull ^ (unsigned long long)(to - from);
   for (i32 k = from; k < to; k += 16) {
     v128_t v = wasm_v128_load(b + k);
-    if (to - k < 16) v = wasm_v128_and(v, wasm_i8x16_lt(iota, wasm_i8x16_splat((signed char)(to - k))));
+    if (to - k < 16)
+      v = wasm_v128_and(v, wasm_i8x16_lt(iota, wasm_i8x16_splat((signed char)(to - k))));
     unsigned long long lo = wasm_i64x2_extract_lane(v, 0), hi = wasm_i64x2_extract_lane(v, 1);
     h = (h ^ lo) * 0xff51afd7ed558ccdull;
     h = (h ^ hi ^ (h >> 29)) * 0xc4ceb9fe1a85ec53ull;
