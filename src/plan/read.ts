@@ -40,6 +40,7 @@ import {
 } from './stream.js'
 import { kernel, throughWindow } from './wasm/index.js'
 import { projectChange, type Projection } from './project.js'
+import { refreshAddress, UNSURE } from './refresh.js'
 import { TallyCounter } from './tally.js'
 
 /** `format_version` majors plan-gate understands (0.1, 0.2, 1.0 … 1.2, and newer 1.x). */
@@ -266,8 +267,10 @@ function showJsonSink(
   const scanner = new ShowJsonScanner(onElement, {
     // Only the provider blocks: the rest of `configuration` (one body per module call) can be
     // tens of MB on a large plan, and is never read.
-    // `prior_state.values` counts what exists before the plan, for the full-destroy rule.
-    capture: ['configuration.provider_config', 'prior_state.values'],
+    capture: ['configuration.provider_config'],
+    // What exists before the plan, for the full-destroy rule: counted as `prior_state` streams
+    // past, never parsed.
+    inventory: true,
     peek:
       skipUnchanged || projection !== undefined
         ? (section, summary) =>
@@ -307,7 +310,7 @@ function showJsonSink(
         registries
       })
       const blocks = scanner.captured['configuration.provider_config']
-      const managed = countManaged(scanner.captured['prior_state.values'])
+      const managed = scanner.managedInState()
       return {
         ...plan,
         ...(managed === undefined ? {} : { inventory: { managed, source: 'prior_state' } }),
@@ -563,9 +566,18 @@ function jsonlSink(retain: Retain): Sink {
   ) {
     const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end
     const type = peekMessageType(bytes, start, stop, ascii)
-    if (type === undefined || !onlyHeaderRead(type)) return false
+    if (type === undefined) return false
+    const refresh = type === 'refresh_complete'
+    if (!refresh && !onlyHeaderRead(type)) return false
     // `@module` only counts until the tool is known.
     const module = collector.toolKnown ? undefined : peekedHeader(bytes, 'module')
+    if (refresh) {
+      // Of a refresh only the address it names counts: read from the bytes, not parsed.
+      const addr = refreshAddress(bytes, start, stop)
+      if (addr === UNSURE) return false
+      collector.addRefresh(module, addr)
+      return true
+    }
     collector.addHeader(type, peekedHeader(bytes, 'level'), module)
     return true
   }

@@ -17,6 +17,7 @@ import {
   type ChangeSummary
 } from './peek.js'
 import { concatBytes, ESCAPE, HEX, table } from './bytes.js'
+import { Inventory } from './inventory.js'
 import { kernel, throughWindow } from './wasm/index.js'
 
 export type { ChangeSummary } from './peek.js'
@@ -76,6 +77,11 @@ export interface ScanOptions {
    * until it returns): true = handled (counted, never parsed), false = parse it as usual.
    */
   readonly project?: (section: Section, summary: ChangeSummary, bytes: Uint8Array) => boolean
+  /**
+   * Count the managed resources of `prior_state.values` as it streams past (managedInState()),
+   * reading only the containers that lead to them: the rest of the state is never parsed.
+   */
+  readonly inventory?: boolean
 }
 
 const SECTIONS = new Set<string>(['resource_changes', 'resource_drift', 'deferred_changes'])
@@ -120,6 +126,8 @@ const R_VALUE = 2 // a top-level scalar, or a captured top-level container
 const R_SUBKEY = 4 // a key inside a top-level object with captured children
 const R_SUBVALUE = 5 // a captured child of a top-level object
 const R_ELEMENT = 3
+const R_STATE_KEY = 6 // a key of a container the inventory walks
+const R_STATE_VALUE = 7 // a string the inventory reads (a resource's `mode`)
 
 const DIGIT = table('0123456789')
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -143,6 +151,9 @@ export class ShowJsonScanner {
   private subkey = ''
   private readonly peek: ScanOptions['peek']
   private readonly onSkipped: NonNullable<ScanOptions['onSkipped']>
+  private readonly inventory: Inventory | undefined
+  /** The depth of the innermost container the inventory walks inside `prior_state`, or 0. */
+  private stateDepth = 0
   private readonly project: ScanOptions['project']
   /** The summary of the element being finished, when the peek read it. */
   private peeked: ChangeSummary | undefined
@@ -192,6 +203,21 @@ export class ShowJsonScanner {
     this.peek = options.peek
     this.project = options.project
     this.onSkipped = options.onSkipped ?? (() => undefined)
+    this.inventory = options.inventory === true ? new Inventory() : undefined
+  }
+
+  /**
+   * With options.inventory, after end(): the managed resource instances in
+   * `prior_state.values` (deposed objects aside), as `countManaged` gives them for the parsed
+   * value; undefined when there is no such tree.
+   */
+  managedInState(): number | undefined {
+    return this.inventory?.result()
+  }
+
+  /** Containers at this depth and deeper are nobody's: the fast path skips them. */
+  private floor(): number {
+    return this.watch ? 3 : this.stateDepth > 0 ? this.stateDepth + 1 : 2
   }
 
   /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
@@ -232,7 +258,7 @@ export class ShowJsonScanner {
 
   private tokens(b: Uint8Array, i: number): number {
     const n = b.length
-    if (this.depth >= (this.watch ? 3 : 2) && this.section === null) i = this.skipUnread(b, i)
+    if (this.depth >= this.floor() && this.section === null) i = this.skipUnread(b, i)
     while (i < n) {
       const c = b[i]!
       switch (c) {
@@ -248,6 +274,7 @@ export class ShowJsonScanner {
             this.state = G_COLON
             if (this.depth === 1 && !this.plain) this.record(R_KEY, i)
             else if (this.depth === 2 && this.watch) this.record(R_SUBKEY, i)
+            else if (this.depth === this.stateDepth) this.record(R_STATE_KEY, i)
           } else this.value(i, c)
           this.lex = L_STRING
           this.sub = 0
@@ -279,7 +306,7 @@ export class ShowJsonScanner {
           } else {
             this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i)
             i++
-            if (this.depth >= (this.watch ? 3 : 2) && this.section === null) {
+            if (this.depth >= this.floor() && this.section === null) {
               i = this.skipUnread(b, i)
             }
           }
@@ -319,7 +346,7 @@ export class ShowJsonScanner {
   private skipUnread(b: Uint8Array, i: number): number {
     const n = b.length
     // The depth it must not close: the top level's, or the watched object's.
-    const floor = this.watch ? 3 : 2
+    const floor = this.floor()
     const k = kernel()
     const o = k === undefined ? -1 : k.offsetOf(b)
     if (k !== undefined && o >= 0) {
@@ -414,6 +441,11 @@ export class ShowJsonScanner {
     }
     this.state = G_AFTER
     const container = c === 0x7b || c === 0x5b
+    if (this.stateDepth > 0 && this.depth === this.stateDepth) {
+      // A container opens (open() asks the inventory); of the scalars only `mode` is read.
+      if (c === 0x22 && this.inventory!.wantsString()) this.record(R_STATE_VALUE, i)
+      return false
+    }
     if (this.depth === 2 && this.section !== null) {
       this.record(R_ELEMENT, i)
       return container
@@ -477,6 +509,20 @@ export class ShowJsonScanner {
     }
     this.stack[this.depth++] = kind
     this.state = kind
+    if (this.inventory !== undefined) this.enterState(kind === G_KEY_OR_CLOSE)
+  }
+
+  /** A container just opened: the inventory walks it if it leads to `prior_state` resources. */
+  private enterState(object: boolean): void {
+    const d = this.depth
+    if (d === 2) {
+      if (object && this.key === 'prior_state' && !this.plain) {
+        this.inventory!.begin()
+        this.stateDepth = 2
+      }
+    } else if (this.stateDepth > 0 && d === this.stateDepth + 1 && this.inventory!.enter(object)) {
+      this.stateDepth = d
+    }
   }
 
   /** Grows the stack (doubling) to hold at least `size` entries, keeping the ones it has. */
@@ -496,6 +542,10 @@ export class ShowJsonScanner {
       throw this.unexpected(c, i)
     }
     this.depth = d - 1
+    if (d === this.stateDepth) {
+      this.inventory!.leave()
+      this.stateDepth = d === 2 ? 0 : d - 1
+    }
     if (d === 2) {
       this.section = null
       this.watch = false
@@ -640,6 +690,12 @@ export class ShowJsonScanner {
       this.pieces = []
     }
     const at = this.recOffset
+    if (this.rec >= R_STATE_KEY) {
+      if (this.rec === R_STATE_KEY) this.inventory!.key(bytes)
+      else this.inventory!.mode(bytes)
+      this.rec = R_NONE
+      return
+    }
     if (this.peekPending) {
       this.peekPending = false
       if (peekChange(bytes, 0, bytes.length) === bytes.length && !this.decide(peekedChange())) {

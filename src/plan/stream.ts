@@ -111,6 +111,16 @@ export class StreamCollector {
   }
 
   /**
+   * What `add` does with a `refresh_complete` message, from its `@module` (as addHeader takes
+   * it) and the address it names (`refreshAddress`: null when none).
+   */
+  addRefresh(module: string | undefined, addr: string | null): void {
+    this.messages++
+    this.noteModule(module)
+    if (addr !== null) this.refreshedAddress(addr)
+  }
+
+  /**
    * `count` messages at once whose types pass `onlyHeaderRead`, `errors` of them at `@level`
    * "error": what `addHeader` does for each, once `@module` no longer matters.
    */
@@ -213,8 +223,17 @@ export class StreamCollector {
     const resource = isRecord(hook) ? hook['resource'] : undefined
     const addr = isRecord(resource) ? resource['addr'] : undefined
     if (typeof addr !== 'string' || addr === '') return
+    this.refreshedAddress(addr)
+  }
+
+  private refreshedAddress(addr: string): void {
     // `module.a["k"].module.b[0].data.x.y`: the resource part after the module path decides.
-    if (addr.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '').startsWith('data.')) return
+    if (
+      addr.includes('data.') &&
+      addr.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '').startsWith('data.')
+    ) {
+      return
+    }
     this.refreshed.add(addr)
   }
 

@@ -1,0 +1,170 @@
+/**
+ * The address of a `refresh_complete` message read from its bytes (plan/refresh.ts) against the
+ * reference, the message parsed whole (the JSON array reader parses every message): the same
+ * inventory for the real stream of a `plan -destroy` and for fuzzed refresh messages (repeated
+ * and escaped keys, hooks and resources that are not objects, addresses that are not strings,
+ * empty or escaped addresses, data sources inside modules, any whitespace), with and without
+ * the kernel.
+ *
+ * FUZZ_RUNS (default 300) sets the number of cases; FUZZ_SEED replays one.
+ */
+import { afterEach, describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { readPlan } from '../../src/plan/read.js'
+import { refreshAddress, UNSURE } from '../../src/plan/refresh.js'
+import { useKernel } from '../../src/plan/wasm/index.js'
+import { fixture } from '../helpers.js'
+
+const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300)
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20261203)
+
+const LINES = readFileSync(fixture('real-tf', 'full-destroy', 'destroy.jsonl'), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '')
+// The version message first, the change_summary last: refresh messages go in between.
+const HEAD = LINES.filter((line) => line.includes('"type":"version"'))
+const TAIL = LINES.filter((line) => !line.includes('"type":"version"'))
+
+/** The inventory read from the stream (peeked refresh lines) and from the same messages parsed. */
+function both(refreshes: readonly string[]): [unknown, unknown] {
+  const lines = [...HEAD, ...refreshes, ...TAIL]
+  const stream = readPlan(Buffer.from(lines.join('\n')))
+  const parsed = readPlan(Buffer.from(`[${lines.join(',')}]`))
+  return [stream.inventory, parsed.inventory]
+}
+
+afterEach(() => {
+  useKernel(true)
+})
+
+const at = (line: string) => {
+  const b = Buffer.from(line)
+  return refreshAddress(b, 0, b.length)
+}
+
+describe('refresh_complete: the address read from the bytes', () => {
+  test('the real stream of a plan -destroy: every refresh counted, none parsed', () => {
+    for (const kernel of [true, false]) {
+      useKernel(kernel)
+      const [stream, parsed] = both([])
+      expect(stream).toEqual({ managed: 4, source: 'refresh' })
+      expect(parsed).toEqual(stream)
+    }
+  })
+
+  test('what the message names, as the parsed message gives it', () => {
+    const hook = (resource: string) =>
+      `{"type":"refresh_complete","hook":{"resource":${resource},"action":"read"}}`
+    expect(at(hook('{"addr":"aws_s3_bucket.a","module":""}'))).toBe('aws_s3_bucket.a')
+    // The last of repeated keys, at every level.
+    expect(at(hook('{"addr":"a.b","addr":"c.d"}'))).toBe('c.d')
+    expect(at(`{"hook":{"resource":{"addr":"a.b"}},"hook":{"resource":{"addr":"e.f"}}}`)).toBe(
+      'e.f'
+    )
+    expect(at(`{"hook":{"resource":{"addr":"a.b"},"resource":7}}`)).toBeNull()
+    // Escapes in the address are decoded.
+    expect(at(hook('{"addr":"module.m[\\"k\\"].a.b"}'))).toBe('module.m["k"].a.b')
+    // Nothing to count.
+    for (const none of ['{"addr":""}', '{"addr":1}', '{"addr":null}', '{}', '[]', 'null', '"x"']) {
+      expect(at(hook(none))).toBeNull()
+    }
+    expect(at('{"type":"refresh_complete"}')).toBeNull()
+    expect(at('{"hook":[]}')).toBeNull()
+    // An escaped key would need decoding: the caller parses the line.
+    expect(at(hook('{"\\u0061ddr":"a.b"}'))).toBe(UNSURE)
+    expect(at(`{"h\\u006fok":{"resource":{"addr":"a.b"}}}`)).toBe(UNSURE)
+  })
+
+  test('fuzzed refresh messages: the same inventory as the parsed messages, with and without the kernel', () => {
+    fc.assert(
+      fc.property(fc.array(refreshLine, { maxLength: 12 }), fc.boolean(), (refreshes, kernel) => {
+        useKernel(kernel)
+        const [stream, parsed] = both(refreshes)
+        expect(stream).toEqual(parsed)
+      }),
+      { numRuns: RUNS, seed: SEED }
+    )
+  })
+
+  test('the fuzzer reaches inventories of every size and escaped keys', () => {
+    const samples = fc.sample(fc.array(refreshLine, { maxLength: 12 }), {
+      numRuns: 200,
+      seed: SEED
+    })
+    const sizes = new Set(samples.map((lines) => both(lines)[1]).map((i) => JSON.stringify(i)))
+    expect(sizes.size).toBeGreaterThanOrEqual(4)
+    expect(samples.flat().some((line) => line.includes('\\u0061ddr'))).toBe(true)
+  })
+})
+
+// ---- the fuzzer ----
+
+const space = fc.constantFrom('', ' ', '\t')
+const address = fc.constantFrom(
+  '"aws_s3_bucket.a"',
+  '"aws_s3_bucket.b"',
+  '"module.m[0].aws_db_instance.c"',
+  '"module.m[\\"x.data.y\\"].aws_s3_bucket.d"',
+  '"data.aws_ami.e"',
+  '"module.n.data.aws_iam_policy.f"',
+  '"aws_s3_bucket.\\u0067"',
+  '""',
+  '7',
+  'null',
+  '{}'
+)
+const addrKey = fc.constantFrom('"addr"', '"addr"', '"addr"', '"\\u0061ddr"', '"address"')
+const resource = fc.oneof(
+  {
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          fc.tuple(addrKey, address),
+          fc.tuple(
+            fc.constantFrom('"module"', '"resource_key"'),
+            fc.constantFrom('""', 'null', '[1,{"addr":"z.z"}]')
+          )
+        ),
+        { maxLength: 3 }
+      )
+      .chain((entries) =>
+        space.map((s) => `{${entries.map(([k, v]) => `${k}:${s}${v}`).join(`,${s}`)}}`)
+      ),
+    weight: 6
+  },
+  { arbitrary: fc.constantFrom('null', '[]', '"aws_s3_bucket.a"'), weight: 1 }
+)
+const hook = fc.oneof(
+  {
+    arbitrary: fc
+      .array(
+        fc.oneof(
+          {
+            arbitrary: fc.tuple(
+              fc.constantFrom('"resource"', '"resource"', '"res\\u006furce"'),
+              resource
+            ),
+            weight: 4
+          },
+          {
+            arbitrary: fc.tuple(
+              fc.constantFrom('"action"', '"id_key"'),
+              fc.constantFrom('"read"', '1')
+            ),
+            weight: 1
+          }
+        ),
+        { maxLength: 3 }
+      )
+      .map((entries) => `{${entries.map(([k, v]) => `${k}:${v}`).join(',')}}`),
+    weight: 6
+  },
+  { arbitrary: fc.constantFrom('null', '[]', '7'), weight: 1 }
+)
+const refreshLine = fc
+  .tuple(fc.array(hook, { minLength: 1, maxLength: 2 }), space)
+  .map(
+    ([hooks, s]) =>
+      `{"@level":"info",${s}"@message":"x: Refresh complete","@module":"terraform.ui",${hooks.map((h) => `"hook":${s}${h}`).join(',')},"type":"refresh_complete"}`
+  )
