@@ -26,6 +26,8 @@ const EXPORTS = [
   'skip_value',
   'skip_unread',
   'scan_lines',
+  'peek_change',
+  'peek_out',
   'side',
   'walk_out',
   'walk_tables',

@@ -20,6 +20,8 @@ interface Exports {
   skip_value(i: number, n: number): number
   skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
   scan_lines(i: number, n: number): number
+  peek_change(start: number, n: number): number
+  peek_out(): number
   side(): number
   walk_out(): number
   walk_tables(): number
@@ -39,6 +41,8 @@ export class Kernel {
   readonly stack: Uint8Array
   /** out[] of scan.c. */
   readonly out: Int32Array
+  /** What peekChange found (pout of scan.c; offsets into the window). */
+  readonly peekOut: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
   /** The window, whole: a reader may read input straight into it, then push views of it. */
@@ -75,6 +79,7 @@ export class Kernel {
     this.window = Buffer.from(this.memory, this.base, this.capacity)
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
     this.out = new Int32Array(this.memory, x.result(), 4)
+    this.peekOut = new Int32Array(this.memory, x.peek_out(), 45 + 3 * 16)
     this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
     this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16)
     this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096)
@@ -208,6 +213,15 @@ export class Kernel {
   /** skipValue of peek.ts, for `b` in the window at offset `o` (offsetOf). */
   skipValue(o: number, i: number, n: number): number {
     const end = this.x.skip_value(o + i, o + n)
+    return end < 0 ? end : end - o
+  }
+
+  /**
+   * peekChange of peek.ts for the element at `start` of `b`, in the window at offset `o`: the
+   * index after it, or SLOW / OUT_OF_BYTES (then peek.ts peeks itself). peekOut holds the rest.
+   */
+  peekChange(o: number, start: number, n: number): number {
+    const end = this.x.peek_change(o + start, o + n)
     return end < 0 ? end : end - o
   }
 

@@ -6,6 +6,8 @@
  *   skip_value   peek.ts   skipValue        one JSON value, full grammar
  *   skip_unread  scan.ts   skipUnread       the grammar fast path through unread sections
  *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts
+ *   peek_change  peek.ts   peekChange       the skeleton of a resource_changes element (the
+ *                                           JavaScript then checks UTF-8 and makes the strings)
  *   project      project.ts                 the values of one changed element: the attributes
  *                                           the rules read, the string leaves that may carry ids,
  *                                           leaf counts (the reference is JSON.parse of the
@@ -450,6 +452,166 @@ i32 scan_lines(i32 i, i32 n) {
     i = e + 1;
   }
   out[0] = 0;
+  return i;
+}
+
+/* ---- peek_change: the skeleton of one resource_changes element, for peek.ts ----------------- */
+
+/*
+ * Output of peek_change: pout[3f .. 3f+2] = start, end and 1 if escaped of the value of field f
+ * (peek.ts PEEK_FIELDS order; start -1: absent); pout[30 .. 41] = [start, end) of each of
+ * peek.ts VALUE_KEYS in `change`, relative to the element's `{` (-1: absent); pout[42] = 1 when
+ * `change.importing` is there and not null; pout[43] = the number of actions, pout[44] = the
+ * fields seen (bit f), and from pout[45] start, end and 1 if escaped of each action string.
+ */
+#define PEEK_FIELDS 10
+#define ACTIONS_MAX 16
+static i32 pout[45 + 3 * ACTIONS_MAX];
+
+i32 *peek_out(void) { return pout; }
+
+static const char *const FIELD_NAMES[PEEK_FIELDS] = {
+    "address", "module_address", "mode",    "type",             "name",
+    "index",   "provider_name",  "deposed", "previous_address", "action_reason"};
+static const char *const VALUE_NAMES[6] = {"before",           "after",           "after_unknown",
+                                           "before_sensitive", "after_sensitive", "replace_paths"};
+
+/* Index into FIELD_NAMES of the key [from, to), PEEK_FIELDS for `change`, or -1. */
+static int field_of(const u8 *b, i32 from, i32 to) {
+  for (int f = 0; f < PEEK_FIELDS; f++)
+    if (is_word(b, from, to, FIELD_NAMES[f])) return f;
+  return is_word(b, from, to, "change") ? PEEK_FIELDS : -1;
+}
+
+/* `"key" :` and the whitespace after it, i at the quote: the index of the value; the key's span
+   (without quotes) in *from, *to. Escaped keys answer SLOW, as in peek.ts. */
+static i32 peek_key(const u8 *b, i32 i, i32 n, i32 *from, i32 *to) {
+  if (b[i] != 0x22) return SLOW;
+  *from = i + 1;
+  i = skip_string(b, i + 1, n);
+  if (i < 0) return i;
+  if (escaped) return SLOW;
+  *to = i - 1;
+  i = ws(b, i, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] != 0x3a) return SLOW;
+  i = ws(b, i + 1, n);
+  return i >= n ? OUT_OF_BYTES : i;
+}
+
+/* After a member: the index after its `,` and whitespace (*more = 1) or after the closing `}`. */
+static i32 peek_next(const u8 *b, i32 i, i32 n, int *more) {
+  i = ws(b, i, n);
+  if (i >= n) return OUT_OF_BYTES;
+  u8 c = b[i++];
+  *more = c == 0x2c;
+  if (c == 0x7d) return i;
+  if (c != 0x2c) return SLOW;
+  i = ws(b, i, n);
+  return i >= n ? OUT_OF_BYTES : i;
+}
+
+/* peek.ts peekChangeBody: the `change` object at i of the element at `base`. */
+static i32 peek_body(const u8 *b, i32 i, i32 n, i32 base) {
+  i32 actions = -1, importing = -1, from = 0, to = 0;
+  for (int k = 30; k < 42; k++) pout[k] = -1;
+  i = ws(b, i + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) return SLOW;
+  for (int more = 1; more;) {
+    i = peek_key(b, i, n, &from, &to);
+    if (i < 0) return i;
+    if (is_word(b, from, to, "actions")) {
+      if (actions >= 0 || b[i] != 0x5b) return SLOW;
+      actions = 0;
+      i = ws(b, i + 1, n);
+      if (i >= n) return OUT_OF_BYTES;
+      if (b[i] == 0x5d)
+        i++;
+      else
+        for (;;) {
+          if (b[i] != 0x22) return SLOW;
+          i32 s = i;
+          i = skip_string(b, i + 1, n);
+          if (i < 0) return i;
+          for (i32 k = s; k < i; k++)
+            if (b[k] >= 0x80) return SLOW; /* never a known action */
+          if (actions == ACTIONS_MAX) return SLOW; /* peek.ts reads them */
+          pout[45 + 3 * actions] = s;
+          pout[46 + 3 * actions] = i;
+          pout[47 + 3 * actions] = escaped;
+          actions++;
+          i = ws(b, i, n);
+          if (i >= n) return OUT_OF_BYTES;
+          u8 c = b[i++];
+          if (c == 0x5d) break;
+          if (c != 0x2c) return SLOW;
+          i = ws(b, i, n);
+          if (i >= n) return OUT_OF_BYTES;
+        }
+    } else if (is_word(b, from, to, "importing")) {
+      if (importing >= 0) return SLOW;
+      importing = !(b[i] == 0x6e && skip_literal(b, i, n) > 0);
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+    } else {
+      int v = 0;
+      while (v < 6 && !is_word(b, from, to, VALUE_NAMES[v])) v++;
+      if (v < 6) {
+        if (pout[30 + 2 * v] >= 0) return SLOW; /* repeated: JSON.parse keeps the last */
+        pout[30 + 2 * v] = i - base;
+      }
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+      if (v < 6) pout[31 + 2 * v] = i - base;
+    }
+    i = peek_next(b, i, n, &more);
+    if (i < 0) return i;
+  }
+  if (actions < 0) return SLOW;
+  pout[42] = importing == 1;
+  pout[43] = actions;
+  return i;
+}
+
+/*
+ * peek.ts peekChange for the object at `start` in buf, up to n: the index after it (pout holds
+ * what it found) or SLOW / OUT_OF_BYTES, where the JavaScript peeks again (it also reads
+ * elements with more than ACTIONS_MAX actions) and has the last word. UTF-8 is checked there.
+ */
+i32 peek_change(i32 start, i32 n) {
+  const u8 *b = buf;
+  i32 seen = 0, change = 0, from = 0, to = 0;
+  if (start >= n || b[start] != 0x7b) return SLOW;
+  i32 i = ws(b, start + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) return SLOW; /* `{}`: let fromShowJson report it */
+  for (int more = 1; more;) {
+    i = peek_key(b, i, n, &from, &to);
+    if (i < 0) return i;
+    int f = field_of(b, from, to);
+    if (f >= 0 && f < PEEK_FIELDS) {
+      if (seen & (1 << f)) return SLOW; /* repeated: JSON.parse keeps the last */
+      seen |= 1 << f;
+      pout[3 * f] = i;
+      i = skip_scalar(b, i, n);
+      if (i < 0) return i;
+      pout[3 * f + 1] = i;
+      pout[3 * f + 2] = escaped;
+    } else if (f == PEEK_FIELDS) {
+      if (change || b[i] != 0x7b) return SLOW;
+      i = peek_body(b, i, n, start);
+      if (i < 0) return i;
+      change = 1;
+    } else {
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+    }
+    i = peek_next(b, i, n, &more);
+    if (i < 0) return i;
+  }
+  if (!change) return SLOW;
+  pout[44] = seen;
   return i;
 }
 
