@@ -114,7 +114,7 @@ function leaves(
   for (let r = 0; r < count; r++) {
     const s = out[w]!
     const e = out[w + 1]!
-    const escaped = out[w + 2] === 1
+    const flags = out[w + 2]!
     const depth = out[w + 3]!
     const from = w + 4
     w = from + 3 * depth
@@ -139,7 +139,12 @@ function leaves(
       path.push(step)
     }
     if (hidden) continue
-    const value = escaped ? (JSON.parse(b.toString('utf8', s, e)) as string) : text(b, s + 1, e - 1)
+    const value =
+      (flags & 1) !== 0
+        ? (JSON.parse(b.toString('utf8', s, e)) as string)
+        : (flags & 2) !== 0
+          ? UTF8.decode(b.subarray(s + 1, e - 1))
+          : ascii(b, s + 1, e - 1)
     into.push({ value, path })
   }
   return w
@@ -180,7 +185,14 @@ function text(b: Buffer, start: number, end: number): string {
   for (let k = start; k < end; k++) {
     if (b[k]! >= 0x80) return UTF8.decode(b.subarray(start, end))
   }
-  // ASCII: Latin-1 decoding gives the same, and the method itself skips toString's checks.
+  return ascii(b, start, end)
+}
+
+/**
+ * Text of [start, end), all ASCII: Latin-1 decoding gives the same, and the method itself skips
+ * toString's checks.
+ */
+function ascii(b: Buffer, start: number, end: number): string {
   return latin1Slice === undefined
     ? b.toString('latin1', start, end)
     : latin1Slice.call(b, start, end)

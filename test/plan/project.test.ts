@@ -80,6 +80,18 @@ function named(value: unknown, names: ReadonlySet<string>): unknown {
   return out
 }
 
+/** The value at `path` in `value` (own properties and list items only), or undefined. */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value
+  for (const step of path) {
+    if (typeof step === 'number') v = Array.isArray(v) ? (v as unknown[])[step] : undefined
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, step)) {
+      v = (v as Record<string, unknown>)[step]
+    } else v = undefined
+  }
+  return v
+}
+
 interface Count {
   changes: number
   projected: number
@@ -110,6 +122,12 @@ function compare(bytes: Uint8Array, count: Count): string | undefined {
     for (const field of VALUE_FIELDS) {
       if (!isDeepStrictEqual(named(ref[field], names), named(got[field], names))) {
         return `${ref.address}: ${field} differs`
+      }
+    }
+    for (const leaf of got.valueLeaves ?? []) {
+      // Each leaf is the string at its path in the whole `before` or `after`.
+      if (at(ref.before, leaf.path) !== leaf.value && at(ref.after, leaf.path) !== leaf.value) {
+        return `${ref.address}: leaf ${JSON.stringify(leaf)} is not in the values`
       }
     }
     if (!isDeepStrictEqual(changeRadius(ref), changeRadius(got))) {
@@ -212,6 +230,9 @@ const idStrings = fc.constantFrom(
   'arn:aws:rds:eu-west-1:210987654321:db:main',
   'arn:aws-us-gov:ec2:us-gov-west-1:111122223333:instance/i-1',
   'arn:aws:iam::aws:policy/x',
+  'arn:aws:s3:::b\u00fccket-\u4e2d',
+  '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/r\u00e9',
+  'eu-w\u00e9st-1',
   '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg',
   '/subscriptions/NOT-A-GUID/x',
   'https://www.googleapis.com/compute/v1/projects/my-project-1/zones/europe-west1-b',

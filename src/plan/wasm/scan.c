@@ -791,6 +791,16 @@ static int has_prefix(const u8 *t, const u8 *b, i32 from, i32 to) {
 /* The longest prefix project.ts passes (walkLists checks it). */
 #define PREFIX_MAX 16
 
+/* Whether [from, to) holds a byte >= 0x80, 16 at a time (reads up to 15 bytes past `to`). */
+static int non_ascii(const u8 *b, i32 from, i32 to) {
+  for (i32 k = from; k < to; k += 16) {
+    i32 mask = wasm_i8x16_bitmask(wasm_v128_load(b + k));
+    if (to - k < 16) mask &= (1 << (to - k)) - 1;
+    if (mask != 0) return 1;
+  }
+  return 0;
+}
+
 /* Whether a backslash is among the first PREFIX_MAX bytes of the string body [from, to). */
 static int escape_near_start(const u8 *b, i32 from, i32 to) {
   if (to - from > PREFIX_MAX) to = from + PREFIX_MAX;
@@ -815,9 +825,9 @@ static int escape_near_start(const u8 *b, i32 from, i32 to) {
  * string leaf that starts with a listed prefix (or might, once unescaped: a backslash among its
  * first PREFIX_MAX bytes) or whose nearest attribute name is in `radius`, wout[2 + side] = their
  * number; the top-level members they lie under go into tops[side]. Non-empty containers at depth
- * >= maxd are skipped. A record is: start, end, escaped, depth d, then d triples (key start, key
- * end, key hash) or (-1, index, 0), its path; key spans exclude the quotes, string spans
- * include them.
+ * >= maxd are skipped. A record is: start, end, flags (1: escaped, 2: a byte >= 0x80), depth
+ * d, then d triples (key start, key end, key hash) or (-1, index, 0), its path; key spans
+ * exclude the quotes, string spans include them.
  */
 static i32 walk(const u8 *b, i32 i, i32 n, i32 side, i32 maxd, i32 keep) {
   int deep = side >= 0;
@@ -866,7 +876,7 @@ static i32 walk(const u8 *b, i32 i, i32 n, i32 side, i32 maxd, i32 keep) {
           if (w + 4 + 3 * depth > WOUT) return SLOW;
           wout[w] = i;
           wout[w + 1] = e;
-          wout[w + 2] = escaped;
+          wout[w + 2] = escaped | non_ascii(b, i + 1, e - 1) << 1;
           wout[w + 3] = depth;
           w += 4;
           for (i32 l = 0; l < depth; l++) {
