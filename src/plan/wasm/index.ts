@@ -136,7 +136,8 @@ export class Kernel {
 
   /**
    * Sets the top-level attribute names project() keeps (until the next call). False when they
-   * cannot all be registered in the kernel's table: then project() must not run for them.
+   * cannot all be registered in the kernel's table: then project() must not run for them. A set
+   * is remembered by identity (and size): it must not change once given.
    */
   keepNames(names: ReadonlySet<string>): boolean {
     if (names === this.namesFor && this.wantedSize === names.size) return true
