@@ -28,6 +28,8 @@ const EXPORTS = [
   'scan_lines',
   'peek_change',
   'peek_out',
+  'refresh_out',
+  'state_resource',
   'side',
   'walk_out',
   'walk_tables',

@@ -155,6 +155,16 @@ export class Inventory {
     }
   }
 
+  /** Whether the container opening now would be a resource (an element of `resources`). */
+  atResource(): boolean {
+    return this.roles[this.roles.length - 1] === Role.Resources
+  }
+
+  /** A resource read whole (the kernel's state_resource) instead of walked. */
+  resource(managed: boolean, deposed: boolean): void {
+    if (managed && !deposed) this.first[this.roles.length - 1]!++
+  }
+
   /** Whether the value of the current key is a string `mode` wants to see (it is recorded). */
   wantsString(): boolean {
     const top = this.roles.length - 1

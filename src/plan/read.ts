@@ -606,6 +606,7 @@ function headerRuns(collector: StreamCollector): LineSkipper | undefined {
       const at = k.scanLines(o, start, end)
       this.lines = k.out[2]!
       collector.addHeaders(k.out[2]!, k.out[3]!)
+      for (const addr of k.refreshed()) collector.refreshedAddress(addr)
       return at
     }
   }

@@ -304,6 +304,18 @@ export class ShowJsonScanner {
             this.sub = 1
             i = this.skim(b, i + 1)
           } else {
+            if (
+              c === 0x7b &&
+              this.stateDepth > 0 &&
+              this.depth === this.stateDepth &&
+              this.inventory!.atResource()
+            ) {
+              const end = this.stateResource(b, i)
+              if (end >= 0) {
+                i = end
+                break
+              }
+            }
             this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i)
             i++
             if (this.depth >= this.floor() && this.section === null) {
@@ -468,6 +480,20 @@ export class ShowJsonScanner {
       return true
     }
     return false
+  }
+
+  /**
+   * A resource of `prior_state` at b[i] read whole by the kernel when it lies in this chunk: the
+   * index after it, or -1 to walk it token by token (no kernel, cut, or anything unusual).
+   */
+  private stateResource(b: Uint8Array, i: number): number {
+    const k = kernel()
+    const o = k === undefined ? -1 : k.offsetOf(b)
+    if (o < 0) return -1
+    const end = k!.stateResource(o, i, b.length)
+    if (end < 0) return -1
+    this.inventory!.resource(k!.out[0] === 1, k!.out[1] === 1)
+    return end
   }
 
   /** Whether elements of the current section are offered to the peek. */

@@ -122,7 +122,8 @@ export class StreamCollector {
 
   /**
    * `count` messages at once whose types pass `onlyHeaderRead`, `errors` of them at `@level`
-   * "error": what `addHeader` does for each, once `@module` no longer matters.
+   * "error": what `addHeader` does for each, once `@module` no longer matters. (The kernel's
+   * count also takes refresh_complete messages; their addresses go to refreshedAddress.)
    */
   addHeaders(count: number, errors: number): void {
     if (!this.toolKnown) throw new Error('addHeaders: the tool is not known yet')
@@ -222,11 +223,15 @@ export class StreamCollector {
     const hook = message['hook']
     const resource = isRecord(hook) ? hook['resource'] : undefined
     const addr = isRecord(resource) ? resource['addr'] : undefined
-    if (typeof addr !== 'string' || addr === '') return
-    this.refreshedAddress(addr)
+    if (typeof addr === 'string') this.refreshedAddress(addr)
   }
 
-  private refreshedAddress(addr: string): void {
+  /**
+   * A managed object a refresh_complete message names (`hook.resource.addr`, a string): counted
+   * unless it is empty or a data source. The message itself is counted by the caller.
+   */
+  refreshedAddress(addr: string): void {
+    if (addr === '') return
     // `module.a["k"].module.b[0].data.x.y`: the resource part after the module path decides.
     if (
       addr.includes('data.') &&

@@ -7,12 +7,13 @@
  *
  * FUZZ_RUNS (default 300) sets the number of cases; FUZZ_SEED replays one.
  */
-import { describe, expect, test } from '@jest/globals'
+import { afterEach, describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { countManaged, readPlan } from '../../src/plan/read.js'
 import { ShowJsonScanner } from '../../src/plan/scan.js'
+import { kernel, useKernel } from '../../src/plan/wasm/index.js'
 import { FIXTURES, HAS_REAL, realFiles } from '../helpers.js'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300)
@@ -59,7 +60,15 @@ function isPlan(text: string): boolean {
   }
 }
 
+afterEach(() => {
+  useKernel(true)
+})
+
 describe('prior_state counted while streaming', () => {
+  test('the kernel is loaded, so that its state_resource path runs at all', () => {
+    expect(kernel()).toBeDefined()
+  })
+
   test('every repo fixture: the count countManaged gives for the parsed state', () => {
     let counted = 0
     for (const file of showJsonFiles(FIXTURES)) {
@@ -68,6 +77,9 @@ describe('prior_state counted while streaming', () => {
       if (!isPlan(text)) continue
       const want = reference(text)
       expect({ file, count: streamed(bytes, [0.31, 0.5, 0.77]) }).toEqual({ file, count: want })
+      useKernel(false)
+      expect({ file, count: streamed(bytes, [0.5]) }).toEqual({ file, count: want })
+      useKernel(true)
       if (want !== undefined) counted++
     }
     // Not vacuous: the fixtures include plans with a state.
@@ -95,12 +107,18 @@ describe('prior_state counted while streaming', () => {
     expect(readPlan(Buffer.from(text)).inventory).toEqual({ managed: 1, source: 'prior_state' })
   })
 
-  test('fuzzed states, cut anywhere: the same count as the parsed state', () => {
+  test('fuzzed states, cut anywhere, with and without the kernel: the same count as the parsed state', () => {
     fc.assert(
-      fc.property(planText, fc.array(fc.double({ min: 0, max: 1, noNaN: true })), (text, cuts) => {
-        const bytes = Buffer.from(text)
-        expect(streamed(bytes, cuts)).toBe(reference(text))
-      }),
+      fc.property(
+        planText,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.boolean(),
+        (text, cuts, withKernel) => {
+          useKernel(withKernel)
+          const bytes = Buffer.from(text)
+          expect(streamed(bytes, cuts)).toBe(reference(text))
+        }
+      ),
       { numRuns: RUNS, seed: SEED }
     )
   })
@@ -208,14 +226,20 @@ describe('prior_state counted while streaming', () => {
     expect(reference(text)).toBe(1)
   })
 
-  test('a malformed state is still an error, wherever the walk is', () => {
+  test('a malformed state is still an error, wherever the walk is, with and without the kernel', () => {
     for (const bad of [
+      '{"prior_state":{"values":{"root_module":{"resources":[{"mode":"managed" "x":1}]}}}}',
+      '{"prior_state":{"values":{"root_module":{"resources":[{"mode":"managed","values":{"a":01}}]}}}}',
+      '{"prior_state":{"values":{"root_module":{"resources":[{"mode":"man\\qaged"}]}}}}',
       '{"prior_state":{"values":{"root_module":{"resources":[{"mode":"managed",}]}}}}',
       '{"prior_state":{"values":{"root_module":{"resources":[{"mode":"managed"]}}}}',
       '{"prior_state":{"values":{"root_module":{"resources":[{"mode":managed}]}}}}',
       '{"prior_state":{"values":{"root_module":{"child_modules":[{"resources":[}]}}}}'
     ]) {
-      expect(() => streamed(Buffer.from(bad))).toThrow(/at byte \d+/)
+      for (const withKernel of [true, false]) {
+        useKernel(withKernel)
+        expect(() => streamed(Buffer.from(bad))).toThrow(/at byte \d+/)
+      }
     }
   })
 })

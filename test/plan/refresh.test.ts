@@ -13,7 +13,7 @@ import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { readPlan } from '../../src/plan/read.js'
 import { refreshAddress, UNSURE } from '../../src/plan/refresh.js'
-import { useKernel } from '../../src/plan/wasm/index.js'
+import { kernel, useKernel } from '../../src/plan/wasm/index.js'
 import { fixture } from '../helpers.js'
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 300)
@@ -49,6 +49,27 @@ describe('refresh_complete: the address read from the bytes', () => {
       useKernel(kernel)
       const [stream, parsed] = both([])
       expect(stream).toEqual({ managed: 4, source: 'refresh' })
+      expect(parsed).toEqual(stream)
+    }
+  })
+
+  test('more refresh messages in one kernel window than it keeps addresses for at once (4096)', () => {
+    const many = Array.from(
+      { length: 5000 },
+      (_, n) =>
+        `{"@level":"info","@module":"terraform.ui","hook":{"resource":{"addr":"aws_s3_bucket.b${n}"}},"type":"refresh_complete"}`
+    )
+    expect(many.join('\n').length).toBeLessThan(1 << 20)
+    // The kernel stops after 4096 addresses and leaves the next line to the JavaScript.
+    const k = kernel()!
+    const window = k.load(Buffer.from(`${many.join('\n')}\n`))
+    const at = k.scanLines(k.offsetOf(window), 0, window.length)
+    expect([k.out[2], k.refreshed().length, k.out[0]]).toEqual([4096, 4096, 1])
+    expect(window.toString('latin1', at, at + 200)).toContain('"aws_s3_bucket.b4096"')
+    for (const kernel of [true, false]) {
+      useKernel(kernel)
+      const [stream, parsed] = both(many)
+      expect(stream).toEqual({ managed: 5004, source: 'refresh' })
       expect(parsed).toEqual(stream)
     }
   })

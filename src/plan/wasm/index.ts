@@ -22,6 +22,8 @@ interface Exports {
   scan_lines(i: number, n: number): number
   peek_change(start: number, n: number): number
   peek_out(): number
+  refresh_out(): number
+  state_resource(i: number, n: number): number
   side(): number
   walk_out(): number
   walk_tables(): number
@@ -43,6 +45,8 @@ export class Kernel {
   readonly out: Int32Array
   /** What peekChange found (pout of scan.c; offsets into the window). */
   readonly peekOut: Int32Array
+  /** rout[] of scan.c: the refresh addresses scan_lines found. */
+  private readonly refreshOut: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
   /** The window, whole: a reader may read input straight into it, then push views of it. */
@@ -80,6 +84,7 @@ export class Kernel {
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
     this.out = new Int32Array(this.memory, x.result(), 4)
     this.peekOut = new Int32Array(this.memory, x.peek_out(), 45 + 3 * 16)
+    this.refreshOut = new Int32Array(this.memory, x.refresh_out(), 1)
     this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
     this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16)
     this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096)
@@ -240,6 +245,36 @@ export class Kernel {
     const at = this.x.scan_lines(o + i, o + n) - o
     this.out[1] = this.out[1]! - o
     return at
+  }
+
+  /**
+   * Whether the `prior_state` resource object at b[i] counts (inventory.ts): the index after it
+   * (out[0] = 1: its mode is "managed", out[1] = 1: it is deposed), or SLOW / OUT_OF_BYTES.
+   */
+  stateResource(o: number, i: number, n: number): number {
+    const end = this.x.state_resource(o + i, o + n)
+    return end < 0 ? end : end - o
+  }
+
+  /**
+   * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines
+   * handled (those that name one), as refresh.ts refreshAddress reads them.
+   */
+  refreshed(): string[] {
+    const count = this.refreshOut[0]!
+    const spans = new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * count)
+    const addresses: string[] = []
+    for (let k = 0; k < spans.length; k += 3) {
+      // Offsets in the window, as scan_lines takes them.
+      const from = spans[k]!
+      const to = spans[k + 1]!
+      addresses.push(
+        spans[k + 2] === 1
+          ? (JSON.parse(this.window.toString('latin1', from - 1, to + 1)) as string)
+          : this.window.toString('latin1', from, to)
+      )
+    }
+    return addresses
   }
 }
 

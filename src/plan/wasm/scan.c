@@ -5,7 +5,10 @@
  *
  *   skip_value   peek.ts   skipValue        one JSON value, full grammar
  *   skip_unread  scan.ts   skipUnread       the grammar fast path through unread sections
- *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts
+ *   scan_lines   read.ts   skipHeaderOnly   whole JSON Lines messages of which only the header counts,
+ *                                           and refresh_complete messages (refresh.ts: the address)
+ *   state_resource  inventory.ts (the scanner's walk)  one resource object of prior_state:
+ *                                           whether it counts as a managed resource
  *   peek_change  peek.ts   peekChange       the skeleton of a resource_changes element (the
  *                                           JavaScript then checks UTF-8 and makes the strings)
  *   project      project.ts                 the values of one changed element: the attributes
@@ -304,6 +307,20 @@ static int is_word(const u8 *b, i32 from, i32 to, const char *word) {
   return from + k == to;
 }
 
+/* Refresh addresses of the lines scan_lines handled: rout[0] = count, then (from, to, escaped)
+   for each: the string literal's body, quotes excluded. */
+#define RCAP 4096
+static i32 rout[1 + 3 * RCAP];
+i32 *refresh_out(void) { return rout; }
+
+/* Roles of the objects on the way to hook.resource.addr (vrole, next to vstk). */
+#define R_OTHER 0
+#define R_TOP 1
+#define R_HOOK 2
+#define R_RESOURCE 3
+#define R_ADDR 4 /* the value of an `addr` key of a resource */
+static u8 vrole[PEEK_DEPTH];
+
 static int read_type(const u8 *b, i32 from, i32 to) {
   return is_word(b, from, to, "version") || is_word(b, from, to, "planned_change") ||
          is_word(b, from, to, "resource_drift") || is_word(b, from, to, "diagnostic") ||
@@ -312,8 +329,10 @@ static int read_type(const u8 *b, i32 from, i32 to) {
 
 /*
  * One line [i, e) of a UI message log: 1 when it is an ASCII JSON object (full grammar) whose
- * string `type` is a header-only type; out[3] += 1 when its `@level` is "error". 0: the
- * JavaScript path must read it.
+ * string `type` is a header-only type; out[3] += 1 when its `@level` is "error". Also 1 for a
+ * refresh_complete message, whose `hook.resource.addr`, when a string, goes into rout (as
+ * refresh.ts refreshAddress reads it: the last of repeated keys; an escaped key on the way
+ * gives 0). 0: the JavaScript path must read it.
  */
 static int header_line(const u8 *b, i32 i, i32 e) {
   i = ws(b, i, e);
@@ -321,6 +340,9 @@ static int header_line(const u8 *b, i32 i, i32 e) {
   i32 type_from = -1, type_to = -1;
   int level_error = 0, seen = 0;
   i32 depth = 0;
+  /* The address so far (-1: none), and the role the next value gets. */
+  i32 addr_from = -1, addr_to = -1, addr_escaped = 0;
+  u8 next = R_TOP;
   for (;;) {
     /* at a key or the close of an object, or a value */
     u8 c = b[i];
@@ -328,14 +350,18 @@ static int header_line(const u8 *b, i32 i, i32 e) {
       if (depth == PEEK_DEPTH) return 0;
       i = ws(b, i + 1, e);
       if (i >= e) return 0;
+      u8 role = c == 0x7b && next != R_ADDR ? next : R_OTHER;
+      next = R_OTHER;
       if (b[i] == c + 2) {
         i++;
         goto after;
       }
+      vrole[depth] = role;
       vstk[depth++] = c == 0x7b ? OBJECT : ARRAY;
       if (c == 0x7b) goto key;
       continue;
     }
+    next = R_OTHER;
     if (c == 0x22) {
       i = skip_string(b, i + 1, e);
       if (i < 0) return 0;
@@ -348,6 +374,16 @@ static int header_line(const u8 *b, i32 i, i32 e) {
       if (depth == 0) {
         i = ws(b, i, e);
         if (i != e || type_from < 0) return 0;
+        if (is_word(b, type_from, type_to, "refresh_complete")) {
+          /* (stream.ts counts no `@level` of a refresh_complete message) */
+          if (addr_from >= 0) {
+            i32 k = 1 + 3 * rout[0]++;
+            rout[k] = addr_from;
+            rout[k + 1] = addr_to;
+            rout[k + 2] = addr_escaped;
+          }
+          return 1;
+        }
         if (read_type(b, type_from, type_to)) return 0;
         if (level_error) out[3]++;
         return 1;
@@ -374,8 +410,9 @@ static int header_line(const u8 *b, i32 i, i32 e) {
     if (i < 0) return 0;
     i32 to = i - 1;
     int slot = 0;
+    u8 role = vrole[depth - 1];
+    if (role != R_OTHER && escaped) return 0; /* an escaped key might be one of ours */
     if (depth == 1) {
-      if (escaped) return 0; /* an escaped key might be one of ours */
       if (is_word(b, from, to, "type"))
         slot = 1;
       else if (is_word(b, from, to, "@level"))
@@ -385,10 +422,32 @@ static int header_line(const u8 *b, i32 i, i32 e) {
         seen |= slot;
       }
     }
+    /* The last `hook`, its last `resource`, that one's last `addr` count: a key coming again
+       forgets what the earlier one gave. */
+    if (role == R_TOP && is_word(b, from, to, "hook")) {
+      addr_from = -1;
+      next = R_HOOK;
+    } else if (role == R_HOOK && is_word(b, from, to, "resource")) {
+      addr_from = -1;
+      next = R_RESOURCE;
+    } else if (role == R_RESOURCE && is_word(b, from, to, "addr")) {
+      addr_from = -1;
+      next = R_ADDR;
+    }
     i = ws(b, i, e);
     if (i >= e || b[i] != 0x3a) return 0;
     i = ws(b, i + 1, e);
     if (i >= e) return 0;
+    if (next == R_ADDR && b[i] == 0x22) {
+      i32 start = i + 1;
+      i = skip_string(b, start, e);
+      if (i < 0) return 0;
+      addr_from = start;
+      addr_to = i - 1;
+      addr_escaped = escaped;
+      next = R_OTHER;
+      goto after;
+    }
     if (slot != 0) {
       /* `type` must be a string; `@level` counts only as a string. Escapes: the slow path. */
       if (b[i] != 0x22) {
@@ -433,8 +492,17 @@ i32 scan_lines(i32 i, i32 n) {
   const u8 *b = buf;
   out[2] = 0;
   out[3] = 0;
+  rout[0] = 0;
   for (;;) {
     i32 e = line_end(b, i, n);
+    if (rout[0] == RCAP) {
+      /* No room for another address: the JavaScript reads this line, then calls again. */
+      while (e < n && b[e] != 0x0a) e++;
+      if (e >= n) break;
+      out[0] = 1;
+      out[1] = e;
+      return i;
+    }
     if (e < n && b[e] >= 0x80) {
       while (e < n && b[e] != 0x0a) e++;
       if (e >= n) break;
@@ -613,6 +681,63 @@ i32 peek_change(i32 start, i32 n) {
   if (!change) return SLOW;
   pout[44] = seen;
   return i;
+}
+
+/* ---- state_resource: one resource of prior_state for inventory.ts -------------------------- */
+
+/*
+ * The resource object at b[i] ('{'), checked against the full grammar: returns the index after
+ * it, with out[0] = 1 when its last `mode` is the string "managed" and out[1] = 1 when it has a
+ * `deposed_key` (what the scanner's walk tells inventory.ts). SLOW when a key or the mode is
+ * written with an escape, or on anything invalid; OUT_OF_BYTES when it is cut. Then the
+ * scanner walks the object itself.
+ */
+i32 state_resource(i32 i, i32 n) {
+  const u8 *b = buf;
+  int managed = 0, deposed = 0;
+  i = ws(b, i + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) {
+    out[0] = 0;
+    out[1] = 0;
+    return i + 1;
+  }
+  for (;;) {
+    if (b[i] != 0x22) return SLOW;
+    i32 from = i + 1;
+    i = skip_string(b, from, n);
+    if (i < 0) return i;
+    if (escaped) return SLOW;
+    i32 to = i - 1;
+    i = ws(b, i, n);
+    if (i >= n) return OUT_OF_BYTES;
+    if (b[i] != 0x3a) return SLOW;
+    i = ws(b, i + 1, n);
+    if (i >= n) return OUT_OF_BYTES;
+    int mode = is_word(b, from, to, "mode");
+    if (is_word(b, from, to, "deposed_key")) deposed = 1;
+    i32 value = i;
+    i = skip_value_in(b, i, n);
+    if (i < 0) return i;
+    if (mode) {
+      /* the last `mode` decides, as in JSON.parse */
+      managed = 0;
+      if (b[value] == 0x22) {
+        if (escaped) return SLOW;
+        managed = is_word(b, value + 1, i - 1, "managed");
+      }
+    }
+    i = ws(b, i, n);
+    if (i >= n) return OUT_OF_BYTES;
+    if (b[i] == 0x7d) {
+      out[0] = managed;
+      out[1] = deposed;
+      return i + 1;
+    }
+    if (b[i] != 0x2c) return SLOW;
+    i = ws(b, i + 1, n);
+    if (i >= n) return OUT_OF_BYTES;
+  }
 }
 
 /* ---- project: the values of one changed element, for project.ts ----------------------------- */
