@@ -26,12 +26,20 @@ const EXPORTS = [
   'skip_value',
   'skip_unread',
   'scan_lines',
+  'peek_change',
+  'peek_out',
   'refresh_out',
   'state_resource',
   'side',
   'walk_out',
   'walk_tables',
-  'walk'
+  'project_spans',
+  'project_text',
+  'project_names',
+  'radius_names',
+  'name_input',
+  'add_name',
+  'project'
 ]
 const FLAGS = [
   '--target=wasm32',

@@ -91,10 +91,18 @@ function jsonType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`
 }
 
-function requireString(obj: Readonly<Record<string, unknown>>, key: string, where: string): string {
+/**
+ * Where a value is, for error messages: the text, or what makes it (only called for an error:
+ * escaping an address costs more than the rest of a change).
+ */
+type Where = string | (() => string)
+
+const text = (where: Where): string => (typeof where === 'string' ? where : where())
+
+function requireString(obj: Readonly<Record<string, unknown>>, key: string, where: Where): string {
   const value = obj[key]
   if (typeof value !== 'string') {
-    throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`)
+    throw new PlanInputError(`${text(where)}: "${key}" must be a string, found ${jsonType(value)}`)
   }
   return value
 }
@@ -102,26 +110,28 @@ function requireString(obj: Readonly<Record<string, unknown>>, key: string, wher
 function optionalString(
   obj: Readonly<Record<string, unknown>>,
   key: string,
-  where: string
+  where: Where
 ): string | undefined {
   const value = obj[key]
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string') {
-    throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`)
+    throw new PlanInputError(`${text(where)}: "${key}" must be a string, found ${jsonType(value)}`)
   }
   return value
 }
 
-function indexOf(value: unknown, where: string): string | number | undefined {
+function indexOf(value: unknown, where: Where): string | number | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'string' || typeof value === 'number') return value
-  throw new PlanInputError(`${where}: "index" must be a number or string, found ${jsonType(value)}`)
+  throw new PlanInputError(
+    `${text(where)}: "index" must be a number or string, found ${jsonType(value)}`
+  )
 }
 
-function replacePaths(value: unknown, where: string): AttrPath[] | undefined {
+function replacePaths(value: unknown, where: Where): AttrPath[] | undefined {
   if (value === undefined || value === null) return undefined
   const fail = (): never => {
-    throw new PlanInputError(`${where}: "replace_paths" must be a list of attribute paths`)
+    throw new PlanInputError(`${text(where)}: "replace_paths" must be a list of attribute paths`)
   }
   if (!Array.isArray(value)) return fail()
   return value.map((path) => {
@@ -191,7 +201,34 @@ void FIELDS
  * `valueLeaves` is set only when given.
  */
 export function withValues(s: ResourceChange, v: Values): ResourceChange {
-  const change = {
+  if (v.valueLeaves !== undefined) {
+    return {
+      address: s.address,
+      previousAddress: s.previousAddress,
+      moduleAddress: s.moduleAddress,
+      mode: s.mode,
+      type: s.type,
+      name: s.name,
+      index: s.index,
+      provider: s.provider,
+      deposed: s.deposed,
+      actions: s.actions,
+      action: s.action,
+      order: s.order,
+      moved: s.moved,
+      importing: s.importing,
+      reason: s.reason,
+      replacePaths: s.replacePaths,
+      hasValues: s.hasValues,
+      before: v.before,
+      after: v.after,
+      afterUnknown: v.afterUnknown,
+      beforeSensitive: v.beforeSensitive,
+      afterSensitive: v.afterSensitive,
+      valueLeaves: v.valueLeaves
+    }
+  }
+  return {
     address: s.address,
     previousAddress: s.previousAddress,
     moduleAddress: s.moduleAddress,
@@ -215,7 +252,6 @@ export function withValues(s: ResourceChange, v: Values): ResourceChange {
     beforeSensitive: v.beforeSensitive,
     afterSensitive: v.afterSensitive
   }
-  return v.valueLeaves === undefined ? change : { ...change, valueLeaves: v.valueLeaves }
 }
 
 /**
@@ -240,19 +276,19 @@ function skeletonOf(
     raw['address'] === undefined
       ? synthesizeAddress(raw, position)
       : requireString(raw, 'address', position)
-  const where = `${position} (${shownAddress(address)})`
-  if (!isRecord(change)) throw new PlanInputError(`${where}: "change" must be an object`)
+  const where = (): string => `${position} (${shownAddress(address)})`
+  if (!isRecord(change)) throw new PlanInputError(`${where()}: "change" must be an object`)
   const actions = change['actions']
   if (
     !Array.isArray(actions) ||
     actions.length === 0 ||
     !actions.every((a) => typeof a === 'string')
   ) {
-    throw new PlanInputError(`${where}: "change.actions" must be a non-empty list of strings`)
+    throw new PlanInputError(`${where()}: "change.actions" must be a non-empty list of strings`)
   }
   const mode = raw['mode'] === undefined ? 'managed' : raw['mode']
   if (mode !== 'managed' && mode !== 'data') {
-    throw new PlanInputError(`${where}: "mode" must be "managed" or "data"`)
+    throw new PlanInputError(`${where()}: "mode" must be "managed" or "data"`)
   }
   const type = requireString(raw, 'type', where)
   const previousAddress = optionalString(raw, 'previous_address', where)

@@ -231,12 +231,21 @@ function skipAny(b: Uint8Array, i: number, n: number): number {
   return winOffset >= 0 ? win!.skipValue(winOffset, i, n) : skipValue(b, i, n)
 }
 
-/** The value of a scalar token [start, end) in bytes known to be valid UTF-8. */
-function scalarAt(b: Uint8Array, start: number, end: number, hasEscape: boolean): Scalar {
+/**
+ * The value of a scalar token [start, end) in bytes known to be valid UTF-8. `unique`: a string
+ * that seldom repeats (an address), not worth interning.
+ */
+function scalarAt(
+  b: Uint8Array,
+  start: number,
+  end: number,
+  hasEscape: boolean,
+  unique = false
+): Scalar {
   const c = b[start]
   if (c === 0x22) {
     if (hasEscape) return JSON.parse(UTF8.decode(b.subarray(start, end))) as string
-    return textAt(b, start + 1, end - 1)
+    return textAt(b, start + 1, end - 1, unique)
   }
   if (c === 0x74) return true
   if (c === 0x66) return false
@@ -258,8 +267,8 @@ function scalarAt(b: Uint8Array, start: number, end: number, hasEscape: boolean)
 const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: unknown }).latin1Slice
 
 /** Text of [start, end) in bytes known to be valid UTF-8. */
-function textAt(b: Uint8Array, start: number, end: number): string {
-  if (end - start <= INTERN_LENGTH) return internedAt(b, start, end)
+function textAt(b: Uint8Array, start: number, end: number, unique = false): string {
+  if (end - start <= INTERN_LENGTH && !unique) return internedAt(b, start, end)
   for (let k = start; k < end; k++) {
     if (b[k]! >= 0x80) return UTF8.decode(b.subarray(start, end))
   }
@@ -355,6 +364,11 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
   valueBase = start
   win = kernel()
   winOffset = win === undefined ? -1 : win.offsetOf(b)
+  if (winOffset >= 0) {
+    // The same loops in the kernel; where it stops, the JavaScript peeks and has the last word.
+    const end = win!.peekChange(winOffset, start, n)
+    if (end >= 0) return peekedInKernel(b, start, end)
+  }
   let actions: string[] | undefined
   let importing = false
   let seen = 0
@@ -401,6 +415,41 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
     if (i >= n) return OUT_OF_BYTES
   }
   if (actions === undefined) return SLOW
+  return summarize(b, start, i, seen, actions, importing)
+}
+
+/** What the kernel's peek_change found in the element [start, end): as the loop above makes it. */
+function peekedInKernel(b: Uint8Array, start: number, end: number): number {
+  const out = win!.peekOut
+  const o = winOffset
+  const seen = out[44]!
+  for (let f = 0; f < FIELD_BYTES.length; f++) {
+    if ((seen & (1 << f)) === 0) continue
+    spans[3 * f] = out[3 * f]! - o
+    spans[3 * f + 1] = out[3 * f + 1]! - o
+    spans[3 * f + 2] = out[3 * f + 2]!
+  }
+  for (let k = 0; k < valueSpans.length; k++) valueSpans[k] = out[30 + k]!
+  const actions: string[] = []
+  for (let a = 0, count = out[43]!; a < count; a++) {
+    const p = 45 + 3 * a
+    actions.push(scalarAt(b, out[p]! - o, out[p + 1]! - o, out[p + 2] === 1) as string)
+  }
+  return summarize(b, start, end, seen, actions, out[42] === 1)
+}
+
+/**
+ * The summary of the element [start, i) whose keys peekChange has read (`seen`: the fields
+ * found, their spans in `spans`, the values' in `valueSpans`), once it is known to be UTF-8.
+ */
+function summarize(
+  b: Uint8Array,
+  start: number,
+  i: number,
+  seen: number,
+  actions: string[],
+  importing: boolean
+): number {
   if (!isAscii(b.subarray(start, i)) && !isUtf8(b.subarray(start, i))) return SLOW
   const paths = valueSpans[2 * REPLACE_PATHS_SLOT]!
   const replacePaths =
@@ -429,9 +478,13 @@ export function peekChange(b: Uint8Array, start: number, n: number): number {
   return i
 }
 
+/** PEEK_FIELDS that differ from element to element: `address`, `previous_address`. */
+const UNIQUE = (1 << 0) | (1 << 8)
+
 function fieldAt(b: Uint8Array, seen: number, f: number): Scalar | undefined {
   if ((seen & (1 << f)) === 0) return undefined
-  return scalarAt(b, spans[3 * f]!, spans[3 * f + 1]!, spans[3 * f + 2] === 1)
+  const unique = (UNIQUE & (1 << f)) !== 0
+  return scalarAt(b, spans[3 * f]!, spans[3 * f + 1]!, spans[3 * f + 2] === 1, unique)
 }
 
 /** The summary found by the last successful peekChange. */

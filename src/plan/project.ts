@@ -1,9 +1,9 @@
 /**
  * Reading only what the rules need from a changed element. A delete of a whole environment is
  * mostly `before` values no rule looks at: instead of `JSON.parse` of the element and a walk
- * over every value, the kernel (`walk` in wasm/scan.c) goes over the bytes once and reports the
- * top-level attributes and the few string leaves that may carry an id; only the attributes the
- * projection names are parsed.
+ * over every value, the kernel (`project` in wasm/scan.c) goes over the bytes once, copies the
+ * top-level attributes the projection names (it matches the names itself) and reports the few
+ * string leaves that may carry an id; only the copied attributes are parsed, in one JSON.parse.
  *
  * The change it gives stands for the one `fromShowJson` gives for the parsed element: the same
  * skeleton (with the same checks and errors), `before` / `after` / `after_unknown` /
@@ -11,14 +11,15 @@
  * values, and `valueLeaves` holding every string leaf, not masked as sensitive, that the blast
  * radius walk (blast-radius.ts) would look at and that may carry an id. Whenever that cannot be
  * given with certainty (no kernel, escaped or repeated keys, a value that is not an object or
- * null, more leaves than the walk's budget, an element larger than the kernel's window) the
- * answer is undefined and the caller parses the element whole: that path stays the reference.
+ * null, more leaves than the walk's budget, an element larger than the kernel's window, names
+ * the kernel's table cannot hold) the answer is undefined and the caller parses the element
+ * whole: that path stays the reference.
  */
 import type { ChangeSummary } from './peek.js'
 import { peekedValueSpans, VALUE_KEYS } from './peek.js'
 import type { ResourceChange, ValueLeaf } from './model.js'
 import { fromSummary, withValues } from './normalize.js'
-import { kernel, type Kernel } from './wasm/index.js'
+import { kernel } from './wasm/index.js'
 
 /** What to read from the values of a changed element. */
 export interface Projection {
@@ -37,29 +38,22 @@ export interface Projection {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const SLOTS = 5
+// Slots of the kernel's answer (scan.c project): peek.ts VALUE_KEYS order.
 const BEFORE = VALUE_KEYS.indexOf('before')
 const AFTER = VALUE_KEYS.indexOf('after')
 const AFTER_UNKNOWN = VALUE_KEYS.indexOf('after_unknown')
 const BEFORE_SENSITIVE = VALUE_KEYS.indexOf('before_sensitive')
 const AFTER_SENSITIVE = VALUE_KEYS.indexOf('after_sensitive')
 
-/** One side's walk: the named attributes, parsed, and its candidate string leaves. */
-interface Side {
-  readonly value: unknown
-  readonly leaves: number
-  /** Candidate string leaves, before the mask is applied. */
-  readonly strings: ValueLeaf[]
-  /** Top-level attributes under which a candidate leaf lies. */
-  readonly tops: Set<string>
-}
-
-const NONE: Side = { value: undefined, leaves: 1, strings: [], tops: new Set() }
-const NULL_SIDE: Side = { value: null, leaves: 1, strings: [], tops: new Set() }
-
 /**
  * The projected change of the `resource_changes` element `bytes`, which peekChange has just
  * read (so it is valid JSON and UTF-8, and `summary` and peekedValueSpans() are its own); or
  * undefined: parse it whole. Throws what fromShowJson throws for a malformed skeleton.
+ *
+ * One kernel call (scan.c project) walks `before` and `after` for the blast radius and their
+ * masks, and copies the members the projection names (for the masks also those under which a
+ * candidate leaf lies) into one JSON array; one JSON.parse gives all five values.
  */
 export function projectChange(
   bytes: Uint8Array,
@@ -70,168 +64,101 @@ export function projectChange(
   const k = kernel()
   if (k === undefined) return undefined
   if (!k.walkLists(projection.leafNames, projection.leafPrefixes)) return undefined
-  spans.set(peekedValueSpans())
+  const spans = k.projectSpans
+  const peeked = peekedValueSpans()
+  for (let k = 0; k < 2 * SLOTS; k++) spans[k] = peeked[k]!
   const skeleton = fromSummary(summary, position)
   const place = k.place(bytes)
   if (place === undefined) return undefined
+  if (!k.keepNames(projection.attributes(skeleton.type))) return undefined
   const [which, o] = place
-  const names = projection.attributes(skeleton.type)
-  const before = side(k, which, o, spans, BEFORE, names, projection)
-  if (before === undefined) return undefined
-  const after = side(k, which, o, spans, AFTER, names, projection)
-  if (after === undefined) return undefined
-  if (before.leaves + after.leaves > projection.maxLeaves) return undefined
-  const beforeSensitive = mask(k, which, o, spans, BEFORE_SENSITIVE, names, before.tops)
-  const afterSensitive = mask(k, which, o, spans, AFTER_SENSITIVE, names, after.tops)
-  const afterUnknown = mask(k, which, o, spans, AFTER_UNKNOWN, names, undefined)
-  if (beforeSensitive === FAILED || afterSensitive === FAILED || afterUnknown === FAILED) {
-    return undefined
+  if (!k.project(which, o, projection.maxDepth)) return undefined
+  const out = k.walkOut
+  if (out[BEFORE]! + out[AFTER]! > projection.maxLeaves) return undefined
+  let values: unknown[]
+  try {
+    values = JSON.parse(k.projectText()) as unknown[]
+  } catch {
+    return undefined // never expected: the kernel copies members of checked JSON
   }
-  const valueLeaves = [
-    ...unmasked(before.strings, beforeSensitive),
-    ...unmasked(after.strings, afterSensitive)
-  ]
+  const at = (slot: number): unknown => (spans[2 * slot]! < 0 ? undefined : values[slot])
+  const beforeSensitive = at(BEFORE_SENSITIVE)
+  const afterSensitive = at(AFTER_SENSITIVE)
+  const b = k.bytesOf(which)
+  const valueLeaves: ValueLeaf[] = []
+  const w = leaves(b, out, 8, out[2]!, beforeSensitive, valueLeaves)
+  leaves(b, out, w, out[3]!, afterSensitive, valueLeaves)
   return withValues(skeleton, {
-    before: before.value,
-    after: after.value,
-    afterUnknown,
+    before: at(BEFORE),
+    after: at(AFTER),
+    afterUnknown: at(AFTER_UNKNOWN),
     beforeSensitive,
     afterSensitive,
     valueLeaves
   })
 }
 
-/** Walks `before` or `after`; undefined: not projectable. */
-function side(
-  k: Kernel,
-  which: number,
-  o: number,
-  spans: Int32Array,
-  slot: number,
-  names: ReadonlySet<string>,
-  projection: Projection
-): Side | undefined {
-  const start = spans[2 * slot]!
-  if (start < 0) return NONE
-  const end = spans[2 * slot + 1]!
-  const b = k.bytesOf(which)
-  const first = b[o + start]
-  if (first === 0x6e) return NULL_SIDE
-  if (first !== 0x7b) return undefined
-  if (k.walk(which, o + start, o + end, true, projection.maxDepth) !== o + end) return undefined
-  const out = k.walkOut
-  const leaves = out[0]!
-  const used = out[3]!
-  const members: number[] = []
-  const strings: ValueLeaf[] = []
-  const tops = new Set<string>()
-  for (let w = 4; w < used;) {
-    if (out[w] === 1) {
-      if (names.has(keyText(b, out[w + 1]!, out[w + 2]!, out[w + 3]!))) {
-        members.push(out[w + 1]! - 1, out[w + 5]!)
-      }
-      w += 6
-      continue
-    }
-    const s = out[w + 1]!
-    const e = out[w + 2]!
-    const escaped = out[w + 3] === 1
-    const depth = out[w + 4]!
-    w += 5
-    const path: (string | number)[] = []
-    for (let l = 0; l < depth; l++, w += 3) {
-      const keyStart = out[w]!
-      path.push(keyStart < 0 ? out[w + 1]! : keyText(b, keyStart, out[w + 1]!, out[w + 2]!))
-    }
-    const leaf = escaped ? (parse(b, s, e) as string) : text(b, s + 1, e - 1)
-    strings.push({ value: leaf, path })
-    tops.add(path[0] as string)
-  }
-  return { value: gather(b, members), leaves, strings, tops }
-}
-
-const FAILED = Symbol('failed')
-/** The value spans of the element being projected (peekedValueSpans is reused by the next peek). */
-const spans = new Int32Array(VALUE_KEYS.length * 2)
-
 /**
- * A mask (`after_unknown`, `*_sensitive`): an object keeps the named attributes and those under
- * which a candidate leaf lies (`tops`); anything else is parsed whole (it is `true`, `false`,
- * `{}` or small).
+ * Reads `count` string leaf records of project from out[w] (scan.c), adds to `into` those that
+ * the sensitivity mask does not hide, as blast-radius.ts `walk` steps through it; returns the
+ * index after the records.
  */
-function mask(
-  k: Kernel,
-  which: number,
-  o: number,
-  spans: Int32Array,
-  slot: number,
-  names: ReadonlySet<string>,
-  tops: ReadonlySet<string> | undefined
-): unknown {
-  const start = spans[2 * slot]!
-  if (start < 0) return undefined
-  const end = spans[2 * slot + 1]!
-  const b = k.bytesOf(which)
-  if (b[o + start] !== 0x7b) return parse(b, o + start, o + end)
-  if (k.walk(which, o + start, o + end, false, 0) !== o + end) return FAILED
-  const out = k.walkOut
-  const used = out[3]!
-  const members: number[] = []
-  for (let w = 4; w < used; w += 6) {
-    const key = keyText(b, out[w + 1]!, out[w + 2]!, out[w + 3]!)
-    if (names.has(key) || tops?.has(key) === true) members.push(out[w + 1]! - 1, out[w + 5]!)
-  }
-  return gather(b, members)
-}
-
-let scratch = Buffer.allocUnsafe(1 << 16)
-
-/**
- * One object of the members [start, end) of `b` (each `"key": value`, keys unique): copied
- * side by side and given to JSON.parse at once, so it gets what JSON.parse of the whole value
- * gives for those keys, `__proto__` included.
- */
-function gather(b: Buffer, members: readonly number[]): Record<string, unknown> {
-  if (members.length === 0) return {}
-  let size = 1
-  for (let m = 0; m < members.length; m += 2) size += members[m + 1]! - members[m]! + 1
-  if (size > scratch.length) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length))
-  let at = 0
-  for (let m = 0; m < members.length; m += 2) {
-    scratch[at++] = m === 0 ? 0x7b : 0x2c
-    at += b.copy(scratch, at, members[m]!, members[m + 1]!)
-  }
-  scratch[at++] = 0x7d
-  return JSON.parse(scratch.toString('utf8', 0, at)) as Record<string, unknown>
-}
-
-/** The leaves the sensitivity mask does not hide, as blast-radius.ts `walk` steps through it. */
-function unmasked(leaves: readonly ValueLeaf[], mask: unknown): ValueLeaf[] {
-  if (leaves.length === 0 || mask === true) return []
-  return leaves.filter((leaf) => {
+function leaves(
+  b: Buffer,
+  out: Int32Array,
+  w: number,
+  count: number,
+  mask: unknown,
+  into: ValueLeaf[]
+): number {
+  for (let r = 0; r < count; r++) {
+    const s = out[w]!
+    const e = out[w + 1]!
+    const flags = out[w + 2]!
+    const depth = out[w + 3]!
+    const from = w + 4
+    w = from + 3 * depth
+    if (mask === true) continue
     let m = mask
-    for (const step of leaf.path) {
-      if (typeof step === 'number') m = Array.isArray(m) ? (m as unknown[])[step] : undefined
-      else m = isRecord(m) ? m[step] : undefined
-      if (m === true) return false
+    let hidden = false
+    const path: (string | number)[] = []
+    for (let p = from; p < w; p += 3) {
+      const keyStart = out[p]!
+      let step: string | number
+      if (keyStart < 0) {
+        step = out[p + 1]!
+        m = Array.isArray(m) ? (m as unknown[])[step] : undefined
+      } else {
+        step = keyText(b, keyStart, out[p + 1]!, out[p + 2]!)
+        m = isRecord(m) ? m[step] : undefined
+      }
+      if (m === true) {
+        hidden = true
+        break
+      }
+      path.push(step)
     }
-    return true
-  })
+    if (hidden) continue
+    const value =
+      (flags & 1) !== 0
+        ? (JSON.parse(b.toString('utf8', s, e)) as string)
+        : (flags & 2) !== 0
+          ? UTF8.decode(b.subarray(s + 1, e - 1))
+          : ascii(b, s + 1, e - 1)
+    into.push({ value, path })
+  }
+  return w
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function parse(b: Buffer, start: number, end: number): unknown {
-  return JSON.parse(b.toString('utf8', start, end))
-}
-
 // Attribute names repeat across elements: one string per name, found by the kernel's hash.
 const KEYS_CACHED = 1 << 14
 const keys = new Map<number, string>()
 
-/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its FNV-1a (scan.c key_hash). */
+/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its hash (scan.c key_hash). */
 function keyText(b: Buffer, start: number, end: number, hash: number): string {
   const hit = keys.get(hash)
   if (hit !== undefined && hit.length === end - start) {
@@ -250,10 +177,23 @@ function keyText(b: Buffer, start: number, end: number, hash: number): string {
   return key
 }
 
+type Latin1Slice = (this: Buffer, start: number, end: number) => string
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice?: Latin1Slice }).latin1Slice
+
 /** Text of [start, end): unescaped, valid UTF-8 (peekChange checked it). */
 function text(b: Buffer, start: number, end: number): string {
   for (let k = start; k < end; k++) {
     if (b[k]! >= 0x80) return UTF8.decode(b.subarray(start, end))
   }
-  return b.toString('latin1', start, end)
+  return ascii(b, start, end)
+}
+
+/**
+ * Text of [start, end), all ASCII: Latin-1 decoding gives the same, and the method itself skips
+ * toString's checks.
+ */
+function ascii(b: Buffer, start: number, end: number): string {
+  return latin1Slice === undefined
+    ? b.toString('latin1', start, end)
+    : latin1Slice.call(b, start, end)
 }

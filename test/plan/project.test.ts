@@ -20,6 +20,7 @@ import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { BACKEND_ATTRIBUTES, type StateBackend } from '../../src/backend/backend.js'
 import { withoutValues, type Plan, type ResourceChange } from '../../src/plan/model.js'
+import type { Projection } from '../../src/plan/project.js'
 import { readPlan, type ReadOptions } from '../../src/plan/read.js'
 import { kernel } from '../../src/plan/wasm/index.js'
 import { DEFAULT_POLICY, type Policy } from '../../src/policy/config.js'
@@ -72,8 +73,23 @@ const VALUE_FIELDS = [
 function named(value: unknown, names: ReadonlySet<string>): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) if (names.has(k)) out[k] = v
+  for (const [k, v] of Object.entries(value)) {
+    // An own property, as JSON.parse makes it, even for `__proto__`.
+    if (names.has(k)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true })
+  }
   return out
+}
+
+/** The value at `path` in `value` (own properties and list items only), or undefined. */
+function at(value: unknown, path: readonly (string | number)[]): unknown {
+  let v = value
+  for (const step of path) {
+    if (typeof step === 'number') v = Array.isArray(v) ? (v as unknown[])[step] : undefined
+    else if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.hasOwn(v, step)) {
+      v = (v as Record<string, unknown>)[step]
+    } else v = undefined
+  }
+  return v
 }
 
 interface Count {
@@ -106,6 +122,12 @@ function compare(bytes: Uint8Array, count: Count): string | undefined {
     for (const field of VALUE_FIELDS) {
       if (!isDeepStrictEqual(named(ref[field], names), named(got[field], names))) {
         return `${ref.address}: ${field} differs`
+      }
+    }
+    for (const leaf of got.valueLeaves ?? []) {
+      // Each leaf is the string at its path in the whole `before` or `after`.
+      if (at(ref.before, leaf.path) !== leaf.value && at(ref.after, leaf.path) !== leaf.value) {
+        return `${ref.address}: leaf ${JSON.stringify(leaf)} is not in the values`
       }
     }
     if (!isDeepStrictEqual(changeRadius(ref), changeRadius(got))) {
@@ -208,6 +230,9 @@ const idStrings = fc.constantFrom(
   'arn:aws:rds:eu-west-1:210987654321:db:main',
   'arn:aws-us-gov:ec2:us-gov-west-1:111122223333:instance/i-1',
   'arn:aws:iam::aws:policy/x',
+  'arn:aws:s3:::b\u00fccket-\u4e2d',
+  '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/r\u00e9',
+  'eu-w\u00e9st-1',
   '/subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg',
   '/subscriptions/NOT-A-GUID/x',
   'https://www.googleapis.com/compute/v1/projects/my-project-1/zones/europe-west1-b',
@@ -398,4 +423,131 @@ test('fuzzed elements read the same with and without the projection', () => {
     `project: ${RUNS} fuzzed plans, ${count.changes} changes, ${count.projected} projected`
   )
   expect(count.projected).toBeGreaterThan(count.changes / 4)
+})
+
+// ---------------------------------------------------------------------------------------------
+// Projections other than the gate's: the kernel matches the names itself (scan.c project)
+
+/** Names a projection may give: attribute-like, unusual, non-ASCII, and ones JSON must escape. */
+const projectedNames = fc.subarray(
+  [
+    'id',
+    'arn',
+    'name',
+    'region',
+    'tags',
+    'labels',
+    'settings',
+    'zones',
+    'bucket',
+    'protected',
+    '__proto__',
+    'constructor',
+    '0',
+    '10',
+    '',
+    'a\u00e9',
+    'a"b',
+    'line\nbreak',
+    '\u4e2d'
+  ],
+  { minLength: 0 }
+)
+const leafNameLists = fc.subarray(['id', 'arn', 'region', 'zone', 'zones', 'project', 'name'], {
+  minLength: 1
+})
+
+test('fuzzed projections keep exactly the named attributes of every value and mask', () => {
+  let projected = 0
+  let changes = 0
+  fc.assert(
+    fc.property(
+      fc.array(element, { minLength: 1, maxLength: 3 }),
+      projectedNames,
+      leafNameLists,
+      (elements, names, leafNames) => {
+        const set = new Set(names)
+        const projection: Projection = {
+          attributes: () => set,
+          leafNames,
+          leafPrefixes: ['arn:', '/'],
+          maxDepth: 8,
+          maxLeaves: 2000
+        }
+        const text = planText(elements)
+        const reference = read(Buffer.from(text), {})
+        const got = read(Buffer.from(text), { project: projection })
+        if ('error' in reference || 'error' in got) {
+          expect('error' in got ? got.error : 'no error').toBe(
+            'error' in reference ? reference.error : 'no error'
+          )
+          return
+        }
+        expect(got.plan.changes.length).toBe(reference.plan.changes.length)
+        reference.plan.changes.forEach((ref, i) => {
+          const change = got.plan.changes[i] as ResourceChange
+          changes++
+          if (change.valueLeaves !== undefined) projected++
+          expect(withoutValues(change)).toEqual(withoutValues(ref))
+          for (const field of VALUE_FIELDS) {
+            const a = named(ref[field], set)
+            const b = named(change[field], set)
+            if (!isDeepStrictEqual(a, b)) {
+              throw new Error(`${field} differs for ${JSON.stringify(names)}\n${text}`)
+            }
+            // Projected, `before` and `after` hold nothing else.
+            const only = field === 'before' || field === 'after'
+            if (only && change.valueLeaves !== undefined) expect(b).toStrictEqual(change[field])
+          }
+        })
+      }
+    ),
+    { numRuns: RUNS, seed: SEED }
+  )
+  console.log(`project: ${RUNS} fuzzed projections, ${changes} changes, ${projected} projected`)
+  expect(projected).toBeGreaterThan(changes / 4)
+})
+
+test('names the kernel cannot hold send elements to the reference path, and others still project', () => {
+  const text = planText([
+    {
+      type: 'aws_s3_bucket',
+      actions: ['delete'],
+      provider: 'registry.terraform.io/hashicorp/aws',
+      before: { bucket: 'b', arn: 'arn:aws:s3:::b', tags: { keep: 'yes' } },
+      after: null,
+      beforeSensitive: {},
+      afterSensitive: false,
+      afterUnknown: {},
+      replacePaths: undefined,
+      edit: 'none'
+    }
+  ])
+  const bytes = Buffer.from(text)
+  const reference = read(bytes, {})
+  if ('error' in reference) throw new Error(reference.error)
+  const projected = (names: ReadonlySet<string>): ResourceChange => {
+    const outcome = read(bytes, {
+      project: { ...GATE_PROJECTION, attributes: () => names }
+    })
+    if ('error' in outcome) throw new Error(outcome.error)
+    return outcome.plan.changes[0] as ResourceChange
+  }
+  const whole = reference.plan.changes[0] as ResourceChange
+  // A lone surrogate has no UTF-8 spelling; a name over 255 bytes does not fit the table.
+  for (const odd of ['\ud800', 'x'.repeat(256)]) {
+    const change = projected(new Set(['bucket', odd]))
+    expect(change.valueLeaves).toBeUndefined()
+    expect(change).toEqual(whole)
+  }
+  // More names than the table holds (scan.c NAMES): those sets are read whole...
+  const many = new Set(Array.from({ length: 1100 }, (_, i) => `attribute_${i}`))
+  const full = projected(many)
+  expect(full.valueLeaves).toBeUndefined()
+  expect(full).toEqual(whole)
+  // ...while names registered before still project, and exactly.
+  const few = projected(new Set(['bucket', 'tags']))
+  expect(few.valueLeaves).toBeDefined()
+  expect(few.before).toEqual({ bucket: 'b', tags: { keep: 'yes' } })
+  expect(few.after).toBeNull()
 })

@@ -6,6 +6,8 @@
  *   to the same bytes);
  * - the kernel loads in this Node, so that every comparison below runs both paths;
  * - kernel skip_value answers what peek.ts skipValue answers, on random and mutated JSON;
+ * - kernel peek_change, where it answers, finds what peek.ts peekChange finds (the end, the
+ *   summary, the value spans), on crafted elements, every one-byte edit of them and every cut;
  * - the show-json and JSON Lines readers give deep-equal plans, or the same error message, with
  *   the kernel on and off: on every fixture, on mutated fixtures, on generated plans and on
  *   megabyte inputs cut into chunks of every size (1 byte to more than the kernel's window);
@@ -21,7 +23,14 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import type { Plan } from '../../src/plan/model.js'
-import { OUT_OF_BYTES, SLOW, skipValue } from '../../src/plan/peek.js'
+import {
+  OUT_OF_BYTES,
+  peekChange,
+  peekedChange,
+  peekedValueSpans,
+  SLOW,
+  skipValue
+} from '../../src/plan/peek.js'
 import { PlanReader, readPlan, type ReadInfo, type ReadOptions } from '../../src/plan/read.js'
 import { onlyHeaderRead } from '../../src/plan/stream.js'
 import { Kernel, kernel, useKernel } from '../../src/plan/wasm/index.js'
@@ -164,13 +173,17 @@ const chunkSizesArb: fc.Arbitrary<number[]> = fc.oneof(
 )
 
 // Calls into the kernel, counted: the comparisons must really have gone through it.
-const calls = { skipValue: 0, skipUnread: 0, scanLines: 0, lines: 0 }
+const calls = { skipValue: 0, skipUnread: 0, scanLines: 0, lines: 0, peekChange: 0 }
 
 function instrument(k: Kernel): void {
   const proto = Kernel.prototype
   k.skipValue = (o, i, n) => {
     calls.skipValue++
     return proto.skipValue.call(k, o, i, n)
+  }
+  k.peekChange = (o, start, n) => {
+    calls.peekChange++
+    return proto.peekChange.call(k, o, start, n)
   }
   k.skipUnread = (o, i, n, depth, state, floor) => {
     calls.skipUnread++
@@ -185,7 +198,7 @@ function instrument(k: Kernel): void {
 }
 
 function resetCalls(): void {
-  calls.skipValue = calls.skipUnread = calls.scanLines = calls.lines = 0
+  calls.skipValue = calls.skipUnread = calls.scanLines = calls.lines = calls.peekChange = 0
 }
 
 beforeAll(() => {
@@ -196,7 +209,8 @@ beforeAll(() => {
 afterAll(() => {
   const k = kernel()
   if (k === undefined) return
-  for (const name of ['skipValue', 'skipUnread', 'scanLines']) Reflect.deleteProperty(k, name)
+  for (const name of ['skipValue', 'skipUnread', 'scanLines', 'peekChange'])
+    Reflect.deleteProperty(k, name)
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -443,8 +457,17 @@ describe('the embedded module', () => {
         .map((e) => `${e.kind} ${e.name}`)
         .sort()
     ).toEqual([
+      'function add_name',
       'function buffer',
       'function capacity',
+      'function name_input',
+      'function peek_change',
+      'function peek_out',
+      'function project',
+      'function project_names',
+      'function project_spans',
+      'function project_text',
+      'function radius_names',
       'function refresh_out',
       'function result',
       'function scan_lines',
@@ -453,7 +476,6 @@ describe('the embedded module', () => {
       'function skip_value',
       'function stack',
       'function state_resource',
-      'function walk',
       'function walk_out',
       'function walk_tables',
       'memory memory'
@@ -758,9 +780,13 @@ describe('whole readers, kernel on and off: fixtures', () => {
     }
   })
 
-  test('the fixtures went through all three kernel functions', () => {
+  test('the fixtures went through all four kernel functions', () => {
     expect(calls.skipUnread).toBeGreaterThan(100)
-    expect(calls.skipValue).toBeGreaterThan(100)
+    // Elements are peeked (and their values skipped) in peek_change; skip_value is what peek.ts
+    // calls where peek_change stops.
+    expect(calls.peekChange).toBeGreaterThan(100)
+    expect(calls.skipValue + calls.peekChange).toBeGreaterThan(100)
+    expect(calls.skipValue).toBeGreaterThan(0)
     expect(calls.scanLines).toBeGreaterThan(0)
     expect(calls.lines).toBeGreaterThan(0)
   })
@@ -835,7 +861,7 @@ describe('whole readers, kernel on and off: more than the kernel window', () => 
     expect(bytes.length).toBeGreaterThan(CAPACITY + CAPACITY / 4)
     resetCalls()
     const off = withKernel(false, () => readPlan(bytes))
-    expect(calls).toEqual({ skipValue: 0, skipUnread: 0, scanLines: 0, lines: 0 })
+    expect(calls).toEqual({ skipValue: 0, skipUnread: 0, scanLines: 0, lines: 0, peekChange: 0 })
     expect(off.changes.length).toBeGreaterThan(name === 'JSON Lines' ? 10 : 1000)
     const chunkings: number[][] = [
       [],
@@ -850,7 +876,7 @@ describe('whole readers, kernel on and off: more than the kernel window', () => 
       )
     }
     if (name === 'JSON Lines') expect(calls.lines).toBeGreaterThan(6000)
-    else expect(calls.skipUnread + calls.skipValue).toBeGreaterThan(1000)
+    else expect(calls.skipUnread + calls.skipValue + calls.peekChange).toBeGreaterThan(1000)
   })
 
   test.each(cases)('%s, cut or corrupted at the window edges', (name, make) => {
@@ -1302,4 +1328,75 @@ describe('node --jitless: the JavaScript fallback end to end', () => {
       })
     }
   )
+})
+
+// ---------------------------------------------------------------------------------------------
+
+describe('peek_change ↔ peek.ts peekChange', () => {
+  const ELEMENTS = [
+    '{"address":"module.a[\\"k\\"].aws_db_instance.db[0]","module_address":"module.a[\\"k\\"]","mode":"managed","type":"aws_db_instance","name":"db","index":0,"provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["delete","create"],"before":{"id":"x","tags":{"a":"b"}},"after":{"id":"y"},"after_unknown":{"arn":true},"before_sensitive":{},"after_sensitive":false,"replace_paths":[["id"],["tags","a"]],"importing":{"id":"x"}},"action_reason":"replace_because_cannot_update"}',
+    '{"address":"aws_s3_bucket.b","previous_address":"aws_s3_bucket.a","type":"aws_s3_bucket","deposed":"00000001","index":"k\\u00e9","change":{"actions":["no-op"],"importing":null,"before":null,"after":null},"extra":[1,{"k":[true,false,null,-1.5e3]}]}',
+    '{\r\n "type" : "x_y" ,\n\t"address": "x_y.z",\n "change" : { "actions" : [ ] , "after" : { } }\n}',
+    `{"address":"a.b","type":"a","change":{"actions":[${Array(17).fill('"delete"').join(',')}]}}`,
+    '{"address":"a.b","type":"a","name":["not","a","scalar"],"change":{"actions":["update"]}}',
+    '{"address":"a.b","type":"a","change":{"actions":["upd\\u0061te"],"before":{},"before":{}}}',
+    '{"address":"a.b","type":"a","type":"b","change":{"actions":["delete"]}}',
+    '{"address":"a.b","type":"a","change":{"actions":["delete"],"importing":null,"importing":{}}}',
+    '{"address":"a.b","type":"a","change":{"actions":["delete"]},"change":{"actions":["create"]}}',
+    '{"address":"\xc3\xa9.b","type":"a","change":{"actions":["read"]}}'
+  ].map((text) => Buffer.from(text, 'latin1'))
+
+  let kernelAnswered = 0
+
+  /** peekChange of [0, n) of `bytes` in the window at `pad`, with the kernel and without. */
+  function expectPeekParity(bytes: Buffer, n: number, pad: number): number {
+    const k = theKernel()
+    const stage = Buffer.alloc(pad + bytes.length + 48, 0x7d)
+    bytes.copy(stage, pad)
+    const view = k.load(stage).subarray(pad, pad + bytes.length)
+    const o = k.offsetOf(view)
+    if (k.peekChange(o, 0, n) >= 0) kernelAnswered++
+    const found = (): unknown => {
+      const end = peekChange(view, 0, n)
+      if (end < 0) return end
+      return { end, summary: peekedChange(), spans: [...peekedValueSpans()] }
+    }
+    const withKernel = found()
+    useKernel(false)
+    const without = found()
+    useKernel(true)
+    if (!isDeepStrictEqual(withKernel, without)) {
+      throw new Error(
+        `peekChange ${JSON.stringify(withKernel)} with the kernel, ${JSON.stringify(without)} without, for n=${n} of ${JSON.stringify(latin(bytes))}`
+      )
+    }
+    return typeof without === 'number' ? without : n
+  }
+
+  test('crafted elements at every cut', () => {
+    kernelAnswered = 0
+    let peeked = 0
+    for (const bytes of ELEMENTS) {
+      for (let n = 0; n <= bytes.length; n++) {
+        if (expectPeekParity(bytes, n, n % 16) >= 0) peeked++
+      }
+    }
+    expect(peeked).toBeGreaterThanOrEqual(4)
+    expect(kernelAnswered).toBeGreaterThanOrEqual(3)
+  })
+
+  test('every one-byte edit of crafted elements', () => {
+    kernelAnswered = 0
+    for (const original of ELEMENTS) {
+      for (let at = 0; at < original.length; at++) {
+        for (const byte of INTERESTING) {
+          for (const kind of ['set', 'insert'] as const) {
+            const { bytes } = applyEdit(original, at, { kind, at, byte, region: 0 })
+            expectPeekParity(bytes, bytes.length, at % 16)
+          }
+        }
+      }
+    }
+    expect(kernelAnswered).toBeGreaterThan(1000)
+  })
 })

@@ -20,12 +20,20 @@ interface Exports {
   skip_value(i: number, n: number): number
   skip_unread(i: number, n: number, depth: number, state: number, floor: number): number
   scan_lines(i: number, n: number): number
+  peek_change(start: number, n: number): number
+  peek_out(): number
   refresh_out(): number
   state_resource(i: number, n: number): number
   side(): number
   walk_out(): number
   walk_tables(): number
-  walk(which: number, i: number, n: number, deep: number, maxd: number): number
+  project_spans(): number
+  project_text(): number
+  project_names(): number
+  radius_names(): number
+  name_input(): number
+  add_name(length: number): number
+  project(which: number, o: number, maxd: number): number
 }
 
 export class Kernel {
@@ -35,19 +43,38 @@ export class Kernel {
   readonly stack: Uint8Array
   /** out[] of scan.c. */
   readonly out: Int32Array
+  /** What peekChange found (pout of scan.c; offsets into the window). */
+  readonly peekOut: Int32Array
   /** rout[] of scan.c: the refresh addresses scan_lines found. */
   private readonly refreshOut: Int32Array
   private readonly memory: ArrayBuffer
   private readonly base: number
   /** The window, whole: a reader may read input straight into it, then push views of it. */
   readonly window: Buffer
-  /** The second window, for bytes that are not in the first (walk's `which` = 1). */
+  /** The second window, for bytes that are not in the first (project's `which` = 1). */
   private readonly sideWindow: Buffer
-  /** walk's output (scan.c). */
+  /** project's counts and string leaves (wout of scan.c). */
   readonly walkOut: Int32Array
+  /** Where project finds the values of the element (pspans of scan.c). */
+  readonly projectSpans: Int32Array
+  /** project's JSON text (gout of scan.c). */
+  private readonly text: Buffer
   private readonly tables: Uint8Array
   private tablesKey = ''
   private tablesFor: readonly [readonly string[], readonly string[]] | undefined
+  /**
+   * The set of names project keeps and the set whose string leaves it reports (wanted and radius
+   * of scan.c), and where add_name reads a name.
+   */
+  private readonly wanted: Uint8Array
+  private readonly radius: Uint8Array
+  private readonly nameInput: Uint8Array
+  /** Registered names and their indexes in scan.c's table (-1: cannot be registered). */
+  private readonly nameIndexes = new Map<string, number>()
+  /** The bits of `wanted` for each set of names given to keepNames (null: not all fit). */
+  private readonly nameSets = new WeakMap<ReadonlySet<string>, NameSet>()
+  private namesFor: ReadonlySet<string> | undefined
+  private wantedSize = 0
 
   constructor(private readonly x: Exports) {
     this.memory = x.memory.buffer
@@ -56,10 +83,16 @@ export class Kernel {
     this.window = Buffer.from(this.memory, this.base, this.capacity)
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
     this.out = new Int32Array(this.memory, x.result(), 4)
+    this.peekOut = new Int32Array(this.memory, x.peek_out(), 45 + 3 * 16)
     this.refreshOut = new Int32Array(this.memory, x.refresh_out(), 1)
     this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
     this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16)
     this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096)
+    this.projectSpans = new Int32Array(this.memory, x.project_spans(), 10)
+    this.text = Buffer.from(this.memory, x.project_text(), this.capacity + 64)
+    this.wanted = new Uint8Array(this.memory, x.project_names(), NAMES / 8)
+    this.radius = new Uint8Array(this.memory, x.radius_names(), NAMES / 8)
+    this.nameInput = new Uint8Array(this.memory, x.name_input(), 256)
   }
 
   /**
@@ -75,7 +108,7 @@ export class Kernel {
   }
 
   /**
-   * Sets walk's lists: attribute names whose string leaves it reports, and string prefixes it
+   * Sets project's lists: attribute names whose string leaves it reports, and string prefixes it
    * reports anywhere (at most 255 and 16 bytes each). False when they do not fit.
    */
   walkLists(names: readonly string[], prefixes: readonly string[]): boolean {
@@ -85,26 +118,85 @@ export class Kernel {
       this.tablesFor = [names, prefixes]
       return true
     }
+    if (names.some((name) => name === '')) return false
+    const bits = this.nameBits(new Set(names))
+    if (bits === null) return false
     const bytes: number[] = []
-    for (const list of [names, prefixes]) {
-      for (const word of list) {
-        const encoded = Buffer.from(word, 'utf8')
-        // scan.c PREFIX_MAX: walk() looks for escapes that could hide a prefix in that many bytes.
-        if (encoded.length === 0 || encoded.length > (list === names ? 255 : 16)) return false
-        bytes.push(encoded.length, ...encoded)
+    for (const word of prefixes) {
+      const encoded = Buffer.from(word, 'utf8')
+      // scan.c PREFIX_MAX: project() looks for escapes that could hide a prefix in that many bytes.
+      if (encoded.length === 0 || encoded.length > 16 || encoded.toString('utf8') !== word) {
+        return false
       }
-      bytes.push(0)
+      bytes.push(encoded.length, ...encoded)
     }
+    bytes.push(0)
     if (bytes.length > this.tables.length) return false
+    this.radius.set(bits)
     this.tables.set(bytes)
     this.tablesKey = key
     this.tablesFor = [names, prefixes]
     return true
   }
 
-  /** walk of scan.c over [i, n) of window `which`; the result is in walkOut. */
-  walk(which: number, i: number, n: number, deep: boolean, maxDepth: number): number {
-    return this.x.walk(which, i, n, deep ? 1 : 0, maxDepth)
+  /**
+   * Sets the top-level attribute names project() keeps (until the next call). False when they
+   * cannot all be registered in the kernel's table: then project() must not run for them. A set
+   * is remembered by identity (and size): it must not change once given.
+   */
+  keepNames(names: ReadonlySet<string>): boolean {
+    if (names === this.namesFor && this.wantedSize === names.size) return true
+    let set = this.nameSets.get(names)
+    if (set === undefined || set.size !== names.size) {
+      set = { size: names.size, bits: this.nameBits(names) }
+      this.nameSets.set(names, set)
+    }
+    if (set.bits === null) {
+      this.namesFor = undefined
+      return false
+    }
+    this.wanted.set(set.bits)
+    this.namesFor = names
+    this.wantedSize = names.size
+    return true
+  }
+
+  private nameBits(names: ReadonlySet<string>): Uint8Array | null {
+    const bits = new Uint8Array(NAMES / 8)
+    for (const name of names) {
+      const x = this.nameIndex(name)
+      if (x < 0) return null
+      bits[x >> 3]! |= 1 << (x & 7)
+    }
+    return bits
+  }
+
+  /** The index of `name` in scan.c's name table (registered on first use), or -1. */
+  private nameIndex(name: string): number {
+    let x = this.nameIndexes.get(name)
+    if (x === undefined) {
+      const bytes = Buffer.from(name, 'utf8')
+      // A lone surrogate has no UTF-8: its bytes would be those of U+FFFD, another name.
+      const exact = bytes.length <= this.nameInput.length - 1 && bytes.toString('utf8') === name
+      if (exact) this.nameInput.set(bytes)
+      x = exact ? this.x.add_name(bytes.length) : -1
+      this.nameIndexes.set(name, x)
+    }
+    return x
+  }
+
+  /**
+   * project of scan.c: the values of the element at offset `o` of window `which`, where
+   * projectSpans says (relative to `o`). True: the counts and string leaves are in walkOut, the
+   * JSON text in projectText(); false: not projectable.
+   */
+  project(which: number, o: number, maxDepth: number): boolean {
+    return this.x.project(which, o, maxDepth) === 1
+  }
+
+  /** The JSON text of the last successful project(). */
+  projectText(): string {
+    return this.text.toString('utf8', 0, this.walkOut[5])
   }
 
   /** The bytes of window `which` (a view: valid until the next load or place). */
@@ -127,6 +219,15 @@ export class Kernel {
   /** skipValue of peek.ts, for `b` in the window at offset `o` (offsetOf). */
   skipValue(o: number, i: number, n: number): number {
     const end = this.x.skip_value(o + i, o + n)
+    return end < 0 ? end : end - o
+  }
+
+  /**
+   * peekChange of peek.ts for the element at `start` of `b`, in the window at offset `o`: the
+   * index after it, or SLOW / OUT_OF_BYTES (then peek.ts peeks itself). peekOut holds the rest.
+   */
+  peekChange(o: number, start: number, n: number): number {
+    const end = this.x.peek_change(o + start, o + n)
     return end < 0 ? end : end - o
   }
 
@@ -175,6 +276,14 @@ export class Kernel {
     }
     return addresses
   }
+}
+
+/** scan.c NAMES: the attribute names project() can tell apart. */
+const NAMES = 1024
+
+interface NameSet {
+  readonly size: number
+  readonly bits: Uint8Array | null
 }
 
 let instance: Kernel | undefined

@@ -9,9 +9,12 @@
  *                                           and refresh_complete messages (refresh.ts: the address)
  *   state_resource  inventory.ts (the scanner's walk)  one resource object of prior_state:
  *                                           whether it counts as a managed resource
- *   walk         project.ts                 one before/after value: its top-level members, the
- *                                           string leaves that may carry ids, a leaf count (the
- *                                           reference is JSON.parse of the element plus the rules)
+ *   peek_change  peek.ts   peekChange       the skeleton of a resource_changes element (the
+ *                                           JavaScript then checks UTF-8 and makes the strings)
+ *   project      project.ts                 the values of one changed element: the attributes
+ *                                           the rules read, the string leaves that may carry ids,
+ *                                           leaf counts (the reference is JSON.parse of the
+ *                                           element plus the rules)
  *
  * Like their JavaScript twins they never decide anything on uncertain input: whenever the bytes
  * are invalid or outside what they model, they stop (or answer SLOW) and the JavaScript path
@@ -520,6 +523,166 @@ i32 scan_lines(i32 i, i32 n) {
   return i;
 }
 
+/* ---- peek_change: the skeleton of one resource_changes element, for peek.ts ----------------- */
+
+/*
+ * Output of peek_change: pout[3f .. 3f+2] = start, end and 1 if escaped of the value of field f
+ * (peek.ts PEEK_FIELDS order; start -1: absent); pout[30 .. 41] = [start, end) of each of
+ * peek.ts VALUE_KEYS in `change`, relative to the element's `{` (-1: absent); pout[42] = 1 when
+ * `change.importing` is there and not null; pout[43] = the number of actions, pout[44] = the
+ * fields seen (bit f), and from pout[45] start, end and 1 if escaped of each action string.
+ */
+#define PEEK_FIELDS 10
+#define ACTIONS_MAX 16
+static i32 pout[45 + 3 * ACTIONS_MAX];
+
+i32 *peek_out(void) { return pout; }
+
+static const char *const FIELD_NAMES[PEEK_FIELDS] = {
+    "address", "module_address", "mode",    "type",             "name",
+    "index",   "provider_name",  "deposed", "previous_address", "action_reason"};
+static const char *const VALUE_NAMES[6] = {"before",           "after",           "after_unknown",
+                                           "before_sensitive", "after_sensitive", "replace_paths"};
+
+/* Index into FIELD_NAMES of the key [from, to), PEEK_FIELDS for `change`, or -1. */
+static int field_of(const u8 *b, i32 from, i32 to) {
+  for (int f = 0; f < PEEK_FIELDS; f++)
+    if (is_word(b, from, to, FIELD_NAMES[f])) return f;
+  return is_word(b, from, to, "change") ? PEEK_FIELDS : -1;
+}
+
+/* `"key" :` and the whitespace after it, i at the quote: the index of the value; the key's span
+   (without quotes) in *from, *to. Escaped keys answer SLOW, as in peek.ts. */
+static i32 peek_key(const u8 *b, i32 i, i32 n, i32 *from, i32 *to) {
+  if (b[i] != 0x22) return SLOW;
+  *from = i + 1;
+  i = skip_string(b, i + 1, n);
+  if (i < 0) return i;
+  if (escaped) return SLOW;
+  *to = i - 1;
+  i = ws(b, i, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] != 0x3a) return SLOW;
+  i = ws(b, i + 1, n);
+  return i >= n ? OUT_OF_BYTES : i;
+}
+
+/* After a member: the index after its `,` and whitespace (*more = 1) or after the closing `}`. */
+static i32 peek_next(const u8 *b, i32 i, i32 n, int *more) {
+  i = ws(b, i, n);
+  if (i >= n) return OUT_OF_BYTES;
+  u8 c = b[i++];
+  *more = c == 0x2c;
+  if (c == 0x7d) return i;
+  if (c != 0x2c) return SLOW;
+  i = ws(b, i, n);
+  return i >= n ? OUT_OF_BYTES : i;
+}
+
+/* peek.ts peekChangeBody: the `change` object at i of the element at `base`. */
+static i32 peek_body(const u8 *b, i32 i, i32 n, i32 base) {
+  i32 actions = -1, importing = -1, from = 0, to = 0;
+  for (int k = 30; k < 42; k++) pout[k] = -1;
+  i = ws(b, i + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) return SLOW;
+  for (int more = 1; more;) {
+    i = peek_key(b, i, n, &from, &to);
+    if (i < 0) return i;
+    if (is_word(b, from, to, "actions")) {
+      if (actions >= 0 || b[i] != 0x5b) return SLOW;
+      actions = 0;
+      i = ws(b, i + 1, n);
+      if (i >= n) return OUT_OF_BYTES;
+      if (b[i] == 0x5d)
+        i++;
+      else
+        for (;;) {
+          if (b[i] != 0x22) return SLOW;
+          i32 s = i;
+          i = skip_string(b, i + 1, n);
+          if (i < 0) return i;
+          for (i32 k = s; k < i; k++)
+            if (b[k] >= 0x80) return SLOW; /* never a known action */
+          if (actions == ACTIONS_MAX) return SLOW; /* peek.ts reads them */
+          pout[45 + 3 * actions] = s;
+          pout[46 + 3 * actions] = i;
+          pout[47 + 3 * actions] = escaped;
+          actions++;
+          i = ws(b, i, n);
+          if (i >= n) return OUT_OF_BYTES;
+          u8 c = b[i++];
+          if (c == 0x5d) break;
+          if (c != 0x2c) return SLOW;
+          i = ws(b, i, n);
+          if (i >= n) return OUT_OF_BYTES;
+        }
+    } else if (is_word(b, from, to, "importing")) {
+      if (importing >= 0) return SLOW;
+      importing = !(b[i] == 0x6e && skip_literal(b, i, n) > 0);
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+    } else {
+      int v = 0;
+      while (v < 6 && !is_word(b, from, to, VALUE_NAMES[v])) v++;
+      if (v < 6) {
+        if (pout[30 + 2 * v] >= 0) return SLOW; /* repeated: JSON.parse keeps the last */
+        pout[30 + 2 * v] = i - base;
+      }
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+      if (v < 6) pout[31 + 2 * v] = i - base;
+    }
+    i = peek_next(b, i, n, &more);
+    if (i < 0) return i;
+  }
+  if (actions < 0) return SLOW;
+  pout[42] = importing == 1;
+  pout[43] = actions;
+  return i;
+}
+
+/*
+ * peek.ts peekChange for the object at `start` in buf, up to n: the index after it (pout holds
+ * what it found) or SLOW / OUT_OF_BYTES, where the JavaScript peeks again (it also reads
+ * elements with more than ACTIONS_MAX actions) and has the last word. UTF-8 is checked there.
+ */
+i32 peek_change(i32 start, i32 n) {
+  const u8 *b = buf;
+  i32 seen = 0, change = 0, from = 0, to = 0;
+  if (start >= n || b[start] != 0x7b) return SLOW;
+  i32 i = ws(b, start + 1, n);
+  if (i >= n) return OUT_OF_BYTES;
+  if (b[i] == 0x7d) return SLOW; /* `{}`: let fromShowJson report it */
+  for (int more = 1; more;) {
+    i = peek_key(b, i, n, &from, &to);
+    if (i < 0) return i;
+    int f = field_of(b, from, to);
+    if (f >= 0 && f < PEEK_FIELDS) {
+      if (seen & (1 << f)) return SLOW; /* repeated: JSON.parse keeps the last */
+      seen |= 1 << f;
+      pout[3 * f] = i;
+      i = skip_scalar(b, i, n);
+      if (i < 0) return i;
+      pout[3 * f + 1] = i;
+      pout[3 * f + 2] = escaped;
+    } else if (f == PEEK_FIELDS) {
+      if (change || b[i] != 0x7b) return SLOW;
+      i = peek_body(b, i, n, start);
+      if (i < 0) return i;
+      change = 1;
+    } else {
+      i = skip_value_in(b, i, n);
+      if (i < 0) return i;
+    }
+    i = peek_next(b, i, n, &more);
+    if (i < 0) return i;
+  }
+  if (!change) return SLOW;
+  pout[44] = seen;
+  return i;
+}
+
 /* ---- state_resource: one resource of prior_state for inventory.ts -------------------------- */
 
 /*
@@ -577,16 +740,49 @@ i32 state_resource(i32 i, i32 n) {
   }
 }
 
-/* ---- walk: one before/after value for project.ts ------------------------------------------- */
+/* ---- project: the values of one changed element, for project.ts ----------------------------- */
 
 /* A second window for elements that did not arrive in one chunk (copied there by the caller). */
 static u8 side_buf[CAPACITY + 16];
-/* Output of walk (see below). */
+/* The kept parts of the values, as one JSON array (see project). It is never longer than the
+   element plus a few brackets; 16 bytes more for put()'s last store. */
+static u8 gout[CAPACITY + 64 + 16];
+static i32 g;
+/* The string leaves and counts (see project). */
 #define WOUT 65536
 static i32 wout[WOUT];
-/* Attribute names whose string leaves are wanted, then string prefixes that are wanted
-   anywhere: each a length byte and the bytes, a zero length ending each list. */
+static i32 w;
+/* [start, end) of before, after, after_unknown, before_sensitive and after_sensitive relative
+   to the element (peek.ts VALUE_KEYS order), start -1 when absent: set by the caller. */
+static i32 pspans[10];
+/* String prefixes that are wanted anywhere: each a length byte and the bytes, a zero length
+   ending the list. */
 static u8 tables[4096];
+
+/* The attribute names project looks for: every name the caller registered (add_name), by
+   index, with a hash index over them; the set of indexes `wanted` (kept) for the current
+   element, and the set `radius`, whose string leaves are wanted at any depth. */
+#define NAMES 1024
+#define NAME_BYTES 16384
+#define NAME_SLOTS 2048
+static u8 name_bytes[NAME_BYTES];
+static i32 name_from[NAMES];
+static i32 name_len[NAMES];
+static i32 names, name_used;
+static i32 slot_name[NAME_SLOTS]; /* index + 1; 0: empty */
+static unsigned slot_hash[NAME_SLOTS];
+static u8 wanted[NAMES / 8];
+static u8 radius[NAMES / 8];
+/* Where the caller writes the name add_name registers. */
+static u8 name_in[256 + 16];
+
+/* The top-level members of before (0) and after (1) under which a string leaf was recorded:
+   their masks keep those members too. */
+#define TOPS 4096
+static i32 tops_from[2][TOPS];
+static i32 tops_to[2][TOPS];
+static unsigned tops_hash[2][TOPS];
+static i32 tops_n[2];
 
 #define WALK_DEPTH 512
 static u8 wkind[WALK_DEPTH];
@@ -608,12 +804,85 @@ static i32 dup_count;
 u8 *side(void) { return side_buf; }
 i32 *walk_out(void) { return wout; }
 u8 *walk_tables(void) { return tables; }
+i32 *project_spans(void) { return pspans; }
+u8 *project_text(void) { return gout; }
+u8 *project_names(void) { return wanted; }
+u8 *radius_names(void) { return radius; }
+u8 *name_input(void) { return name_in; }
 
-/* FNV-1a of a key's bytes (project.ts keyText has the same). */
+/* A hash of a key's bytes, sixteen at a time (FNV-1a byte by byte waits on a multiplication
+   per byte): each block, its bytes past `to` zeroed, is folded into the hash with two
+   multiplications. Reads up to 15 bytes past `to` (every buffer has room). */
 static unsigned key_hash(const u8 *b, i32 from, i32 to) {
-  unsigned h = 2166136261u;
-  for (i32 k = from; k < to; k++) h = (h ^ b[k]) * 16777619u;
-  return h;
+  const v128_t iota = wasm_i8x16_make(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  unsigned long long h = 0x9e3779b97f4a7c15ull ^ (unsigned long long)(to - from);
+  for (i32 k = from; k < to; k += 16) {
+    v128_t v = wasm_v128_load(b + k);
+    if (to - k < 16)
+      v = wasm_v128_and(v, wasm_i8x16_lt(iota, wasm_i8x16_splat((signed char)(to - k))));
+    unsigned long long lo = wasm_i64x2_extract_lane(v, 0), hi = wasm_i64x2_extract_lane(v, 1);
+    h = (h ^ lo) * 0xff51afd7ed558ccdull;
+    h = (h ^ hi ^ (h >> 29)) * 0xc4ceb9fe1a85ec53ull;
+  }
+  h ^= h >> 32;
+  return (unsigned)h;
+}
+
+static int same_bytes(const u8 *a, const u8 *b, i32 len) {
+  i32 k = 0;
+  while (k < len && a[k] == b[k]) k++;
+  return k == len;
+}
+
+/* The index of the name [from, to) of b (hash h) among the registered names, or -1. */
+static i32 name_index(const u8 *b, i32 from, i32 to, unsigned h) {
+  for (unsigned s = h & (NAME_SLOTS - 1); slot_name[s] != 0; s = (s + 1) & (NAME_SLOTS - 1)) {
+    i32 x = slot_name[s] - 1;
+    if (slot_hash[s] == h && name_len[x] == to - from &&
+        same_bytes(name_bytes + name_from[x], b + from, to - from))
+      return x;
+  }
+  return -1;
+}
+
+/* Registers the name in name_in[0, len): its index (the same one for the same bytes), or -1
+   when the table is full (then the caller parses elements that need it whole). */
+__attribute__((no_builtin("memcpy"))) i32 add_name(i32 len) {
+  if (len < 0 || len > 255) return -1;
+  unsigned h = key_hash(name_in, 0, len);
+  i32 x = name_index(name_in, 0, len, h);
+  if (x >= 0) return x;
+  if (names == NAMES || name_used + len > NAME_BYTES) return -1;
+  x = names++;
+  name_from[x] = name_used;
+  name_len[x] = len;
+  for (i32 k = 0; k < len; k++) name_bytes[name_used++] = name_in[k];
+  unsigned s = h & (NAME_SLOTS - 1);
+  while (slot_name[s] != 0) s = (s + 1) & (NAME_SLOTS - 1);
+  slot_name[s] = x + 1;
+  slot_hash[s] = h;
+  return x;
+}
+
+static int has(const u8 *set, i32 x) { return x >= 0 && (set[x >> 3] >> (x & 7)) & 1; }
+
+/* Whether the top-level member named [from, to) (hash h, name index x) is kept: a wanted name,
+   or (keep 0 or 1) a member of that side under which a string leaf lies. */
+static int kept(const u8 *b, i32 from, i32 to, unsigned h, i32 x, i32 keep) {
+  if (has(wanted, x)) return 1;
+  if (keep < 0) return 0;
+  for (i32 t = 0; t < tops_n[keep]; t++) {
+    i32 at = tops_from[keep][t], len = tops_to[keep][t] - at;
+    if (tops_hash[keep][t] == h && len == to - from && same_bytes(b + at, b + from, len)) return 1;
+  }
+  return 0;
+}
+
+/* Copies [from, to) of b to gout, 16 bytes at a time (both have room past the end). No libc:
+   the loop must not become a memcpy call. */
+__attribute__((no_builtin("memcpy"))) static void put(const u8 *b, i32 from, i32 to) {
+  for (i32 k = from; k < to; k += 16) wasm_v128_store(gout + g + (k - from), wasm_v128_load(b + k));
+  g += to - from;
 }
 
 /* 1 when (object, key) was seen before in this walk, or when the table is full (both: take
@@ -631,13 +900,12 @@ static int dup_seen(unsigned serial, unsigned h) {
   dup_fp[slot] = fp;
   return 0;
 }
-
-/* Whether [from, to) is one of the words of the list at t (which ends with a zero length), or
-   with prefix set, whether it starts with one. */
-static int in_list(const u8 *t, const u8 *b, i32 from, i32 to, int prefix) {
+/* Whether [from, to) starts with one of the words of the list at t (which ends with a zero
+   length). */
+static int has_prefix(const u8 *t, const u8 *b, i32 from, i32 to) {
   for (i32 p = 0; t[p] != 0; p += 1 + t[p]) {
     i32 len = t[p];
-    if (prefix ? to - from < len : to - from != len) continue;
+    if (to - from < len) continue;
     i32 k = 0;
     while (k < len && b[from + k] == t[p + 1 + k]) k++;
     if (k == len) return 1;
@@ -648,6 +916,16 @@ static int in_list(const u8 *t, const u8 *b, i32 from, i32 to, int prefix) {
 /* The longest prefix project.ts passes (walkLists checks it). */
 #define PREFIX_MAX 16
 
+/* Whether [from, to) holds a byte >= 0x80, 16 at a time (reads up to 15 bytes past `to`). */
+static int non_ascii(const u8 *b, i32 from, i32 to) {
+  for (i32 k = from; k < to; k += 16) {
+    i32 mask = wasm_i8x16_bitmask(wasm_v128_load(b + k));
+    if (to - k < 16) mask &= (1 << (to - k)) - 1;
+    if (mask != 0) return 1;
+  }
+  return 0;
+}
+
 /* Whether a backslash is among the first PREFIX_MAX bytes of the string body [from, to). */
 static int escape_near_start(const u8 *b, i32 from, i32 to) {
   if (to - from > PREFIX_MAX) to = from + PREFIX_MAX;
@@ -656,39 +934,39 @@ static int escape_near_start(const u8 *b, i32 from, i32 to) {
   return 0;
 }
 
-static const u8 *prefix_table(void) {
-  i32 p = 0;
-  while (tables[p] != 0) p += 1 + tables[p];
-  return tables + p + 1;
-}
-
 /*
- * One JSON object starting at i (in buf, or in side_buf when `which` is 1), already checked
- * against the grammar by peekChange; anything unexpected still answers SLOW. Returns the index
- * after it, or SLOW. Every escaped key and every repeated key (in any object walked) answers
- * SLOW: then the JavaScript parses the element whole.
+ * One JSON object [i, n) of b, already checked against the grammar by peekChange; anything
+ * unexpected still answers SLOW. Returns the index after it, or SLOW. Every escaped key and
+ * every repeated key (in any object walked) answers SLOW: then the JavaScript parses the
+ * element whole.
  *
- * deep = 0: only the top-level members. deep = 1: also what blast-radius.ts `walk` visits
- * (values at depth <= maxd, the root at depth 0): the number of leaves it counts (scalars and
- * empty containers), and every string leaf that starts with a listed prefix (or might, once
- * unescaped: a backslash among its first PREFIX_MAX bytes) or whose nearest attribute name is
- * listed. Non-empty containers at depth >= maxd are skipped.
+ * Appends to gout one object of the top-level members that are kept (kept(), `keep`), each
+ * copied as it is, `"key": value`: JSON.parse of it gives exactly those members of JSON.parse of
+ * the whole object.
  *
- * wout[0] leaves, wout[1] members, wout[2] string leaves, wout[3] ints written; from wout[4]:
- *   1, key start, key end, key hash, value start, value end        a top-level member
- *   2, start, end, escaped, depth d, then d triples (key start, key end, key hash) or
- *   (-1, index, 0)                                                  a string leaf and its path
- * Offsets are into the same buffer; key spans exclude the quotes, string spans include them.
+ * side = -1: only the top-level members. side = 0 (before) or 1 (after): also what
+ * blast-radius.ts `walk` visits (values at depth <= maxd, the root at depth 0): wout[side] =
+ * the number of leaves it counts (scalars and empty containers), and a record in wout for every
+ * string leaf that starts with a listed prefix (or might, once unescaped: a backslash among its
+ * first PREFIX_MAX bytes) or whose nearest attribute name is in `radius`, wout[2 + side] = their
+ * number; the top-level members they lie under go into tops[side]. Non-empty containers at depth
+ * >= maxd are skipped. A record is: start, end, flags (1: escaped, 2: a byte >= 0x80), depth
+ * d, then d triples (key start, key end, key hash) or (-1, index, 0), its path; key spans
+ * exclude the quotes, string spans include them.
  */
-i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
-  const u8 *b = which ? side_buf : buf;
-  const u8 *prefixes = prefix_table();
-  i32 depth = 0, w = 4, leaves = 0, tops = 0, strings = 0, top = -1;
+static i32 walk(const u8 *b, i32 i, i32 n, i32 side, i32 maxd, i32 keep) {
+  int deep = side >= 0;
+  i32 depth = 0, leaves = 0, strings = 0;
+  /* The kept top-level member being read: where its key's quote is, else -1. */
+  i32 member = -1;
+  /* No kept member copied yet; a string leaf was recorded under the current top-level member. */
+  int first = 1, marked = 0;
   unsigned serial = 0;
   int near = 0;
   dup_gen++;
   dup_count = 0;
   if (i >= n || b[i] != 0x7b) return SLOW;
+  gout[g++] = 0x7b;
   for (;;) {
     /* A value at depth `depth` starts at i. */
     if (i >= n) return SLOW;
@@ -718,15 +996,14 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
       if (e < 0) return SLOW;
       if (counted) {
         leaves++;
-        if (near || in_list(prefixes, b, i + 1, e - 1, 1) ||
+        if (near || has_prefix(tables, b, i + 1, e - 1) ||
             (escaped && escape_near_start(b, i + 1, e - 1))) {
-          if (w + 5 + 3 * depth > WOUT) return SLOW;
-          wout[w] = 2;
-          wout[w + 1] = i;
-          wout[w + 2] = e;
-          wout[w + 3] = escaped;
-          wout[w + 4] = depth;
-          w += 5;
+          if (w + 4 + 3 * depth > WOUT) return SLOW;
+          wout[w] = i;
+          wout[w + 1] = e;
+          wout[w + 2] = escaped | non_ascii(b, i + 1, e - 1) << 1;
+          wout[w + 3] = depth;
+          w += 4;
           for (i32 l = 0; l < depth; l++) {
             int object = wkind[l] == OBJECT;
             wout[w++] = object ? wks[l] : -1;
@@ -734,6 +1011,16 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
             wout[w++] = object ? (i32)whash[l] : 0;
           }
           strings++;
+          if (!marked) {
+            /* depth >= 1: the root is an object, so the leaf lies under a top-level member. */
+            i32 t = tops_n[side];
+            if (t == TOPS) return SLOW;
+            tops_from[side][t] = wks[0];
+            tops_to[side][t] = wke[0];
+            tops_hash[side][t] = whash[0];
+            tops_n[side] = t + 1;
+            marked = 1;
+          }
         }
       }
       i = e;
@@ -744,12 +1031,18 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
     }
     /* After a value: a comma and the next member, or closing brackets. */
     for (;;) {
-      if (depth == 1 && top >= 0 && wout[top + 5] < 0) wout[top + 5] = i;
+      if (depth == 1 && member >= 0) {
+        if (!first) gout[g++] = 0x2c;
+        put(b, member, i);
+        first = 0;
+        member = -1;
+      }
       if (depth == 0) {
-        wout[0] = leaves;
-        wout[1] = tops;
-        wout[2] = strings;
-        wout[3] = w;
+        gout[g++] = 0x7d;
+        if (deep) {
+          wout[side] = leaves;
+          wout[2 + side] = strings;
+        }
         return i;
       }
       i = ws(b, i, n);
@@ -785,22 +1078,62 @@ i32 walk(i32 which, i32 i, i32 n, i32 deep, i32 maxd) {
       wks[depth - 1] = i + 1;
       wke[depth - 1] = e - 1;
       whash[depth - 1] = h;
-      near = deep && in_list(tables, b, i + 1, e - 1, 0);
+      i32 x = name_index(b, i + 1, e - 1, h);
+      near = deep && has(radius, x);
       if (depth == 1) {
-        if (w + 6 > WOUT) return SLOW;
-        top = w;
-        wout[w] = 1;
-        wout[w + 1] = i + 1;
-        wout[w + 2] = e - 1;
-        wout[w + 3] = (i32)h;
-        wout[w + 5] = -1;
-        w += 6;
-        tops++;
+        member = kept(b, i + 1, e - 1, h, x, keep) ? i : -1;
+        marked = 0;
       }
       i = ws(b, e, n);
       if (i >= n || b[i] != 0x3a) return SLOW;
       i = ws(b, i + 1, n);
-      if (depth == 1) wout[top + 4] = i;
     }
   }
+}
+
+/*
+ * The values of one changed element (in buf at offset o, or in side_buf when `which` is 1),
+ * where project_spans() says, for project.ts: 1, or SLOW when they cannot be given with
+ * certainty.
+ *
+ * gout[0, wout[5]) is one JSON array of five: before, after, after_unknown, before_sensitive,
+ * after_sensitive, each `0` when absent. before and after must be objects (walked with side 0
+ * and 1: their kept members) or null; an object mask holds its kept members and, for
+ * before_sensitive and after_sensitive, those under which a string leaf of its side lies; any
+ * other mask is copied whole. wout[0, 1] = leaves of before and after (1 when null or absent),
+ * wout[2, 3] = their string leaf records, which start at wout[8], before's first; wout[4] =
+ * ints written.
+ */
+i32 project(i32 which, i32 o, i32 maxd) {
+  const u8 *b = which ? side_buf : buf;
+  g = 0;
+  w = 8;
+  tops_n[0] = tops_n[1] = 0;
+  gout[g++] = 0x5b;
+  for (i32 slot = 0; slot < 5; slot++) {
+    if (slot > 0) gout[g++] = 0x2c;
+    if (slot < 2) {
+      wout[slot] = 1;
+      wout[2 + slot] = 0;
+    }
+    i32 s = pspans[2 * slot], e = pspans[2 * slot + 1];
+    if (s < 0) {
+      gout[g++] = 0x30;
+      continue;
+    }
+    s += o;
+    e += o;
+    if (s >= e || e > CAPACITY) return SLOW;
+    if (b[s] != 0x7b) {
+      if (slot < 2 && b[s] != 0x6e) return SLOW; /* a value that is neither object nor null */
+      put(b, s, e);
+      continue;
+    }
+    i32 keep = slot == 3 ? 0 : slot == 4 ? 1 : -1;
+    if (walk(b, s, e, slot < 2 ? slot : -1, maxd, keep) != e) return SLOW;
+  }
+  gout[g++] = 0x5d;
+  wout[4] = w;
+  wout[5] = g;
+  return 1;
 }
