@@ -36,6 +36,7 @@ import 'timers';
 import { createReadStream, existsSync, readdirSync, statSync, accessSync, constants as constants$6, openSync, readSync, closeSync, readFileSync, writeFileSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve as resolve$1, join, dirname, delimiter } from 'node:path';
+import * as crypto$1 from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { readFile, readdir as readdir$1 } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
@@ -24151,11 +24152,11 @@ function requireUtil$3 () {
 	return util$3;
 }
 
-var parse$4;
+var parse$3;
 var hasRequiredParse;
 
 function requireParse () {
-	if (hasRequiredParse) return parse$4;
+	if (hasRequiredParse) return parse$3;
 	hasRequiredParse = 1;
 
 	const { maxNameValuePairSize, maxAttributeValueSize } = requireConstants$1();
@@ -24462,11 +24463,11 @@ function requireParse () {
 	  return parseUnparsedAttributes(unparsedAttributes, cookieAttributeList)
 	}
 
-	parse$4 = {
+	parse$3 = {
 	  parseSetCookie,
 	  parseUnparsedAttributes
 	};
-	return parse$4;
+	return parse$3;
 }
 
 var cookies;
@@ -32382,21 +32383,64 @@ function mineProviderConfig(config, found) {
 function sorted(values) {
     return [...new Set(values)].sort();
 }
+/** Nothing found, shared by every change that names no id or region. */
+const NONE = Object.freeze([]);
+/** The values of a set, sorted, as one text. */
+function keyOf$1(values) {
+    if (values.size === 0)
+        return '';
+    if (values.size === 1)
+        for (const value of values)
+            return value;
+    return [...values].sort().join(' ');
+}
+/** The values of a set, sorted; the shared empty list when there are none. */
+function listed(values) {
+    if (values.size === 0)
+        return NONE;
+    return values.size === 1 ? [...values] : [...values].sort();
+}
+/**
+ * One set of sets for every change, emptied before each: this runs for every change of a plan,
+ * and only the sorted lists it returns outlive the call.
+ */
+const scratch = {
+    awsAccounts: new Set(),
+    gcpProjects: new Set(),
+    azureSubscriptions: new Set(),
+    regions: new Set()
+};
+/** Radii already made, by their lists (see changeRadius). */
+const radii = new Map();
+function frozen(radius) {
+    for (const list of Object.values(radius))
+        Object.freeze(list);
+    return Object.freeze(radius);
+}
 /** What one change's values contribute to the blast radius. */
 function changeRadius(change) {
-    const found = {
-        awsAccounts: new Set(),
-        gcpProjects: new Set(),
-        azureSubscriptions: new Set(),
-        regions: new Set()
+    scratch.awsAccounts.clear();
+    scratch.gcpProjects.clear();
+    scratch.azureSubscriptions.clear();
+    scratch.regions.clear();
+    mineChange(change, scratch);
+    // Most changes of a plan name the same few accounts and regions: they share one radius, kept
+    // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
+    // break), so the key names one radius.
+    const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch;
+    const key = `${keyOf$1(awsAccounts)}\n${keyOf$1(gcpProjects)}\n${keyOf$1(azureSubscriptions)}\n${keyOf$1(regions)}`;
+    const known = radii.get(key);
+    if (known !== undefined)
+        return known;
+    const radius = {
+        awsAccounts: listed(awsAccounts),
+        gcpProjects: listed(gcpProjects),
+        azureSubscriptions: listed(azureSubscriptions),
+        regions: listed(regions)
     };
-    mineChange(change, found);
-    return {
-        awsAccounts: sorted(found.awsAccounts),
-        gcpProjects: sorted(found.gcpProjects),
-        azureSubscriptions: sorted(found.azureSubscriptions),
-        regions: sorted(found.regions)
-    };
+    if (radii.size < 10_000)
+        radii.set(key, frozen(radius));
+    return radius;
 }
 /**
  * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
@@ -32417,10 +32461,14 @@ function inferBlastRadius(plan, options = {}) {
             continue;
         providers.add(change.provider.name);
         const radius = change.facts?.radius ?? changeRadius(change);
-        for (const key of ['awsAccounts', 'gcpProjects', 'azureSubscriptions', 'regions']) {
-            for (const value of radius[key])
-                found[key].add(value);
-        }
+        for (const value of radius.awsAccounts)
+            found.awsAccounts.add(value);
+        for (const value of radius.gcpProjects)
+            found.gcpProjects.add(value);
+        for (const value of radius.azureSubscriptions)
+            found.azureSubscriptions.add(value);
+        for (const value of radius.regions)
+            found.regions.add(value);
     }
     for (const config of plan.providerConfigs ?? [])
         mineProviderConfig(config, found);
@@ -41384,7 +41432,7 @@ function parseDocument(source, options = {}) {
     }
     return doc;
 }
-function parse$3(src, reviver, options) {
+function parse$2(src, reviver, options) {
     let _reviver = undefined;
     const doc = parseDocument(src, options);
     if (!doc)
@@ -46368,6 +46416,17 @@ function reasonData(change) {
     }
     return data;
 }
+/**
+ * `{ ...data, ...reasonData(change) }`, or `data` itself when the change gives no reason: the
+ * data of a type's findings is then one object for all of them (findings' data is never
+ * changed, only copied).
+ */
+function withReason(data, change) {
+    const forced = change.replacePaths !== undefined && change.replacePaths.length > 0;
+    if (change.reason === undefined && !forced)
+        return data;
+    return { ...data, ...reasonData(change) };
+}
 /** Why this resource looks like Terraform state storage, or undefined. Names no value. */
 function stateStorageEvidence(change) {
     const before = change.before;
@@ -46393,15 +46452,47 @@ function stateMarker(text) {
     return STATE_NAME_MARKERS.find((marker) => lower.includes(marker));
 }
 /** The tag map and key that mark a value protected, or undefined. */
-function protectedTag(values, extraKeys = []) {
+function protectedTag(values, extraKeys = NO_KEYS) {
     if (!isRecord$1(values))
         return undefined;
-    const keys = new Set([PROTECTED_TAG_KEY, ...extraKeys.map((k) => k.toLowerCase())]);
-    for (const { map, tags } of tagMaps(values)) {
-        for (const [key, value] of Object.entries(tags)) {
-            if (keys.has(key.toLowerCase()) && isYes(value))
-                return { map, key };
+    // The maps in tagMaps() order, read in place: this runs for every destroy of a plan.
+    const keys = protectedKeys(extraKeys);
+    for (const map of TAG_MAPS) {
+        const key = protectedKey(values[map], keys);
+        if (key !== undefined)
+            return { map, key };
+    }
+    for (const block of TAG_BLOCKS) {
+        const list = values[block];
+        const first = Array.isArray(list) ? list[0] : undefined;
+        if (!isRecord$1(first))
+            continue;
+        for (const map of TAG_MAPS) {
+            const key = protectedKey(first[map], keys);
+            if (key !== undefined)
+                return { map: `${block}[0].${map}`, key };
         }
+    }
+    return undefined;
+}
+const NO_KEYS = [];
+const keySets = new WeakMap();
+/** The lower-case tag keys that mark a resource protected, worked out once per key list. */
+function protectedKeys(extraKeys) {
+    let keys = keySets.get(extraKeys);
+    if (keys === undefined) {
+        keys = new Set([PROTECTED_TAG_KEY, ...extraKeys.map((k) => k.toLowerCase())]);
+        keySets.set(extraKeys, keys);
+    }
+    return keys;
+}
+/** The first key of a tag map that marks it protected, or undefined. */
+function protectedKey(tags, keys) {
+    if (!isRecord$1(tags))
+        return undefined;
+    for (const key of Object.keys(tags)) {
+        if (keys.has(key.toLowerCase()) && isYes(tags[key]))
+            return key;
     }
     return undefined;
 }
@@ -46472,12 +46563,27 @@ function holdsData(entry, change) {
 function survivingCopy(entry, before) {
     if (entry.survives === undefined || entry.survives.length === 0)
         return undefined;
-    const options = entry.survives.map((s) => s.copy).join('; or ');
+    const options = copyOptions(entry.survives);
     const found = entry.survives.find((s) => s.when.every((c) => holds(c, before)));
     return { copy: found?.copy, options };
 }
+const optionTexts = new WeakMap();
+/** The copies a type's delete may leave, as one text: the same for every change of the type. */
+function copyOptions(survives) {
+    let text = optionTexts.get(survives);
+    if (text === undefined) {
+        text = survives.map((s) => s.copy).join('; or ');
+        optionTexts.set(survives, text);
+    }
+    return text;
+}
 function holds(condition, before) {
-    return expand$1(parsePath(condition.path), before).some((path) => isSafe(condition.test, condition.absent, getAt(before, path)));
+    const steps = parsePath(condition.path);
+    // Most catalog paths name one attribute or block, without `[*]`: nothing to expand.
+    if (!steps.includes('*')) {
+        return isSafe(condition.test, condition.absent, getAt(before, steps));
+    }
+    return expand$1(steps, before).some((path) => isSafe(condition.test, condition.absent, getAt(before, path)));
 }
 /** Attributes that usually carry a resource's real-world name. */
 const IDENTITY_ATTRIBUTES = [
@@ -46622,10 +46728,10 @@ const VALUE_ATTRIBUTES = [
         ...BACKEND_ATTRIBUTES
     ])
 ];
-const byType = new Map();
+const byType$1 = new Map();
 /** The top-level attributes the rules read for a resource type. */
 function neededAttributes(type) {
-    let names = byType.get(type);
+    let names = byType$1.get(type);
     if (names === undefined) {
         const entry = lookupType(type)?.entry;
         const paths = [
@@ -46633,8 +46739,8 @@ function neededAttributes(type) {
             ...(entry?.survives ?? []).flatMap((s) => s.when.map((c) => c.path))
         ];
         names = new Set([...VALUE_ATTRIBUTES, ...paths.map((p) => String(parsePath(p)[0]))]);
-        if (byType.size < 10_000)
-            byType.set(type, names);
+        if (byType$1.size < 10_000)
+            byType$1.set(type, names);
     }
     return names;
 }
@@ -46663,11 +46769,13 @@ const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 
 /** One line per destructive change or gating finding, independent of input key order. */
 function fingerprintLines(plan, findings) {
     const lines = new Set();
+    // Many changes share a provider: its identity (configurations, literal arguments) is the
+    // same text for all of them, worked out once.
+    const providers = new Map();
     for (const change of plan.changes) {
-        if (change.mode === 'data' && change.action !== 'unknown')
-            continue;
-        if (FINGERPRINTED.has(change.action))
-            lines.add(changeLine(change, plan.providerConfigs));
+        if (fingerprinted(change)) {
+            lines.add(changeLine(change, providerOf(change, plan.providerConfigs, providers)));
+        }
     }
     for (const finding of findings) {
         // Weakened protection on an update is destructive in intent: which guard, and to what.
@@ -46685,24 +46793,34 @@ function fingerprintLines(plan, findings) {
         lines.add('errored');
     return [...lines].sort();
 }
-function changeLine(change, providers = []) {
-    const object = objectIdentity(change);
-    const provider = providerIdentity(change, providers);
-    return [
-        change.address,
-        change.deposed ?? '',
-        change.action,
-        change.order ?? '',
-        change.reason ?? '',
-        `object:${short(`${object}\n${provider}`)}`
-    ].join('\t');
+/** Whether a change has a line of its own in the fingerprint (and so needs its object hash). */
+function fingerprinted(change) {
+    if (change.mode === 'data' && change.action !== 'unknown')
+        return false;
+    return FINGERPRINTED.has(change.action);
+}
+function changeLine(change, provider) {
+    const object = short(`${objectIdentity(change)}\n${provider}`);
+    const what = `${change.address}\t${change.deposed ?? ''}\t${change.action}`;
+    return `${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`;
+}
+/** The provider identity of a change, from `known` when another change had the same provider. */
+function providerOf(change, providers = [], known) {
+    const { name, fqn, alias } = change.provider;
+    // NUL cannot occur in a provider name, source address or alias.
+    const key = `${name}\0${fqn ?? ''}\0${alias ?? ''}`;
+    let identity = known.get(key);
+    if (identity === undefined)
+        known.set(key, (identity = providerIdentity(change, providers)));
+    return identity;
 }
 /**
  * A hash of what the change's object is and where it lives: its identifying attributes (before
- * the change) and the accounts, projects, subscriptions and regions its values name. Computed
- * while reading when the values are dropped (`facts.object`).
+ * the change) and the accounts, projects, subscriptions and regions its values name (`radius`,
+ * when the caller has it already). Computed while reading when the values are dropped
+ * (`facts.object`).
  */
-function objectIdentity(change) {
+function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(change)) {
     if (change.facts?.object !== undefined)
         return change.facts.object;
     const values = change.action === 'create' ? change.after : change.before;
@@ -46715,8 +46833,15 @@ function objectIdentity(change) {
                 parts.push(`${key}=${value}`);
         }
     }
-    const radius = change.facts?.radius ?? changeRadius(change);
-    parts.push(...radius.awsAccounts.map((a) => `aws=${a}`), ...radius.gcpProjects.map((p) => `gcp=${p}`), ...radius.azureSubscriptions.map((s) => `azure=${s}`), ...radius.regions.map((r) => `region=${r}`));
+    // Plain loops, not spread maps: this runs for every destructive change of a plan.
+    for (const a of radius.awsAccounts)
+        parts.push(`aws=${a}`);
+    for (const p of radius.gcpProjects)
+        parts.push(`gcp=${p}`);
+    for (const s of radius.azureSubscriptions)
+        parts.push(`azure=${s}`);
+    for (const r of radius.regions)
+        parts.push(`region=${r}`);
     return short(parts.join('\n'));
 }
 /** The provider of a change and the literal arguments of its configurations (region, role …). */
@@ -46749,8 +46874,15 @@ function stableJson(value) {
             .join(',')}}`;
     return JSON.stringify(value) ?? 'null';
 }
+/**
+ * The first 128 bits of the SHA-256 of `text`, in hex. The one-shot `crypto.hash` (Node 20.12+)
+ * gives the same digest as a Hash object without making one per call; older Node uses one.
+ */
 function short(text) {
-    return createHash('sha256').update(text).digest('hex').slice(0, 32);
+    const digest = typeof crypto$1.hash === 'function'
+        ? crypto$1.hash('sha256', text, 'hex')
+        : crypto$1.createHash('sha256').update(text).digest('hex');
+    return digest.slice(0, 32);
 }
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
 function fingerprint(lines) {
@@ -46758,7 +46890,7 @@ function fingerprint(lines) {
 }
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
 function hashLines(header, lines) {
-    const hash = createHash('sha256');
+    const hash = crypto$1.createHash('sha256');
     hash.update(`${header}\n`);
     for (const line of lines)
         hash.update(`${line}\n`);
@@ -46800,10 +46932,10 @@ function changedKeys(before, after) {
         const y = b[key];
         if (isObject(x) && isObject(y)) {
             for (const sub of union$1(x, y))
-                if (!same(x[sub], y[sub]))
+                if (!same$2(x[sub], y[sub]))
                     names.add(`${name(key)}.${name(sub)}`);
         }
-        else if (!same(x, y))
+        else if (!same$2(x, y))
             names.add(name(key));
     }
     const sorted = [...names].sort();
@@ -46892,7 +47024,7 @@ function load(text) {
     if (text === undefined)
         return {};
     try {
-        const value = parse$3(text);
+        const value = parse$2(text);
         if (value === null || value === undefined)
             return {};
         return isObject(value) ? value : undefined;
@@ -46907,7 +47039,7 @@ function isObject(value) {
 function union$1(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function same(x, y) {
+function same$2(x, y) {
     return JSON.stringify(x) === JSON.stringify(y);
 }
 function name(key) {
@@ -55535,11 +55667,22 @@ var config = /*#__PURE__*/Object.freeze({
  * delete or replacement) and one per guard (protection weakened). Written here once; the
  * registry's metadata and the findings both take them from here.
  */
+const GUARDED = { severity: 'high', defaultDecision: 'approval-required' };
+const UNGUARDED = { severity: 'low', defaultDecision: 'warn' };
 /** A data store's delete needs approval; a type that holds no data of its own only warns. */
 function typeRuleDefaults(entry) {
-    return CATEGORIES[entry.category].guarded
-        ? { severity: 'high', defaultDecision: 'approval-required' }
-        : { severity: 'low', defaultDecision: 'warn' };
+    return CATEGORIES[entry.category].guarded ? GUARDED : UNGUARDED;
+}
+const stamps = new WeakMap();
+/** The stamp of a type's own delete findings (its id, with the defaults above), made once. */
+function typeStamp(entry) {
+    let stamp = stamps.get(entry);
+    if (stamp === undefined) {
+        const { severity, defaultDecision } = typeRuleDefaults(entry);
+        stamp = { ruleId: entry.id, severity, decision: defaultDecision };
+        stamps.set(entry, stamp);
+    }
+    return stamp;
 }
 /** Weakening a guard needs approval. */
 const GUARD_RULE_DEFAULTS = {
@@ -55728,6 +55871,31 @@ function changeBase(change, source = 'change') {
         order: change.order,
         deposed: change.deposed,
         source
+    };
+}
+/** The stamp of a generic rule's own findings, from its metadata. */
+function stampOf(meta) {
+    return { ruleId: meta.id, severity: meta.severity, decision: meta.defaultDecision };
+}
+/**
+ * A finding about a planned change: the same object as
+ * `found(meta, { ...changeBase(change), ...message })`, keys in the same order, built in one
+ * step. A destroy plan makes one for nearly every change.
+ */
+function changeFinding(change, message, stamp) {
+    return {
+        address: change.address,
+        type: change.type,
+        action: change.action,
+        order: change.order,
+        deposed: change.deposed,
+        source: 'change',
+        category: message.category,
+        messageId: message.messageId,
+        data: message.data,
+        ruleId: stamp.ruleId,
+        severity: stamp.severity,
+        decision: stamp.decision
     };
 }
 
@@ -56068,36 +56236,46 @@ const rule$8 = {
         if (!isDestroy(change) || entry === undefined || !holdsData(entry, change)) {
             return undefined;
         }
-        const reason = reasonData(change);
-        const categoryLabel = CATEGORIES[entry.category].label;
         // A deposed object (left by create_before_destroy) is a data store of its own: its settings
         // decide whether a copy survives, as for any other delete.
         const survival = change.hasValues ? survivingCopy(entry, change.before) : undefined;
         if (survival !== undefined && survival.copy === undefined) {
-            return [
-                found(rule$8.meta, {
-                    ...changeBase(change),
-                    category: entry.category,
-                    messageId: 'destroy-no-copy',
-                    data: { categoryLabel, missing: survival.options, catalogRule: entry.id, ...reason }
-                })
-            ];
+            const data = withReason(noCopyData(entry, survival.options), change);
+            const message = { category: entry.category, messageId: 'destroy-no-copy', data };
+            return [changeFinding(change, message, STAMP$3)];
         }
-        const copy = survival?.copy === undefined ? {} : { copy: survival.copy };
-        const { severity, defaultDecision } = typeRuleDefaults(entry);
-        return [
-            {
-                ...changeBase(change),
-                ruleId: entry.id,
-                category: entry.category,
-                severity,
-                decision: defaultDecision,
-                messageId: 'destroy-data-store',
-                data: { categoryLabel, ...copy, ...reason }
-            }
-        ];
+        const data = withReason(dataStoreData(entry, survival?.copy), change);
+        const message = { category: entry.category, messageId: 'destroy-data-store', data };
+        return [changeFinding(change, message, typeStamp(entry))];
     }
 };
+const STAMP$3 = stampOf(rule$8.meta);
+// The data before any reason, worked out once per type (and surviving copy): a destroy plan
+// deletes many resources of each type.
+const noCopy = new WeakMap();
+const dataStore = new WeakMap();
+function noCopyData(entry, missing) {
+    let data = noCopy.get(entry);
+    if (data === undefined) {
+        const categoryLabel = CATEGORIES[entry.category].label;
+        data = Object.freeze({ categoryLabel, missing, catalogRule: entry.id });
+        noCopy.set(entry, data);
+    }
+    return data;
+}
+function dataStoreData(entry, copy) {
+    let byCopy = dataStore.get(entry);
+    if (byCopy === undefined)
+        dataStore.set(entry, (byCopy = new Map()));
+    let data = byCopy.get(copy);
+    if (data === undefined) {
+        const categoryLabel = CATEGORIES[entry.category].label;
+        const made = copy === undefined ? { categoryLabel } : { categoryLabel, copy };
+        data = Object.freeze(made);
+        byCopy.set(copy, data);
+    }
+    return data;
+}
 
 /** PG-0001: a plan saved despite errors is incomplete and must not be applied. */
 const rule$7 = {
@@ -56157,21 +56335,36 @@ const rule$6 = {
     checkChange: ({ change, entry, options }) => {
         if (!isDestroy(change))
             return undefined;
-        const byType = options.protectTypes.find((g) => matchGlob(g, change.type, NAME));
-        const byAddress = options.protectAddresses.find((g) => matchGlob(g, change.address, NAME));
-        const pattern = byType ?? byAddress;
+        const pattern = protectedType(options, change.type) ??
+            options.protectAddresses.find((g) => matchGlob(g, change.address, NAME));
         if (pattern === undefined)
             return undefined;
-        return [
-            found(rule$6.meta, {
-                ...changeBase(change),
-                category: entry?.category,
-                messageId: 'destroy-policy-protected',
-                data: { pattern, ...reasonData(change) }
-            })
-        ];
+        const data = { pattern, ...reasonData(change) };
+        const message = {
+            category: entry?.category,
+            messageId: 'destroy-policy-protected',
+            data
+        };
+        return [changeFinding(change, message, STAMP$2)];
     }
 };
+const STAMP$2 = stampOf(rule$6.meta);
+/** The answers of `protect.types`, per classify options (one plan) and type. */
+const byType = new WeakMap();
+/** The first `protect.types` glob the type matches, worked out once per plan and type. */
+function protectedType(options, type) {
+    if (options.protectTypes.length === 0)
+        return undefined;
+    let answers = byType.get(options);
+    if (answers === undefined)
+        byType.set(options, (answers = new Map()));
+    let pattern = answers.get(type);
+    if (pattern === undefined) {
+        pattern = options.protectTypes.find((g) => matchGlob(g, type, NAME)) ?? null;
+        answers.set(type, pattern);
+    }
+    return pattern ?? undefined;
+}
 
 /** PG-0004: a resource tagged `protected` is destroyed, whatever its type. */
 const rule$5 = {
@@ -56206,22 +56399,13 @@ const rule$5 = {
         const tag = protectedTag(change.before, options.tagKeys);
         if (tag === undefined)
             return undefined;
-        return [
-            found(rule$5.meta, {
-                ...changeBase(change),
-                category: entry?.category,
-                messageId: 'destroy-tagged',
-                data: { tagMap: tag.map, tagKey: tag.key, ...reasonData(change) }
-            })
-        ];
+        const data = { tagMap: tag.map, tagKey: tag.key, ...reasonData(change) };
+        const message = { category: entry?.category, messageId: 'destroy-tagged', data };
+        return [changeFinding(change, message, STAMP$1)];
     }
 };
+const STAMP$1 = stampOf(rule$5.meta);
 
-/**
- * PG-0005: any other resource deleted or replaced, shown as a warning. Catalog types that hold
- * no data of their own (cluster members, protected compute) keep their own rule id, so a policy
- * can raise them, but only warn by default.
- */
 const rule$4 = {
     meta: {
         id: 'PG-0005',
@@ -56239,24 +56423,41 @@ const rule$4 = {
     checkChange: ({ change, entry }) => {
         if (!isDestroy(change))
             return undefined;
-        const fields = {
-            ...changeBase(change),
+        const message = {
             category: entry?.category,
             messageId: 'destroy-resource',
-            data: { type: change.type, ...reasonData(change) }
+            data: withReason(typeData(change.type), change)
         };
         if (entry === undefined)
-            return [found(rule$4.meta, fields)];
+            return [changeFinding(change, message, STAMP)];
         // A catalog type that holds no data here (a release of a stateless chart) only warns.
-        if (!holdsData(entry, change)) {
-            return [{ ...fields, ruleId: entry.id, severity: 'low', decision: 'warn' }];
-        }
-        return [{ ...fields, ruleId: entry.id, ...severityAndDecision(entry) }];
+        return [
+            changeFinding(change, message, holdsData(entry, change) ? typeStamp(entry) : quiet(entry))
+        ];
     }
 };
-function severityAndDecision(entry) {
-    const { severity, defaultDecision } = typeRuleDefaults(entry);
-    return { severity, decision: defaultDecision };
+const STAMP = stampOf(rule$4.meta);
+// Worked out once per type: most changes of a destroy plan end up here.
+const dataByType = new Map();
+const quietStamps = new WeakMap();
+/** The data of a type's findings, before any reason. */
+function typeData(type) {
+    let data = dataByType.get(type);
+    if (data === undefined) {
+        data = Object.freeze({ type });
+        if (dataByType.size < 10_000)
+            dataByType.set(type, data);
+    }
+    return data;
+}
+/** A catalog type's own rule, but only a warning. */
+function quiet(entry) {
+    let stamp = quietStamps.get(entry);
+    if (stamp === undefined) {
+        stamp = { ruleId: entry.id, severity: 'low', decision: 'warn' };
+        quietStamps.set(entry, stamp);
+    }
+    return stamp;
 }
 
 /** PG-0012: the storage of the state backend that holds this very state is changed. */
@@ -58325,10 +58526,11 @@ function jsonType(value) {
         return 'an array';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+const text$1 = (where) => (typeof where === 'string' ? where : where());
 function requireString(obj, key, where) {
     const value = obj[key];
     if (typeof value !== 'string') {
-        throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`);
+        throw new PlanInputError(`${text$1(where)}: "${key}" must be a string, found ${jsonType(value)}`);
     }
     return value;
 }
@@ -58337,7 +58539,7 @@ function optionalString(obj, key, where) {
     if (value === undefined || value === null)
         return undefined;
     if (typeof value !== 'string') {
-        throw new PlanInputError(`${where}: "${key}" must be a string, found ${jsonType(value)}`);
+        throw new PlanInputError(`${text$1(where)}: "${key}" must be a string, found ${jsonType(value)}`);
     }
     return value;
 }
@@ -58346,13 +58548,13 @@ function indexOf(value, where) {
         return undefined;
     if (typeof value === 'string' || typeof value === 'number')
         return value;
-    throw new PlanInputError(`${where}: "index" must be a number or string, found ${jsonType(value)}`);
+    throw new PlanInputError(`${text$1(where)}: "index" must be a number or string, found ${jsonType(value)}`);
 }
 function replacePaths(value, where) {
     if (value === undefined || value === null)
         return undefined;
     const fail = () => {
-        throw new PlanInputError(`${where}: "replace_paths" must be a list of attribute paths`);
+        throw new PlanInputError(`${text$1(where)}: "replace_paths" must be a list of attribute paths`);
     };
     if (!Array.isArray(value))
         return fail();
@@ -58386,7 +58588,34 @@ function fromShowJson(raw, position) {
  * `valueLeaves` is set only when given.
  */
 function withValues(s, v) {
-    const change = {
+    if (v.valueLeaves !== undefined) {
+        return {
+            address: s.address,
+            previousAddress: s.previousAddress,
+            moduleAddress: s.moduleAddress,
+            mode: s.mode,
+            type: s.type,
+            name: s.name,
+            index: s.index,
+            provider: s.provider,
+            deposed: s.deposed,
+            actions: s.actions,
+            action: s.action,
+            order: s.order,
+            moved: s.moved,
+            importing: s.importing,
+            reason: s.reason,
+            replacePaths: s.replacePaths,
+            hasValues: s.hasValues,
+            before: v.before,
+            after: v.after,
+            afterUnknown: v.afterUnknown,
+            beforeSensitive: v.beforeSensitive,
+            afterSensitive: v.afterSensitive,
+            valueLeaves: v.valueLeaves
+        };
+    }
+    return {
         address: s.address,
         previousAddress: s.previousAddress,
         moduleAddress: s.moduleAddress,
@@ -58410,7 +58639,6 @@ function withValues(s, v) {
         beforeSensitive: v.beforeSensitive,
         afterSensitive: v.afterSensitive
     };
-    return v.valueLeaves === undefined ? change : { ...change, valueLeaves: v.valueLeaves };
 }
 /**
  * The change a `resource_changes` element peeked but not parsed (see peek.ts) stands for: what
@@ -58428,18 +58656,18 @@ function skeletonOf(raw, change, position) {
     const address = raw['address'] === undefined
         ? synthesizeAddress(raw, position)
         : requireString(raw, 'address', position);
-    const where = `${position} (${shownAddress(address)})`;
+    const where = () => `${position} (${shownAddress(address)})`;
     if (!isRecord$1(change))
-        throw new PlanInputError(`${where}: "change" must be an object`);
+        throw new PlanInputError(`${where()}: "change" must be an object`);
     const actions = change['actions'];
     if (!Array.isArray(actions) ||
         actions.length === 0 ||
         !actions.every((a) => typeof a === 'string')) {
-        throw new PlanInputError(`${where}: "change.actions" must be a non-empty list of strings`);
+        throw new PlanInputError(`${where()}: "change.actions" must be a non-empty list of strings`);
     }
     const mode = raw['mode'] === undefined ? 'managed' : raw['mode'];
     if (mode !== 'managed' && mode !== 'data') {
-        throw new PlanInputError(`${where}: "mode" must be "managed" or "data"`);
+        throw new PlanInputError(`${where()}: "mode" must be "managed" or "data"`);
     }
     const type = requireString(raw, 'type', where);
     const previousAddress = optionalString(raw, 'previous_address', where);
@@ -58549,155 +58777,319 @@ function typeFromAddress(address) {
 // Generated by `npm run build:wasm` from scan.c: do not edit.
 /** SHA-256 of the scan.c these bytes were compiled from. */
 /** The WebAssembly module, base64. */
-const WASM_BASE64 = 'AGFzbQEAAAABGwRgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38BfwMQDwAAAAABAgICAwEAAAADAwUDAQAoBgkBfwFB4ISdAQsH' +
-    'fgwGbWVtb3J5AgAGYnVmZmVyAAAFc3RhY2sAAQZyZXN1bHQAAghjYXBhY2l0eQADCnNraXBfdmFsdWUABAtza2lwX3VucmVh' +
-    'ZAAICnNjYW5fbGluZXMACQRzaWRlAAoId2Fsa19vdXQACwt3YWxrX3RhYmxlcwAMBHdhbGsADQrVTw8IAEGQiICAAAsIAEGg' +
-    'iMCAAAsIAEGgiMSAAAsHAEGAgMAACxIAQZCIgIAAIAAgARCFgICAAAvMCAEGfwJAIAEgAk4NAEEAIQMDQAJAAkACQAJAIAAg' +
-    'AWoiBC0AACIFQSJHDQAgACABQQFqIAIQhoCAgAAiBkEATg0BDAILAkAgBUHfAXFB2wBHDQBBfyEGIANBgARGDQICQCABQQFq' +
-    'IgEgAk4NAANAIAAgAWotAABBd2oiB0EXSw0BQQEgB3RBk4CABHFFDQEgAiABQQFqIgFHDQAMBwsLIAEgAk4NBQJAIAVBAmog' +
-    'ACABai0AACIHRw0AIAFBAWohBgwCCyADQeCAlYEAakEBQQIgBUH7AEYbOgAAIANBAWohAyAFQfsARw0DIAdBIkcNAgJAIAAg' +
-    'AUEBaiACEIaAgIAAIgFBAE4NACABDwsCQCABIAJODQADQCAAIAFqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARxRQ0BIAIgAUEB' +
-    'aiIBRw0ADAcLCyABIAJODQUgACABai0AAEE6Rw0CAkAgAUEBaiIBIAJODQADQCAAIAFqLQAAQXdqIgZBF0sNAUEBIAZ0QZOA' +
-    'gARxRQ0BIAIgAUEBaiIBRw0ADAcLCyABIAJODQUgASEGIAFBAEgNAgwDCwJAAkAgBUGaf2oiBkEOSw0AQQEgBnRBgYIBcUUN' +
-    'AAJAQYWIgIAAQYqIgIAAQYCIgIAAIAVB5gBGGyAFQfQARhsiBS0AASIHDQBBASABaiEGDAILQQEhBgNAIAEgBmogAk4NBwJA' +
-    'IAQgBmotAAAgB0H/AXFGDQBBfw8LIAUgBmohByAGQQFqIgghBiAHQQFqLQAAIgcNAAsgCCABaiEGDAELAkAgBUEtRg0AIAVB' +
-    'RmpB/wFxQfYBTw0AQX8PCyAAIAEgAhCHgICAACEGCyAGQQBIDQELIANFDQADQAJAIAYgAk4NAANAIAAgBmotAABBd2oiAUEX' +
-    'Sw0BQQEgAXRBk4CABHFFDQEgAiAGQQFqIgZGDQYMAAsLIAYgAk4NBCADQd+AlYEAai0AACEHAkAgACAGai0AACIBQSxHDQAC' +
-    'QCAGQQFqIgEgAk4NAANAIAAgAWotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgAiABQQFqIgFGDQcMAAsLIAEgAk4NBSAH' +
-    'Qf8BcUEBRw0DQX8hBiAAIAFqLQAAQSJHDQICQCAAIAFBAWogAhCGgICAACIBQQBODQAgAQ8LAkAgASACTg0AA0AgACABai0A' +
-    'AEF3aiIHQRdLDQFBASAHdEGTgIAEcUUNASACIAFBAWoiAUYNBwwACwsgASACTg0FIAAgAWotAABBOkcNAgJAIAFBAWoiASAC' +
-    'Tg0AA0AgACABai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASACIAFBAWoiAUYNBwwACwsgASACTg0FIAEhBiABQQBODQMM' +
-    'AgsCQEH9AEHdACAHQf8BcUEBRhsgAUYNAEF/DwsgBkEBaiEGIANBf2oiAw0ACwsgBg8LIAEgAkgNAAsLQX4LoAQDAX8BewJ/' +
-    'QQBBADoA0NCUgQADf0F+IQMCQAJAIAEgAk4NACAAIAFq/QAAACIE/QxcXFxcXFxcXFxcXFxcXFxc/SMgBP0MIiIiIiIiIiIi' +
-    'IiIiIiIiIv0j/VAgBP0MICAgICAgICAgICAgICAgIP0m/VD9ZEF/IAIgAWsiBXRBf3NBfyAFQRBIG3EiBWhBECAFGyABaiEB' +
-    'IAVFDQICQCAAIAFqIgYtAAAiBUHcAEYNAEF/IQMgBUEiRw0BIAFBAWoPC0EAQQE6ANDQlIEAIAFBAWoiBSACTg0AQX8hAwJA' +
-    'IAAgBWotAABBXmoOVAIBAQEBAQEBAQEBAQECAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEC' +
-    'AQEBAQECAQEBAgEBAQEBAQECAQEBAgECAAELQX4hAyABQQZqIgEgAkoNAAJAIAZBAmotAAAiBUFGakH/AXFB9QFLDQAgBUEg' +
-    'ckGZf2pB/wFxQfoBTw0AQX8PCwJAIAZBA2otAAAiBUFGakH/AXFB9QFLDQAgBUEgckGZf2pB/wFxQfoBTw0AQX8PCwJAIAZB' +
-    'BGotAAAiBUFGakH/AXFB9QFLDQAgBUEgckGZf2pB/wFxQfoBTw0AQX8PCyAGQQVqLQAAIgVBRmpB/wFxQfUBSw0CQX8hAyAF' +
-    'QSByQZl/akH/AXFB+gFPDQILIAMPCyABQQJqIQEMAAsLkwMBA38CQCAAIAFqLQAAQS1GIAFqIgMgAkgNAEF+DwsCQAJAAkAC' +
-    'QCAAIANqLQAAIgFBMEcNACADQQFqIQEMAQtBfyEEIAFBT2pB/wFxQQhLDQIgAEEBaiEFA0ACQCADQQFqIgEgAkgNACACIQEM' +
-    'AwsgBSADaiEEIAEhAyAELQAAQUZqQf8BcUH1AUsNAAsLAkAgASACTg0AIAAgAWotAABBLkcNAAJAIAFBAWoiAyACSA0AQX4P' +
-    'CyADIQECQANAAkAgACABai0AAEFGakH/AXFB9gFPDQBBfyEEDAILIAIgAUEBaiIBRw0AC0F+IQQgAiEBCyABIANGDQILIAEg' +
-    'Ak4NACAAIAFqLQAAQSByQeUARw0AAkAgAUEBaiIDIAJODQACQCAAIANqLQAAQVVqDgMAAQABCyABQQJqIQMLQX4hBCADIAJO' +
-    'DQEgAyEBAkADQAJAIAAgAWotAABBRmpB/wFxQfYBTw0AQX8hBAwCCyACIAFBAWoiAUcNAAtBfiEEIAIhAQsgASADRg0BCyAB' +
-    'IQQLIAQLoAYBBH8CQAJAIAAgAUgNACADIQUgACEGDAELA0AgAyEFAkACQCAAIgZBkIiAgABqLQAAIgBBIEsNAAJAIABBdmoi' +
-    'A0EWSw0AQQEgA3RBiYCAAnFFDQAgBkEBaiEAIAUhAwwCCyAFIQMgBiAAQQlGIgdqIgAhBiAHDQEMAwsCQAJAAkAgBUF9ag4E' +
-    'AQICAAILIAJBn4jAgABqLQAAIQUCQCAAQSxHDQBBAkEEIAVB/wFxQQFGGyEDIAZBAWohAAwDC0EGIQMCQEH9AEHdACAFQf8B' +
-    'cUEBRhsgAEYNAEEGIQUMBQsCQCACIARKDQBBBiEFDAULIAJBf2ohAiAGQQFqIQAMAgsCQCAAQTpGDQBBAyEFDAQLIAZBAWoh' +
-    'AEEEIQMMAQsCQCAAQSJHDQBBkIiAgAAgBkEBaiABEIaAgIAAIgBBAEgNA0EDQQYgBUF/akECSRshAwwBCwJAAkAgBUF/akEB' +
-    'Sw0AIABB/QBHDQQgBUEBRw0EIAIgBEwNBAwBCwJAIABB3wFxQdsARw0AAkAgAkGAgARHDQBBgIAEIQIMBQsgAkGgiMCAAGpB' +
-    'AUEFIABB+wBGGyIDOgAAIAZBAWohACACQQFqIQIMAgsCQAJAAkACQAJAAkAgAEGjf2oOGAADAwMDAwMDAwEDAwMDAwMDAQMD' +
-    'AwMDAQILIAVBBUcNCCACIARKDQUMCAsCQEGFiICAAEGKiICAAEGAiICAACAAQeYARhsgAEH0AEYbIggtAAEiAw0AQQEgBmoh' +
-    'AAwEC0EBIQADQCAGIABqIgcgAU4NCCAHQZCIgIAAai0AACADQf8BcUcNCCAIIABqIQMgAEEBaiIHIQAgA0EBai0AACIDDQAL' +
-    'IAcgBmohAAwDCyAAQS1GDQELIABBRmpB/wFxQfYBSQ0FC0GQiICAACAGIAEQh4CAgAAhAAsgAEEASA0DIAAgAU4NA0EGIQMg' +
-    'AEGQiICAAGotAABBRmpB/wFxQfUBSw0DDAELIAZBAWohACACQX9qIQJBBiEDCyADIQUgACEGIAAgAUgNAAsLQQAgBTYCpIjE' +
-    'gABBACACNgKgiMSAACAGC7whAwN/AXsOf0EAQgA3A6iIxIAAAkACQCAAIAFODQADQCABIABrIQJBACEDIAAhBAJAA0D9DP//' +
-    '//////////////////8gACADakGQiICAAGr9AAAAIgUgBf0MCgoKCgoKCgoKCgoKCgoKCv0j/VL9ZEF/IAJ0QX9zQX8gAkEQ' +
-    'SBtxIgYNASAEQRBqIQQgAkFwaiECIAAgA0EQaiIDaiABSA0ADAMLCyAGaCIHIABqIgIgA2oiCCABTg0BAkAgAiADaiIJQZCI' +
-    'gIAAaiwAAEF/Sg0AIAcgA2ohAiAAIAFrQQFqIQQDQCAEIAJqRQ0DIAAgAmohAyACQQFqIgEhAiADQZGIgIAAai0AAEEKRw0A' +
-    'C0EAQQE2AqCIxIAAQQAgACABajYCpIjEgAAgAA8LIAAhAgJAIAAgCE4NACAHIANqIQYgACECA0AgAkGQiICAAGotAABBd2oi' +
-    'CkEXSw0BQQEgCnRBk4CABHFFDQEgAkEBaiECIAZBf2oiBg0ADAQLCyACIAhODQIgAkGQiICAAGotAABB+wBHDQIgByAEaiEE' +
-    'QX8hC0EAIQxB+wAhBkEAIQ1BACEOQX8hDwJAA0AgBkH/AXEhCgJAAkACQAJAAkACQAJAAkAgBkHfAXFB2wBHDQAgDEGABEYN' +
-    'DAJAIAJBAWoiAiAITg0AA0AgAkGQiICAAGotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgBCACQQFqIgJHDQAMDgsLIAIg' +
-    'CE4NDCAKQQJqIAJBkIiAgABqLQAAIhBHDQEgAkEBaiERDAULIApBmn9qIhFBDksNAUEBIBF0QYGCAXFFDQFBASERAkBBhYiA' +
-    'gABBioiAgABBgIiAgAAgCkHmAEYbIApB9ABGGyISLQABIgpFDQBBASEGA0AgAiAGaiIRIAhODQ0gEUGQiICAAGotAAAgCkH/' +
-    'AXFHDQ0gEiAGaiEKIAZBAWoiESEGIApBAWotAAAiCg0ACwsgESACaiERDAILIAxB4ICVgQBqQQFBAiAKQfsARiIGGzoAACAM' +
-    'QQFqIQwgBkUNBUEBIQYMBAsCQAJAIApBXmoODAMAAAAAAAAAAAAAAQALIAZBRmpB/wFxQfYBSQ0KC0GQiICAACACIAgQh4CA' +
-    'gAAhEQsgEUEASA0IDAELQZCIgIAAIAJBAWogCBCGgICAACIRQQBIDQcLQQAhBgsDQAJAAkAgBg4CAAEBCyAMRQ0EA0ACQCAR' +
-    'IAhODQADQCARQZCIgIAAai0AAEF3aiICQRdLDQFBASACdEGTgIAEcUUNASAEIBFBAWoiEUcNAAwKCwsgESAITg0IIAxBf2oh' +
-    'AiAMQd+AlYEAai0AACEGAkAgEUGQiICAAGotAAAiCkEsRw0AAkAgEUEBaiICIAhODQADQCACQZCIgIAAai0AAEF3aiIKQRdL' +
-    'DQFBASAKdEGTgIAEcUUNASAEIAJBAWoiAkcNAAwLCwsgAiAITg0JIAZB/wFxQQFHDQQgAkGQiICAAGotAAAhEEEBIQYMAwtB' +
-    '/QBB3QAgBkH/AXFBAUYbIApHDQggEUEBaiERIAIhDCACRQ0FDAALCyAQQf8BcUEiRw0GQZCIgIAAIAJBAWoiCiAIEIaAgIAA' +
-    'IgZBAEgNBiAGQX9qIRICQAJAIAxBAUYNAEEAIQoMAQtBAC0A0NCUgQANBwJAIBIgCiASIApKGyAKayITDQBBACEKDAELAkAC' +
-    'QCAKQZCIgIAAai0AACIKQfQARw0AAkAgE0EBRw0AQQAhCgwDCwJAIAJBkoiAgABqLQAAQfkARg0AQQAhCgwDCwJAIBNBAkcN' +
-    'AEEAIQoMAwsCQCACQZOIgIAAai0AAEHwAEYNAEEAIQoMAwsCQCATQQNHDQBBACEKDAMLIAJBBWohE0EBIQoCQCACQZSIgIAA' +
-    'ai0AAEHlAEYNAEEAIQoMAwsgEyASRg0BQQAhCgwCCwJAIApBwABGDQBBACEKDAILAkAgE0EBRw0AQQAhCgwCCwJAIAJBkoiA' +
-    'gABqLQAAQewARg0AQQAhCgwCCwJAIBNBAkcNAEEAIQoMAgsCQCACQZOIgIAAai0AAEHlAEYNAEEAIQoMAgsCQCATQQNHDQBB' +
-    'ACEKDAILAkAgAkGUiICAAGotAABB9gBGDQBBACEKDAILAkAgE0EERw0AQQAhCgwCCwJAIAJBlYiAgABqLQAAQeUARg0AQQAh' +
-    'CgwCCwJAIBNBBUcNAEEAIQoMAgsgAkEHaiETQQIhCgJAIAJBloiAgABqLQAAQewARg0AQQAhCgwCCyATIBJGDQBBACEKDAEL' +
-    'IAogDXENByAKIA1yIQ0LAkAgBiAITg0AA0AgBkGQiICAAGotAABBd2oiAkEXSw0BQQEgAnRBk4CABHFFDQEgBCAGQQFqIgZH' +
-    'DQAMCAsLIAYgCE4NBiAGQZCIgIAAai0AAEE6Rw0GAkAgBkEBaiICIAhODQADQCACQZCIgIAAai0AAEF3aiIGQRdLDQFBASAG' +
-    'dEGTgIAEcUUNASAEIAJBAWoiAkcNAAwICwsgAiAITg0GIApFDQECQCACQZCIgIAAai0AAEEiRg0AIApBAUcNAgwHC0GQiICA' +
-    'ACACQQFqIgYgCBCGgICAACERQQAtANDQlIEAIRIgEUEASA0GIBJBAXENBiARQX9qIRICQAJAIApBAUcNACASIQsgBiEPDAEL' +
-    'QQAhDiASIAYgEiAGShsgBmsiCkUNACAGQZCIgIAAai0AAEHlAEcNACAKQQFGDQAgAkGSiICAAGotAABB8gBHDQAgCkECRg0A' +
-    'IAJBk4iAgABqLQAAQfIARw0AIApBA0YNACACQZSIgIAAai0AAEHvAEcNACAKQQRGDQAgAkGViICAAGotAABB8gBHDQAgAkEG' +
-    'aiASRiEOC0EAIQYMAAsLIAJBkIiAgABqLQAAIQYMAAsLAkAgESAITg0AA0AgEUGQiICAAGotAABBd2oiAkEXSw0BQQEgAnRB' +
-    'k4CABHFFDQEgBCARQQFqIhFHDQALIAghEQsgACAHIBFraiADag0CIA9BAEgNAgJAIAsgDyALIA9KGyAPayICRQ0AAkAgD0GQ' +
-    'iICAAGotAAAiA0H2AEcNACACQQFGDQEgD0GRiICAAGotAABB5QBHDQEgAkECRg0BIA9BkoiAgABqLQAAQfIARw0BIAJBA0YN' +
-    'ASAPQZOIgIAAai0AAEHzAEcNASACQQRGDQEgD0GUiICAAGotAABB6QBHDQEgAkEFRg0BIA9BlYiAgABqLQAAQe8ARw0BIAJB' +
-    'BkYNASAPQQdqIQIgD0GWiICAAGotAABB7gBHDQEgAiALRw0BDAQLAkAgA0HwAEcNACACQQFGDQAgD0GRiICAAGotAABB7ABH' +
-    'DQEgAkECRg0BIA9BkoiAgABqLQAAQeEARw0BIAJBA0YNASAPQZOIgIAAai0AAEHuAEcNASACQQRGDQEgD0GUiICAAGotAABB' +
-    '7gBHDQEgAkEFRg0BIA9BlYiAgABqLQAAQeUARw0BIAJBBkYNASAPQZaIgIAAai0AAEHkAEcNASACQQdGDQEgD0GXiICAAGot' +
-    'AABB3wBHDQEgAkEIRg0BIA9BmIiAgABqLQAAQeMARw0BIAJBCUYNASAPQZmIgIAAai0AAEHoAEcNASACQQpGDQEgD0GaiICA' +
-    'AGotAABB4QBHDQEgAkELRg0BIA9Bm4iAgABqLQAAQe4ARw0BIAJBDEYNASAPQZyIgIAAai0AAEHnAEcNASACQQ1GDQEgD0EO' +
-    'aiECIA9BnYiAgABqLQAAQeUARw0BIAIgC0cNAQwECwJAAkAgA0HyAEciBA0AIAJBAUYNAiAPQZGIgIAAai0AAEHlAEcNASAC' +
-    'QQJGDQEgD0GSiICAAGotAABB8wBHDQEgAkEDRg0BIA9Bk4iAgABqLQAAQe8ARw0BIAJBBEYNASAPQZSIgIAAai0AAEH1AEcN' +
-    'ASACQQVGDQEgD0GViICAAGotAABB8gBHDQEgAkEGRg0BIA9BloiAgABqLQAAQeMARw0BIAJBB0YNASAPQZeIgIAAai0AAEHl' +
-    'AEcNASACQQhGDQEgD0GYiICAAGotAABB3wBHDQEgAkEJRg0BIA9BmYiAgABqLQAAQeQARw0BIAJBCkYNASAPQZqIgIAAai0A' +
-    'AEHyAEcNASACQQtGDQEgD0GbiICAAGotAABB6QBHDQEgAkEMRg0BIA9BnIiAgABqLQAAQeYARw0BIAJBDUYNASAPQQ5qIQMg' +
-    'D0GdiICAAGotAABB9ABHDQEgAyALRg0FDAELAkAgA0HkAEcNACACQQFGDQAgD0GRiICAAGotAABB6QBHDQIgAkECRg0CIA9B' +
-    'koiAgABqLQAAQeEARw0CIAJBA0YNAiAPQZOIgIAAai0AAEHnAEcNAiACQQRGDQIgD0GUiICAAGotAABB7gBHDQIgAkEFRg0C' +
-    'IA9BlYiAgABqLQAAQe8ARw0CIAJBBkYNAiAPQZaIgIAAai0AAEHzAEcNAiACQQdGDQIgD0GXiICAAGotAABB9ABHDQIgAkEI' +
-    'Rg0CIA9BmIiAgABqLQAAQekARw0CIAJBCUYNAiAPQQpqIQIgD0GZiICAAGotAABB4wBHDQIgAiALRw0CDAULIANB4wBHDQAg' +
-    'AkEBRg0AIA9BkYiAgABqLQAAQegARw0BIAJBAkYNASAPQZKIgIAAai0AAEHhAEcNASACQQNGDQEgD0GTiICAAGotAABB7gBH' +
-    'DQEgAkEERg0BIA9BlIiAgABqLQAAQecARw0BIAJBBUYNASAPQZWIgIAAai0AAEHlAEcNASACQQZGDQEgD0GWiICAAGotAABB' +
-    '3wBHDQEgAkEHRg0BIA9Bl4iAgABqLQAAQfMARw0BIAJBCEYNASAPQZiIgIAAai0AAEH1AEcNASACQQlGDQEgD0GZiICAAGot' +
-    'AABB7QBHDQEgAkEKRg0BIA9BmoiAgABqLQAAQe0ARw0BIAJBC0YNASAPQZuIgIAAai0AAEHhAEcNASACQQxGDQEgD0GciICA' +
-    'AGotAABB8gBHDQEgAkENRg0BIA9BDmohAiAPQZ2IgIAAai0AAEH5AEcNASACIAtGDQQMAQsgBA0AIAJBAUYNACAPQZGIgIAA' +
-    'ai0AAEHlAEcNACACQQJGDQAgD0GSiICAAGotAABB5gBHDQAgAkEDRg0AIA9Bk4iAgABqLQAAQfIARw0AIAJBBEYNACAPQZSI' +
-    'gIAAai0AAEHlAEcNACACQQVGDQAgD0GViICAAGotAABB8wBHDQAgAkEGRg0AIA9BloiAgABqLQAAQegARw0AIAJBB0YNACAP' +
-    'QZeIgIAAai0AAEHfAEcNACACQQhGDQAgD0GYiICAAGotAABB4wBHDQAgAkEJRg0AIA9BmYiAgABqLQAAQe8ARw0AIAJBCkYN' +
-    'ACAPQZqIgIAAai0AAEHtAEcNACACQQtGDQAgD0GbiICAAGotAABB8ABHDQAgAkEMRg0AIA9BnIiAgABqLQAAQewARw0AIAJB' +
-    'DUYNACAPQZ2IgIAAai0AAEHlAEcNACACQQ5GDQAgD0GeiICAAGotAABB9ABHDQAgAkEPRg0AIA9BEGohAiAPQZ+IgIAAai0A' +
-    'AEHlAEcNACACIAtGDQMLAkAgDkUNAEEAQQAoAqyIxIAAQQFqNgKsiMSAAAtBAEEAKAKoiMSAAEEBajYCqIjEgAAgCUEBaiIA' +
-    'IAFIDQALIAlBAWohAAtBAEEANgKgiMSAACAADwtBAEEBNgKgiMSAAEEAIAk2AqSIxIAAIAALCABBsIjEgAALCABBwIiEgQAL' +
-    'CABBwIiUgQAL/BQBFX9BACEFAkACQEEALQDAiJSBACIGDQBBwIiUgQAhBwwBCwNAIAUgBkH/AXFqIgZBAWohBSAGQcGIlIEA' +
-    'aiIHLQAAIgYNAAsLQQBBACgCwKiUgQBBAWo2AsColIEAQQBBADYCxKiUgQBBfyEGAkAgASACTg0AQbCIxIAAQZCIgIAAIAAb' +
-    'IgAgAWotAABB+wBHDQAgB0EBaiEIIABBAWohCSAHQQJqIQpB+wAhBkEAIQtBBCEMQQAhDUEAIQ5BACEPQX8hEEEAIRFBACES' +
-    'A0AgA0EARyALIARMcSETIAZB/wFxIQcCQAJAAkACQAJAAkACQAJAAkACQCAGQd8BcUHbAEcNAAJAIAFBAWoiBSACTg0AA0Ag' +
-    'ACAFai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASACIAVBAWoiBUcNAAtBfw8LQX8hBiAFIAJODQsCQCAHQQJqIAAgBWot' +
-    'AABHDQAgBUEBaiEFDAcLIAtBAUgNAgJAIANFDQAgCyAESA0CCyAAIAEgAhCFgICAACIFQQBODQcMCwsgB0Gaf2oiBUEOSw0C' +
-    'QQEgBXRBgYIBcUUNAgJAQYWIgIAAQYqIgIAAQYCIgIAAIAdB5gBGGyAHQfQARhsiFC0AASIHDQBBASABaiEFDAQLIAAgAWoh' +
-    'EkEBIQUDQEF/IQYgASAFaiACTg0LIBIgBWotAAAgB0H/AXFHDQsgFCAFaiEGIAVBAWoiFSEFIAZBAWotAAAiBw0ACyAVIAFq' +
-    'IQUMAwsgC0GABEYNCQsgC0HQrJSBAGoiASASOgAAIAtBAnQiBkHQsJSBAGpBADYCACAGQdDAlIEAaiARQQFqIhE2AgAgC0HQ' +
-    'qJSBAGpBAUECIAdB+wBGIgYbOgAAIAtBAWohFgJAIAZFDQAgDCEXDAYLIAEtAAAhEiAWIQsMBgsCQAJAAkAgB0Feag4MAAEB' +
-    'AQEBAQEBAQECAQtBfyEGIAAgAUEBaiIWIAIQhoCAgAAiBUEASA0JIBNFDQUgDUEBaiENAkAgEg0AIAVBf2ohFwJAIAgtAAAi' +
-    'B0UNACAJIAFqIRUgFyAWayEYQQAhEwNAAkAgGCAHQf8BcSIUSA0AIAogE2ohEkEAIQcCQANAIBUgB2otAAAgEiAHai0AAEcN' +
-    'ASAUIAdBAWoiB0cNAAsgFCEHCyAHIBRGDQMLIAggE0EBaiAUaiITai0AACIHDQALC0EALQDQ0JSBAEUNBiABQRFqIBcgFyAW' +
-    'ayIHQRBKGyIVIBZMDQYgACAWai0AAEHcAEYNACABQQJqIRIgB0EQIAdBEEgbQX9qIQcCQANAIBIhFCAHRQ0BIAdBf2ohByAU' +
-    'QQFqIRIgACAUai0AAEHcAEcNAAsLIBQgFU4NBgsgC0EDbCAMQQVqIhRqQYCABEoNCSAMQQJ0IgZBxIiEgQBqIAE2AgAgBkHA' +
-    'iISBAGpBAjYCACAGQciIhIEAaiAFNgIAIAZBzIiEgQBqQQAtANDQlIEANgIAIAZB0IiEgQBqIAs2AgACQCALQQFODQAgFCEM' +
-    'DAQLIAZB3IiEgQBqIQZBACEHIBQhDEEAIQEDQAJAAkAgAUHQqJSBAGotAABBAUciEkUNAEF/IRRB0LCUgQAhFQwBCyAHQeDQ' +
-    'lIEAaigCACEUQeDglIEAIRULIAZBeGogFDYCACAGQXxqIBUgB2ooAgA2AgBBACEUAkAgEg0AIAdB4PCUgQBqKAIAIRQLIAYg' +
-    'FDYCACAHQQRqIQcgBkEMaiEGIAxBA2ohDCALIAFBAWoiAUYNBAwACwsgBkFGakH/AXFB9gFPDQBBfw8LIAAgASACEIeAgIAA' +
-    'IQULIAVBAE4NAUF/DwsgD0EBaiEPDAELIA0gE2ohDQsgEEECdEHUiISBAGohAQNAAkACQCALQQFHDQAgEEEASA0AIAEoAgBB' +
-    'f0oNASABIAU2AgAMAQsgCw0AQQAgDDYCzIiEgQBBACAPNgLIiISBAEEAIA42AsSIhIEAQQAgDTYCwIiEgQAgBQ8LAkAgBSAC' +
-    'Tg0AA0AgACAFai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASACIAVBAWoiBUcNAAtBfw8LQX8hBiAFIAJODQQgC0F/aiEU' +
-    'IAtBz6iUgQBqLQAAIQcCQAJAIAAgBWotAAAiEkEsRw0AAkAgBUEBaiIFIAJODQADQCAAIAVqLQAAQXdqIgZBF0sNAUEBIAZ0' +
-    'QZOAgARxRQ0BIAIgBUEBaiIFRw0ACyACIQULIAdB/wFxQQJGDQEgCyEWIAwhFyAUIQsMAwtB/QBB3QAgB0H/AXFBAUYbIBJH' +
-    'DQUgBUEBaiEFIBQhCwwBCwsgFEECdEHQsJSBAGoiBiAGKAIAQQFqNgIAIBRB0KyUgQBqLQAAIRIMAQtBfyEGIAUgAk4NAiAA' +
-    'IAVqIhUtAABBIkcNAiAAIAVBAWoiGCACEIaAgIAAIhRBAEgNAkEALQDQ0JSBAEEBcQ0CQcW78oh4IQcCQCAYIBRBf2oiGU4N' +
-    'ACAUIAVrIgxBfmoiE0EDcSESQcW78oh4IQcgGCEBAkAgDEF9akEDSQ0AIBNBfHEhE0EAIQxBxbvyiHghBwNAIAcgFSAMaiIB' +
-    'QQFqLQAAc0GTg4AIbCABQQJqLQAAc0GTg4AIbCABQQNqLQAAc0GTg4AIbCABQQRqLQAAc0GTg4AIbCEHIBMgDEEEaiIMRw0A' +
-    'CyAFIAxqQQFqIQELIBJFDQAgACABaiEFA0AgByAFLQAAc0GTg4AIbCEHIAVBAWohBSASQX9qIhINAAsLQQBBACgCxKiUgQAi' +
-    'BUEBajYCxKiUgQAgBUH/H0oNAgJAIAtBAnQiEkHQwJSBAGooAgBBsfPd8XlsIAdzQeuUr694bCIFQRB2IAVzIgFBsfPd8Xls' +
-    'QRN2IgVBAnRB4ISVgQBqIgsoAgBBACgCwKiUgQAiDEcNAANAIAVBAnRB4ISXgQBqKAIAIAFGDQQgBUEBakH/P3EiBUECdEHg' +
-    'hJWBAGoiCygCACAMRg0ACwsgCyAMNgIAIAVBAnRB4ISXgQBqIAE2AgAgEkHg0JSBAGogGDYCACASQeDglIEAaiAZNgIAIBJB' +
-    '4PCUgQBqIAc2AgACQAJAIAMNAEEAIRIMAQtBwIiUgQAgACAYIBlBABCOgICAAEEARyESCwJAAkAgFkEBRyIBRQ0AIBchDAwB' +
-    'CyAXQfr/A0oNAyAXQQJ0IgVBxIiEgQBqIBg2AgAgBUHAiISBAGpBATYCACAFQciIhIEAaiAZNgIAIAVBzIiEgQBqIAc2AgAg' +
-    'BUHUiISBAGpBfzYCACAOQQFqIQ4gF0EGaiEMIBchEAsCQCAUIAJODQADQCAAIBRqLQAAQXdqIgVBF0sNAUEBIAV0QZOAgARx' +
-    'RQ0BIAIgFEEBaiIURw0ADAQLCyAUIAJODQIgACAUai0AAEE6Rw0CAkAgFEEBaiIFIAJODQADQCAAIAVqLQAAQXdqIgZBF0sN' +
-    'AUEBIAZ0QZOAgARxRQ0BIAIgBUEBaiIFRw0ACyACIQULAkAgAUUNACAWIQsMAQsgEEECdEHQiISBAGogBTYCAEEBIQsLAkAg' +
-    'BSACSA0AQX8PCyAAIAVqLQAAIQYgBSEBDAALCyAGC54CAQR/AkAgAC0AACIFRQ0AIAMgAmshBgJAIARFDQAgASACaiEHIABB' +
-    'AWohCEEAIQEDQAJAIAYgBUgNACAFQQEgBUEBSxshBCAIIAFqIQNBACECAkADQCAHIAJqLQAAIAMgAmotAABHDQEgBCACQQFq' +
-    'IgJHDQALIAQhAgsgAiAFRw0AQQEPCyAAIAFBAWogBWoiAWotAAAiBQ0ADAILCyAGQQEgBkEBSxshByABIAJqIQQgAEEBaiEI' +
-    'QQAhAQNAAkAgBiAFRw0AIAggAWohA0EAIQICQANAIAQgAmotAAAgAyACai0AAEcNASAHIAJBAWoiAkcNAAsgByECCyACIAZH' +
-    'DQBBAQ8LIAAgAUEBaiAFaiIBai0AACIFDQALC0EACwsXAQBBgAgLEG51bGwAdHJ1ZQBmYWxzZQAAxAEEbmFtZQGcAQ8ABmJ1' +
-    'ZmZlcgEFc3RhY2sCBnJlc3VsdAMIY2FwYWNpdHkECnNraXBfdmFsdWUFDXNraXBfdmFsdWVfaW4GC3NraXBfc3RyaW5nBwtz' +
-    'a2lwX251bWJlcggLc2tpcF91bnJlYWQJCnNjYW5fbGluZXMKBHNpZGULCHdhbGtfb3V0DAt3YWxrX3RhYmxlcw0Ed2Fsaw4H' +
-    'aW5fbGlzdAcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlh' +
-    'biBjbGFuZwYxNC4wLjYAGg90YXJnZXRfZmVhdHVyZXMBKwdzaW1kMTI4';
+const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN/f38AAxsaAAAAAAECAgIDAAEAAQECAAAAAAAA' +
+    'AAAEAgUFAwEAOwYJAX8BQaDR6AELB48CFgZtZW1vcnkCAAZidWZmZXIAAAVzdGFjawABBnJlc3VsdAACCGNhcGFjaXR5AAMK' +
+    'c2tpcF92YWx1ZQAEC3NraXBfdW5yZWFkAAgLcmVmcmVzaF9vdXQACQpzY2FuX2xpbmVzAAoIcGVla19vdXQACwtwZWVrX2No' +
+    'YW5nZQAMDnN0YXRlX3Jlc291cmNlAA0Ec2lkZQAPCHdhbGtfb3V0ABALd2Fsa190YWJsZXMAEQ1wcm9qZWN0X3NwYW5zABIM' +
+    'cHJvamVjdF90ZXh0ABMNcHJvamVjdF9uYW1lcwAUDHJhZGl1c19uYW1lcwAVCm5hbWVfaW5wdXQAFghhZGRfbmFtZQAXB3By' +
+    'b2plY3QAGArCqQEaCABBoIiAgAALCABBsIjAgAALCABBsIjEgAALBwBBgIDAAAsSAEGgiICAACAAIAEQhYCAgAALzAgBBn8C' +
+    'QCABIAJODQBBACEDA0ACQAJAAkACQCAAIAFqIgQtAAAiBUEiRw0AIAAgAUEBaiACEIaAgIAAIgZBAE4NAQwCCwJAIAVB3wFx' +
+    'QdsARw0AQX8hBiADQYAERg0CAkAgAUEBaiIBIAJODQADQCAAIAFqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARxRQ0BIAIgAUEB' +
+    'aiIBRw0ADAcLCyABIAJODQUCQCAFQQJqIAAgAWotAAAiB0cNACABQQFqIQYMAgsgA0GQ8dmBAGpBAUECIAVB+wBGGzoAACAD' +
+    'QQFqIQMgBUH7AEcNAyAHQSJHDQICQCAAIAFBAWogAhCGgICAACIBQQBODQAgAQ8LAkAgASACTg0AA0AgACABai0AAEF3aiIH' +
+    'QRdLDQFBASAHdEGTgIAEcUUNASACIAFBAWoiAUcNAAwHCwsgASACTg0FIAAgAWotAABBOkcNAgJAIAFBAWoiASACTg0AA0Ag' +
+    'ACABai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASACIAFBAWoiAUcNAAwHCwsgASACTg0FIAEhBiABQQBIDQIMAwsCQAJA' +
+    'IAVBmn9qIgZBDksNAEEBIAZ0QYGCAXFFDQACQEGFiICAAEGKiICAAEGAiICAACAFQeYARhsgBUH0AEYbIgUtAAEiBw0AQQEg' +
+    'AWohBgwCC0EBIQYDQCABIAZqIAJODQcCQCAEIAZqLQAAIAdB/wFxRg0AQX8PCyAFIAZqIQcgBkEBaiIIIQYgB0EBai0AACIH' +
+    'DQALIAggAWohBgwBCwJAIAVBLUYNACAFQUZqQf8BcUH2AU8NAEF/DwsgACABIAIQh4CAgAAhBgsgBkEASA0BCyADRQ0AA0AC' +
+    'QCAGIAJODQADQCAAIAZqLQAAQXdqIgFBF0sNAUEBIAF0QZOAgARxRQ0BIAIgBkEBaiIGRg0GDAALCyAGIAJODQQgA0GP8dmB' +
+    'AGotAAAhBwJAIAAgBmotAAAiAUEsRw0AAkAgBkEBaiIBIAJODQADQCAAIAFqLQAAQXdqIgZBF0sNAUEBIAZ0QZOAgARxRQ0B' +
+    'IAIgAUEBaiIBRg0HDAALCyABIAJODQUgB0H/AXFBAUcNA0F/IQYgACABai0AAEEiRw0CAkAgACABQQFqIAIQhoCAgAAiAUEA' +
+    'Tg0AIAEPCwJAIAEgAk4NAANAIAAgAWotAABBd2oiB0EXSw0BQQEgB3RBk4CABHFFDQEgAiABQQFqIgFGDQcMAAsLIAEgAk4N' +
+    'BSAAIAFqLQAAQTpHDQICQCABQQFqIgEgAk4NAANAIAAgAWotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgAiABQQFqIgFG' +
+    'DQcMAAsLIAEgAk4NBSABIQYgAUEATg0DDAILAkBB/QBB3QAgB0H/AXFBAUYbIAFGDQBBfw8LIAZBAWohBiADQX9qIgMNAAsL' +
+    'IAYPCyABIAJIDQALC0F+C6AEAwF/AXsCf0EAQQA6AMSLx4AAA39BfiEDAkACQCABIAJODQAgACABav0AAAAiBP0MXFxcXFxc' +
+    'XFxcXFxcXFxcXP0jIAT9DCIiIiIiIiIiIiIiIiIiIiL9I/1QIAT9DCAgICAgICAgICAgICAgICD9Jv1Q/WRBfyACIAFrIgV0' +
+    'QX9zQX8gBUEQSBtxIgVoQRAgBRsgAWohASAFRQ0CAkAgACABaiIGLQAAIgVB3ABGDQBBfyEDIAVBIkcNASABQQFqDwtBAEEB' +
+    'OgDEi8eAACABQQFqIgUgAk4NAEF/IQMCQCAAIAVqLQAAQV5qDlQCAQEBAQEBAQEBAQEBAgEBAQEBAQEBAQEBAQEBAQEBAQEB' +
+    'AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAgEBAQEBAgEBAQIBAQEBAQEBAgEBAQIBAgABC0F+IQMgAUEGaiIBIAJKDQACQCAG' +
+    'QQJqLQAAIgVBRmpB/wFxQfUBSw0AIAVBIHJBmX9qQf8BcUH6AU8NAEF/DwsCQCAGQQNqLQAAIgVBRmpB/wFxQfUBSw0AIAVB' +
+    'IHJBmX9qQf8BcUH6AU8NAEF/DwsCQCAGQQRqLQAAIgVBRmpB/wFxQfUBSw0AIAVBIHJBmX9qQf8BcUH6AU8NAEF/DwsgBkEF' +
+    'ai0AACIFQUZqQf8BcUH1AUsNAkF/IQMgBUEgckGZf2pB/wFxQfoBTw0CCyADDwsgAUECaiEBDAALC5MDAQN/AkAgACABai0A' +
+    'AEEtRiABaiIDIAJIDQBBfg8LAkACQAJAAkAgACADai0AACIBQTBHDQAgA0EBaiEBDAELQX8hBCABQU9qQf8BcUEISw0CIABB' +
+    'AWohBQNAAkAgA0EBaiIBIAJIDQAgAiEBDAMLIAUgA2ohBCABIQMgBC0AAEFGakH/AXFB9QFLDQALCwJAIAEgAk4NACAAIAFq' +
+    'LQAAQS5HDQACQCABQQFqIgMgAkgNAEF+DwsgAyEBAkADQAJAIAAgAWotAABBRmpB/wFxQfYBTw0AQX8hBAwCCyACIAFBAWoi' +
+    'AUcNAAtBfiEEIAIhAQsgASADRg0CCyABIAJODQAgACABai0AAEEgckHlAEcNAAJAIAFBAWoiAyACTg0AAkAgACADai0AAEFV' +
+    'ag4DAAEAAQsgAUECaiEDC0F+IQQgAyACTg0BIAMhAQJAA0ACQCAAIAFqLQAAQUZqQf8BcUH2AU8NAEF/IQQMAgsgAiABQQFq' +
+    'IgFHDQALQX4hBCACIQELIAEgA0YNAQsgASEECyAEC6AGAQR/AkACQCAAIAFIDQAgAyEFIAAhBgwBCwNAIAMhBQJAAkAgACIG' +
+    'QaCIgIAAai0AACIAQSBLDQACQCAAQXZqIgNBFksNAEEBIAN0QYmAgAJxRQ0AIAZBAWohACAFIQMMAgsgBSEDIAYgAEEJRiIH' +
+    'aiIAIQYgBw0BDAMLAkACQAJAIAVBfWoOBAECAgACCyACQa+IwIAAai0AACEFAkAgAEEsRw0AQQJBBCAFQf8BcUEBRhshAyAG' +
+    'QQFqIQAMAwtBBiEDAkBB/QBB3QAgBUH/AXFBAUYbIABGDQBBBiEFDAULAkAgAiAESg0AQQYhBQwFCyACQX9qIQIgBkEBaiEA' +
+    'DAILAkAgAEE6Rg0AQQMhBQwECyAGQQFqIQBBBCEDDAELAkAgAEEiRw0AQaCIgIAAIAZBAWogARCGgICAACIAQQBIDQNBA0EG' +
+    'IAVBf2pBAkkbIQMMAQsCQAJAIAVBf2pBAUsNACAAQf0ARw0EIAVBAUcNBCACIARMDQQMAQsCQCAAQd8BcUHbAEcNAAJAIAJB' +
+    'gIAERw0AQYCABCECDAULIAJBsIjAgABqQQFBBSAAQfsARhsiAzoAACAGQQFqIQAgAkEBaiECDAILAkACQAJAAkACQAJAIABB' +
+    'o39qDhgAAwMDAwMDAwMBAwMDAwMDAwEDAwMDAwECCyAFQQVHDQggAiAESg0FDAgLAkBBhYiAgABBioiAgABBgIiAgAAgAEHm' +
+    'AEYbIABB9ABGGyIILQABIgMNAEEBIAZqIQAMBAtBASEAA0AgBiAAaiIHIAFODQggB0GgiICAAGotAAAgA0H/AXFHDQggCCAA' +
+    'aiEDIABBAWoiByEAIANBAWotAAAiAw0ACyAHIAZqIQAMAwsgAEEtRg0BCyAAQUZqQf8BcUH2AUkNBQtBoIiAgAAgBiABEIeA' +
+    'gIAAIQALIABBAEgNAyAAIAFODQNBBiEDIABBoIiAgABqLQAAQUZqQf8BcUH1AUsNAwwBCyAGQQFqIQAgAkF/aiECQQYhAwsg' +
+    'AyEFIAAhBiAAIAFIDQALC0EAIAU2ArSIxIAAQQAgAjYCsIjEgAAgBgsIAEHAiMSAAAvvKgMCfwF7En9BAEIANwO4iMSAAEEA' +
+    'QQA2AsCIxIAAAkADQCABIQICQCAAIAFODQBBACAAayEDIAAhAgJAA0D9DP////////////////////8gAkGgiICAAGr9AAAA' +
+    'IgQgBP0MCgoKCgoKCgoKCgoKCgoKCv0j/VL9ZEF/IAEgA2oiBXRBf3NBfyAFQRBIG3EiBQ0BIANBcGohAyACQRBqIgIgAUgN' +
+    'AAsgASECDAELIAVoIANrIQILAkBBACgCwIjEgABBgCBHDQAgAiABTg0CAkADQCACQaCIgIAAai0AAEEKRg0BIAEgAkEBaiIC' +
+    'Rw0ADAQLC0EAIAI2ArSIxIAAQQBBATYCsIjEgAAgAA8LIAIgAU4NAQJAIAJBoIiAgABqLAAAQX9KDQAgAUF/aiEFA0AgBSAC' +
+    'Rg0DIAJBoYiAgABqIQMgAkEBaiIBIQIgAy0AAEEKRw0AC0EAIAE2ArSIxIAAQQBBATYCsIjEgAAgAA8LIAAhAwJAAkAgACAC' +
+    'Tg0AIAAhAwNAIANBoIiAgABqLQAAQXdqIgVBF0sNAUEBIAV0QZOAgARxRQ0BIAIgA0EBaiIDRw0ADAILCyADIAJODQAgA0Gg' +
+    'iICAAGotAABB+wBHDQBBfyEGQQAhB0EBIQhB+wAhBUF/IQlBACEKQQAhC0EAIQxBfyENQX8hDgNAIAVB/wFxIQ8CQAJAAkAC' +
+    'QAJAAkACQAJAIAVB3wFxQdsARw0AIApBgARGDQkCQCADQQFqIgMgAk4NAANAIANBoIiAgABqLQAAQXdqIgVBF0sNAUEBIAV0' +
+    'QZOAgARxRQ0BIAIgA0EBaiIDRw0ADAsLCyADIAJODQkCQCAPQQJqIANBoIiAgABqLQAAIhBGDQAgCkGQ8dmBAGpBAUECIA9B' +
+    '+wBGIgUbOgAAQQAhESAKQZD12YEAaiAIQQAgCEH/AXFBBEcbQQAgBRs6AAAgCkEBaiEKQQAhCCAFDQIMCAsgA0EBaiESQQAh' +
+    'EQwFCyAPQZp/aiISQQ5LDQFBASASdEGBggFxRQ0BQQEhCAJAQYWIgIAAQYqIgIAAQYCIgIAAIA9B5gBGGyAPQfQARhsiES0A' +
+    'ASISRQ0AQQEhBQNAIAMgBWoiDyACTg0KIA9BoIiAgABqLQAAIBJB/wFxRw0KIBEgBWohEiAFQQFqIgghBSASQQFqLQAAIhIN' +
+    'AAsLIAggA2ohEgwCC0EBIQUMBAsCQAJAIA9BXmoODAMAAAAAAAAAAAAAAQALIAVBRmpB/wFxQfYBSQ0HC0GgiICAACADIAIQ' +
+    'h4CAgAAhEgtBACERIBJBAEgNBQwBC0EAIRFBoIiAgAAgA0EBaiACEIaAgIAAIhJBAEgNBAtBACEFCwJAA0ACQAJAIAUOAgAB' +
+    'AQsgCkUNAgNAAkAgEiACTg0AA0AgEkGgiICAAGotAABBd2oiA0EXSw0BQQEgA3RBk4CABHFFDQEgAiASQQFqIhJHDQAMCAsL' +
+    'IBIgAk4NBiAKQX9qIQMgCkGP8dmBAGotAAAhBQJAAkAgEkGgiICAAGotAAAiD0EsRw0AAkAgEkEBaiIDIAJODQADQCADQaCI' +
+    'gIAAai0AAEF3aiIPQRdLDQFBASAPdEGTgIAEcUUNASACIANBAWoiA0cNAAwKCwsgAyACTg0IIAVB/wFxQQFGDQEgESEIDAYL' +
+    'Qf0AQd0AIAVB/wFxQQFGGyAPRw0HIBJBAWohEiADIQogA0UNBAwBCwsgA0GgiICAAGotAAAhEEEBIQUMAQsgEEH/AXFBIkcN' +
+    'BEGgiICAACADQQFqIg8gAhCGgICAACIFQQBIDQQgBUF/aiETQQAtAMSLx4AAIQgCQCAKQY/12YEAai0AACIURQ0AIAhBAXEN' +
+    'BQsCQAJAIApBAUYNAEEAIRUMAQsCQCATIA8gEyAPShsgD2siCA0AQQAhFQwBCwJAAkAgD0GgiICAAGotAAAiFkH0AEcNAAJA' +
+    'IAhBAUcNAEEAIRUMAwsCQCADQaKIgIAAai0AAEH5AEYNAEEAIRUMAwsCQCAIQQJHDQBBACEVDAMLAkAgA0GjiICAAGotAABB' +
+    '8ABGDQBBACEVDAMLAkAgCEEDRw0AQQAhFQwDCyADQQVqIQhBASEVAkAgA0GkiICAAGotAABB5QBGDQBBACEVDAMLIAggE0YN' +
+    'AUEAIRUMAgsCQCAWQcAARg0AQQAhFQwCCwJAIAhBAUcNAEEAIRUMAgsCQCADQaKIgIAAai0AAEHsAEYNAEEAIRUMAgsCQCAI' +
+    'QQJHDQBBACEVDAILAkAgA0GjiICAAGotAABB5QBGDQBBACEVDAILAkAgCEEDRw0AQQAhFQwCCwJAIANBpIiAgABqLQAAQfYA' +
+    'Rg0AQQAhFQwCCwJAIAhBBEcNAEEAIRUMAgsCQCADQaWIgIAAai0AAEHlAEYNAEEAIRUMAgsCQCAIQQVHDQBBACEVDAILIANB' +
+    'B2ohCEECIRUCQCADQaaIgIAAai0AAEHsAEYNAEEAIRUMAgsgCCATRg0AQQAhFQwBCyAVIAtxDQUgFSALciELCyARIQggCSEW' +
+    'AkACQAJAAkACQCAUQX9qDgMAAQMECyATIA8gEyAPShsgD2siCEUNASAPQaCIgIAAai0AAEHoAEcNASAIQQFGDQEgA0GiiICA' +
+    'AGotAABB7wBHDQEgCEECRg0BIANBo4iAgABqLQAAQe8ARw0BIAhBA0YNASADQQVqIQ9BfyEWQQIhCCADQaSIgIAAai0AAEHr' +
+    'AEcNASAPIBNGDQMMAQsgEyAPIBMgD0obIA9rIghFDQAgD0GgiICAAGotAABB8gBHDQAgCEEBRg0AIANBooiAgABqLQAAQeUA' +
+    'Rw0AIAhBAkYNACADQaOIgIAAai0AAEHzAEcNACAIQQNGDQAgA0GkiICAAGotAABB7wBHDQAgCEEERg0AIANBpYiAgABqLQAA' +
+    'QfUARw0AIAhBBUYNACADQaaIgIAAai0AAEHyAEcNACAIQQZGDQAgA0GniICAAGotAABB4wBHDQAgCEEHRg0AIANBCWohD0F/' +
+    'IRZBAyEIIANBqIiAgABqLQAAQeUARw0AIA8gE0YNAgsgESEIIAkhFgwBC0EAIQgCQCATIA8gEyAPShsgD2siFkUNACAPQaCI' +
+    'gIAAai0AAEHhAEcNACAWQQFGDQAgA0GiiICAAGotAABB5ABHDQAgFkECRg0AIANBo4iAgABqLQAAQeQARw0AIBZBA0YNACAD' +
+    'QaSIgIAAai0AAEHyAEcNACADQQVqIBNGIQgLQX8gCSAIGyEWQQQgESAIGyEICwJAIAUgAk4NAANAIAVBoIiAgABqLQAAQXdq' +
+    'IgNBF0sNAUEBIAN0QZOAgARxRQ0BIAIgBUEBaiIFRw0ADAYLCyAFIAJODQQgBUGgiICAAGotAABBOkcNBAJAIAVBAWoiAyAC' +
+    'Tg0AA0AgA0GgiICAAGotAABBd2oiBUEXSw0BQQEgBXRBk4CABHFFDQEgAiADQQFqIgNHDQAMBgsLIAMgAk4NBAJAAkAgCEH/' +
+    'AXFBBEcNACADQaCIgIAAai0AAEEiRw0AQaCIgIAAIANBAWoiCSACEIaAgIAAIhJBAEgNBiASQX9qIQZBACERQQAtAMSLx4AA' +
+    'IQcMAQsCQCAVDQAgFiEJDAQLAkAgA0GgiICAAGotAABBIkYNACAWIQkgFUEBRw0EDAYLQaCIgIAAIANBAWoiBSACEIaAgIAA' +
+    'IRJBAC0AxIvHgAAhDyASQQBIDQUgD0EBcQ0FIBJBf2ohDwJAIBVBAUcNACAIIREgFiEJIA8hDSAFIQ4MAQtBACEMAkAgDyAF' +
+    'IA8gBUobIAVrIhFFDQAgBUGgiICAAGotAABB5QBHDQAgEUEBRg0AIANBooiAgABqLQAAQfIARw0AIBFBAkYNACADQaOIgIAA' +
+    'ai0AAEHyAEcNACARQQNGDQAgA0GkiICAAGotAABB7wBHDQAgEUEERg0AIANBpYiAgABqLQAAQfIARw0AIANBBmogD0YhDAsg' +
+    'CCERIBYhCQtBACEFDAALCwJAIBIgAk4NAANAIBJBoIiAgABqLQAAQXdqIgNBF0sNAUEBIAN0QZOAgARxRQ0BIAIgEkEBaiIS' +
+    'Rw0ACyACIRILIBIgAkcNAiAOQQBIDQICQAJAIA0gDiANIA5KGyAOayIDRQ0AAkACQAJAAkACQCAOQaCIgIAAai0AACIFQY5/' +
+    'ag4FAAICAgECCyADQQFGDQQgDkGhiICAAGotAABB5QBHDQQgA0ECRg0EIA5BooiAgABqIgUtAABB5gBHDQIgA0EDRg0CIA5B' +
+    'o4iAgABqLQAAQfIARw0CIANBBEYNAiAOQaSIgIAAai0AAEHlAEcNAiADQQVGDQIgDkGliICAAGotAABB8wBHDQIgA0EGRg0C' +
+    'IA5BpoiAgABqLQAAQegARw0CIANBB0YNAiAOQaeIgIAAai0AAEHfAEcNAiADQQhGDQIgDkGoiICAAGotAABB4wBHDQIgA0EJ' +
+    'Rg0CIA5BqYiAgABqLQAAQe8ARw0CIANBCkYNAiAOQaqIgIAAai0AAEHtAEcNAiADQQtGDQIgDkGriICAAGotAABB8ABHDQIg' +
+    'A0EMRg0CIA5BrIiAgABqLQAAQewARw0CIANBDUYNAiAOQa2IgIAAai0AAEHlAEcNAiADQQ5GDQIgDkGuiICAAGotAABB9ABH' +
+    'DQIgA0EPRg0CIA5BEGohCiAOQa+IgIAAai0AAEHlAEcNAiAKIA1HDQIgCUEASA0FQQBBACgCwIjEgAAiA0EBajYCwIjEgAAg' +
+    'A0EMbCIDQciIxIAAaiAGNgIAIANBxIjEgABqIAk2AgAgA0HMiMSAAGogBzYCAAwFCyADQQFGDQMgDkGhiICAAGotAABB5QBH' +
+    'DQMgA0ECRg0DIA5BooiAgABqLQAAQfIARw0DIANBA0YNAyAOQaOIgIAAai0AAEHzAEcNAyADQQRGDQMgDkGkiICAAGotAABB' +
+    '6QBHDQMgA0EFRg0DIA5BpYiAgABqLQAAQe8ARw0DIANBBkYNAyAOQQdqIQMgDkGmiICAAGotAABB7gBHDQMgAyANRw0DDAcL' +
+    'IAVB8ABHDQEgA0EBRg0BIA5BoYiAgABqLQAAQewARw0CIANBAkYNAiAOQaKIgIAAai0AAEHhAEcNAiADQQNGDQIgDkGjiICA' +
+    'AGotAABB7gBHDQIgA0EERg0CIA5BpIiAgABqLQAAQe4ARw0CIANBBUYNAiAOQaWIgIAAai0AAEHlAEcNAiADQQZGDQIgDkGm' +
+    'iICAAGotAABB5ABHDQIgA0EHRg0CIA5Bp4iAgABqLQAAQd8ARw0CIANBCEYNAiAOQaiIgIAAai0AAEHjAEcNAiADQQlGDQIg' +
+    'DkGpiICAAGotAABB6ABHDQIgA0EKRg0CIA5BqoiAgABqLQAAQeEARw0CIANBC0YNAiAOQauIgIAAai0AAEHuAEcNAiADQQxG' +
+    'DQIgDkGsiICAAGotAABB5wBHDQIgA0ENRg0CIA5BDmohAyAOQa2IgIAAai0AAEHlAEcNAiADIA1HDQIMBgsCQCAFLQAAQfMA' +
+    'Rw0AIANBA0YNACAOQaOIgIAAai0AAEHvAEcNACADQQRGDQAgDkGkiICAAGotAABB9QBHDQAgA0EFRg0AIA5BpYiAgABqLQAA' +
+    'QfIARw0AIANBBkYNACAOQaaIgIAAai0AAEHjAEcNACADQQdGDQAgDkGniICAAGotAABB5QBHDQAgA0EIRg0AIA5BqIiAgABq' +
+    'LQAAQd8ARw0AIANBCUYNACAOQamIgIAAai0AAEHkAEcNACADQQpGDQAgDkGqiICAAGotAABB8gBHDQAgA0ELRg0AIA5Bq4iA' +
+    'gABqLQAAQekARw0AIANBDEYNACAOQayIgIAAai0AAEHmAEcNACADQQ1GDQAgDkEOaiEKIA5BrYiAgABqLQAAQfQARw0AIAog' +
+    'DUYNBgsgBS0AAEHmAEcNASADQQNGDQEgDkGjiICAAGotAABB8gBHDQEgA0EERg0BIA5BpIiAgABqLQAAQeUARw0BIANBBUYN' +
+    'ASAOQaWIgIAAai0AAEHzAEcNASADQQZGDQEgDkGmiICAAGotAABB6ABHDQEgA0EHRg0BIA5Bp4iAgABqLQAAQd8ARw0BIANB' +
+    'CEYNASAOQaiIgIAAai0AAEHjAEcNASADQQlGDQEgDkGpiICAAGotAABB7wBHDQEgA0EKRg0BIA5BqoiAgABqLQAAQe0ARw0B' +
+    'IANBC0YNASAOQauIgIAAai0AAEHwAEcNASADQQxGDQEgDkGsiICAAGotAABB7ABHDQEgA0ENRg0BIA5BrYiAgABqLQAAQeUA' +
+    'Rw0BIANBDkYNASAOQa6IgIAAai0AAEH0AEcNASADQQ9GDQEgDkEQaiEDIA5Br4iAgABqLQAAQeUARw0BIAMgDUcNAQwFCwJA' +
+    'IAVB5ABHDQAgA0EBRg0AIA5BoYiAgABqLQAAQekARw0BIANBAkYNASAOQaKIgIAAai0AAEHhAEcNASADQQNGDQEgDkGjiICA' +
+    'AGotAABB5wBHDQEgA0EERg0BIA5BpIiAgABqLQAAQe4ARw0BIANBBUYNASAOQaWIgIAAai0AAEHvAEcNASADQQZGDQEgDkGm' +
+    'iICAAGotAABB8wBHDQEgA0EHRg0BIA5Bp4iAgABqLQAAQfQARw0BIANBCEYNASAOQaiIgIAAai0AAEHpAEcNASADQQlGDQEg' +
+    'DkEKaiEDIA5BqYiAgABqLQAAQeMARw0BIAMgDUcNAQwFCyAFQeMARw0AIANBAUYNACAOQaGIgIAAai0AAEHoAEcNACADQQJG' +
+    'DQAgDkGiiICAAGotAABB4QBHDQAgA0EDRg0AIA5Bo4iAgABqLQAAQe4ARw0AIANBBEYNACAOQaSIgIAAai0AAEHnAEcNACAD' +
+    'QQVGDQAgDkGliICAAGotAABB5QBHDQAgA0EGRg0AIA5BpoiAgABqLQAAQd8ARw0AIANBB0YNACAOQaeIgIAAai0AAEHzAEcN' +
+    'ACADQQhGDQAgDkGoiICAAGotAABB9QBHDQAgA0EJRg0AIA5BqYiAgABqLQAAQe0ARw0AIANBCkYNACAOQaqIgIAAai0AAEHt' +
+    'AEcNACADQQtGDQAgDkGriICAAGotAABB4QBHDQAgA0EMRg0AIA5BrIiAgABqLQAAQfIARw0AIANBDUYNACAOQQ5qIQMgDkGt' +
+    'iICAAGotAABB+QBHDQAgAyANRg0ECyAMRQ0AQQBBACgCvIjEgABBAWo2AryIxIAAC0EAQQAoAriIxIAAQQFqNgK4iMSAACAC' +
+    'QQFqIQAMAwsgA0GgiICAAGotAAAhBQwACwsLQQAgAjYCtIjEgABBAEEBNgKwiMSAACAADwtBAEEANgKwiMSAACAACwgAQdCI' +
+    'x4AAC902AQl/QX8hAgJAIAAgAU4NACAAQaCIgIAAai0AAEH7AEcNAAJAIABBAWoiAyABTg0AA0AgA0GgiICAAGotAABBd2oi' +
+    'BEEXSw0BQQEgBHRBk4CABHFFDQEgASADQQFqIgNHDQALQX4PCwJAIAMgAUgNAEF+DwsgA0GgiICAAGotAABB/QBGDQBBASEE' +
+    'QQAhBUEAIQYgAyECA0ACQAJAAkACQCAERQ0AAkAgAkGgiICAAGotAABBIkYNAEF/DwsCQEGgiICAACACQQFqIgcgARCGgICA' +
+    'ACIIQQBODQAgCA8LAkBBAC0AxIvHgABFDQBBfw8LIAghAwJAIAggAU4NACAIIQMDQCADQaCIgIAAai0AAEF3aiIEQRdLDQFB' +
+    'ASAEdEGTgIAEcUUNASABIANBAWoiA0cNAAtBfg8LAkAgAyABSA0AQX4PCwJAIANBoIiAgABqLQAAQTpGDQBBfw8LAkAgA0EB' +
+    'aiIDIAFODQADQCADQaCIgIAAai0AAEF3aiIEQRdLDQFBASAEdEGTgIAEcUUNASABIANBAWoiA0cNAAtBfg8LAkAgAyABSA0A' +
+    'QX4PCwJAIANBAE4NACADDwsgCEF/aiIIIAcgCCAHShsgB2siBEUNAQJAAkACQCAHQaCIgIAAai0AACIHQeEARw0AIARBAUYN' +
+    'BCACQaKIgIAAai0AACIHQeQARw0BIARBAkYNASACQaOIgIAAai0AAEHkAEcNBCAEQQNGDQQgAkGkiICAAGotAABB8gBHDQQg' +
+    'BEEERg0EIAJBpYiAgABqLQAAQeUARw0EIARBBUYNBCACQaaIgIAAai0AAEHzAEcNBCAEQQZGDQQgAkGniICAAGotAABB8wBH' +
+    'DQRBACEJIAJBCGogCEYNBQwECwJAAkACQAJAIAdB7QBHDQAgBEEBRg0AIAJBooiAgABqLQAAIgdB7wBHDQEgBEECRg0BQe8A' +
+    'IQcgAkGjiICAAGotAABB5ABHDQEgBEEDRg0BIAJBpIiAgABqLQAAQfUARw0BIARBBEYNASACQaWIgIAAai0AAEHsAEcNASAE' +
+    'QQVGDQEgAkGmiICAAGotAABB5QBHDQEgBEEGRg0BIAJBp4iAgABqLQAAQd8ARw0BIARBB0YNASACQaiIgIAAai0AAEHhAEcN' +
+    'ASAEQQhGDQEgAkGpiICAAGotAABB5ABHDQEgBEEJRg0BIAJBqoiAgABqLQAAQeQARw0BIARBCkYNASACQauIgIAAai0AAEHy' +
+    'AEcNASAEQQtGDQEgAkGsiICAAGotAABB5QBHDQEgBEEMRg0BIAJBrYiAgABqLQAAQfMARw0BIARBDUYNASACQa6IgIAAai0A' +
+    'AEHzAEcNAUEBIQkgAkEPaiAIRw0BDAgLAkAgB0GTf2oOCAADAwMDAwMCAwsgBEEBRg0GIAJBooiAgABqLQAAIQcLIAdB/wFx' +
+    'Qe8ARw0FIARBAkYNBSACQaOIgIAAai0AAEHkAEcNBSAEQQNGDQUgAkGkiICAAGotAABB5QBHDQVBAiEJIAJBBWogCEYNBgwF' +
+    'CyAEQQFGDQQgAkGiiICAAGotAABB+QBHDQQgBEECRg0EIAJBo4iAgABqLQAAQfAARw0EIARBA0YNBCACQaSIgIAAai0AAEHl' +
+    'AEcNBEEDIQkgAkEFaiAIRg0FDAQLAkAgB0HuAEcNACAEQQFGDQAgAkGiiICAAGotAABB4QBHDQQgBEECRg0EIAJBo4iAgABq' +
+    'LQAAQe0ARw0EIARBA0YNBCACQaSIgIAAai0AAEHlAEcNBEEEIQkgAkEFaiAIRg0FDAQLAkACQAJAIAdBl39qDggAAgICAgIC' +
+    'AQILIARBAUYNBSACQaKIgIAAai0AAEHuAEcNBSAEQQJGDQUgAkGjiICAAGotAABB5ABHDQUgBEEDRg0FIAJBpIiAgABqLQAA' +
+    'QeUARw0FIARBBEYNBSACQaWIgIAAai0AAEH4AEcNBUEFIQkgAkEGaiAIRg0GDAULIARBAUYNBCACQaKIgIAAai0AAEHyAEcN' +
+    'BCAEQQJGDQQCQCACQaOIgIAAaiIHLQAAQe8ARw0AIARBA0YNACACQaSIgIAAai0AAEH2AEcNACAEQQRGDQAgAkGliICAAGot' +
+    'AABB6QBHDQAgBEEFRg0AIAJBpoiAgABqLQAAQeQARw0AIARBBkYNACACQaeIgIAAai0AAEHlAEcNACAEQQdGDQAgAkGoiICA' +
+    'AGotAABB8gBHDQAgBEEIRg0AIAJBqYiAgABqLQAAQd8ARw0AIARBCUYNACACQaqIgIAAai0AAEHuAEcNACAEQQpGDQAgAkGr' +
+    'iICAAGotAABB4QBHDQAgBEELRg0AIAJBrIiAgABqLQAAQe0ARw0AIARBDEYNACACQa2IgIAAai0AAEHlAEcNAEEGIQkgAkEO' +
+    'aiAIRg0GCyAHLQAAQeUARw0EIARBA0YNBCACQaSIgIAAai0AAEH2AEcNBCAEQQRGDQQgAkGliICAAGotAABB6QBHDQQgBEEF' +
+    'Rg0EIAJBpoiAgABqLQAAQe8ARw0EIARBBkYNBCACQaeIgIAAai0AAEH1AEcNBCAEQQdGDQQgAkGoiICAAGotAABB8wBHDQQg' +
+    'BEEIRg0EIAJBqYiAgABqLQAAQd8ARw0EIARBCUYNBCACQaqIgIAAai0AAEHhAEcNBCAEQQpGDQQgAkGriICAAGotAABB5ABH' +
+    'DQQgBEELRg0EIAJBrIiAgABqLQAAQeQARw0EIARBDEYNBCACQa2IgIAAai0AAEHyAEcNBCAEQQ1GDQQgAkGuiICAAGotAABB' +
+    '5QBHDQQgBEEORg0EIAJBr4iAgABqLQAAQfMARw0EIARBD0YNBCACQbCIgIAAai0AAEHzAEcNBEEIIQkgAkERaiAIRg0FDAQL' +
+    'IAdB5ABHDQEgBEEBRg0BIAJBooiAgABqLQAAQeUARw0DIARBAkYNAyACQaOIgIAAai0AAEHwAEcNAyAEQQNGDQMgAkGkiICA' +
+    'AGotAABB7wBHDQMgBEEERg0DIAJBpYiAgABqLQAAQfMARw0DIARBBUYNAyACQaaIgIAAai0AAEHlAEcNAyAEQQZGDQMgAkGn' +
+    'iICAAGotAABB5ABHDQNBByEJIAJBCGogCEYNBAwDCyAHQeMARw0CIARBAkYNAiACQaOIgIAAai0AAEH0AEcNAiAEQQNGDQIg' +
+    'AkGkiICAAGotAABB6QBHDQIgBEEERg0CIAJBpYiAgABqLQAAQe8ARw0CIARBBUYNAiACQaaIgIAAai0AAEHuAEcNAiAEQQZG' +
+    'DQIgAkGniICAAGotAABB3wBHDQIgBEEHRg0CIAJBqIiAgABqLQAAQfIARw0CIARBCEYNAiACQamIgIAAai0AAEHlAEcNAiAE' +
+    'QQlGDQIgAkGqiICAAGotAABB4QBHDQIgBEEKRg0CIAJBq4iAgABqLQAAQfMARw0CIARBC0YNAiACQayIgIAAai0AAEHvAEcN' +
+    'AiAEQQxGDQIgAkGtiICAAGotAABB7gBHDQJBCSEJIAJBDmogCEYNAwwCCyAHQeMARw0BIARBAUYNASACQaKIgIAAai0AAEHo' +
+    'AEcNASAEQQJGDQEgAkGjiICAAGotAABB4QBHDQEgBEEDRg0BIAJBpIiAgABqLQAAQe4ARw0BIARBBEYNASACQaWIgIAAai0A' +
+    'AEHnAEcNASAEQQVGDQEgAkGmiICAAGotAABB5QBHDQEgAkEHaiAIRw0BAkAgBkUNAEF/DwsCQCADQaCIgIAAai0AAEH7AEYN' +
+    'AEF/DwtBAEJ/NwPwiceAAEEAQn83A+iJx4AAQQBCfzcD4InHgABBAEJ/NwPYiceAAEEAQn83A9CJx4AAQQBCfzcDyInHgAAC' +
+    'QCADQQFqIgIgAU4NAANAIAJBoIiAgABqLQAAQXdqIgNBF0sNAUEBIAN0QZOAgARxRQ0BIAEgAkEBaiICRw0AC0F+DwsCQCAC' +
+    'IAFIDQBBfg8LAkAgAkGgiICAAGotAABB/QBHDQBBfw8LQX8hBkEBIQNBfyEJA0ACQAJAAkACQAJAAkAgA0UNAAJAIAJBoIiA' +
+    'gABqLQAAQSJGDQBBfw8LAkBBoIiAgAAgAkEBaiIHIAEQhoCAgAAiCEEATg0AIAgPCwJAQQAtAMSLx4AARQ0AQX8PCyAIIQMC' +
+    'QCAIIAFODQAgCCEDA0AgA0GgiICAAGotAABBd2oiBEEXSw0BQQEgBHRBk4CABHFFDQEgASADQQFqIgNHDQALQX4PCwJAIAMg' +
+    'AUgNAEF+DwsCQCADQaCIgIAAai0AAEE6Rg0AQX8PCwJAIANBAWoiAyABTg0AA0AgA0GgiICAAGotAABBd2oiBEEXSw0BQQEg' +
+    'BHRBk4CABHFFDQEgASADQQFqIgNHDQALQX4PCwJAIAMgAUgNAEF+DwsCQCADQQBODQAgAw8LIAhBf2oiCCAHIAggB0obIAdr' +
+    'IgRFDQQgB0GgiICAAGotAAAiB0HhAEcNAiAEQQFGDQQgAkGiiICAAGotAAAiB0HjAEcNASAEQQJGDQEgAkGjiICAAGotAABB' +
+    '9ABHDQQgBEEDRg0EIAJBpIiAgABqLQAAQekARw0EIARBBEYNBCACQaWIgIAAai0AAEHvAEcNBCAEQQVGDQQgAkGmiICAAGot' +
+    'AABB7gBHDQQgBEEGRg0EIAJBp4iAgABqLQAAQfMARw0EIAJBCGogCEcNBEF/IQIgBkF/Sg0MIANBoIiAgABqLQAAQdsARw0M' +
+    'AkAgA0EBaiIDIAFODQADQCADQaCIgIAAai0AAEF3aiIEQRdLDQFBASAEdEGTgIAEcUUNASABIANBAWoiA0cNAAtBfg8LAkAg' +
+    'AyABSA0AQX4PCwJAIANBoIiAgABqLQAAIgRB3QBGDQAgBEEiRw0NQQAhBgNAAkBBoIiAgAAgA0EBaiABEIaAgIAAIgRBAE4N' +
+    'ACAEDwsgAyEIAkAgAyAETg0AA0AgCEGgiICAAGosAABBAEgNECAEIAhBAWoiCEcNAAsLIAZBEEYNDiAGQQxsIghBiIrHgABq' +
+    'IAQ2AgAgCEGEiseAAGogAzYCACAIQYyKx4AAakEALQDEi8eAADYCAAJAIAQgAU4NAANAIARBoIiAgABqLQAAQXdqIgNBF0sN' +
+    'AUEBIAN0QZOAgARxRQ0BIAEgBEEBaiIERw0AC0F+DwsCQCAEIAFIDQBBfg8LIAZBAWohBiAEQQFqIQMCQCAEQaCIgIAAai0A' +
+    'ACIEQSxGDQAgBEHdAEcNDyADIQIMCAsCQCADIAFODQADQCADQaCIgIAAai0AAEF3aiIEQRdLDQFBASAEdEGTgIAEcUUNASAB' +
+    'IANBAWoiA0cNAAtBfg8LAkAgAyABSA0AQX4PCyADQaCIgIAAai0AAEEiRg0ADA4LCyADQQFqIQJBACEGDAULAkAgBkEATg0A' +
+    'QX8PC0EAIAY2AvyJx4AAQQEhBkEAIAlBAUY2AviJx4AAIAJBAEgNCwwJCyAHQeYARw0CIARBAkYNAgJAIAJBo4iAgABqIgct' +
+    'AABB9ABHDQAgBEEDRg0AIAJBpIiAgABqLQAAQeUARw0AIARBBEYNACACQaWIgIAAai0AAEHyAEcNAEECIQogAkEGaiAIRg0C' +
+    'CwJAIActAABB9ABHDQAgBEEDRg0AIAJBpIiAgABqLQAAQeUARw0AIARBBEYNACACQaWIgIAAai0AAEHyAEcNACAEQQVGDQAg' +
+    'AkGmiICAAGotAABB3wBHDQAgBEEGRg0AIAJBp4iAgABqLQAAQfUARw0AIARBB0YNACACQaiIgIAAai0AAEHuAEcNACAEQQhG' +
+    'DQAgAkGpiICAAGotAABB6wBHDQAgBEEJRg0AIAJBqoiAgABqLQAAQe4ARw0AIARBCkYNACACQauIgIAAai0AAEHvAEcNACAE' +
+    'QQtGDQAgAkGsiICAAGotAABB9wBHDQAgBEEMRg0AIAJBrYiAgABqLQAAQe4ARw0AQQQhCiACQQ5qIAhGDQILIActAABB9ABH' +
+    'DQIgBEEDRg0CIAJBpIiAgABqLQAAQeUARw0CIARBBEYNAiACQaWIgIAAai0AAEHyAEcNAiAEQQVGDQIgAkGmiICAAGotAABB' +
+    '3wBHDQIgBEEGRg0CIAJBp4iAgABqLQAAQfMARw0CIARBB0YNAiACQaiIgIAAai0AAEHlAEcNAiAEQQhGDQIgAkGpiICAAGot' +
+    'AABB7gBHDQIgBEEJRg0CIAJBqoiAgABqLQAAQfMARw0CIARBCkYNAiACQauIgIAAai0AAEHpAEcNAiAEQQtGDQIgAkGsiICA' +
+    'AGotAABB9ABHDQIgBEEMRg0CIAJBrYiAgABqLQAAQekARw0CIARBDUYNAiACQa6IgIAAai0AAEH2AEcNAiAEQQ5GDQIgAkGv' +
+    'iICAAGotAABB5QBHDQJBCCEKIAJBEGogCEcNAgwBCwJAIAdB6QBHDQAgBEEBRg0AIAJBooiAgABqLQAAQe0ARw0CIARBAkYN' +
+    'AiACQaOIgIAAai0AAEHwAEcNAiAEQQNGDQIgAkGkiICAAGotAABB7wBHDQIgBEEERg0CIAJBpYiAgABqLQAAQfIARw0CIARB' +
+    'BUYNAiACQaaIgIAAai0AAEH0AEcNAiAEQQZGDQIgAkGniICAAGotAABB6QBHDQIgBEEHRg0CIAJBqIiAgABqLQAAQe4ARw0C' +
+    'IARBCEYNAiACQamIgIAAai0AAEHnAEcNAiACQQpqIAhHDQJBfyECIAlBf0oNCkEAIQQCQCADQaCIgIAAai0AAEHuAEcNAAJA' +
+    'AkAgASADayICQQFHDQBBfiEEDAELQX8hBCADQaGIgIAAai0AAEH1AEcNAAJAIAJBAkcNAEF+IQQMAQsgA0GiiICAAGotAABB' +
+    '7ABHDQBBfiEEIAJBA0YNACADQQRqQX8gA0GjiICAAGotAABB7ABGGyEECyAEQQBKIQQLQaCIgIAAIAMgARCFgICAACICQQBI' +
+    'DQogBEEBcyEJDAMLAkAgB0HiAEcNACAEQQFGDQIgAkGiiICAAGotAABB5QBHDQIgBEECRg0CAkAgAkGjiICAAGoiBy0AAEHm' +
+    'AEcNACAEQQNGDQAgAkGkiICAAGotAABB7wBHDQAgBEEERg0AIAJBpYiAgABqLQAAQfIARw0AIARBBUYNACACQaaIgIAAai0A' +
+    'AEHlAEcNAEEAIQogAkEHaiAIRg0CCyAHLQAAQeYARw0CIARBA0YNAiACQaSIgIAAai0AAEHvAEcNAiAEQQRGDQIgAkGliICA' +
+    'AGotAABB8gBHDQIgBEEFRg0CIAJBpoiAgABqLQAAQeUARw0CIARBBkYNAiACQaeIgIAAai0AAEHfAEcNAiAEQQdGDQIgAkGo' +
+    'iICAAGotAABB8wBHDQIgBEEIRg0CIAJBqYiAgABqLQAAQeUARw0CIARBCUYNAiACQaqIgIAAai0AAEHuAEcNAiAEQQpGDQIg' +
+    'AkGriICAAGotAABB8wBHDQIgBEELRg0CIAJBrIiAgABqLQAAQekARw0CIARBDEYNAiACQa2IgIAAai0AAEH0AEcNAiAEQQ1G' +
+    'DQIgAkGuiICAAGotAABB6QBHDQIgBEEORg0CIAJBr4iAgABqLQAAQfYARw0CIARBD0YNAiACQbCIgIAAai0AAEHlAEcNAkEG' +
+    'IQogAkERaiAIRg0BDAILIAdB8gBHDQEgBEEBRg0BIAJBooiAgABqLQAAQeUARw0BIARBAkYNASACQaOIgIAAai0AAEHwAEcN' +
+    'ASAEQQNGDQEgAkGkiICAAGotAABB7ABHDQEgBEEERg0BIAJBpYiAgABqLQAAQeEARw0BIARBBUYNASACQaaIgIAAai0AAEHj' +
+    'AEcNASAEQQZGDQEgAkGniICAAGotAABB5QBHDQEgBEEHRg0BIAJBqIiAgABqLQAAQd8ARw0BIARBCEYNASACQamIgIAAai0A' +
+    'AEHwAEcNASAEQQlGDQEgAkGqiICAAGotAABB4QBHDQEgBEEKRg0BIAJBq4iAgABqLQAAQfQARw0BIARBC0YNASACQayIgIAA' +
+    'ai0AAEHoAEcNASAEQQxGDQEgAkGtiICAAGotAABB8wBHDQFBCiEKIAJBDmogCEcNAQtBfyECIApBAnQiCEHIiceAAGoiBCgC' +
+    'AEF/Sg0IIAQgAyAAazYCAEGgiICAACADIAEQhYCAgAAiAkEASA0IIAhBzInHgABqIAIgAGs2AgAMAQtBoIiAgAAgAyABEIWA' +
+    'gIAAIgJBAEgNBwsCQCACIAFODQADQCACQaCIgIAAai0AAEF3aiIDQRdLDQFBASADdEGTgIAEcUUNASABIAJBAWoiAkcNAAtB' +
+    'fg8LAkAgAiABSA0AQX4PCyACQQFqIQMCQAJAIAJBoIiAgABqLQAAIgRB/QBHDQAgAyECDAELQX8hAiAEQSxHDQcCQAJAIAMg' +
+    'AUgNACADIQIMAQsgAyECA0AgAkGgiICAAGotAABBd2oiA0EXSw0BQQEgA3RBk4CABHFFDQEgASACQQFqIgJHDQALQX4PCyAC' +
+    'IAFIDQBBfg8LIARBLEYhAyACQQBODQAMBgsLAkAgBg0AQX8PC0EAIAU2AoCKx4AADAQLQaCIgIAAIAMgARCFgICAACICQQBO' +
+    'DQEMAwsCQEEBIAl0IgogBXFFDQBBfw8LIAlBA2xBAnQiCUHQiMeAAGogAzYCAAJAAkAgA0GgiICAAGotAAAiBEGaf2oiAkEO' +
+    'Sw0AQQEgAnRBgYIBcUUNAAJAQYWIgIAAQYqIgIAAQYCIgIAAIARB5gBGGyAEQfQARhsiBy0AASICDQBBASADaiECDAILQQEh' +
+    'BANAAkAgAyAEaiIIIAFIDQBBfg8LAkAgCEGgiICAAGotAAAgAkH/AXFGDQBBfw8LIAcgBGohAiAEQQFqIgghBCACQQFqLQAA' +
+    'IgINAAsgCCADaiECDAELAkACQAJAIARBXmoODAABAQEBAQEBAQEBAgELQaCIgIAAIANBAWogARCGgICAACECDAILIARBRmpB' +
+    '/wFxQfYBTw0AQX8PC0GgiICAACADIAEQh4CAgAAhAgsgAkEASA0CIAogBXIhBSAJQdSIx4AAaiACNgIAIAlB2IjHgABqQQAt' +
+    'AMSLx4AANgIACwJAIAIgAU4NAANAIAJBoIiAgABqLQAAQXdqIgNBF0sNAUEBIAN0QZOAgARxRQ0BIAEgAkEBaiICRw0AC0F+' +
+    'DwsCQCACIAFIDQBBfg8LIAJBAWohAwJAAkAgAkGgiICAAGotAAAiBEH9AEcNACADIQIMAQtBfyECIARBLEcNAgJAAkAgAyAB' +
+    'SA0AIAMhAgwBCyADIQIDQCACQaCIgIAAai0AAEF3aiIDQRdLDQFBASADdEGTgIAEcUUNASABIAJBAWoiAkcNAAtBfg8LIAIg' +
+    'AUgNAEF+DwsgBEEsRiEEIAJBAE4NAAsLIAIL/wgBCH8CQCAAQQFqIgAgAU4NAANAIABBoIiAgABqLQAAQXdqIgJBF0sNAUEB' +
+    'IAJ0QZOAgARxRQ0BIAEgAEEBaiIARw0AC0F+DwsCQCAAIAFIDQBBfg8LAkACQCAAQaCIgIAAai0AACICQf0ARw0AQQAhA0EA' +
+    'IQQMAQtBfyEFAkAgAkEiRw0AQQAhA0EAIQYDQAJAQaCIgIAAIABBAWoiByABEIaAgIAAIghBAE4NACAIDwtBfyEFQQAtAMSL' +
+    'x4AADQEgCCECAkAgCCABTg0AIAghAgNAIAJBoIiAgABqLQAAQXdqIgRBF0sNAUEBIAR0QZOAgARxRQ0BIAEgAkEBaiICRw0A' +
+    'C0F+DwsCQCACIAFIDQBBfg8LIAJBoIiAgABqLQAAQTpHDQECQCACQQFqIgIgAU4NAANAIAJBoIiAgABqLQAAQXdqIgRBF0sN' +
+    'AUEBIAR0QZOAgARxRQ0BIAEgAkEBaiICRw0AC0F+DwsCQCACIAFIDQBBfg8LAkACQAJAIAhBf2oiCSAHIAkgB0obIAdrIgQN' +
+    'AEEAIQgMAQtBACEIAkAgB0GgiICAAGoiBy0AAEHtAEcNAEEAIQggBEEBRg0BQQAhCCAAQaKIgIAAai0AAEHvAEcNACAEQQJG' +
+    'DQAgAEGjiICAAGotAABB5ABHDQAgBEEDRg0AIABBpIiAgABqLQAAQeUARw0AIABBBWogCUYhCAsgBy0AAEHkAEcNACAEQQFG' +
+    'DQAgAEGiiICAAGotAABB5QBHDQAgBEECRg0AIABBo4iAgABqLQAAQfAARw0AIARBA0YNACAAQaSIgIAAai0AAEHvAEcNACAE' +
+    'QQRGDQAgAEGliICAAGotAABB8wBHDQAgBEEFRg0AIABBpoiAgABqLQAAQeUARw0AIARBBkYNACAAQaeIgIAAai0AAEHkAEcN' +
+    'ACAEQQdGDQAgAEGoiICAAGotAABB3wBHDQAgBEEIRg0AIABBqYiAgABqLQAAQesARw0AIARBCUYNACAAQaqIgIAAai0AAEHl' +
+    'AEcNACAEQQpGDQAgAEGriICAAGotAABB+QBHDQBBASEEIABBDGogCUYNAQsgBiEECwJAQaCIgIAAIAIgARCFgICAACIAQQBO' +
+    'DQAgAA8LAkAgCEUNAEEAIQMgAkGgiICAAGotAABBIkcNAEEALQDEi8eAAA0CIAJBAWogAEF/akGQiICAABCOgICAACEDCwJA' +
+    'IAAgAU4NAANAIABBoIiAgABqLQAAQXdqIgJBF0sNAUEBIAJ0QZOAgARxRQ0BIAEgAEEBaiIARw0AC0F+DwsCQCAAIAFIDQBB' +
+    'fg8LAkAgAEGgiICAAGotAAAiAkEsRg0AIAJB/QBGDQMMAgsCQCAAQQFqIgAgAU4NAANAIABBoIiAgABqLQAAQXdqIgJBF0sN' +
+    'AUEBIAJ0QZOAgARxRQ0BIAEgAEEBaiIARw0AC0F+DwsCQCAAIAFIDQBBfg8LIAQhBiAAQaCIgIAAai0AAEEiRg0ACwsgBQ8L' +
+    'QQAgBDYCtIjEgABBACADNgKwiMSAACAAQQFqC4UBAQZ/AkACQAJAIAItAAAiAw0AQQAhBAwBCyACQQFqIQUgAEGgiICAAGoh' +
+    'BiABIAAgASAAShsgAGshB0EAIQhBACECA0AgByACRg0CIAYgAmotAAAgA0H/AXFHDQIgBSACaiEDIAJBAWoiBCECIAMtAAAi' +
+    'Aw0ACwsgBCAAaiABRiEICyAICwgAQdCLx4AACwgAQeCLh4EACwgAQeCLl4EACwgAQeCrl4EACwgAQZCsl4EACwgAQeCs14EA' +
+    'CwgAQeCt14EACwgAQeCu14EAC/YHBAF+An8Bewh/AkAgAEH/AU0NAEF/DwsCQAJAAkACQCAARQ0AIACtQpX4qfqXt96bnn+F' +
+    'IQFBACECIAAhAwNAIAJB4K7XgQBq/QAEACEEAkAgA0EPSg0AIAQgA/0P/QwAAQIDBAUGBwgJCgsMDQ4P/Sf9TiEECyAE/R0A' +
+    'IAGFQs2Z1ur++uuof34iASAE/R0BhSABQh2IhULT2JfU4b+u50R+IQEgA0FwaiEDIAJBEGoiAiAASA0ACyABQiCIIAGFpyIF' +
+    'Qf8PcSIGQQJ0QYDx2IEAaigCACIDRQ0CA0ACQCAGQQJ0QYCx2YEAaigCACAFRw0AIANBf2oiB0ECdCIDQYDR14EAaigCACAA' +
+    'Rw0AIANBgLHXgQBqKAIAQYDx14EAaiECQQAhAwJAA0AgAiADai0AACADQeCu14EAai0AAEcNASAAIANBAWoiA0cNAAwFCwsg' +
+    'ACADRg0DCyAGQQFqQf8PcSIGQQJ0QYDx2IEAaigCACIDDQAMAwsLAkBBACgCsJ7ZgQAiAkUNAEGsCyEDA0ACQCADQQJ0QYCx' +
+    '2YEAaigCAEGsi/SLfkcNACACQX9qIgdBAnRBgNHXgQBqKAIADQBBrIv0i34hBQwDCyADQQFqQf8PcSIDQQJ0QYDx2IEAaigC' +
+    'ACICDQALC0Gsi/SLfiEFDAELIAdBf0oNAQsCQEEAKALwsNeBACIIQYAIRw0AQX8PC0F/IQdBACgC9LDXgQAiAiAAakGAgAFK' +
+    'DQBBACEGQQAgCEEBaiIJNgLwsNeBACAIQQJ0IgNBgLHXgQBqIAI2AgAgA0GA0deBAGogADYCACAFIQMCQCAAQQBMDQACQAJA' +
+    'IABBEEkNACAAQXBxIgZBcGoiB0EEdkEBaiIKQQNxIQtBACEDAkAgB0EwSQ0AIAJBgPHXgQBqIQwgCkH8////AXEhCkEAIQMD' +
+    'QCAMIANqIgcgA0HgrteBAGr9AAQA/QsAACAHQRBqIANB8K7XgQBq/QAEAP0LAAAgB0EgaiADQYCv14EAav0ABAD9CwAAIAdB' +
+    'MGogA0GQr9eBAGr9AAQA/QsAACADQcAAaiEDIApBfGoiCg0ACwsCQCALRQ0AIAJBgPHXgQBqIQcDQCAHIANqIANB4K7XgQBq' +
+    '/QAEAP0LAAAgA0EQaiEDIAtBf2oiCw0ACwsgAiAGaiECIAYgAEYNAQsDQCACQYDx14EAaiAGQeCu14EAai0AADoAACACQQFq' +
+    'IQIgACAGQQFqIgZHDQALC0EAIAI2AvSw14EAIAUhAwsDQCADQf8PcSICQQFqIQMgAkECdEGA8diBAGoiACgCAA0ACyAAIAk2' +
+    'AgAgAkECdEGAsdmBAGogBTYCACAIIQcLIAcL2R0DG38BfgF7QQBBCDYChPHZgQBBAEIANwKI8dmBAEEAQQE2AoDx2YEAQQBB' +
+    '2wA6AJCsl4EAQdCLx4AAQaCIgIAAIAAbIgNBAWohBEEAIQUDQAJAAkAgBUUNAEEAIQZBACgCgPHZgQAiAEGQrJeBAGpBLDoA' +
+    'AEEAIABBAWo2AoDx2YEAIAVBAUcNAQsgBUECdCIAQeiLh4EAakEANgIAQQEhBiAAQeCLh4EAakEBNgIACwJAAkAgBUEDdEHg' +
+    'q5eBAGooAgAiAEF/Sg0AQQAoAoDx2YEAIgBBkKyXgQBqQTA6AABBACAAQQFqNgKA8dmBAAwBC0F/IQcCQCAAIAVBAXRBAnRB' +
+    'BHJB4KuXgQBqKAIAIghODQAgCCABaiIIQYCAwABKDQACQCADIAAgAWoiCWotAAAiAEH7AEYNAAJAIAZFDQAgAEHuAEcNAgsg' +
+    'AyAJIAgQmYCAgAAMAgtBACEHQQEhCkEAQQAoApD52YEAQQFqNgKQ+dmBAEEAQQAoAoDx2YEAIgBBAWo2AoDx2YEAQfsAIQsg' +
+    'AEGQrJeBAGpB+wA6AABBAEEANgKU+dmBAEF/IQwgBUF/IAYbIg1BAnQiDkGI8dmBAGohD0EAQQFBfyAFQQRGGyAFQQNGGyIQ' +
+    'QQJ0QYjx2YEAaiERQQAhEkEAIRNBACEUQQAhFUEAIRYCQANAIA1Bf0ogByACTHEhFyALQf8BcSEYAkACQAJAAkACQAJAAkAC' +
+    'QAJAAkACQAJAAkACQAJAIAtB3wFxQdsARw0AAkAgCUEBaiIAIAhODQADQCADIABqLQAAQXdqIgZBF0sNAUEBIAZ0QZOAgARx' +
+    'RQ0BIAggAEEBaiIARw0AC0F/IQYMEQtBfyEGIAAgCE4NEAJAIBhBAmogAyAAai0AAEcNACAAQQFqIQAMCAsgB0EBSA0CAkAg' +
+    'DUEASA0AIAcgAkgNAgsgAyAJIAgQhYCAgAAiAEEASA0QDAgLIBhBmn9qIgBBDksNAkEBIAB0QYGCAXFFDQICQEGFiICAAEGK' +
+    'iICAAEGAiICAACAYQeYARhsgGEH0AEYbIhgtAAEiCw0AQQEgCWohAAwECyADIAlqIRZBASEAA0BBfyEGIAkgAGogCE4NECAW' +
+    'IABqLQAAIAtB/wFxRw0QIBggAGohBiAAQQFqIhkhACAGQQFqLQAAIgsNAAsgGSAJaiEADAMLIAdBgARGDQ4LIAdBoP3ZgQBq' +
+    'IBY6AAAgB0ECdCIGQaCB2oEAakEANgIAIAZBoJHagQBqIBVBAWoiFTYCACAHQaD52YEAakEBQQIgGEH7AEYbOgAAIAdBAWoh' +
+    'GiAYQfsARw0IDAYLAkACQAJAIBhBXmoODAABAQEBAQEBAQEBAgELQX8hBiADIAlBAWoiCyAIEIaAgIAAIgBBAEgNDiAXRQ0G' +
+    'IBJBAWohEgJAIBYNACAAQX9qIRoCQEEALQDgi5eBACIYRQ0AIAQgCWohGyAaIAtrIRxBACEXA0ACQCAcIBhB/wFxIh1IDQAg' +
+    'F0Hhi5eBAGohGCAbIRYgHSEZAkADQCAWLQAAIBgtAABHDQEgFkEBaiEWIBhBAWohGCAZQX9qIhkNAAwFCwsgGUUNAwsgF0EB' +
+    'aiAdaiIXQeCLl4EAai0AACIYDQALC0EALQDEi8eAAEUNByAJQRFqIBogGiALayIYQRBKGyIdIAtMDQcgAyALai0AAEHcAEYN' +
+    'ACAYQRAgGEEQSBtBf2ohGCALIRYDQCAYRQ0IIBhBf2ohGCADIBZqIRkgFkEBaiIXIRYgGUEBai0AAEHcAEcNAAsgFyAdTg0H' +
+    'C0EAKAKE8dmBACIYQQRqIhkgB0EDbGpBgIAESg0OIBhBAnQiFkHki4eBAGogADYCACAWQeCLh4EAaiAJNgIAQQAhF0EALQDE' +
+    'i8eAACEdAkAgCyAAQX9qIhhODQAgACAJa0F+aiEJAkADQEF/IAl0QX9zQX8gCUEQSBsgAyALav0AAAD9ZHENASAJQXBqIQkg' +
+    'C0EQaiILIBhODQIMAAsLQQIhFwtBACAZNgKE8dmBACAWQeyLh4EAaiAHNgIAIBZB6IuHgQBqIBcgHXI2AgAgB0EBSA0EIBZB' +
+    '+IuHgQBqIQlBACELQQAhGANAAkACQCAYQaD52YEAai0AAEEBRyIXRQ0AQX8hFkGggdqBACEdDAELIAtBoKHagQBqKAIAIRZB' +
+    'oLHagQAhHQsgCUF4aiAWNgIAIAlBfGogHSALaigCADYCAEEAIRYCQCAXDQAgC0GgwdqBAGooAgAhFgsgCSAWNgIAIAlBDGoh' +
+    'CSALQQRqIQsgGUEDaiEZIAcgGEEBaiIYRg0EDAALCyALQUZqQf8BcUH2AU8NAEF/IQYMDQsgAyAJIAgQh4CAgAAhAAsgAEEA' +
+    'Tg0CQX8hBgwLC0EAIBk2AoTx2YEACyATQQFqIRMgFA0BIA8oAgAiCUGAIEYNCUEBIRQgDyAJQQFqNgIAIA1BDnQgCUECdGoi' +
+    'BkGg0dqBAGpBACgCoKHagQA2AgAgBkGg0dyBAGpBACgCoLHagQA2AgAgBkGg0d6BAGpBACgCoMHagQA2AgAMAQsgEiAXaiES' +
+    'CwNAAkACQCAHQQFHDQAgDEEASA0AAkAgCg0AQQAoAoDx2YEAIgZBkKyXgQBqQSw6AABBACAGQQFqNgKA8dmBAAsgAyAMIAAQ' +
+    'mYCAgABBACEKQX8hDAwBCyAHDQBBACgCgPHZgQAiBkGQrJeBAGpB/QA6AABBACAGQQFqNgKA8dmBAAJAIA1BAE4NACAAIQYM' +
+    'CgsgDkHoi4eBAGogEzYCACAOQeCLh4EAaiASNgIAIAAhBgwJCwJAIAAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRB' +
+    'k4CABHFFDQEgCCAAQQFqIgBHDQALQX8hBgwJC0F/IQYgACAITg0IIAdBf2ohCyAHQZ/52YEAai0AACEJAkAgAyAAai0AACIY' +
+    'QSxHDQACQCAAQQFqIgAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgCCAAQQFqIgBHDQALIAghAAsg' +
+    'CUH/AXFBAkYNAyAHIRogCyEHDAILQf0AQd0AIAlB/wFxQQFGGyAYRw0IIABBAWohACALIQcMAAsLQX8hBiAAIAhODQYgAyAA' +
+    'ai0AAEEiRw0GIAMgAEEBaiIcIAgQhoCAgAAiGEEASA0GQQAtAMSLx4AAQQFxDQYgGEF/aiIWIBxrIhesQpX4qfqXt96bnn+F' +
+    'IR4CQCAWIBxMDQAgGCAAa0F+aiEJIBwhCwNAIAMgC2r9AAAAIR8CQCAJQQ9KDQAgHyAJ/Q/9DAABAgMEBQYHCAkKCwwNDg/9' +
+    'J/1OIR8LIB/9HQAgHoVCzZnW6v7666h/fiIeIB/9HQGFIB5CHYiFQtPYl9Thv67nRH4hHiAJQXBqIQkgC0EQaiILIBZIDQAL' +
+    'C0EAQQAoApT52YEAIglBAWo2ApT52YEAIAlB/x9KDQYCQCAHQQJ0IhtBoJHagQBqKAIAQbHz3fF5bCAeQiCIIB6FpyIdc0Hr' +
+    'lK+veGwiB0EQdiAHcyIJQbHz3fF5bEETdiIHQQJ0QaDR4IEAaiILKAIAQQAoApD52YEAIhlHDQADQCAHQQJ0QaDR4oEAaigC' +
+    'ACAJRg0IIAdBAWpB/z9xIgdBAnRBoNHggQBqIgsoAgAgGUYNAAsLIAsgGTYCACAHQQJ0QaDR4oEAaiAJNgIAIBtBoKHagQBq' +
+    'IBw2AgAgG0GgsdqBAGogFjYCACAbQaDB2oEAaiAdNgIAAkACQCAdQf8PcSILQQJ0QYDx2IEAaigCACIGRQ0AAkAgF0EBSA0A' +
+    'IAMgHGohFgNAAkAgC0ECdEGAsdmBAGooAgAgHUcNACAGQX9qIhlBAnQiBkGA0deBAGooAgAgF0cNACAGQYCx14EAaigCAEGA' +
+    '8deBAGohBiAWIQcgFyEJAkADQCAGLQAAIActAABHDQEgBkEBaiEGIAdBAWohByAJQX9qIgkNAAwGCwsgCUUNBAsgC0EBakH/' +
+    'D3EiC0ECdEGA8diBAGooAgAiBg0ADAILCyAXDQADQAJAIAtBAnRBgLHZgQBqKAIAIB1HDQAgBkF/aiIZQQJ0QYDR14EAaigC' +
+    'AEUNAwsgC0EBakH/D3EiC0ECdEGA8diBAGooAgAiBg0ACwtBfyEZC0EAIRYCQCANQQBIDQBBACEGAkAgGUEASA0AIBlBA3ZB' +
+    '4K3XgQBqLQAAIBlBB3F2QQFxIQYLIAZBAEchFgsgGkEBRw0DAkAgGUEASA0AIABBfyAZQQN2QeCs14EAai0AACAZQQdxdkEB' +
+    'cSIGGyEMQQAhFCAGDQQgEEEASA0EDAMLQQAhFCAQQQBODQJBfyEMDAMLIAtBAnRBoIHagQBqIgYgBigCAEEBajYCACALQaD9' +
+    '2YEAai0AACEWIAchGgsgFkH/AXEhFgwCC0F/IQwCQCARKAIAIhlBAU4NAEEAIRQMAQsgAyAcaiEJQQAhCwNAAkAgEEEOdCAL' +
+    'QQJ0aiIGQaDR3oEAaigCACAdRw0AIAZBoNHcgQBqKAIAIAZBoNHagQBqKAIAIgdrIBdHDQBBACEUQQAhBgJAIBdBAUgNACAD' +
+    'IAdqIQdBACEGA0AgByAGai0AACAJIAZqLQAARw0BIBcgBkEBaiIGRw0AC0EAIRQgACEMDAMLIAYgF0cNACAAIQwMAgtBACEU' +
+    'IAtBAWoiCyAZRw0ACwsCQCAYIAhODQADQCADIBhqLQAAQXdqIgBBF0sNAUEBIAB0QZOAgARxRQ0BQX8hBiAIIBhBAWoiGEcN' +
+    'AAwECwtBfyEGIBggCE4NAiADIBhqLQAAQTpHDQIgGEEBaiIAIAhODQADQCADIABqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARx' +
+    'RQ0BIAggAEEBaiIARw0ADAMLCwJAIAAgCEgNAEF/IQYMAgsgAyAAai0AACELIAAhCSAaIQcMAAsLIAYgCEYNAUF/IQcLIAcP' +
+    'CyAFQQFqIgVBBUcNAAtBAEEAKAKE8dmBADYC8IuHgQBBACgCgPHZgQAiAEGQrJeBAGpB3QA6AABBACAAQQFqIgA2AoDx2YEA' +
+    'QQAgADYC9IuHgQBBAQteAQN/QQAoAoDx2YEAIQMCQCACIAFMDQAgA0GQrJeBAGohBCABIQUDQCAEIAAgBWr9AAAA/QsAACAE' +
+    'QRBqIQQgBUEQaiIFIAJIDQALC0EAIAIgAWsgA2o2AoDx2YEACwsfAQBBgAgLGG51bGwAdHJ1ZQBmYWxzZQBtYW5hZ2VkAADQ' +
+    'AgRuYW1lAagCGgAGYnVmZmVyAQVzdGFjawIGcmVzdWx0AwhjYXBhY2l0eQQKc2tpcF92YWx1ZQUNc2tpcF92YWx1ZV9pbgYL' +
+    'c2tpcF9zdHJpbmcHC3NraXBfbnVtYmVyCAtza2lwX3VucmVhZAkLcmVmcmVzaF9vdXQKCnNjYW5fbGluZXMLCHBlZWtfb3V0' +
+    'DAtwZWVrX2NoYW5nZQ0Oc3RhdGVfcmVzb3VyY2UOB2lzX3dvcmQPBHNpZGUQCHdhbGtfb3V0EQt3YWxrX3RhYmxlcxINcHJv' +
+    'amVjdF9zcGFucxMMcHJvamVjdF90ZXh0FA1wcm9qZWN0X25hbWVzFQxyYWRpdXNfbmFtZXMWCm5hbWVfaW5wdXQXCGFkZF9u' +
+    'YW1lGAdwcm9qZWN0GQNwdXQHEgEAD19fc3RhY2tfcG9pbnRlcgkKAQAHLnJvZGF0YQAtCXByb2R1Y2VycwEMcHJvY2Vzc2Vk' +
+    'LWJ5AQxEZWJpYW4gY2xhbmcGMTQuMC42ABoPdGFyZ2V0X2ZlYXR1cmVzASsHc2ltZDEyOA==';
 
 /**
  * The WebAssembly kernel of the plan readers (scan.c, built into scan-wasm.ts by
@@ -58718,17 +59110,38 @@ class Kernel {
     stack;
     /** out[] of scan.c. */
     out;
+    /** What peekChange found (pout of scan.c; offsets into the window). */
+    peekOut;
+    /** rout[] of scan.c: the refresh addresses scan_lines found. */
+    refreshOut;
     memory;
     base;
     /** The window, whole: a reader may read input straight into it, then push views of it. */
     window;
-    /** The second window, for bytes that are not in the first (walk's `which` = 1). */
+    /** The second window, for bytes that are not in the first (project's `which` = 1). */
     sideWindow;
-    /** walk's output (scan.c). */
+    /** project's counts and string leaves (wout of scan.c). */
     walkOut;
+    /** Where project finds the values of the element (pspans of scan.c). */
+    projectSpans;
+    /** project's JSON text (gout of scan.c). */
+    text;
     tables;
     tablesKey = '';
     tablesFor;
+    /**
+     * The set of names project keeps and the set whose string leaves it reports (wanted and radius
+     * of scan.c), and where add_name reads a name.
+     */
+    wanted;
+    radius;
+    nameInput;
+    /** Registered names and their indexes in scan.c's table (-1: cannot be registered). */
+    nameIndexes = new Map();
+    /** The bits of `wanted` for each set of names given to keepNames (null: not all fit). */
+    nameSets = new WeakMap();
+    namesFor;
+    wantedSize = 0;
     constructor(x) {
         this.x = x;
         this.memory = x.memory.buffer;
@@ -58737,9 +59150,16 @@ class Kernel {
         this.window = Buffer.from(this.memory, this.base, this.capacity);
         this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16);
         this.out = new Int32Array(this.memory, x.result(), 4);
+        this.peekOut = new Int32Array(this.memory, x.peek_out(), 45 + 3 * 16);
+        this.refreshOut = new Int32Array(this.memory, x.refresh_out(), 1);
         this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity);
         this.walkOut = new Int32Array(this.memory, x.walk_out(), 1 << 16);
         this.tables = new Uint8Array(this.memory, x.walk_tables(), 4096);
+        this.projectSpans = new Int32Array(this.memory, x.project_spans(), 10);
+        this.text = Buffer.from(this.memory, x.project_text(), this.capacity + 64);
+        this.wanted = new Uint8Array(this.memory, x.project_names(), NAMES / 8);
+        this.radius = new Uint8Array(this.memory, x.radius_names(), NAMES / 8);
+        this.nameInput = new Uint8Array(this.memory, x.name_input(), 256);
     }
     /**
      * Where walk() finds `b`: [which, offset], from the first window, else copied into the
@@ -58755,7 +59175,7 @@ class Kernel {
         return [1, 0];
     }
     /**
-     * Sets walk's lists: attribute names whose string leaves it reports, and string prefixes it
+     * Sets project's lists: attribute names whose string leaves it reports, and string prefixes it
      * reports anywhere (at most 255 and 16 bytes each). False when they do not fit.
      */
     walkLists(names, prefixes) {
@@ -58766,27 +59186,86 @@ class Kernel {
             this.tablesFor = [names, prefixes];
             return true;
         }
+        if (names.some((name) => name === ''))
+            return false;
+        const bits = this.nameBits(new Set(names));
+        if (bits === null)
+            return false;
         const bytes = [];
-        for (const list of [names, prefixes]) {
-            for (const word of list) {
-                const encoded = Buffer.from(word, 'utf8');
-                // scan.c PREFIX_MAX: walk() looks for escapes that could hide a prefix in that many bytes.
-                if (encoded.length === 0 || encoded.length > (list === names ? 255 : 16))
-                    return false;
-                bytes.push(encoded.length, ...encoded);
+        for (const word of prefixes) {
+            const encoded = Buffer.from(word, 'utf8');
+            // scan.c PREFIX_MAX: project() looks for escapes that could hide a prefix in that many bytes.
+            if (encoded.length === 0 || encoded.length > 16 || encoded.toString('utf8') !== word) {
+                return false;
             }
-            bytes.push(0);
+            bytes.push(encoded.length, ...encoded);
         }
+        bytes.push(0);
         if (bytes.length > this.tables.length)
             return false;
+        this.radius.set(bits);
         this.tables.set(bytes);
         this.tablesKey = key;
         this.tablesFor = [names, prefixes];
         return true;
     }
-    /** walk of scan.c over [i, n) of window `which`; the result is in walkOut. */
-    walk(which, i, n, deep, maxDepth) {
-        return this.x.walk(which, i, n, deep ? 1 : 0, maxDepth);
+    /**
+     * Sets the top-level attribute names project() keeps (until the next call). False when they
+     * cannot all be registered in the kernel's table: then project() must not run for them. A set
+     * is remembered by identity (and size): it must not change once given.
+     */
+    keepNames(names) {
+        if (names === this.namesFor && this.wantedSize === names.size)
+            return true;
+        let set = this.nameSets.get(names);
+        if (set === undefined || set.size !== names.size) {
+            set = { size: names.size, bits: this.nameBits(names) };
+            this.nameSets.set(names, set);
+        }
+        if (set.bits === null) {
+            this.namesFor = undefined;
+            return false;
+        }
+        this.wanted.set(set.bits);
+        this.namesFor = names;
+        this.wantedSize = names.size;
+        return true;
+    }
+    nameBits(names) {
+        const bits = new Uint8Array(NAMES / 8);
+        for (const name of names) {
+            const x = this.nameIndex(name);
+            if (x < 0)
+                return null;
+            bits[x >> 3] |= 1 << (x & 7);
+        }
+        return bits;
+    }
+    /** The index of `name` in scan.c's name table (registered on first use), or -1. */
+    nameIndex(name) {
+        let x = this.nameIndexes.get(name);
+        if (x === undefined) {
+            const bytes = Buffer.from(name, 'utf8');
+            // A lone surrogate has no UTF-8: its bytes would be those of U+FFFD, another name.
+            const exact = bytes.length <= this.nameInput.length - 1 && bytes.toString('utf8') === name;
+            if (exact)
+                this.nameInput.set(bytes);
+            x = exact ? this.x.add_name(bytes.length) : -1;
+            this.nameIndexes.set(name, x);
+        }
+        return x;
+    }
+    /**
+     * project of scan.c: the values of the element at offset `o` of window `which`, where
+     * projectSpans says (relative to `o`). True: the counts and string leaves are in walkOut, the
+     * JSON text in projectText(); false: not projectable.
+     */
+    project(which, o, maxDepth) {
+        return this.x.project(which, o, maxDepth) === 1;
+    }
+    /** The JSON text of the last successful project(). */
+    projectText() {
+        return this.text.toString('utf8', 0, this.walkOut[5]);
     }
     /** The bytes of window `which` (a view: valid until the next load or place). */
     bytesOf(which) {
@@ -58808,6 +59287,14 @@ class Kernel {
         const end = this.x.skip_value(o + i, o + n);
         return end < 0 ? end : end - o;
     }
+    /**
+     * peekChange of peek.ts for the element at `start` of `b`, in the window at offset `o`: the
+     * index after it, or SLOW / OUT_OF_BYTES (then peek.ts peeks itself). peekOut holds the rest.
+     */
+    peekChange(o, start, n) {
+        const end = this.x.peek_change(o + start, o + n);
+        return end < 0 ? end : end - o;
+    }
     /** skipUnread of scan.ts over `stack`; out[0] = depth, out[1] = state after. */
     skipUnread(o, i, n, depth, state, floor) {
         return this.x.skip_unread(o + i, o + n, depth, state, floor) - o;
@@ -58822,7 +59309,35 @@ class Kernel {
         this.out[1] = this.out[1] - o;
         return at;
     }
+    /**
+     * Whether the `prior_state` resource object at b[i] counts (inventory.ts): the index after it
+     * (out[0] = 1: its mode is "managed", out[1] = 1: it is deposed), or SLOW / OUT_OF_BYTES.
+     */
+    stateResource(o, i, n) {
+        const end = this.x.state_resource(o + i, o + n);
+        return end < 0 ? end : end - o;
+    }
+    /**
+     * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines
+     * handled (those that name one), as refresh.ts refreshAddress reads them.
+     */
+    refreshed() {
+        const count = this.refreshOut[0];
+        const spans = new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * count);
+        const addresses = [];
+        for (let k = 0; k < spans.length; k += 3) {
+            // Offsets in the window, as scan_lines takes them.
+            const from = spans[k];
+            const to = spans[k + 1];
+            addresses.push(spans[k + 2] === 1
+                ? JSON.parse(this.window.toString('latin1', from - 1, to + 1))
+                : this.window.toString('latin1', from, to));
+        }
+        return addresses;
+    }
 }
+/** scan.c NAMES: the attribute names project() can tell apart. */
+const NAMES = 1024;
 let instance;
 let state = 'new';
 /** The kernel, or undefined when WebAssembly is unavailable or turned off. */
@@ -58895,7 +59410,7 @@ const stack = new Uint8Array(MAX_DEPTH$1);
 /** Set by skipString: the string just skipped held a backslash escape. */
 let escaped = false;
 const isSpace$1 = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-function ws(b, i, n) {
+function ws$1(b, i, n) {
     while (i < n) {
         const c = b[i];
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
@@ -59009,12 +59524,12 @@ function skipKey(b, i, n) {
     i = skipString(b, i + 1, n);
     if (i < 0)
         return i;
-    i = ws(b, i, n);
+    i = ws$1(b, i, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] !== 0x3a)
         return SLOW;
-    i = ws(b, i + 1, n);
+    i = ws$1(b, i + 1, n);
     return i >= n ? OUT_OF_BYTES : i;
 }
 /**
@@ -59036,7 +59551,7 @@ function skipValue(b, i, n) {
         else if (c === 0x7b || c === 0x5b) {
             if (depth === MAX_DEPTH$1)
                 return SLOW;
-            i = ws(b, i + 1, n);
+            i = ws$1(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === c + 2)
@@ -59060,13 +59575,13 @@ function skipValue(b, i, n) {
         for (;;) {
             if (depth === 0)
                 return i;
-            i = ws(b, i, n);
+            i = ws$1(b, i, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             const d = b[i];
             const kind = stack[depth - 1];
             if (d === 0x2c) {
-                i = ws(b, i + 1, n);
+                i = ws$1(b, i + 1, n);
                 if (i >= n)
                     return OUT_OF_BYTES;
                 if (kind === OBJECT) {
@@ -59085,18 +59600,21 @@ function skipValue(b, i, n) {
 }
 // The kernel and where the bytes of the current peekChange start in its window (-1: elsewhere).
 let win;
-let winOffset = -1;
+let winOffset$1 = -1;
 /** skipValue, in the kernel when the bytes are in its window. */
 function skipAny(b, i, n) {
-    return winOffset >= 0 ? win.skipValue(winOffset, i, n) : skipValue(b, i, n);
+    return winOffset$1 >= 0 ? win.skipValue(winOffset$1, i, n) : skipValue(b, i, n);
 }
-/** The value of a scalar token [start, end) in bytes known to be valid UTF-8. */
-function scalarAt(b, start, end, hasEscape) {
+/**
+ * The value of a scalar token [start, end) in bytes known to be valid UTF-8. `unique`: a string
+ * that seldom repeats (an address), not worth interning.
+ */
+function scalarAt(b, start, end, hasEscape, unique = false) {
     const c = b[start];
     if (c === 0x22) {
         if (hasEscape)
             return JSON.parse(UTF8$1.decode(b.subarray(start, end)));
-        return textAt(b, start + 1, end - 1);
+        return textAt(b, start + 1, end - 1, unique);
     }
     if (c === 0x74)
         return true;
@@ -59119,10 +59637,10 @@ function scalarAt(b, start, end, hasEscape) {
     }
     return Number(textAt(b, start, end));
 }
-const latin1Slice = Buffer.prototype.latin1Slice;
+const latin1Slice$1 = Buffer.prototype.latin1Slice;
 /** Text of [start, end) in bytes known to be valid UTF-8. */
-function textAt(b, start, end) {
-    if (end - start <= INTERN_LENGTH)
+function textAt(b, start, end, unique = false) {
+    if (end - start <= INTERN_LENGTH && !unique)
         return internedAt(b, start, end);
     for (let k = start; k < end; k++) {
         if (b[k] >= 0x80)
@@ -59135,11 +59653,11 @@ let lastIsBuffer = false;
 function asciiAt(b, start, end) {
     if (b !== lastBytes) {
         lastBytes = b;
-        lastIsBuffer = b instanceof Buffer && typeof latin1Slice === 'function';
+        lastIsBuffer = b instanceof Buffer && typeof latin1Slice$1 === 'function';
     }
     // Latin-1 decoding is the same as UTF-8 for ASCII, and much cheaper for short strings.
     if (lastIsBuffer)
-        return latin1Slice.call(b, start, end);
+        return latin1Slice$1.call(b, start, end);
     // apply() passes every byte as an argument: a long string would overflow the stack.
     if (end - start > 4096)
         return UTF8$1.decode(b.subarray(start, end));
@@ -59209,7 +59727,7 @@ function fieldOf(b, start, end) {
 /** Result slot of the last successful peekChange. */
 let summary$1;
 // Where each field's value token is: start, end, and 1 when the string has escapes.
-const spans$1 = new Int32Array(FIELD_BYTES.length * 3);
+const spans = new Int32Array(FIELD_BYTES.length * 3);
 /**
  * Peeks at a `resource_changes` element: the object starting at `start` (its `{`). Returns the
  * index just after it (then `peekedChange()` holds the summary), SLOW or OUT_OF_BYTES.
@@ -59220,11 +59738,17 @@ function peekChange(b, start, n) {
         return SLOW;
     valueBase = start;
     win = kernel();
-    winOffset = win === undefined ? -1 : win.offsetOf(b);
+    winOffset$1 = win === undefined ? -1 : win.offsetOf(b);
+    if (winOffset$1 >= 0) {
+        // The same loops in the kernel; where it stops, the JavaScript peeks and has the last word.
+        const end = win.peekChange(winOffset$1, start, n);
+        if (end >= 0)
+            return peekedInKernel(b, start, end);
+    }
     let actions;
     let importing = false;
     let seen = 0;
-    let i = ws(b, start + 1, n);
+    let i = ws$1(b, start + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -59239,12 +59763,12 @@ function peekChange(b, start, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws(b, i + 1, n);
+        i = ws$1(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const f = fieldOf(b, keyStart, keyEnd);
@@ -59252,12 +59776,12 @@ function peekChange(b, start, n) {
             if ((seen & (1 << f)) !== 0)
                 return SLOW; // a repeated key: JSON.parse keeps the last
             seen |= 1 << f;
-            spans$1[3 * f] = i;
+            spans[3 * f] = i;
             i = skipScalar(b, i, n);
             if (i < 0)
                 return i;
-            spans$1[3 * f + 1] = i;
-            spans$1[3 * f + 2] = escaped ? 1 : 0;
+            spans[3 * f + 1] = i;
+            spans[3 * f + 2] = escaped ? 1 : 0;
         }
         else if (f === IS_CHANGE) {
             if (actions !== undefined || b[i] !== 0x7b)
@@ -59273,7 +59797,7 @@ function peekChange(b, start, n) {
             if (i < 0)
                 return i;
         }
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -59281,12 +59805,40 @@ function peekChange(b, start, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
     if (actions === undefined)
         return SLOW;
+    return summarize$1(b, start, i, seen, actions, importing);
+}
+/** What the kernel's peek_change found in the element [start, end): as the loop above makes it. */
+function peekedInKernel(b, start, end) {
+    const out = win.peekOut;
+    const o = winOffset$1;
+    const seen = out[44];
+    for (let f = 0; f < FIELD_BYTES.length; f++) {
+        if ((seen & (1 << f)) === 0)
+            continue;
+        spans[3 * f] = out[3 * f] - o;
+        spans[3 * f + 1] = out[3 * f + 1] - o;
+        spans[3 * f + 2] = out[3 * f + 2];
+    }
+    for (let k = 0; k < valueSpans.length; k++)
+        valueSpans[k] = out[30 + k];
+    const actions = [];
+    for (let a = 0, count = out[43]; a < count; a++) {
+        const p = 45 + 3 * a;
+        actions.push(scalarAt(b, out[p] - o, out[p + 1] - o, out[p + 2] === 1));
+    }
+    return summarize$1(b, start, end, seen, actions, out[42] === 1);
+}
+/**
+ * The summary of the element [start, i) whose keys peekChange has read (`seen`: the fields
+ * found, their spans in `spans`, the values' in `valueSpans`), once it is known to be UTF-8.
+ */
+function summarize$1(b, start, i, seen, actions, importing) {
     if (!isAscii(b.subarray(start, i)) && !isUtf8(b.subarray(start, i)))
         return SLOW;
     const paths = valueSpans[2 * REPLACE_PATHS_SLOT];
@@ -59312,10 +59864,13 @@ function peekChange(b, start, n) {
     };
     return i;
 }
+/** PEEK_FIELDS that differ from element to element: `address`, `previous_address`. */
+const UNIQUE = (1 << 0) | (1 << 8);
 function fieldAt(b, seen, f) {
     if ((seen & (1 << f)) === 0)
         return undefined;
-    return scalarAt(b, spans$1[3 * f], spans$1[3 * f + 1], spans$1[3 * f + 2] === 1);
+    const unique = (UNIQUE & (1 << f)) !== 0;
+    return scalarAt(b, spans[3 * f], spans[3 * f + 1], spans[3 * f + 2] === 1, unique);
 }
 /** The summary found by the last successful peekChange. */
 function peekedChange() {
@@ -59361,7 +59916,7 @@ function peekChangeBody(b, i, n) {
     valueSpans.fill(-1);
     let actions;
     let importing;
-    i = ws(b, i + 1, n);
+    i = ws$1(b, i + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -59376,19 +59931,19 @@ function peekChangeBody(b, i, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws(b, i + 1, n);
+        i = ws$1(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (keyIs(b, keyStart, keyEnd, ACTIONS$1)) {
             if (actions !== undefined || b[i] !== 0x5b)
                 return SLOW;
             actions = [];
-            i = ws(b, i + 1, n);
+            i = ws$1(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === 0x5d)
@@ -59405,7 +59960,7 @@ function peekChangeBody(b, i, n) {
                         if (b[k] >= 0x80)
                             return SLOW; // never a known action
                     actions.push(scalarAt(b, s, i, escaped));
-                    i = ws(b, i, n);
+                    i = ws$1(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                     const c = b[i++];
@@ -59413,7 +59968,7 @@ function peekChangeBody(b, i, n) {
                         break;
                     if (c !== 0x2c)
                         return SLOW;
-                    i = ws(b, i, n);
+                    i = ws$1(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                 }
@@ -59440,7 +59995,7 @@ function peekChangeBody(b, i, n) {
             if (v >= 0)
                 valueSpans[2 * v + 1] = i - valueBase;
         }
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -59448,7 +60003,7 @@ function peekChangeBody(b, i, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws(b, i, n);
+        i = ws$1(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
@@ -59657,6 +60212,220 @@ function headerText(b, slot) {
 }
 
 /**
+ * Counting the managed resources of a show-json `prior_state` while it streams past, without
+ * parsing it: the scanner walks only the containers that lead to resources (`prior_state`,
+ * `values`, `root_module`, `resources`, `child_modules` and each resource object) and hands
+ * this class their keys and the `mode` strings; every other value, each resource's `values`
+ * above all, goes through the kernel's fast path unread.
+ *
+ * The answer is the one `countManaged` (read.ts) gives for `JSON.parse` of `prior_state.values`,
+ * repeated keys included: the last one wins, as it does in JSON.parse, so every accumulator a
+ * key feeds is reset when the key comes again.
+ */
+/** What a walked container is; anything else (None) is skipped unread. */
+const Role = {
+    None: 0,
+    PriorState: 1,
+    Values: 2,
+    Module: 3,
+    Resources: 4,
+    ChildModules: 5,
+    Resource: 6
+};
+/** The keys the walk cares about; every other key is `Other`. */
+const Key = {
+    Other: 0,
+    Values: 1,
+    RootModule: 2,
+    Resources: 3,
+    ChildModules: 4,
+    Mode: 5,
+    DeposedKey: 6
+};
+const KEYS = [
+    ['values', Key.Values],
+    ['root_module', Key.RootModule],
+    ['resources', Key.Resources],
+    ['child_modules', Key.ChildModules],
+    ['mode', Key.Mode],
+    ['deposed_key', Key.DeposedKey]
+];
+const KEY_BYTES = KEYS.map(([name, key]) => [Buffer.from(`"${name}"`), key]);
+const MANAGED = Buffer.from('"managed"');
+const BACKSLASH = 0x5c;
+/** Bytes equal to a JSON string literal's (quotes included). */
+function same$1(bytes, literal) {
+    if (bytes.length !== literal.length)
+        return false;
+    for (let k = 0; k < bytes.length; k++)
+        if (bytes[k] !== literal[k])
+            return false;
+    return true;
+}
+/** The text of a JSON string literal (already checked by the scanner), quotes included. */
+function textOf(bytes) {
+    return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString());
+}
+function keyOf(bytes) {
+    if (bytes.includes(BACKSLASH)) {
+        const text = textOf(bytes);
+        return KEYS.find(([name]) => name === text)?.[1] ?? Key.Other;
+    }
+    for (const [literal, key] of KEY_BYTES)
+        if (same$1(bytes, literal))
+            return key;
+    return Key.Other;
+}
+class Inventory {
+    // One entry per walked container, innermost last.
+    roles = [];
+    keys = [];
+    /**
+     * Per container: PriorState, the count of its last `values` (-1: none, or not countable);
+     * Values, of its last `root_module` (-1 likewise); Module, of its last `resources`;
+     * Resources, managed resources so far; ChildModules, the sum of its modules; Resource, 1 when
+     * its last `mode` is "managed".
+     */
+    first = [];
+    /** Module: the sum of its last `child_modules`; Resource: 1 when it has a `deposed_key`. */
+    second = [];
+    managed = -1;
+    /** `prior_state`'s object opens. */
+    begin() {
+        this.push(Role.PriorState);
+    }
+    /**
+     * A container opens as the value of the current key (or as an element) of the innermost
+     * walked one: true = walk it too, false = skip it unread.
+     */
+    enter(object) {
+        const top = this.roles.length - 1;
+        const role = this.child(this.roles[top], this.keys[top], object);
+        if (role === Role.None)
+            return false;
+        this.push(role);
+        return true;
+    }
+    /** The innermost walked container closes. */
+    leave() {
+        const role = this.roles.pop();
+        this.keys.pop();
+        const first = this.first.pop();
+        const second = this.second.pop();
+        const top = this.roles.length - 1;
+        switch (role) {
+            case Role.PriorState:
+                this.managed = first;
+                return;
+            case Role.Values:
+                this.first[top] = first; // prior_state's `values`: its root module's count, or -1
+                return;
+            case Role.Module: {
+                const total = first + second;
+                if (this.roles[top] === Role.Values)
+                    this.first[top] = total;
+                else
+                    this.first[top] += total; // an element of child_modules
+                return;
+            }
+            case Role.Resources:
+                this.first[top] = first;
+                return;
+            case Role.ChildModules:
+                this.second[top] = first;
+                return;
+            case Role.Resource:
+                if (first === 1 && second === 0)
+                    this.first[top]++;
+                return;
+        }
+    }
+    /** A key of the innermost walked object (its JSON string literal, quotes included). */
+    key(bytes) {
+        const top = this.roles.length - 1;
+        const key = keyOf(bytes);
+        this.keys[top] = key;
+        // The last occurrence of a key wins: forget what an earlier one gave.
+        switch (this.roles[top]) {
+            case Role.PriorState:
+                if (key === Key.Values)
+                    this.first[top] = -1;
+                return;
+            case Role.Values:
+                if (key === Key.RootModule)
+                    this.first[top] = -1;
+                return;
+            case Role.Module:
+                if (key === Key.Resources)
+                    this.first[top] = 0;
+                else if (key === Key.ChildModules)
+                    this.second[top] = 0;
+                return;
+            case Role.Resource:
+                if (key === Key.Mode)
+                    this.first[top] = 0;
+                else if (key === Key.DeposedKey)
+                    this.second[top] = 1;
+                return;
+        }
+    }
+    /** Whether the container opening now would be a resource (an element of `resources`). */
+    atResource() {
+        return this.roles[this.roles.length - 1] === Role.Resources;
+    }
+    /** A resource read whole (the kernel's state_resource) instead of walked. */
+    resource(managed, deposed) {
+        if (managed && !deposed)
+            this.first[this.roles.length - 1]++;
+    }
+    /** Whether the value of the current key is a string `mode` wants to see (it is recorded). */
+    wantsString() {
+        const top = this.roles.length - 1;
+        return this.roles[top] === Role.Resource && this.keys[top] === Key.Mode;
+    }
+    /** The string value of a resource's `mode` (its JSON literal, quotes included). */
+    mode(bytes) {
+        const managed = bytes.includes(BACKSLASH) ? textOf(bytes) === 'managed' : same$1(bytes, MANAGED);
+        this.first[this.roles.length - 1] = managed ? 1 : 0;
+    }
+    /**
+     * Managed resource instances in `prior_state.values` (deposed objects aside), as countManaged
+     * gives them; undefined when there is no countable tree.
+     */
+    result() {
+        return this.managed < 0 ? undefined : this.managed;
+    }
+    child(parent, key, object) {
+        switch (parent) {
+            case Role.PriorState:
+                return object && key === Key.Values ? Role.Values : Role.None;
+            case Role.Values:
+                return object && key === Key.RootModule ? Role.Module : Role.None;
+            case Role.Module:
+                if (object)
+                    return Role.None;
+                return key === Key.Resources
+                    ? Role.Resources
+                    : key === Key.ChildModules
+                        ? Role.ChildModules
+                        : Role.None;
+            case Role.Resources:
+                return object ? Role.Resource : Role.None;
+            case Role.ChildModules:
+                return object ? Role.Module : Role.None;
+            default:
+                return Role.None;
+        }
+    }
+    push(role) {
+        this.roles.push(role);
+        this.keys.push(Key.Other);
+        this.first.push(role === Role.PriorState || role === Role.Values ? -1 : 0);
+        this.second.push(0);
+    }
+}
+
+/**
  * Incremental byte scanner for `terraform show -json` output. Plans can exceed V8's string limit,
  * so only the change-section elements (and captured values) are sliced out for native
  * `JSON.parse`; every other byte is checked against the JSON grammar in place and dropped.
@@ -59708,6 +60477,8 @@ const R_VALUE = 2; // a top-level scalar, or a captured top-level container
 const R_SUBKEY = 4; // a key inside a top-level object with captured children
 const R_SUBVALUE = 5; // a captured child of a top-level object
 const R_ELEMENT = 3;
+const R_STATE_KEY = 6; // a key of a container the inventory walks
+const R_STATE_VALUE = 7; // a string the inventory reads (a resource's `mode`)
 const DIGIT = table('0123456789');
 const DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const isSpace = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -59725,6 +60496,9 @@ class ShowJsonScanner {
     subkey = '';
     peek;
     onSkipped;
+    inventory;
+    /** The depth of the innermost container the inventory walks inside `prior_state`, or 0. */
+    stateDepth = 0;
     project;
     /** The summary of the element being finished, when the peek read it. */
     peeked;
@@ -59773,6 +60547,19 @@ class ShowJsonScanner {
         this.peek = options.peek;
         this.project = options.project;
         this.onSkipped = options.onSkipped ?? (() => undefined);
+        this.inventory = options.inventory === true ? new Inventory() : undefined;
+    }
+    /**
+     * With options.inventory, after end(): the managed resource instances in
+     * `prior_state.values` (deposed objects aside), as `countManaged` gives them for the parsed
+     * value; undefined when there is no such tree.
+     */
+    managedInState() {
+        return this.inventory?.result();
+    }
+    /** Containers at this depth and deeper are nobody's: the fast path skips them. */
+    floor() {
+        return this.watch ? 3 : this.stateDepth > 0 ? this.stateDepth + 1 : 2;
     }
     /** Feeds the next bytes; a chunk may end anywhere, even inside a token. */
     push(chunk) {
@@ -59817,7 +60604,7 @@ class ShowJsonScanner {
     }
     tokens(b, i) {
         const n = b.length;
-        if (this.depth >= (this.watch ? 3 : 2) && this.section === null)
+        if (this.depth >= this.floor() && this.section === null)
             i = this.skipUnread(b, i);
         while (i < n) {
             const c = b[i];
@@ -59837,6 +60624,8 @@ class ShowJsonScanner {
                             this.record(R_KEY, i);
                         else if (this.depth === 2 && this.watch)
                             this.record(R_SUBKEY, i);
+                        else if (this.depth === this.stateDepth)
+                            this.record(R_STATE_KEY, i);
                     }
                     else
                         this.value(i, c);
@@ -59871,9 +60660,19 @@ class ShowJsonScanner {
                         i = this.skim(b, i + 1);
                     }
                     else {
+                        if (c === 0x7b &&
+                            this.stateDepth > 0 &&
+                            this.depth === this.stateDepth &&
+                            this.inventory.atResource()) {
+                            const end = this.stateResource(b, i);
+                            if (end >= 0) {
+                                i = end;
+                                break;
+                            }
+                        }
                         this.open(c === 0x7b ? G_KEY_OR_CLOSE : G_VALUE_OR_CLOSE, i);
                         i++;
-                        if (this.depth >= (this.watch ? 3 : 2) && this.section === null) {
+                        if (this.depth >= this.floor() && this.section === null) {
                             i = this.skipUnread(b, i);
                         }
                     }
@@ -59914,7 +60713,7 @@ class ShowJsonScanner {
     skipUnread(b, i) {
         const n = b.length;
         // The depth it must not close: the top level's, or the watched object's.
-        const floor = this.watch ? 3 : 2;
+        const floor = this.floor();
         const k = kernel();
         const o = k === undefined ? -1 : k.offsetOf(b);
         if (k !== undefined && o >= 0) {
@@ -60024,6 +60823,12 @@ class ShowJsonScanner {
         }
         this.state = G_AFTER;
         const container = c === 0x7b || c === 0x5b;
+        if (this.stateDepth > 0 && this.depth === this.stateDepth) {
+            // A container opens (open() asks the inventory); of the scalars only `mode` is read.
+            if (c === 0x22 && this.inventory.wantsString())
+                this.record(R_STATE_VALUE, i);
+            return false;
+        }
         if (this.depth === 2 && this.section !== null) {
             this.record(R_ELEMENT, i);
             return container;
@@ -60049,6 +60854,21 @@ class ShowJsonScanner {
             return true;
         }
         return false;
+    }
+    /**
+     * A resource of `prior_state` at b[i] read whole by the kernel when it lies in this chunk: the
+     * index after it, or -1 to walk it token by token (no kernel, cut, or anything unusual).
+     */
+    stateResource(b, i) {
+        const k = kernel();
+        const o = k === undefined ? -1 : k.offsetOf(b);
+        if (o < 0)
+            return -1;
+        const end = k.stateResource(o, i, b.length);
+        if (end < 0)
+            return -1;
+        this.inventory.resource(k.out[0] === 1, k.out[1] === 1);
+        return end;
     }
     /** Whether elements of the current section are offered to the peek. */
     peeks() {
@@ -60088,6 +60908,21 @@ class ShowJsonScanner {
         }
         this.stack[this.depth++] = kind;
         this.state = kind;
+        if (this.inventory !== undefined)
+            this.enterState(kind === G_KEY_OR_CLOSE);
+    }
+    /** A container just opened: the inventory walks it if it leads to `prior_state` resources. */
+    enterState(object) {
+        const d = this.depth;
+        if (d === 2) {
+            if (object && this.key === 'prior_state' && !this.plain) {
+                this.inventory.begin();
+                this.stateDepth = 2;
+            }
+        }
+        else if (this.stateDepth > 0 && d === this.stateDepth + 1 && this.inventory.enter(object)) {
+            this.stateDepth = d;
+        }
     }
     /** Grows the stack (doubling) to hold at least `size` entries, keeping the ones it has. */
     reserve(size) {
@@ -60107,6 +60942,10 @@ class ShowJsonScanner {
             throw this.unexpected(c, i);
         }
         this.depth = d - 1;
+        if (d === this.stateDepth) {
+            this.inventory.leave();
+            this.stateDepth = d === 2 ? 0 : d - 1;
+        }
         if (d === 2) {
             this.section = null;
             this.watch = false;
@@ -60271,6 +61110,14 @@ class ShowJsonScanner {
             this.pieces = [];
         }
         const at = this.recOffset;
+        if (this.rec >= R_STATE_KEY) {
+            if (this.rec === R_STATE_KEY)
+                this.inventory.key(bytes);
+            else
+                this.inventory.mode(bytes);
+            this.rec = R_NONE;
+            return;
+        }
         if (this.peekPending) {
             this.peekPending = false;
             if (peekChange(bytes, 0, bytes.length) === bytes.length && !this.decide(peekedChange())) {
@@ -60520,8 +61367,19 @@ class StreamCollector {
             this.errors++;
     }
     /**
+     * What `add` does with a `refresh_complete` message, from its `@module` (as addHeader takes
+     * it) and the address it names (`refreshAddress`: null when none).
+     */
+    addRefresh(module, addr) {
+        this.messages++;
+        this.noteModule(module);
+        if (addr !== null)
+            this.refreshedAddress(addr);
+    }
+    /**
      * `count` messages at once whose types pass `onlyHeaderRead`, `errors` of them at `@level`
-     * "error": what `addHeader` does for each, once `@module` no longer matters.
+     * "error": what `addHeader` does for each, once `@module` no longer matters. (The kernel's
+     * count also takes refresh_complete messages; their addresses go to refreshedAddress.)
      */
     addHeaders(count, errors) {
         if (!this.toolKnown)
@@ -60616,11 +61474,21 @@ class StreamCollector {
         const hook = message['hook'];
         const resource = isRecord$1(hook) ? hook['resource'] : undefined;
         const addr = isRecord$1(resource) ? resource['addr'] : undefined;
-        if (typeof addr !== 'string' || addr === '')
+        if (typeof addr === 'string')
+            this.refreshedAddress(addr);
+    }
+    /**
+     * A managed object a refresh_complete message names (`hook.resource.addr`, a string): counted
+     * unless it is empty or a data source. The message itself is counted by the caller.
+     */
+    refreshedAddress(addr) {
+        if (addr === '')
             return;
         // `module.a["k"].module.b[0].data.x.y`: the resource part after the module path decides.
-        if (addr.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '').startsWith('data.'))
+        if (addr.includes('data.') &&
+            addr.replace(/^(?:module\.[^.[]+(?:\[[^\]]*\])?\.)*/, '').startsWith('data.')) {
             return;
+        }
         this.refreshed.add(addr);
     }
     summary(message, position) {
@@ -60868,17 +61736,21 @@ class ArrayElements {
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const SLOTS = 5;
+// Slots of the kernel's answer (scan.c project): peek.ts VALUE_KEYS order.
 const BEFORE = VALUE_KEYS.indexOf('before');
 const AFTER = VALUE_KEYS.indexOf('after');
 const AFTER_UNKNOWN = VALUE_KEYS.indexOf('after_unknown');
 const BEFORE_SENSITIVE = VALUE_KEYS.indexOf('before_sensitive');
 const AFTER_SENSITIVE = VALUE_KEYS.indexOf('after_sensitive');
-const NONE = { value: undefined, leaves: 1, strings: [], tops: new Set() };
-const NULL_SIDE = { value: null, leaves: 1, strings: [], tops: new Set() };
 /**
  * The projected change of the `resource_changes` element `bytes`, which peekChange has just
  * read (so it is valid JSON and UTF-8, and `summary` and peekedValueSpans() are its own); or
  * undefined: parse it whole. Throws what fromShowJson throws for a malformed skeleton.
+ *
+ * One kernel call (scan.c project) walks `before` and `after` for the blast radius and their
+ * masks, and copies the members the projection names (for the masks also those under which a
+ * candidate leaf lies) into one JSON array; one JSON.parse gives all five values.
  */
 function projectChange(bytes, summary, projection, position) {
     const k = kernel();
@@ -60886,161 +61758,98 @@ function projectChange(bytes, summary, projection, position) {
         return undefined;
     if (!k.walkLists(projection.leafNames, projection.leafPrefixes))
         return undefined;
-    spans.set(peekedValueSpans());
+    const spans = k.projectSpans;
+    const peeked = peekedValueSpans();
+    for (let k = 0; k < 2 * SLOTS; k++)
+        spans[k] = peeked[k];
     const skeleton = fromSummary(summary, position);
     const place = k.place(bytes);
     if (place === undefined)
         return undefined;
+    if (!k.keepNames(projection.attributes(skeleton.type)))
+        return undefined;
     const [which, o] = place;
-    const names = projection.attributes(skeleton.type);
-    const before = side(k, which, o, spans, BEFORE, names, projection);
-    if (before === undefined)
+    if (!k.project(which, o, projection.maxDepth))
         return undefined;
-    const after = side(k, which, o, spans, AFTER, names, projection);
-    if (after === undefined)
+    const out = k.walkOut;
+    if (out[BEFORE] + out[AFTER] > projection.maxLeaves)
         return undefined;
-    if (before.leaves + after.leaves > projection.maxLeaves)
-        return undefined;
-    const beforeSensitive = mask(k, which, o, spans, BEFORE_SENSITIVE, names, before.tops);
-    const afterSensitive = mask(k, which, o, spans, AFTER_SENSITIVE, names, after.tops);
-    const afterUnknown = mask(k, which, o, spans, AFTER_UNKNOWN, names, undefined);
-    if (beforeSensitive === FAILED || afterSensitive === FAILED || afterUnknown === FAILED) {
-        return undefined;
+    let values;
+    try {
+        values = JSON.parse(k.projectText());
     }
-    const valueLeaves = [
-        ...unmasked(before.strings, beforeSensitive),
-        ...unmasked(after.strings, afterSensitive)
-    ];
+    catch {
+        return undefined; // never expected: the kernel copies members of checked JSON
+    }
+    const at = (slot) => (spans[2 * slot] < 0 ? undefined : values[slot]);
+    const beforeSensitive = at(BEFORE_SENSITIVE);
+    const afterSensitive = at(AFTER_SENSITIVE);
+    const b = k.bytesOf(which);
+    const valueLeaves = [];
+    const w = leaves(b, out, 8, out[2], beforeSensitive, valueLeaves);
+    leaves(b, out, w, out[3], afterSensitive, valueLeaves);
     return withValues(skeleton, {
-        before: before.value,
-        after: after.value,
-        afterUnknown,
+        before: at(BEFORE),
+        after: at(AFTER),
+        afterUnknown: at(AFTER_UNKNOWN),
         beforeSensitive,
         afterSensitive,
         valueLeaves
     });
 }
-/** Walks `before` or `after`; undefined: not projectable. */
-function side(k, which, o, spans, slot, names, projection) {
-    const start = spans[2 * slot];
-    if (start < 0)
-        return NONE;
-    const end = spans[2 * slot + 1];
-    const b = k.bytesOf(which);
-    const first = b[o + start];
-    if (first === 0x6e)
-        return NULL_SIDE;
-    if (first !== 0x7b)
-        return undefined;
-    if (k.walk(which, o + start, o + end, true, projection.maxDepth) !== o + end)
-        return undefined;
-    const out = k.walkOut;
-    const leaves = out[0];
-    const used = out[3];
-    const members = [];
-    const strings = [];
-    const tops = new Set();
-    for (let w = 4; w < used;) {
-        if (out[w] === 1) {
-            if (names.has(keyText(b, out[w + 1], out[w + 2], out[w + 3]))) {
-                members.push(out[w + 1] - 1, out[w + 5]);
-            }
-            w += 6;
+/**
+ * Reads `count` string leaf records of project from out[w] (scan.c), adds to `into` those that
+ * the sensitivity mask does not hide, as blast-radius.ts `walk` steps through it; returns the
+ * index after the records.
+ */
+function leaves(b, out, w, count, mask, into) {
+    for (let r = 0; r < count; r++) {
+        const s = out[w];
+        const e = out[w + 1];
+        const flags = out[w + 2];
+        const depth = out[w + 3];
+        const from = w + 4;
+        w = from + 3 * depth;
+        if (mask === true)
             continue;
-        }
-        const s = out[w + 1];
-        const e = out[w + 2];
-        const escaped = out[w + 3] === 1;
-        const depth = out[w + 4];
-        w += 5;
-        const path = [];
-        for (let l = 0; l < depth; l++, w += 3) {
-            const keyStart = out[w];
-            path.push(keyStart < 0 ? out[w + 1] : keyText(b, keyStart, out[w + 1], out[w + 2]));
-        }
-        const leaf = escaped ? parse$2(b, s, e) : text(b, s + 1, e - 1);
-        strings.push({ value: leaf, path });
-        tops.add(path[0]);
-    }
-    return { value: gather$1(b, members), leaves, strings, tops };
-}
-const FAILED = Symbol('failed');
-/** The value spans of the element being projected (peekedValueSpans is reused by the next peek). */
-const spans = new Int32Array(VALUE_KEYS.length * 2);
-/**
- * A mask (`after_unknown`, `*_sensitive`): an object keeps the named attributes and those under
- * which a candidate leaf lies (`tops`); anything else is parsed whole (it is `true`, `false`,
- * `{}` or small).
- */
-function mask(k, which, o, spans, slot, names, tops) {
-    const start = spans[2 * slot];
-    if (start < 0)
-        return undefined;
-    const end = spans[2 * slot + 1];
-    const b = k.bytesOf(which);
-    if (b[o + start] !== 0x7b)
-        return parse$2(b, o + start, o + end);
-    if (k.walk(which, o + start, o + end, false, 0) !== o + end)
-        return FAILED;
-    const out = k.walkOut;
-    const used = out[3];
-    const members = [];
-    for (let w = 4; w < used; w += 6) {
-        const key = keyText(b, out[w + 1], out[w + 2], out[w + 3]);
-        if (names.has(key) || tops?.has(key) === true)
-            members.push(out[w + 1] - 1, out[w + 5]);
-    }
-    return gather$1(b, members);
-}
-let scratch = Buffer.allocUnsafe(1 << 16);
-/**
- * One object of the members [start, end) of `b` (each `"key": value`, keys unique): copied
- * side by side and given to JSON.parse at once, so it gets what JSON.parse of the whole value
- * gives for those keys, `__proto__` included.
- */
-function gather$1(b, members) {
-    if (members.length === 0)
-        return {};
-    let size = 1;
-    for (let m = 0; m < members.length; m += 2)
-        size += members[m + 1] - members[m] + 1;
-    if (size > scratch.length)
-        scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
-    let at = 0;
-    for (let m = 0; m < members.length; m += 2) {
-        scratch[at++] = m === 0 ? 0x7b : 0x2c;
-        at += b.copy(scratch, at, members[m], members[m + 1]);
-    }
-    scratch[at++] = 0x7d;
-    return JSON.parse(scratch.toString('utf8', 0, at));
-}
-/** The leaves the sensitivity mask does not hide, as blast-radius.ts `walk` steps through it. */
-function unmasked(leaves, mask) {
-    if (leaves.length === 0 || mask === true)
-        return [];
-    return leaves.filter((leaf) => {
         let m = mask;
-        for (const step of leaf.path) {
-            if (typeof step === 'number')
+        let hidden = false;
+        const path = [];
+        for (let p = from; p < w; p += 3) {
+            const keyStart = out[p];
+            let step;
+            if (keyStart < 0) {
+                step = out[p + 1];
                 m = Array.isArray(m) ? m[step] : undefined;
-            else
+            }
+            else {
+                step = keyText(b, keyStart, out[p + 1], out[p + 2]);
                 m = isRecord(m) ? m[step] : undefined;
-            if (m === true)
-                return false;
+            }
+            if (m === true) {
+                hidden = true;
+                break;
+            }
+            path.push(step);
         }
-        return true;
-    });
+        if (hidden)
+            continue;
+        const value = (flags & 1) !== 0
+            ? JSON.parse(b.toString('utf8', s, e))
+            : (flags & 2) !== 0
+                ? UTF8.decode(b.subarray(s + 1, e - 1))
+                : ascii(b, s + 1, e - 1);
+        into.push({ value, path });
+    }
+    return w;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function parse$2(b, start, end) {
-    return JSON.parse(b.toString('utf8', start, end));
-}
 // Attribute names repeat across elements: one string per name, found by the kernel's hash.
 const KEYS_CACHED = 1 << 14;
 const keys = new Map();
-/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its FNV-1a (scan.c key_hash). */
+/** A key's text: [start, end) unescaped, valid UTF-8, `hash` its hash (scan.c key_hash). */
 function keyText(b, start, end, hash) {
     const hit = keys.get(hash);
     if (hit !== undefined && hit.length === end - start) {
@@ -61060,13 +61869,136 @@ function keyText(b, start, end, hash) {
         keys.set(hash, key);
     return key;
 }
+const latin1Slice = Buffer.prototype.latin1Slice;
 /** Text of [start, end): unescaped, valid UTF-8 (peekChange checked it). */
 function text(b, start, end) {
     for (let k = start; k < end; k++) {
         if (b[k] >= 0x80)
             return UTF8.decode(b.subarray(start, end));
     }
-    return b.toString('latin1', start, end);
+    return ascii(b, start, end);
+}
+/**
+ * Text of [start, end), all ASCII: Latin-1 decoding gives the same, and the method itself skips
+ * toString's checks.
+ */
+function ascii(b, start, end) {
+    return latin1Slice === undefined
+        ? b.toString('latin1', start, end)
+        : latin1Slice.call(b, start, end);
+}
+
+/**
+ * The address a `refresh_complete` message names (`hook.resource.addr`), read from its bytes
+ * instead of `JSON.parse` of the whole line: a large stream is mostly refresh messages, and only
+ * this one string of each counts (the state's inventory for the full-destroy rule).
+ *
+ * The line must be one peekMessageType (peek.ts) accepted: checked against the JSON grammar, all
+ * ASCII, one object. The answer is the one `StreamCollector.refresh` reads from the parsed
+ * message, repeated keys included (the last one wins, as in JSON.parse): the address, or null
+ * when the message names none (no such member, or not an object or a string on the way). Any
+ * key written with an escape, which would need decoding to compare, gives UNSURE: the caller
+ * then parses the line.
+ */
+const UNSURE = Symbol('unsure');
+const HOOK = bytesOf('hook');
+const RESOURCE = bytesOf('resource');
+const ADDR = bytesOf('addr');
+function bytesOf(text) {
+    return new TextEncoder().encode(text);
+}
+/** `hook.resource.addr` of the message at [start, end) of `b`; see above. */
+function refreshAddress(b, start, end) {
+    const k = kernel();
+    winOffset = k === undefined ? -1 : k.offsetOf(b);
+    const hook = member(b, ws(b, start, end), end, HOOK);
+    if (hook === UNSURE || hook < 0 || b[hook] !== 0x7b)
+        return hook === UNSURE ? UNSURE : null;
+    const resource = member(b, hook, end, RESOURCE);
+    if (resource === UNSURE || resource < 0 || b[resource] !== 0x7b) {
+        return resource === UNSURE ? UNSURE : null;
+    }
+    const addr = member(b, resource, end, ADDR);
+    if (addr === UNSURE || addr < 0 || b[addr] !== 0x22)
+        return addr === UNSURE ? UNSURE : null;
+    const close = skip(b, addr, end);
+    if (close < 0)
+        return UNSURE;
+    const text = stringAt(b, addr, close);
+    return text === '' ? null : text;
+}
+/**
+ * Where the value of the last member `name` of the object starting at b[i] ('{') starts, or -1
+ * when it has none; UNSURE when a key has an escape (or the bytes are not what the peek
+ * promised).
+ */
+function member(b, i, n, name) {
+    if (b[i] !== 0x7b)
+        return UNSURE;
+    let found = -1;
+    i = ws(b, i + 1, n);
+    if (b[i] === 0x7d)
+        return -1;
+    for (;;) {
+        if (b[i] !== 0x22)
+            return UNSURE;
+        const keyEnd = skip(b, i, n);
+        if (keyEnd < 0 || hasEscape(b, i, keyEnd))
+            return UNSURE;
+        const matches = same(b, i + 1, keyEnd - 1, name);
+        i = ws(b, keyEnd, n);
+        if (b[i] !== 0x3a)
+            return UNSURE;
+        const value = ws(b, i + 1, n);
+        if (matches)
+            found = value;
+        const after = skip(b, value, n);
+        if (after < 0)
+            return UNSURE;
+        i = ws(b, after, n);
+        if (b[i] === 0x7d)
+            return found;
+        if (b[i] !== 0x2c)
+            return UNSURE;
+        i = ws(b, i + 1, n);
+    }
+}
+/** The kernel's offset of the bytes being read (-1: not in its winOffset, use JavaScript). */
+let winOffset = -1;
+/** skipValue of peek.ts, in the kernel when the bytes are in its winOffset. */
+function skip(b, i, n) {
+    return winOffset >= 0 ? kernel().skipValue(winOffset, i, n) : skipValue(b, i, n);
+}
+function hasEscape(b, from, to) {
+    for (let k = from; k < to; k++)
+        if (b[k] === 0x5c)
+            return true;
+    return false;
+}
+/** Whether b[from, to) holds exactly `name`. */
+function same(b, from, to, name) {
+    if (to - from !== name.length)
+        return false;
+    for (let k = 0; k < name.length; k++)
+        if (b[from + k] !== name[k])
+            return false;
+    return true;
+}
+function ws(b, i, n) {
+    while (i < n) {
+        const c = b[i];
+        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
+            break;
+        i++;
+    }
+    return i;
+}
+/** The text of the string literal b[from, to) (quotes included; ASCII, grammar checked). */
+function stringAt(b, from, to) {
+    const literal = Buffer.from(b.buffer, b.byteOffset + from, to - from);
+    return literal.includes(0x5c)
+        ? JSON.parse(literal.toString('latin1'))
+        : literal.toString('latin1', 1, literal.length - 1);
 }
 
 /**
@@ -61252,8 +62184,10 @@ function showJsonSink(retain, skipUnchanged, projection) {
     const scanner = new ShowJsonScanner(onElement, {
         // Only the provider blocks: the rest of `configuration` (one body per module call) can be
         // tens of MB on a large plan, and is never read.
-        // `prior_state.values` counts what exists before the plan, for the full-destroy rule.
-        capture: ['configuration.provider_config', 'prior_state.values'],
+        capture: ['configuration.provider_config'],
+        // What exists before the plan, for the full-destroy rule: counted as `prior_state` streams
+        // past, never parsed.
+        inventory: true,
         peek: skipUnchanged || projection !== undefined
             ? (section, summary) => skipUnchanged && section === 'resource_changes' && isUnchanged(summary.actions)
                 ? 'skip'
@@ -61292,7 +62226,7 @@ function showJsonSink(retain, skipUnchanged, projection) {
                 registries
             });
             const blocks = scanner.captured['configuration.provider_config'];
-            const managed = countManaged(scanner.captured['prior_state.values']);
+            const managed = scanner.managedInState();
             return {
                 ...plan,
                 ...(managed === undefined ? {} : { inventory: { managed, source: 'prior_state' } }),
@@ -61300,32 +62234,6 @@ function showJsonSink(retain, skipUnchanged, projection) {
             };
         }
     };
-}
-/**
- * Managed resource instances in a state's `values` (`root_module` and its `child_modules`,
- * deposed objects aside), or undefined when there is no such tree.
- */
-function countManaged(values) {
-    if (!isRecord$1(values) || !isRecord$1(values['root_module']))
-        return undefined;
-    let count = 0;
-    const pending = [values['root_module']];
-    while (pending.length > 0) {
-        const module = pending.pop();
-        if (!isRecord$1(module))
-            continue;
-        const resources = module['resources'];
-        if (Array.isArray(resources)) {
-            for (const r of resources) {
-                if (isRecord$1(r) && r['mode'] === 'managed' && r['deposed_key'] === undefined)
-                    count++;
-            }
-        }
-        const children = module['child_modules'];
-        if (Array.isArray(children))
-            pending.push(...children);
-    }
-    return count;
 }
 function keep(list, change) {
     if (change !== undefined)
@@ -61523,10 +62431,21 @@ function jsonlSink(retain) {
     function skipHeaderOnly(bytes, start, end, _n, ascii) {
         const stop = end > start && bytes[end - 1] === 0x0d ? end - 1 : end;
         const type = peekMessageType(bytes, start, stop, ascii);
-        if (type === undefined || !onlyHeaderRead(type))
+        if (type === undefined)
+            return false;
+        const refresh = type === 'refresh_complete';
+        if (!refresh && !onlyHeaderRead(type))
             return false;
         // `@module` only counts until the tool is known.
         const module = collector.toolKnown ? undefined : peekedHeader(bytes, 'module');
+        if (refresh) {
+            // Of a refresh only the address it names counts: read from the bytes, not parsed.
+            const addr = refreshAddress(bytes, start, stop);
+            if (addr === UNSURE)
+                return false;
+            collector.addRefresh(module, addr);
+            return true;
+        }
         collector.addHeader(type, peekedHeader(bytes, 'level'), module);
         return true;
     }
@@ -61556,6 +62475,8 @@ function headerRuns(collector) {
             const at = k.scanLines(o, start, end);
             this.lines = k.out[2];
             collector.addHeaders(k.out[2], k.out[3]);
+            for (const addr of k.refreshed())
+                collector.refreshedAddress(addr);
             return at;
         }
     };
@@ -61719,8 +62640,15 @@ function applyPolicy(plan, classification, context) {
         ...(freeze === undefined ? [] : freezeFindings(plan, classification.findings, freeze)),
         ...environmentFindings(blastRadius, environment, policy.environments)
     ];
-    const byAddress = new Map(plan.changes.map((c) => [c.address, c]));
-    const overridden = findings.flatMap((f) => applyOverrides(f, policy.rules, byAddress.get(f.address)));
+    // Only `match: { tag }` reads the change behind a finding; without overrides there is
+    // nothing to apply to each finding.
+    const byAddress = policy.rules.some((rule) => rule.match.tag !== undefined)
+        ? new Map(plan.changes.map((c) => [c.address, c]))
+        : undefined;
+    const overrides = policy.rules.map((rule) => ({ rule, matches: matcher(rule.match) }));
+    const overridden = overrides.length === 0
+        ? findings
+        : findings.flatMap((f) => applyOverrides(f, overrides, byAddress?.get(f.address)));
     return {
         findings: applyExemptions(overridden, policy.exemptions, fingerprint, context.now),
         fingerprint,
@@ -61734,12 +62662,44 @@ function selectEnvironment(context) {
     const entries = Object.entries(context.policy.environments);
     return entries.find(([, env]) => env.plans?.some((g) => matchGlob(g, context.planFile)))?.[0];
 }
+/**
+ * An override's match, with what does not depend on the finding worked out once: its rule id,
+ * its tag, and its type glob's answer once per type (a plan has many findings of each type).
+ */
+function matcher(match) {
+    const ruleId = match.rule === undefined ? undefined : resolveRule(match.rule);
+    const typeMatches = match.type === undefined ? undefined : perType(match.type);
+    const tag = match.tag === undefined ? undefined : parseTag(match.tag);
+    return (finding, change) => {
+        if (match.rule !== undefined && !isRule(ruleId, finding))
+            return false;
+        if (match.category !== undefined && finding.category !== match.category)
+            return false;
+        if (typeMatches !== undefined && (finding.type === undefined || !typeMatches(finding.type)))
+            return false;
+        if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME))
+            return false;
+        if (tag !== undefined && !hasTag(change, tag))
+            return false;
+        return true;
+    };
+}
+/** A type glob's matcher that remembers its answer for each type. */
+function perType(glob) {
+    const answers = new Map();
+    return (type) => {
+        let answer = answers.get(type);
+        if (answer === undefined)
+            answers.set(type, (answer = matchGlob(glob, type, NAME)));
+        return answer;
+    };
+}
 /** The last matching override decides; `off` drops the finding. */
-function applyOverrides(finding, rules, change) {
+function applyOverrides(finding, overrides, change) {
     let result = finding;
     let off = false;
-    for (const rule of rules) {
-        if (!matches(rule.match, finding, change))
+    for (const { rule, matches } of overrides) {
+        if (!matches(finding, change))
             continue;
         off = rule.decision === 'off';
         if (rule.decision !== 'off' && rule.decision !== finding.decision) {
@@ -61755,44 +62715,41 @@ function applyOverrides(finding, rules, change) {
     }
     return off ? [] : [result];
 }
-function matches(match, finding, change) {
-    if (match.rule !== undefined && !sameRule(match.rule, finding))
-        return false;
-    if (match.category !== undefined && finding.category !== match.category)
-        return false;
-    if (match.type !== undefined &&
-        (finding.type === undefined || !matchGlob(match.type, finding.type, NAME)))
-        return false;
-    if (match.address !== undefined && !matchGlob(match.address, finding.address, NAME))
-        return false;
-    if (match.tag !== undefined && !hasTag(change, match.tag))
-        return false;
-    return true;
-}
-/** A rule reference matches the finding's rule, or the catalog rule behind a no-copy block. */
-function sameRule(reference, finding) {
-    const id = resolveRule(reference);
+/**
+ * A rule reference (resolved: `id`) matches the finding's rule, or the catalog rule behind a
+ * no-copy block.
+ */
+function isRule(id, finding) {
     return id !== undefined && (id === finding.ruleId || id === finding.data['catalogRule']);
+}
+function parseTag(tag) {
+    const at = tag.indexOf('=');
+    if (at < 0)
+        return { key: tag.toLowerCase() };
+    return { key: tag.slice(0, at).toLowerCase(), value: tag.slice(at + 1) };
 }
 function hasTag(change, tag) {
     if (change === undefined)
         return false;
     const maps = change.facts?.tags ?? [...tagMaps(change.before), ...tagMaps(change.after)];
-    const [key, value] = tag.includes('=')
-        ? [tag.slice(0, tag.indexOf('=')), tag.slice(tag.indexOf('=') + 1)]
-        : [tag, undefined];
-    return maps.some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === key.toLowerCase() && (value === undefined || tagText(v) === value)));
+    return maps.some(({ tags }) => Object.entries(tags).some(([k, v]) => k.toLowerCase() === tag.key && (tag.value === undefined || tagText(v) === tag.value)));
 }
 /**
  * Matching exemptions lower a finding to a warning and say why. An expired one stops applying
  * and is reported once as expired.
  */
 function applyExemptions(findings, exemptions, print, now) {
+    if (exemptions.length === 0)
+        return [...findings];
     const expired = new Set();
+    const compiled = exemptions.map((e) => ({ exemption: e, matches: exemptionMatcher(e, print) }));
     const out = findings.map((finding) => {
         if (finding.decision === 'warn')
             return finding;
-        const matching = exemptions.filter((e) => exemptionMatches(e, finding, print));
+        const matching = [];
+        for (const { exemption, matches } of compiled)
+            if (matches(finding))
+                matching.push(exemption);
         const live = matching.find((e) => e.expiresAt === undefined || now <= e.expiresAt);
         for (const e of matching)
             if (e !== live && e.expiresAt !== undefined && now > e.expiresAt)
@@ -61815,14 +62772,18 @@ function applyExemptions(findings, exemptions, print, now) {
     }
     return out;
 }
-function exemptionMatches(exemption, finding, print) {
-    if (exemption.fingerprint !== undefined && exemption.fingerprint !== print)
-        return false;
-    if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
-        return false;
-    if (exemption.rule !== undefined && !sameRule(exemption.rule, finding))
-        return false;
-    return true;
+/** Whether an exemption covers a finding; its rule reference is resolved once. */
+function exemptionMatcher(exemption, print) {
+    const ruleId = exemption.rule === undefined ? undefined : resolveRule(exemption.rule);
+    return (finding) => {
+        if (exemption.fingerprint !== undefined && exemption.fingerprint !== print)
+            return false;
+        if (exemption.address !== undefined && !matchGlob(exemption.address, finding.address, NAME))
+            return false;
+        if (exemption.rule !== undefined && !isRule(ruleId, finding))
+            return false;
+        return true;
+    };
 }
 
 /** Weakening findings of an update, over every guard of its type. */
@@ -61957,7 +62918,9 @@ const DEFERRED_CHECKS = GENERIC_RULES.flatMap((r) => (r.checkDeferred ? [r.check
 function evaluate(plan, options = DEFAULT_CLASSIFY) {
     const findings = PLAN_CHECKS.flatMap((check) => check(plan, options));
     for (const change of plan.changes) {
-        findings.push(...(change.facts?.findings ?? changeFindings(change, options)));
+        for (const finding of change.facts?.findings ?? changeFindings(change, options)) {
+            findings.push(finding);
+        }
     }
     for (const change of plan.drift)
         findings.push(...firstAnswer(DRIFT_CHECKS, change));
@@ -61975,7 +62938,7 @@ function changeFindings(change, options = DEFAULT_CLASSIFY) {
     for (const check of CHANGE_CHECKS) {
         const answer = check(input);
         if (answer !== undefined)
-            return [...answer];
+            return answer;
     }
     if (change.action === 'update' && entry?.guards !== undefined) {
         return guardFindings(change, entry, options);
@@ -62052,6 +63015,7 @@ function gate$1(plan, context) {
     };
     return applyPolicy(plan, classification, context);
 }
+const NO_TAGS = Object.freeze([]);
 /**
  * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
  * changes are dropped (the reader still counts them), and every other change keeps only its
@@ -62069,20 +63033,27 @@ function slimmer(context) {
         const skeleton = withoutValues(change);
         if (section !== 'change')
             return skeleton;
+        const radius = changeRadius(change);
         const facts = {
             findings: changeFindings(change, options),
-            radius: changeRadius(change),
-            tags: needTags
-                ? [change.before, change.after].flatMap((values) => tagMaps(values).map(({ map, tags }) => ({
-                    map,
-                    tags: Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
-                })))
-                : [],
+            radius,
+            tags: needTags ? [...tagFacts(change.before), ...tagFacts(change.after)] : NO_TAGS,
             identity: identityOf(change),
-            object: objectIdentity(change)
+            // Only the fingerprint reads it, for the changes it has a line for.
+            object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
         };
-        return { ...skeleton, facts };
+        // The skeleton is a copy of its own: it takes the facts without being copied again.
+        return Object.assign(skeleton, { facts });
     };
+}
+/** A value's tag maps with their values as text; maps whose values are all text as they are. */
+function tagFacts(values) {
+    return tagMaps(values).map(({ map, tags }) => ({
+        map,
+        tags: Object.values(tags).every((v) => typeof v === 'string')
+            ? tags
+            : Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, tagText(v)]))
+    }));
 }
 
 /**
@@ -62260,7 +63231,8 @@ function orderedFinding(finding) {
         severity: finding.severity,
         decision: finding.decision,
         messageId: finding.messageId,
-        data: { ...finding.data },
+        // Scalars only (FindingData): printed as they are, without a copy per finding.
+        data: finding.data,
         source: finding.source,
         plan: finding.plan,
         exemption: finding.exemption === undefined

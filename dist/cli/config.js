@@ -1,5 +1,5 @@
 import { i as isRecord } from './load.js';
-import { C as ConfigError, a as CATEGORIES, D as DEFAULT_POLICY, c as compileGlob } from './index.js';
+import { C as ConfigError, a as CATEGORIES, D as DEFAULT_POLICY, c as compileGlob } from './cli.js';
 import 'node:path';
 import 'node:fs';
 import 'node:util';
