@@ -3,7 +3,7 @@
  * code. Arguments are parsed in src/cli/args.ts, subcommands live in src/cli/commands.ts, and
  * all reading goes through the pipeline's I/O (src/io/).
  */
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { HELP, parseArgs, type Options, type Parsed } from './cli/args.js'
 import { EXIT, type CliIO } from './cli/context.js'
@@ -12,7 +12,7 @@ import { errorMessage } from './common/errors.js'
 import { nodeIO } from './io/node.js'
 import { locatorFor } from './io/sources.js'
 import { evaluatePlans, type Evaluation } from './pipeline/evaluate.js'
-import { render, type ReportFormat } from './report/index.js'
+import { renderChunks, type ReportFormat } from './report/index.js'
 import { renderQuiet } from './report/quiet.js'
 import { ruleMeta } from './rules/registry.js'
 import { VERSION } from './version.js'
@@ -81,10 +81,14 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
   for (const target of options.targets) {
     if (target.file === undefined) continue
     try {
-      writeFileSync(
-        resolve(io.cwd, target.file),
-        render(target.format, report, { ...deps, color: false })
-      )
+      const fd = openSync(resolve(io.cwd, target.file), 'w')
+      try {
+        writeInPieces(renderChunks(target.format, report, { ...deps, color: false }), (text) =>
+          writeSync(fd, text)
+        )
+      } finally {
+        closeSync(fd)
+      }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       const why =
@@ -98,16 +102,32 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
     }
   }
   const stdout = options.targets.find((t) => t.file === undefined)
-  if (stdout !== undefined)
-    io.stdout.write(
-      render(stdout.format, report, {
-        ...deps,
-        color,
-        ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
-      })
-    )
+  if (stdout !== undefined) {
+    const chunks = renderChunks(stdout.format, report, {
+      ...deps,
+      color,
+      ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
+    })
+    writeInPieces(chunks, (text) => io.stdout.write(text))
+  }
   if (options.quiet) io.stdout.write(renderQuiet(report, { color }))
   return exitCodeFor(report, options.failOn) === 0 ? EXIT.pass : EXIT.gate
+}
+
+/** Writes the chunks in pieces of about 1 MiB: a huge report is never one string. */
+function writeInPieces(chunks: Iterable<string>, write: (text: string) => unknown): void {
+  let pending: string[] = []
+  let size = 0
+  for (const chunk of chunks) {
+    pending.push(chunk)
+    size += chunk.length
+    if (size >= 1 << 20) {
+      write(pending.join(''))
+      pending = []
+      size = 0
+    }
+  }
+  if (pending.length > 0) write(pending.join(''))
 }
 
 /** The process entry point. */

@@ -2,7 +2,7 @@
 import type { Locate } from '../locate/locate.js'
 import type { RuleMeta } from '../rules/types.js'
 import { renderGithub } from './github.js'
-import { renderJson } from './json.js'
+import { renderJson, renderJsonChunks } from './json.js'
 import { renderJunit } from './junit.js'
 import { renderMarkdown } from './markdown.js'
 import { renderSarif } from './sarif.js'
@@ -61,6 +61,18 @@ export function render(format: ReportFormat, report: Report, deps: RenderDeps): 
     case 'github':
       return renderGithub(report, deps.locate)
   }
+}
+
+/**
+ * The report in pieces to write one after the other: the JSON report one finding at a time (see
+ * renderJsonChunks), the others whole.
+ */
+export function renderChunks(
+  format: ReportFormat,
+  report: Report,
+  deps: RenderDeps
+): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(report) : [render(format, report, deps)]
 }
 
 export { renderGithub, renderJson, renderJunit, renderMarkdown, renderSarif, renderText }

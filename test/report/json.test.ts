@@ -2,7 +2,7 @@ import type { PlanInfo } from '../../src/report/types.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from '@jest/globals'
-import { renderJson, REPORT_JSON_SCHEMA } from '../../src/report/json.js'
+import { renderJson, renderJsonChunks, REPORT_JSON_SCHEMA } from '../../src/report/json.js'
 import type { ApprovalRecord, Report, ReportedFinding } from '../../src/report/types.js'
 import {
   actionCounts,
@@ -255,5 +255,39 @@ describe('REPORT_JSON_SCHEMA', () => {
     expect(Object.keys(defs.planSummary?.properties ?? {})).toEqual(Object.keys(plans[0] as object))
     const counts = parsed.counts as { actions: object }
     expect(Object.keys(defs.actionCounts?.properties ?? {})).toEqual(Object.keys(counts.actions))
+  })
+})
+
+describe('the JSON report in pieces (renderJsonChunks)', () => {
+  /** The report printed whole, the way renderJson did before it was cut into pieces. */
+  const whole = (report: Report) => JSON.stringify(JSON.parse(renderJson(report)), null, 2) + '\n'
+
+  test('every sample report: the pieces are the whole report, byte for byte', () => {
+    for (const report of [
+      ...Object.values(SAMPLE_REPORTS),
+      { ...APPROVAL_REPORT, approval: APPROVAL_RECORD }
+    ]) {
+      const chunks = [...renderJsonChunks(report)]
+      expect(chunks.join('')).toBe(renderJson(report))
+      expect(chunks.join('')).toBe(whole(report))
+      // One piece before the findings, one per finding, one after.
+      expect(chunks).toHaveLength(report.findings.length === 0 ? 1 : report.findings.length + 2)
+    }
+  })
+
+  test('thousands of findings (a full destroy) are never one string, and read back the same', () => {
+    const base = BLOCKED_REPORT.findings[0]!
+    const findings: ReportedFinding[] = Array.from({ length: 5000 }, (_, n) => ({
+      ...base,
+      address: `module.db["a\\n\\"${n}"].aws_db_instance.x`
+    }))
+    const report: Report = { ...BLOCKED_REPORT, findings }
+    const chunks = [...renderJsonChunks(report)]
+    expect(chunks).toHaveLength(5002)
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(renderJson(report).length / 100)
+    expect(chunks.join('')).toBe(whole(report))
+    expect((JSON.parse(chunks.join('')) as Report).findings).toEqual(
+      JSON.parse(JSON.stringify(findings))
+    )
   })
 })
