@@ -63138,10 +63138,34 @@ async function labelled(file, fn) {
 /** JSON report: the `Report` as is, with a stable key order, and its JSON Schema. */
 /** Renders the report as pretty JSON (2-space indent, trailing newline), keys in `types.ts` order. */
 function renderJson(report) {
-    return JSON.stringify(ordered(report), null, 2) + '\n';
+    return [...renderJsonChunks(report)].join('');
+}
+// The findings' place in the report rendered with none: a newline and two spaces cannot occur
+// inside a JSON string (newlines are escaped), so this marks the spot exactly.
+const NO_FINDINGS = '\n  "findings": []';
+/**
+ * renderJson's text in pieces, one finding at a time, so that a report of a full destroy
+ * (100,000 findings and more) is never one string: the same bytes as JSON.stringify of the
+ * whole ordered report, each finding stringified on its own and indented as an array element.
+ */
+function* renderJsonChunks(report) {
+    const text = JSON.stringify(ordered(report, []), null, 2) + '\n';
+    const at = text.indexOf(NO_FINDINGS);
+    if (report.findings.length === 0 || at < 0) {
+        yield text;
+        return;
+    }
+    yield `${text.slice(0, at)}\n  "findings": [\n`;
+    let first = true;
+    for (const finding of report.findings) {
+        const element = JSON.stringify(orderedFinding(finding), null, 2).replaceAll('\n', '\n    ');
+        yield `${first ? '' : ',\n'}    ${element}`;
+        first = false;
+    }
+    yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`;
 }
 /** A copy of the report holding exactly the declared fields, in declaration order. */
-function ordered(report) {
+function ordered(report, findings) {
     return {
         schemaVersion: report.schemaVersion,
         tool: { name: report.tool.name, version: report.tool.version },
@@ -63164,7 +63188,7 @@ function ordered(report) {
             providers: [...report.blastRadius.providers]
         },
         policy: { source: report.policy.source, environment: report.policy.environment },
-        findings: report.findings.map(orderedFinding),
+        findings: findings ?? report.findings.map(orderedFinding),
         approval: report.approval === undefined ? undefined : orderedApproval(report.approval)
     };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync, appendFileSync, mkdtempSync, copyFileSync, rmSync, readFileSync, chmodSync, statSync, accessSync, constants, openSync, readSync, closeSync, readdirSync, createReadStream } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, appendFileSync, mkdtempSync, copyFileSync, rmSync, readFileSync, chmodSync, statSync, accessSync, constants, openSync, readSync, closeSync, readdirSync, createReadStream, writeSync } from 'node:fs';
 import { resolve, join as join$1, dirname, delimiter, relative, sep as sep$1 } from 'node:path';
 import { parseArgs as parseArgs$1, TextDecoder as TextDecoder$1 } from 'node:util';
 import { i as isRecord$1, U as UserError, l as loadBackends, e as errorMessage, B as BACKEND_ATTRIBUTES, m as matchBackend } from './load.js';
@@ -3921,10 +3921,34 @@ function formatMessage(finding) {
 /** JSON report: the `Report` as is, with a stable key order, and its JSON Schema. */
 /** Renders the report as pretty JSON (2-space indent, trailing newline), keys in `types.ts` order. */
 function renderJson(report) {
-    return JSON.stringify(ordered(report), null, 2) + '\n';
+    return [...renderJsonChunks(report)].join('');
+}
+// The findings' place in the report rendered with none: a newline and two spaces cannot occur
+// inside a JSON string (newlines are escaped), so this marks the spot exactly.
+const NO_FINDINGS = '\n  "findings": []';
+/**
+ * renderJson's text in pieces, one finding at a time, so that a report of a full destroy
+ * (100,000 findings and more) is never one string: the same bytes as JSON.stringify of the
+ * whole ordered report, each finding stringified on its own and indented as an array element.
+ */
+function* renderJsonChunks(report) {
+    const text = JSON.stringify(ordered(report, []), null, 2) + '\n';
+    const at = text.indexOf(NO_FINDINGS);
+    if (report.findings.length === 0 || at < 0) {
+        yield text;
+        return;
+    }
+    yield `${text.slice(0, at)}\n  "findings": [\n`;
+    let first = true;
+    for (const finding of report.findings) {
+        const element = JSON.stringify(orderedFinding(finding), null, 2).replaceAll('\n', '\n    ');
+        yield `${first ? '' : ',\n'}    ${element}`;
+        first = false;
+    }
+    yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`;
 }
 /** A copy of the report holding exactly the declared fields, in declaration order. */
-function ordered(report) {
+function ordered(report, findings) {
     return {
         schemaVersion: report.schemaVersion,
         tool: { name: report.tool.name, version: report.tool.version },
@@ -3947,7 +3971,7 @@ function ordered(report) {
             providers: [...report.blastRadius.providers]
         },
         policy: { source: report.policy.source, environment: report.policy.environment },
-        findings: report.findings.map(orderedFinding),
+        findings: findings ?? report.findings.map(orderedFinding),
         approval: report.approval === undefined ? undefined : orderedApproval(report.approval)
     };
 }
@@ -4756,6 +4780,13 @@ function render$2(format, report, deps) {
         case 'github':
             return renderGithub(report, deps.locate);
     }
+}
+/**
+ * The report in pieces to write one after the other: the JSON report one finding at a time (see
+ * renderJsonChunks), the others whole.
+ */
+function renderChunks(format, report, deps) {
+    return format === 'json' ? renderJsonChunks(report) : [render$2(format, report, deps)];
 }
 
 const aws$1 = (service, ops, what, anyFlag) => ({
@@ -24387,7 +24418,13 @@ async function gatePlans(options, io) {
         if (target.file === undefined)
             continue;
         try {
-            writeFileSync(resolve(io.cwd, target.file), render$2(target.format, report, { ...deps, color: false }));
+            const fd = openSync(resolve(io.cwd, target.file), 'w');
+            try {
+                writeInPieces(renderChunks(target.format, report, { ...deps, color: false }), (text) => writeSync(fd, text));
+            }
+            finally {
+                closeSync(fd);
+            }
         }
         catch (error) {
             const code = error.code;
@@ -24401,15 +24438,33 @@ async function gatePlans(options, io) {
         }
     }
     const stdout = options.targets.find((t) => t.file === undefined);
-    if (stdout !== undefined)
-        io.stdout.write(render$2(stdout.format, report, {
+    if (stdout !== undefined) {
+        const chunks = renderChunks(stdout.format, report, {
             ...deps,
             color,
             ...(Number.isInteger(columns) && columns > 0 ? { width: columns } : {})
-        }));
+        });
+        writeInPieces(chunks, (text) => io.stdout.write(text));
+    }
     if (options.quiet)
         io.stdout.write(renderQuiet(report, { color }));
     return exitCodeFor(report, options.failOn) === 0 ? EXIT.pass : EXIT.gate;
+}
+/** Writes the chunks in pieces of about 1 MiB: a huge report is never one string. */
+function writeInPieces(chunks, write) {
+    let pending = [];
+    let size = 0;
+    for (const chunk of chunks) {
+        pending.push(chunk);
+        size += chunk.length;
+        if (size >= 1 << 20) {
+            write(pending.join(''));
+            pending = [];
+            size = 0;
+        }
+    }
+    if (pending.length > 0)
+        write(pending.join(''));
 }
 /** The process entry point. */
 async function main() {
