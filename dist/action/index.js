@@ -46932,10 +46932,10 @@ function changedKeys(before, after) {
         const y = b[key];
         if (isObject(x) && isObject(y)) {
             for (const sub of union$1(x, y))
-                if (!same$2(x[sub], y[sub]))
+                if (!same$1(x[sub], y[sub]))
                     names.add(`${name(key)}.${name(sub)}`);
         }
-        else if (!same$2(x, y))
+        else if (!same$1(x, y))
             names.add(name(key));
     }
     const sorted = [...names].sort();
@@ -47039,7 +47039,7 @@ function isObject(value) {
 function union$1(a, b) {
     return [...new Set([...Object.keys(a), ...Object.keys(b)])];
 }
-function same$2(x, y) {
+function same$1(x, y) {
     return JSON.stringify(x) === JSON.stringify(y);
 }
 function name(key) {
@@ -58427,6 +58427,15 @@ const table = (chars) => {
 /** The bytes that may follow a backslash in a JSON string, and hex digits. */
 const ESCAPE = table('"\\/bfnrt');
 const HEX = table('0123456789abcdefABCDEF');
+/** Whether b[from, to) holds exactly the bytes of `literal`. */
+function bytesEqual(b, from, to, literal) {
+    if (to - from !== literal.length)
+        return false;
+    for (let k = 0; k < literal.length; k++)
+        if (b[from + k] !== literal[k])
+            return false;
+    return true;
+}
 /** The parts joined into one array (the part itself when there is only one). */
 function concatBytes(parts) {
     if (parts.length === 1)
@@ -59410,7 +59419,8 @@ const stack = new Uint8Array(MAX_DEPTH$1);
 /** Set by skipString: the string just skipped held a backslash escape. */
 let escaped = false;
 const isSpace$1 = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-function ws$1(b, i, n) {
+/** The index of the first byte at or after i that is not JSON whitespace (n at most). */
+function ws(b, i, n) {
     while (i < n) {
         const c = b[i];
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
@@ -59524,12 +59534,12 @@ function skipKey(b, i, n) {
     i = skipString(b, i + 1, n);
     if (i < 0)
         return i;
-    i = ws$1(b, i, n);
+    i = ws(b, i, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] !== 0x3a)
         return SLOW;
-    i = ws$1(b, i + 1, n);
+    i = ws(b, i + 1, n);
     return i >= n ? OUT_OF_BYTES : i;
 }
 /**
@@ -59551,7 +59561,7 @@ function skipValue(b, i, n) {
         else if (c === 0x7b || c === 0x5b) {
             if (depth === MAX_DEPTH$1)
                 return SLOW;
-            i = ws$1(b, i + 1, n);
+            i = ws(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === c + 2)
@@ -59575,13 +59585,13 @@ function skipValue(b, i, n) {
         for (;;) {
             if (depth === 0)
                 return i;
-            i = ws$1(b, i, n);
+            i = ws(b, i, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             const d = b[i];
             const kind = stack[depth - 1];
             if (d === 0x2c) {
-                i = ws$1(b, i + 1, n);
+                i = ws(b, i + 1, n);
                 if (i >= n)
                     return OUT_OF_BYTES;
                 if (kind === OBJECT) {
@@ -59748,7 +59758,7 @@ function peekChange(b, start, n) {
     let actions;
     let importing = false;
     let seen = 0;
-    let i = ws$1(b, start + 1, n);
+    let i = ws(b, start + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -59763,12 +59773,12 @@ function peekChange(b, start, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws$1(b, i + 1, n);
+        i = ws(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const f = fieldOf(b, keyStart, keyEnd);
@@ -59797,7 +59807,7 @@ function peekChange(b, start, n) {
             if (i < 0)
                 return i;
         }
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -59805,7 +59815,7 @@ function peekChange(b, start, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
@@ -59916,7 +59926,7 @@ function peekChangeBody(b, i, n) {
     valueSpans.fill(-1);
     let actions;
     let importing;
-    i = ws$1(b, i + 1, n);
+    i = ws(b, i + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -59931,19 +59941,19 @@ function peekChangeBody(b, i, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws$1(b, i + 1, n);
+        i = ws(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (keyIs(b, keyStart, keyEnd, ACTIONS$1)) {
             if (actions !== undefined || b[i] !== 0x5b)
                 return SLOW;
             actions = [];
-            i = ws$1(b, i + 1, n);
+            i = ws(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === 0x5d)
@@ -59960,7 +59970,7 @@ function peekChangeBody(b, i, n) {
                         if (b[k] >= 0x80)
                             return SLOW; // never a known action
                     actions.push(scalarAt(b, s, i, escaped));
-                    i = ws$1(b, i, n);
+                    i = ws(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                     const c = b[i++];
@@ -59968,7 +59978,7 @@ function peekChangeBody(b, i, n) {
                         break;
                     if (c !== 0x2c)
                         return SLOW;
-                    i = ws$1(b, i, n);
+                    i = ws(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                 }
@@ -59995,7 +60005,7 @@ function peekChangeBody(b, i, n) {
             if (v >= 0)
                 valueSpans[2 * v + 1] = i - valueBase;
         }
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -60003,7 +60013,7 @@ function peekChangeBody(b, i, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
@@ -60254,14 +60264,7 @@ const KEY_BYTES = KEYS.map(([name, key]) => [Buffer.from(`"${name}"`), key]);
 const MANAGED = Buffer.from('"managed"');
 const BACKSLASH = 0x5c;
 /** Bytes equal to a JSON string literal's (quotes included). */
-function same$1(bytes, literal) {
-    if (bytes.length !== literal.length)
-        return false;
-    for (let k = 0; k < bytes.length; k++)
-        if (bytes[k] !== literal[k])
-            return false;
-    return true;
-}
+const same = (bytes, literal) => bytesEqual(bytes, 0, bytes.length, literal);
 /** The text of a JSON string literal (already checked by the scanner), quotes included. */
 function textOf(bytes) {
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString());
@@ -60272,7 +60275,7 @@ function keyOf(bytes) {
         return KEYS.find(([name]) => name === text)?.[1] ?? Key.Other;
     }
     for (const [literal, key] of KEY_BYTES)
-        if (same$1(bytes, literal))
+        if (same(bytes, literal))
             return key;
     return Key.Other;
 }
@@ -60385,7 +60388,7 @@ class Inventory {
     }
     /** The string value of a resource's `mode` (its JSON literal, quotes included). */
     mode(bytes) {
-        const managed = bytes.includes(BACKSLASH) ? textOf(bytes) === 'managed' : same$1(bytes, MANAGED);
+        const managed = bytes.includes(BACKSLASH) ? textOf(bytes) === 'managed' : same(bytes, MANAGED);
         this.first[this.roles.length - 1] = managed ? 1 : 0;
     }
     /**
@@ -61945,7 +61948,7 @@ function member(b, i, n, name) {
         const keyEnd = skip(b, i, n);
         if (keyEnd < 0 || hasEscape(b, i, keyEnd))
             return UNSURE;
-        const matches = same(b, i + 1, keyEnd - 1, name);
+        const matches = bytesEqual(b, i + 1, keyEnd - 1, name);
         i = ws(b, keyEnd, n);
         if (b[i] !== 0x3a)
             return UNSURE;
@@ -61963,9 +61966,9 @@ function member(b, i, n, name) {
         i = ws(b, i + 1, n);
     }
 }
-/** The kernel's offset of the bytes being read (-1: not in its winOffset, use JavaScript). */
+/** The kernel's offset of the bytes being read (-1: not in its window, use JavaScript). */
 let winOffset = -1;
-/** skipValue of peek.ts, in the kernel when the bytes are in its winOffset. */
+/** skipValue of peek.ts, in the kernel when the bytes are in its window. */
 function skip(b, i, n) {
     return winOffset >= 0 ? kernel().skipValue(winOffset, i, n) : skipValue(b, i, n);
 }
@@ -61974,24 +61977,6 @@ function hasEscape(b, from, to) {
         if (b[k] === 0x5c)
             return true;
     return false;
-}
-/** Whether b[from, to) holds exactly `name`. */
-function same(b, from, to, name) {
-    if (to - from !== name.length)
-        return false;
-    for (let k = 0; k < name.length; k++)
-        if (b[from + k] !== name[k])
-            return false;
-    return true;
-}
-function ws(b, i, n) {
-    while (i < n) {
-        const c = b[i];
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            break;
-        i++;
-    }
-    return i;
 }
 /** The text of the string literal b[from, to) (quotes included; ASCII, grammar checked). */
 function stringAt(b, from, to) {

@@ -8383,6 +8383,15 @@ const table = (chars) => {
 /** The bytes that may follow a backslash in a JSON string, and hex digits. */
 const ESCAPE = table('"\\/bfnrt');
 const HEX = table('0123456789abcdefABCDEF');
+/** Whether b[from, to) holds exactly the bytes of `literal`. */
+function bytesEqual(b, from, to, literal) {
+    if (to - from !== literal.length)
+        return false;
+    for (let k = 0; k < literal.length; k++)
+        if (b[from + k] !== literal[k])
+            return false;
+    return true;
+}
 /** The parts joined into one array (the part itself when there is only one). */
 function concatBytes(parts) {
     if (parts.length === 1)
@@ -9366,7 +9375,8 @@ const stack = new Uint8Array(MAX_DEPTH$1);
 /** Set by skipString: the string just skipped held a backslash escape. */
 let escaped = false;
 const isSpace$1 = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-function ws$1(b, i, n) {
+/** The index of the first byte at or after i that is not JSON whitespace (n at most). */
+function ws(b, i, n) {
     while (i < n) {
         const c = b[i];
         if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
@@ -9480,12 +9490,12 @@ function skipKey(b, i, n) {
     i = skipString(b, i + 1, n);
     if (i < 0)
         return i;
-    i = ws$1(b, i, n);
+    i = ws(b, i, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] !== 0x3a)
         return SLOW;
-    i = ws$1(b, i + 1, n);
+    i = ws(b, i + 1, n);
     return i >= n ? OUT_OF_BYTES : i;
 }
 /**
@@ -9507,7 +9517,7 @@ function skipValue(b, i, n) {
         else if (c === 0x7b || c === 0x5b) {
             if (depth === MAX_DEPTH$1)
                 return SLOW;
-            i = ws$1(b, i + 1, n);
+            i = ws(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === c + 2)
@@ -9531,13 +9541,13 @@ function skipValue(b, i, n) {
         for (;;) {
             if (depth === 0)
                 return i;
-            i = ws$1(b, i, n);
+            i = ws(b, i, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             const d = b[i];
             const kind = stack[depth - 1];
             if (d === 0x2c) {
-                i = ws$1(b, i + 1, n);
+                i = ws(b, i + 1, n);
                 if (i >= n)
                     return OUT_OF_BYTES;
                 if (kind === OBJECT) {
@@ -9704,7 +9714,7 @@ function peekChange(b, start, n) {
     let actions;
     let importing = false;
     let seen = 0;
-    let i = ws$1(b, start + 1, n);
+    let i = ws(b, start + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -9719,12 +9729,12 @@ function peekChange(b, start, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws$1(b, i + 1, n);
+        i = ws(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const f = fieldOf(b, keyStart, keyEnd);
@@ -9753,7 +9763,7 @@ function peekChange(b, start, n) {
             if (i < 0)
                 return i;
         }
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -9761,7 +9771,7 @@ function peekChange(b, start, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
@@ -9872,7 +9882,7 @@ function peekChangeBody(b, i, n) {
     valueSpans.fill(-1);
     let actions;
     let importing;
-    i = ws$1(b, i + 1, n);
+    i = ws(b, i + 1, n);
     if (i >= n)
         return OUT_OF_BYTES;
     if (b[i] === 0x7d)
@@ -9887,19 +9897,19 @@ function peekChangeBody(b, i, n) {
         if (escaped)
             return SLOW;
         const keyEnd = i - 1;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (b[i] !== 0x3a)
             return SLOW;
-        i = ws$1(b, i + 1, n);
+        i = ws(b, i + 1, n);
         if (i >= n)
             return OUT_OF_BYTES;
         if (keyIs(b, keyStart, keyEnd, ACTIONS)) {
             if (actions !== undefined || b[i] !== 0x5b)
                 return SLOW;
             actions = [];
-            i = ws$1(b, i + 1, n);
+            i = ws(b, i + 1, n);
             if (i >= n)
                 return OUT_OF_BYTES;
             if (b[i] === 0x5d)
@@ -9916,7 +9926,7 @@ function peekChangeBody(b, i, n) {
                         if (b[k] >= 0x80)
                             return SLOW; // never a known action
                     actions.push(scalarAt(b, s, i, escaped));
-                    i = ws$1(b, i, n);
+                    i = ws(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                     const c = b[i++];
@@ -9924,7 +9934,7 @@ function peekChangeBody(b, i, n) {
                         break;
                     if (c !== 0x2c)
                         return SLOW;
-                    i = ws$1(b, i, n);
+                    i = ws(b, i, n);
                     if (i >= n)
                         return OUT_OF_BYTES;
                 }
@@ -9951,7 +9961,7 @@ function peekChangeBody(b, i, n) {
             if (v >= 0)
                 valueSpans[2 * v + 1] = i - valueBase;
         }
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
         const c = b[i++];
@@ -9959,7 +9969,7 @@ function peekChangeBody(b, i, n) {
             break;
         if (c !== 0x2c)
             return SLOW;
-        i = ws$1(b, i, n);
+        i = ws(b, i, n);
         if (i >= n)
             return OUT_OF_BYTES;
     }
@@ -10210,14 +10220,7 @@ const KEY_BYTES = KEYS.map(([name, key]) => [Buffer.from(`"${name}"`), key]);
 const MANAGED = Buffer.from('"managed"');
 const BACKSLASH = 0x5c;
 /** Bytes equal to a JSON string literal's (quotes included). */
-function same$1(bytes, literal) {
-    if (bytes.length !== literal.length)
-        return false;
-    for (let k = 0; k < bytes.length; k++)
-        if (bytes[k] !== literal[k])
-            return false;
-    return true;
-}
+const same = (bytes, literal) => bytesEqual(bytes, 0, bytes.length, literal);
 /** The text of a JSON string literal (already checked by the scanner), quotes included. */
 function textOf(bytes) {
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString());
@@ -10228,7 +10231,7 @@ function keyOf(bytes) {
         return KEYS.find(([name]) => name === text)?.[1] ?? Key.Other;
     }
     for (const [literal, key] of KEY_BYTES)
-        if (same$1(bytes, literal))
+        if (same(bytes, literal))
             return key;
     return Key.Other;
 }
@@ -10341,7 +10344,7 @@ class Inventory {
     }
     /** The string value of a resource's `mode` (its JSON literal, quotes included). */
     mode(bytes) {
-        const managed = bytes.includes(BACKSLASH) ? textOf(bytes) === 'managed' : same$1(bytes, MANAGED);
+        const managed = bytes.includes(BACKSLASH) ? textOf(bytes) === 'managed' : same(bytes, MANAGED);
         this.first[this.roles.length - 1] = managed ? 1 : 0;
     }
     /**
@@ -11901,7 +11904,7 @@ function member(b, i, n, name) {
         const keyEnd = skip(b, i, n);
         if (keyEnd < 0 || hasEscape(b, i, keyEnd))
             return UNSURE;
-        const matches = same(b, i + 1, keyEnd - 1, name);
+        const matches = bytesEqual(b, i + 1, keyEnd - 1, name);
         i = ws(b, keyEnd, n);
         if (b[i] !== 0x3a)
             return UNSURE;
@@ -11919,9 +11922,9 @@ function member(b, i, n, name) {
         i = ws(b, i + 1, n);
     }
 }
-/** The kernel's offset of the bytes being read (-1: not in its winOffset, use JavaScript). */
+/** The kernel's offset of the bytes being read (-1: not in its window, use JavaScript). */
 let winOffset = -1;
-/** skipValue of peek.ts, in the kernel when the bytes are in its winOffset. */
+/** skipValue of peek.ts, in the kernel when the bytes are in its window. */
 function skip(b, i, n) {
     return winOffset >= 0 ? kernel().skipValue(winOffset, i, n) : skipValue(b, i, n);
 }
@@ -11930,24 +11933,6 @@ function hasEscape(b, from, to) {
         if (b[k] === 0x5c)
             return true;
     return false;
-}
-/** Whether b[from, to) holds exactly `name`. */
-function same(b, from, to, name) {
-    if (to - from !== name.length)
-        return false;
-    for (let k = 0; k < name.length; k++)
-        if (b[from + k] !== name[k])
-            return false;
-    return true;
-}
-function ws(b, i, n) {
-    while (i < n) {
-        const c = b[i];
-        if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09)
-            break;
-        i++;
-    }
-    return i;
 }
 /** The text of the string literal b[from, to) (quotes included; ASCII, grammar checked). */
 function stringAt(b, from, to) {

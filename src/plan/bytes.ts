@@ -11,6 +11,13 @@ export const table = (chars: string): Uint8Array => {
 export const ESCAPE = table('"\\/bfnrt')
 export const HEX = table('0123456789abcdefABCDEF')
 
+/** Whether b[from, to) holds exactly the bytes of `literal`. */
+export function bytesEqual(b: Uint8Array, from: number, to: number, literal: Uint8Array): boolean {
+  if (to - from !== literal.length) return false
+  for (let k = 0; k < literal.length; k++) if (b[from + k] !== literal[k]) return false
+  return true
+}
+
 /** The parts joined into one array (the part itself when there is only one). */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   if (parts.length === 1) return parts[0]!

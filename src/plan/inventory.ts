@@ -10,6 +10,8 @@
  * key feeds is reset when the key comes again.
  */
 
+import { bytesEqual } from './bytes.js'
+
 /** What a walked container is; anything else (None) is skipped unread. */
 const Role = {
   None: 0,
@@ -47,11 +49,8 @@ const MANAGED = Buffer.from('"managed"')
 const BACKSLASH = 0x5c
 
 /** Bytes equal to a JSON string literal's (quotes included). */
-function same(bytes: Uint8Array, literal: Uint8Array): boolean {
-  if (bytes.length !== literal.length) return false
-  for (let k = 0; k < bytes.length; k++) if (bytes[k] !== literal[k]) return false
-  return true
-}
+const same = (bytes: Uint8Array, literal: Uint8Array): boolean =>
+  bytesEqual(bytes, 0, bytes.length, literal)
 
 /** The text of a JSON string literal (already checked by the scanner), quotes included. */
 function textOf(bytes: Uint8Array): string {

@@ -72,7 +72,8 @@ let escaped = false
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
 
-function ws(b: Uint8Array, i: number, n: number): number {
+/** The index of the first byte at or after i that is not JSON whitespace (n at most). */
+export function ws(b: Uint8Array, i: number, n: number): number {
   while (i < n) {
     const c = b[i]!
     if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break

@@ -322,7 +322,8 @@ function showJsonSink(
 
 /**
  * Managed resource instances in a state's `values` (`root_module` and its `child_modules`,
- * deposed objects aside), or undefined when there is no such tree.
+ * deposed objects aside), or undefined when there is no such tree: the reference the streamed
+ * count (inventory.ts) is tested against.
  */
 export function countManaged(values: unknown): number | undefined {
   if (!isRecord(values) || !isRecord(values['root_module'])) return undefined

@@ -10,7 +10,8 @@
  * key written with an escape, which would need decoding to compare, gives UNSURE: the caller
  * then parses the line.
  */
-import { skipValue } from './peek.js'
+import { bytesEqual } from './bytes.js'
+import { skipValue, ws } from './peek.js'
 import { kernel } from './wasm/index.js'
 
 export const UNSURE = Symbol('unsure')
@@ -59,7 +60,7 @@ function member(b: Uint8Array, i: number, n: number, name: Uint8Array): number |
     if (b[i] !== 0x22) return UNSURE
     const keyEnd = skip(b, i, n)
     if (keyEnd < 0 || hasEscape(b, i, keyEnd)) return UNSURE
-    const matches = same(b, i + 1, keyEnd - 1, name)
+    const matches = bytesEqual(b, i + 1, keyEnd - 1, name)
     i = ws(b, keyEnd, n)
     if (b[i] !== 0x3a) return UNSURE
     const value = ws(b, i + 1, n)
@@ -73,10 +74,10 @@ function member(b: Uint8Array, i: number, n: number, name: Uint8Array): number |
   }
 }
 
-/** The kernel's offset of the bytes being read (-1: not in its winOffset, use JavaScript). */
+/** The kernel's offset of the bytes being read (-1: not in its window, use JavaScript). */
 let winOffset = -1
 
-/** skipValue of peek.ts, in the kernel when the bytes are in its winOffset. */
+/** skipValue of peek.ts, in the kernel when the bytes are in its window. */
 function skip(b: Uint8Array, i: number, n: number): number {
   return winOffset >= 0 ? kernel()!.skipValue(winOffset, i, n) : skipValue(b, i, n)
 }
@@ -84,22 +85,6 @@ function skip(b: Uint8Array, i: number, n: number): number {
 function hasEscape(b: Uint8Array, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (b[k] === 0x5c) return true
   return false
-}
-
-/** Whether b[from, to) holds exactly `name`. */
-function same(b: Uint8Array, from: number, to: number, name: Uint8Array): boolean {
-  if (to - from !== name.length) return false
-  for (let k = 0; k < name.length; k++) if (b[from + k] !== name[k]) return false
-  return true
-}
-
-function ws(b: Uint8Array, i: number, n: number): number {
-  while (i < n) {
-    const c = b[i]
-    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break
-    i++
-  }
-  return i
 }
 
 /** The text of the string literal b[from, to) (quotes included; ASCII, grammar checked). */
