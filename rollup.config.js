@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { builtinsByRequire } from './scripts/rollup-builtins.mjs'
 import { hcl2json } from './scripts/rollup-hcl2json.mjs'
 import { notices } from './scripts/rollup-licenses.mjs'
 import { sourceHashPlugin } from './scripts/source-hash.mjs'
@@ -44,6 +45,8 @@ const plugins = (outDir, title) => [
   json(),
   sourceHashPlugin(),
   treeSitterWasm(),
+  // `require` for node:* built-ins, not ESM imports: their ESM facades load lazy parts at start-up.
+  builtinsByRequire(),
   // dist/*/licenses.txt: the third-party notices of exactly what the bundle holds.
   notices(outDir, title)
 ]

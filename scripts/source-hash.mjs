@@ -12,6 +12,7 @@ const INPUTS = [
   'package.json',
   'package-lock.json',
   'rollup.config.js',
+  'scripts/rollup-builtins.mjs',
   'scripts/rollup-hcl2json.mjs',
   'scripts/rollup-licenses.mjs',
   'tsconfig.json',

@@ -10,7 +10,7 @@ import { EXIT, type CliIO } from './cli/context.js'
 import { exitCodeFor, useColor } from './cli/outputs.js'
 import { errorMessage } from './common/errors.js'
 import { nodeIO } from './io/node.js'
-import { locatorFor } from './io/sources.js'
+import type { Locate } from './locate/locate.js'
 import { evaluatePlans, type Evaluation } from './pipeline/evaluate.js'
 import { renderChunks, type ReportFormat } from './report/index.js'
 import { renderQuiet } from './report/quiet.js'
@@ -62,15 +62,24 @@ async function gatePlans(options: Options, io: CliIO): Promise<number> {
     for (const { path, why } of evaluation.skipped)
       io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`)
   const color = useColor(options.color, io.env, io.stdout.isTTY === true)
-  // SARIF, JUnit and workflow commands point at the .tf block of each finding.
-  const located = options.targets.some((t) => LOCATED_FORMATS.has(t.format))
-    ? await locatorFor({
+  // SARIF, JUnit and workflow commands point at the .tf block of each finding. The locator and
+  // its HCL parser are a chunk of their own, loaded only then: a plain run does not compile them.
+  let located: { locate?: Locate; planPath?: (file: string) => string | undefined } = {}
+  if (options.targets.some((t) => LOCATED_FORMATS.has(t.format))) {
+    try {
+      const { locatorFor } = await import('./io/sources.js')
+      located = await locatorFor({
         cwd: io.cwd,
         env: io.env,
         files: report.plans.map((plan) => plan.file),
         terraformDir: options.terraformDir
       })
-    : {}
+    } catch (error) {
+      // Only a broken installation (a missing chunk): one line and exit 2, never a stack trace.
+      io.stderr.write(`plan-gate: ${errorMessage(error)}\n`)
+      return EXIT.error
+    }
+  }
   const columns = io.stdout.columns ?? Number(io.env['COLUMNS'])
   const deps = {
     rules: ruleMeta,
@@ -130,11 +139,22 @@ function writeInPieces(chunks: Iterable<string>, write: (text: string) => unknow
   if (pending.length > 0) write(pending.join(''))
 }
 
+/**
+ * `process.stdin`, made on first use: only `-` and the agent commands read it, and making the
+ * stream (a file, pipe or terminal reader) costs start-up time on every run.
+ */
+const lazyStdin: CliIO['stdin'] & { readonly isTTY?: boolean } = {
+  [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+  get isTTY() {
+    return process.stdin.isTTY
+  }
+}
+
 /** The process entry point. */
 export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdin: process.stdin,
+    stdin: lazyStdin,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env

@@ -4,7 +4,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runAgents, type AgentDeps } from '../agents/command.js'
+import type { AgentDeps } from '../agents/command.js'
 import { UserError } from '../common/errors.js'
 import { nodeIO } from '../io/node.js'
 import { evaluatePlans } from '../pipeline/evaluate.js'
@@ -111,6 +111,12 @@ const doctor: Command = {
   }
 }
 
+/**
+ * The agent hook and exec wrapper (src/agents/): a chunk of their own, loaded by these two
+ * commands only, so gating a plan does not compile them.
+ */
+const agents = (): Promise<typeof import('../agents/command.js')> => import('../agents/command.js')
+
 /** The agent hook and exec wrapper gate saved plans with this same pipeline. */
 const agentDeps: AgentDeps = {
   evaluate: async (file, cwd, env, terraformBin) => {
@@ -133,7 +139,7 @@ const hook: Command = {
   usage: 'hook [install|uninstall]',
   summary: 'a pre-tool hook for coding agents, and its install (see `plan-gate hook --help`)',
   rawArgs: true,
-  run: (args, io) => runAgents(['hook', ...(args.raw ?? [])], io, agentDeps)
+  run: async (args, io) => (await agents()).runAgents(['hook', ...(args.raw ?? [])], io, agentDeps)
 }
 
 const exec: Command = {
@@ -141,7 +147,7 @@ const exec: Command = {
   usage: 'exec -- <command…>',
   summary: 'run terraform/tofu/terragrunt only when the agent rules allow it (PATH shim: --shim)',
   rawArgs: true,
-  run: (args, io) => runAgents(['exec', ...(args.raw ?? [])], io, agentDeps)
+  run: async (args, io) => (await agents()).runAgents(['exec', ...(args.raw ?? [])], io, agentDeps)
 }
 
 /** Every subcommand, in the order `--help` lists them. */

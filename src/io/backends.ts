@@ -1,6 +1,5 @@
 /** The state backend of a plan's Terraform directory, read from disk. */
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import type { StateBackend } from '../backend/backend.js'
 import { loadBackends, type BackendFs } from '../backend/load.js'
@@ -25,13 +24,21 @@ export async function loadStateBackends(
   return (await loadBackends(dir, NODE_FS)).backends
 }
 
+/**
+ * node:fs/promises, loaded on first use: only a plan next to .tf files (or --terraform-dir) reads
+ * backends, and the module (with what it loads) costs start-up time.
+ */
+const fsPromises = (): Promise<typeof import('node:fs/promises')> => import('node:fs/promises')
+
 /** The file system as the backend loader sees it. */
 export const NODE_FS: BackendFs = {
   readdir: async (dir) =>
-    (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+    (await (await fsPromises()).readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => e.name),
   readFile: async (path) => {
     try {
-      return await readFile(path, 'utf8')
+      return await (await fsPromises()).readFile(path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       throw error

@@ -1,5 +1,4 @@
 /** Binary plans: read through `terraform show -json` (or tofu), its output streamed. */
-import { spawn } from 'node:child_process'
 import { childEnv } from './child-env.js'
 import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
@@ -42,6 +41,8 @@ export async function showBinaryPlan(
       'binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output'
     )
   }
+  // Loaded here: only binary plans start a child process, and the module costs start-up time.
+  const { spawn } = await import('node:child_process')
   const child = spawn(bin, ['show', '-json', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(cwd === undefined ? {} : { cwd }),
