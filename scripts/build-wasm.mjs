@@ -1,57 +1,73 @@
 // npm run build:wasm [-- --check]
 //
-// Compiles src/plan/wasm/scan.c to WebAssembly with clang (Debian: apt-get install -y clang lld)
-// and writes src/plan/wasm/scan-wasm.ts: the module's bytes as base64, the SHA-256 of the C
-// source it was built from and the compiler's version. That file is committed, so neither
-// `npm install`, `npm run build` nor a user's machine needs clang.
+// Compiles the project's C sources to WebAssembly with clang (Debian: apt-get install -y clang
+// lld): src/plan/wasm/scan.c (the plan reader's kernel) and src/common/sha256.c (the hash for
+// fingerprints before node:crypto is loaded). Each gets a <name>-wasm.ts next to it: the
+// module's bytes as base64, the SHA-256 of the C source it was built from and the compiler's
+// version. Those files are committed, so neither `npm install`, `npm run build` nor a user's
+// machine needs clang.
 //
-// --check: rebuild into memory and exit 1 when the committed file differs (the C source changed
+// --check: rebuild into memory and exit 1 when a committed file differs (the C source changed
 // without a rebuild, or the same clang gives other bytes); a clang of another version only says
 // so. Exit 3 when clang cannot target wasm32.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const SOURCE = join(ROOT, 'src/plan/wasm/scan.c')
-const TARGET = join(ROOT, 'src/plan/wasm/scan-wasm.ts')
-const EXPORTS = [
-  'buffer',
-  'stack',
-  'result',
-  'capacity',
-  'skip_value',
-  'skip_unread',
-  'scan_lines',
-  'peek_change',
-  'peek_out',
-  'refresh_out',
-  'state_resource',
-  'side',
-  'walk_out',
-  'walk_tables',
-  'project_spans',
-  'project_text',
-  'project_names',
-  'radius_names',
-  'name_input',
-  'add_name',
-  'project'
+/** Each C source, its generated module and what the module exports. */
+const MODULES = [
+  {
+    source: 'src/plan/wasm/scan.c',
+    target: 'src/plan/wasm/scan-wasm.ts',
+    // SIMD: the kernel scans 16 bytes at a time.
+    flags: ['-msimd128'],
+    exports: [
+      'buffer',
+      'stack',
+      'result',
+      'capacity',
+      'skip_value',
+      'skip_unread',
+      'scan_lines',
+      'peek_change',
+      'peek_out',
+      'refresh_out',
+      'state_resource',
+      'side',
+      'walk_out',
+      'walk_tables',
+      'project_spans',
+      'project_text',
+      'project_names',
+      'radius_names',
+      'name_input',
+      'add_name',
+      'project'
+    ]
+  },
+  {
+    source: 'src/common/sha256.c',
+    target: 'src/common/sha256-wasm.ts',
+    flags: [],
+    exports: ['input', 'input_capacity', 'digest', 'sha256_init', 'sha256_update', 'sha256_final']
+  }
 ]
-const FLAGS = [
+
+const flags = (module) => [
   '--target=wasm32',
   '-O3',
-  '-msimd128',
+  ...module.flags,
   '-nostdlib',
   '-Wall',
   '-Wextra',
   '-Werror',
   '-Wl,--no-entry',
   '-Wl,--strip-debug',
-  ...EXPORTS.map((name) => `-Wl,--export=${name}`)
+  ...module.exports.map((name) => `-Wl,--export=${name}`)
 ]
 
 export function clangVersion(clang = process.env.CLANG ?? 'clang') {
@@ -61,13 +77,14 @@ export function clangVersion(clang = process.env.CLANG ?? 'clang') {
 }
 
 /** The generated module's text for the current source, or undefined without a usable clang. */
-export function generate(clang = process.env.CLANG ?? 'clang') {
+export function generate(module, clang = process.env.CLANG ?? 'clang') {
   const version = clangVersion(clang)
   if (version === undefined) return undefined
+  const source = join(ROOT, module.source)
   const dir = mkdtempSync(join(tmpdir(), 'plan-gate-wasm-'))
   try {
-    const out = join(dir, 'scan.wasm')
-    const r = spawnSync(clang, [...FLAGS, '-o', out, SOURCE], { encoding: 'utf8' })
+    const out = join(dir, 'module.wasm')
+    const r = spawnSync(clang, [...flags(module), '-o', out, source], { encoding: 'utf8' })
     if (r.status !== 0) {
       const why = (r.stderr || r.error?.message || '').trim()
       if (/unknown target|No available targets|unable to execute|wasm-ld/i.test(why))
@@ -75,17 +92,17 @@ export function generate(clang = process.env.CLANG ?? 'clang') {
       throw new Error(`clang failed:\n${why}`)
     }
     const wasm = readFileSync(out)
-    const source = createHash('sha256').update(readFileSync(SOURCE)).digest('hex')
-    return render({ version, source, wasm })
+    const digest = createHash('sha256').update(readFileSync(source)).digest('hex')
+    return render({ name: basename(module.source), version, source: digest, wasm })
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-function render({ version, source, wasm }) {
+function render({ name, version, source, wasm }) {
   const lines = wasm.toString('base64').match(/.{1,96}/g)
-  return `// Generated by \`npm run build:wasm\` from scan.c: do not edit.
-/** SHA-256 of the scan.c these bytes were compiled from. */
+  return `// Generated by \`npm run build:wasm\` from ${name}: do not edit.
+/** SHA-256 of the ${name} these bytes were compiled from. */
 export const SOURCE_SHA256 = '${source}'
 /** The compiler that built them. */
 export const COMPILER = '${version.replace(/[\\']/g, '')}'
@@ -96,29 +113,32 @@ ${lines.map((l, k) => `  '${l}'${k === lines.length - 1 ? '' : ' +'}`).join('\n'
 }
 
 function main(args) {
-  const text = generate()
-  if (text === undefined) {
-    console.error('clang with the wasm32 target is needed (Debian: apt-get install -y clang lld)')
-    return 3
-  }
-  if (args.includes('--check')) {
-    const committed = readFileSync(TARGET, 'utf8')
-    const built = /^export const COMPILER = '(.*)'$/m.exec(committed)?.[1]
-    if (built !== clangVersion()) {
-      // Another compiler may well give other bytes: only the source hash can be compared.
-      console.log(`not compared: the module was built by ${built}, this is ${clangVersion()}`)
-      return 0
+  let status = 0
+  for (const module of MODULES) {
+    const text = generate(module)
+    if (text === undefined) {
+      console.error('clang with the wasm32 target is needed (Debian: apt-get install -y clang lld)')
+      return 3
     }
-    if (committed !== text) {
-      console.error('src/plan/wasm/scan-wasm.ts is stale: run `npm run build:wasm`')
-      return 1
+    const target = join(ROOT, module.target)
+    if (args.includes('--check')) {
+      const committed = readFileSync(target, 'utf8')
+      const built = /^export const COMPILER = '(.*)'$/m.exec(committed)?.[1]
+      if (built !== clangVersion()) {
+        // Another compiler may well give other bytes: only the source hash can be compared.
+        console.log(`${module.target} not compared: built by ${built}, this is ${clangVersion()}`)
+      } else if (committed !== text) {
+        console.error(`${module.target} is stale: run \`npm run build:wasm\``)
+        status = 1
+      } else {
+        console.log(`${module.target} matches ${basename(module.source)}`)
+      }
+      continue
     }
-    console.log('src/plan/wasm/scan-wasm.ts matches scan.c')
-    return 0
+    writeFileSync(target, text)
+    console.log(`wrote ${module.target} (${clangVersion()})`)
   }
-  writeFileSync(TARGET, text)
-  console.log(`wrote src/plan/wasm/scan-wasm.ts (${clangVersion()})`)
-  return 0
+  return status
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

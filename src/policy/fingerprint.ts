@@ -9,7 +9,7 @@
  * lives in; each weakening line carries its new value (or what stands for it). Only hashes enter
  * the fingerprint; nothing of it is printed.
  */
-import * as crypto from 'node:crypto'
+import { sha256Hex, sha256HexOfLines } from '../common/sha256.js'
 import { OBJECT_ATTRIBUTES } from '../rules/needs.js'
 import type { ChangeFacts, Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { changeRadius } from '../rules/blast-radius.js'
@@ -130,16 +130,9 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-/**
- * The first 128 bits of the SHA-256 of `text`, in hex. The one-shot `crypto.hash` (Node 20.12+)
- * gives the same digest as a Hash object without making one per call; older Node uses one.
- */
+/** The first 128 bits of the SHA-256 of `text`, in hex. */
 function short(text: string): string {
-  const digest =
-    typeof crypto.hash === 'function'
-      ? crypto.hash('sha256', text, 'hex')
-      : crypto.createHash('sha256').update(text).digest('hex')
-  return digest.slice(0, 32)
+  return sha256Hex(text).slice(0, 32)
 }
 
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
@@ -149,8 +142,5 @@ export function fingerprint(lines: readonly string[]): string {
 
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
 export function hashLines(header: string, lines: readonly string[]): string {
-  const hash = crypto.createHash('sha256')
-  hash.update(`${header}\n`)
-  for (const line of lines) hash.update(`${line}\n`)
-  return `sha256:${hash.digest('hex')}`
+  return `sha256:${sha256HexOfLines(header, lines)}`
 }

@@ -1,5 +1,5 @@
 /** SARIF 2.1.0 report for GitHub code scanning and other SARIF consumers. */
-import { createHash } from 'node:crypto'
+import { sha256Hex } from '../common/sha256.js'
 import type { Locate, SourceLocation } from '../locate/locate.js'
 import type { Decision, RuleMeta, Severity } from '../rules/types.js'
 import type { Report, ReportedFinding } from './types.js'
@@ -82,7 +82,7 @@ export function renderSarif(
 /** `sha256` hex of rule id, address and plan label: stable across runs for the same object. */
 export function sarifFingerprint(finding: ReportedFinding): string {
   const key = [finding.ruleId, finding.address, finding.plan ?? ''].join('\u0000')
-  return createHash('sha256').update(key).digest('hex')
+  return sha256Hex(key)
 }
 
 /**
