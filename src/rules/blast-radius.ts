@@ -63,9 +63,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /**
  * `arn:<partition>:<service>:<region>:<account>:<resource>`. Region and account may be empty
  * (S3, IAM, Route 53); anything else in those fields (`*`, `aws` for managed policies, a
- * variable left in a string) rejects the whole ARN.
+ * variable left in a string) rejects the whole ARN. The pattern is the reference; arnFields reads
+ * the same (a test compares them).
  */
-const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/
+export const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/
 /** `/subscriptions/<guid>` at the start of an Azure resource id; ids are case-insensitive. */
 const AZURE_ID = /^\/subscriptions\/([^/]+)(?:\/|$)/i
 /** `projects/<p>/…` in Google ids and self links (relative or `https://…googleapis.com/…`). */
@@ -161,13 +162,53 @@ function azureLocation(value: unknown, found: Found): void {
 
 /** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
 function arn(value: string, found: Found): void {
-  const match = ARN.exec(value)
-  if (match === null) return
-  const [, region = '', account = ''] = match
+  const fields = arnFields(value)
+  if (fields === undefined) return
+  const [region, account] = fields
   if (region !== '' && !AWS_REGION.test(region)) return
   if (account !== '' && !AWS_ACCOUNT.test(account)) return
   if (region !== '') found.regions.add(region)
   if (account !== '') found.awsAccounts.add(account)
+}
+
+/**
+ * The region and account of an ARN: what `ARN.exec(value)` captures, read with a few index
+ * scans instead (an ARN per resource, and a match list each, add up on a large plan).
+ */
+export function arnFields(value: string): readonly [string, string] | undefined {
+  // arn:aws, then -<letters> any number of times, up to the first colon.
+  if (!value.startsWith('arn:aws')) return undefined
+  let i = 7
+  while (value.charCodeAt(i) === 0x2d) {
+    const from = ++i
+    while (isLower(value.charCodeAt(i))) i++
+    if (i === from) return undefined
+  }
+  if (value.charCodeAt(i) !== 0x3a) return undefined
+  // The service: one or more of [a-z0-9.-].
+  const service = ++i
+  for (let c = value.charCodeAt(i); isLower(c) || isDigit(c) || c === 0x2e || c === 0x2d;) {
+    c = value.charCodeAt(++i)
+  }
+  if (i === service || value.charCodeAt(i) !== 0x3a) return undefined
+  const regionEnd = value.indexOf(':', i + 1)
+  if (regionEnd < 0) return undefined
+  const accountEnd = value.indexOf(':', regionEnd + 1)
+  // The resource: at least one character, none of them a line terminator (`.` of the pattern).
+  if (accountEnd < 0 || accountEnd + 1 >= value.length) return undefined
+  for (let k = accountEnd + 1; k < value.length; k++) {
+    const c = value.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return undefined
+  }
+  return [value.slice(i + 1, regionEnd), value.slice(regionEnd + 1, accountEnd)]
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
 }
 
 /** What any string leaf may reveal, whatever its attribute name. */
@@ -380,32 +421,36 @@ function listed(values: Ids): readonly string[] {
  * and changeRadius empties four per change): a list while small, a Set beyond that.
  */
 class Few implements Ids {
+  // The first `count` entries of `list` (setting a list's length would drop its storage).
   private readonly list: string[] = []
+  private count = 0
   private many: Set<string> | undefined
 
   get size(): number {
-    return this.many === undefined ? this.list.length : this.many.size
+    return this.many === undefined ? this.count : this.many.size
   }
 
   add(value: string): void {
     if (this.many !== undefined) this.many.add(value)
-    else if (!this.list.includes(value)) {
-      if (this.list.length < FEW) this.list.push(value)
-      else this.many = new Set([...this.list, value])
+    else if (!this.has(value)) {
+      if (this.count < FEW) this.list[this.count++] = value
+      else this.many = new Set([...this.list.slice(0, this.count), value])
     }
   }
 
   has(value: string): boolean {
-    return this.many === undefined ? this.list.includes(value) : this.many.has(value)
+    if (this.many !== undefined) return this.many.has(value)
+    for (let k = 0; k < this.count; k++) if (this.list[k] === value) return true
+    return false
   }
 
   clear(): void {
-    this.list.length = 0
+    this.count = 0
     this.many = undefined
   }
 
   [Symbol.iterator](): Iterator<string> {
-    return (this.many ?? this.list)[Symbol.iterator]()
+    return (this.many ?? this.list.slice(0, this.count))[Symbol.iterator]()
   }
 }
 
