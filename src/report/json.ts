@@ -22,9 +22,9 @@ export function renderJson(report: Report): string {
 const NO_FINDINGS = '\n  "findings": []'
 
 /**
- * renderJson's text in pieces, one finding at a time, so that a report of a full destroy
+ * renderJson's text in pieces, a few findings at a time, so that a report of a full destroy
  * (100,000 findings and more) is never one string: the same bytes as JSON.stringify of the
- * whole ordered report, each finding stringified on its own and indented as an array element.
+ * whole ordered report, the findings stringified in small lists and indented as its elements.
  */
 export function* renderJsonChunks(report: Report): Generator<string> {
   const text = JSON.stringify(ordered(report, []), null, 2) + '\n'
@@ -34,14 +34,22 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     return
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`
-  let first = true
-  for (const finding of report.findings) {
-    const element = JSON.stringify(orderedFinding(finding), null, 2).replaceAll('\n', '\n    ')
-    yield `${first ? '' : ',\n'}    ${element}`
-    first = false
+  const findings = report.findings
+  for (let from = 0; from < findings.length; from += FINDINGS_PER_PIECE) {
+    const batch = findings.slice(from, from + FINDINGS_PER_PIECE).map(orderedFinding)
+    // "[\n  {…},\n  {…}\n]": the elements, two spaces short of their place in the report.
+    const list = JSON.stringify(batch, null, 2)
+    yield `${from === 0 ? '' : ',\n'}  ${list.slice(2, -2).replaceAll('\n', '\n  ')}`
   }
   yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`
 }
+
+/**
+ * Findings stringified together, in one JSON.stringify of a list: the same text as one at a
+ * time (JSON puts list elements one per line, each indented alike), at a fraction of the calls,
+ * and each piece still a small part of a large report.
+ */
+export const FINDINGS_PER_PIECE = 32
 
 /** A copy of the report holding exactly the declared fields, in declaration order. */
 function ordered(report: Report, findings?: ReportedFinding[]): Report {

@@ -2,7 +2,12 @@ import type { PlanInfo } from '../../src/report/types.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from '@jest/globals'
-import { renderJson, renderJsonChunks, REPORT_JSON_SCHEMA } from '../../src/report/json.js'
+import {
+  FINDINGS_PER_PIECE,
+  renderJson,
+  renderJsonChunks,
+  REPORT_JSON_SCHEMA
+} from '../../src/report/json.js'
 import type { ApprovalRecord, Report, ReportedFinding } from '../../src/report/types.js'
 import {
   actionCounts,
@@ -270,8 +275,9 @@ describe('the JSON report in pieces (renderJsonChunks)', () => {
       const chunks = [...renderJsonChunks(report)]
       expect(chunks.join('')).toBe(renderJson(report))
       expect(chunks.join('')).toBe(whole(report))
-      // One piece before the findings, one per finding, one after.
-      expect(chunks).toHaveLength(report.findings.length === 0 ? 1 : report.findings.length + 2)
+      // One piece before the findings, one per FINDINGS_PER_PIECE findings, one after.
+      const n = report.findings.length
+      expect(chunks).toHaveLength(n === 0 ? 1 : Math.ceil(n / FINDINGS_PER_PIECE) + 2)
     }
   })
 
@@ -283,11 +289,35 @@ describe('the JSON report in pieces (renderJsonChunks)', () => {
     }))
     const report: Report = { ...BLOCKED_REPORT, findings }
     const chunks = [...renderJsonChunks(report)]
-    expect(chunks).toHaveLength(5002)
+    expect(chunks).toHaveLength(Math.ceil(5000 / FINDINGS_PER_PIECE) + 2)
     expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(renderJson(report).length / 100)
     expect(chunks.join('')).toBe(whole(report))
     expect((JSON.parse(chunks.join('')) as Report).findings).toEqual(
       JSON.parse(JSON.stringify(findings))
     )
+  })
+
+  test("around the pieces' edges (1, 2, one short of a piece, a piece, one more, several), the same bytes", () => {
+    const base = BLOCKED_REPORT.findings
+    for (const n of [
+      1,
+      2,
+      FINDINGS_PER_PIECE - 1,
+      FINDINGS_PER_PIECE,
+      FINDINGS_PER_PIECE + 1,
+      3 * FINDINGS_PER_PIECE + 5
+    ]) {
+      const findings: ReportedFinding[] = Array.from({ length: n }, (_, k) => ({
+        ...base[k % base.length]!,
+        address: `aws_s3_bucket.b${k}`,
+        // Text JSON escapes, and a member that is left out when undefined.
+        reason: k % 3 === 0 ? 'line\nbreak "quoted" \u2028' : base[k % base.length]!.reason,
+        plan: k % 2 === 0 ? undefined : `plan ${k}`
+      }))
+      const report: Report = { ...BLOCKED_REPORT, findings }
+      const joined = [...renderJsonChunks(report)].join('')
+      expect(joined).toBe(whole(report))
+      expect((JSON.parse(joined) as Report).findings).toEqual(JSON.parse(JSON.stringify(findings)))
+    }
   })
 })
