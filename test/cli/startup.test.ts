@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { requireFreshDist } from '../dist.js'
@@ -81,6 +81,20 @@ if (!existsSync(join(DIST, 'index.js'))) {
         expect(run(plain, ['plan.json', '--format', format])).toEqual(full)
       }
     )
+
+    test('a plan on standard input (made on first use) gives the same report', () => {
+      const file = run(DIST, ['plan.json', '--format', 'json'])
+      const r = spawnSync(process.execPath, [join(plain, 'index.js'), '-', '--format', 'json'], {
+        cwd,
+        env: { PATH: process.env['PATH'], NO_COLOR: '1' },
+        input: readFileSync(join(cwd, 'plan.json')),
+        encoding: 'utf8',
+        timeout: 60_000
+      })
+      expect(r.status).toBe(1)
+      expect(r.stderr).toBe('')
+      expect(r.stdout).toBe(file.stdout.replaceAll('"plan.json"', '"-"'))
+    })
 
     test('--version and --help without them too', () => {
       expect(run(plain, ['--version'])).toEqual(run(DIST, ['--version']))
