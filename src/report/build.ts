@@ -7,7 +7,7 @@ import type { GateResult } from '../policy/gate.js'
 import type { BlastRadius } from '../rules/blast-radius.js'
 import { formatMessage } from '../rules/messages.js'
 import type { Finding } from '../rules/types.js'
-import type { ActionCounts, FindingCounts, PlanSummary, Report } from './types.js'
+import type { ActionCounts, FindingCounts, PlanSummary, Report, ReportedFinding } from './types.js'
 
 /** One evaluated plan. */
 export interface EvaluatedPlan {
@@ -94,9 +94,11 @@ function sumCounts(plans: readonly PlanSummary[]): ActionCounts {
 export function buildReport(inputs: readonly EvaluatedPlan[], options: BuildOptions): Report {
   const several = inputs.length > 1
   const plans = inputs.map(summary)
-  const findings = inputs.flatMap((input) =>
-    several ? input.result.findings.map((f) => ({ ...f, plan: input.file })) : input.result.findings
-  )
+  // Each finding copied once, into the ReportedFinding it becomes, then sorted.
+  const findings: ReportedFinding[] = []
+  for (const input of inputs) {
+    for (const f of input.result.findings) findings.push(reported(f, several ? input.file : f.plan))
+  }
   const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment
   const source = options.policySource ?? '(defaults)'
   return {
@@ -108,6 +110,31 @@ export function buildReport(inputs: readonly EvaluatedPlan[], options: BuildOpti
     counts: { actions: sumCounts(plans), findings: countFindings(findings) },
     blastRadius: union(inputs.map((i) => i.result.blastRadius)),
     policy: environment === undefined ? { source } : { source, environment },
-    findings: sortFindings(findings).map((f) => ({ ...f, reason: formatMessage(f) }))
+    findings: sortFindings(findings)
+  }
+}
+
+/**
+ * A finding with its reason (and plan label), every declared field in declaration order: all
+ * findings of a report have one shape, whichever rule made them.
+ */
+function reported(f: Finding, plan: string | undefined): ReportedFinding {
+  return {
+    ruleId: f.ruleId,
+    address: f.address,
+    type: f.type,
+    action: f.action,
+    order: f.order,
+    deposed: f.deposed,
+    category: f.category,
+    severity: f.severity,
+    decision: f.decision,
+    messageId: f.messageId,
+    data: f.data,
+    source: f.source,
+    plan,
+    exemption: f.exemption,
+    override: f.override,
+    reason: formatMessage(f)
   }
 }
