@@ -37,7 +37,21 @@ export function countActions(plan: Plan): ActionCounts {
 /** One pass over the findings, whatever their number. */
 function countFindings(findings: readonly Finding[]): FindingCounts {
   const counts = { blocked: 0, 'approval-required': 0, warn: 0 }
-  for (const f of findings) counts[f.decision]++
+  // Counted in locals (the loop runs once per report, mostly before V8 optimises it); a
+  // decision that is none of the three still counts as `counts[decision]++` does.
+  let blocked = 0
+  let approval = 0
+  let warn = 0
+  for (let i = 0; i < findings.length; i++) {
+    const decision = (findings[i] as Finding).decision
+    if (decision === 'warn') warn++
+    else if (decision === 'approval-required') approval++
+    else if (decision === 'blocked') blocked++
+    else counts[decision]++
+  }
+  counts.blocked += blocked
+  counts['approval-required'] += approval
+  counts.warn += warn
   return counts
 }
 
@@ -97,7 +111,12 @@ export function buildReport(inputs: readonly EvaluatedPlan[], options: BuildOpti
   // Each finding copied once, into the ReportedFinding it becomes, then sorted.
   const findings: ReportedFinding[] = []
   for (const input of inputs) {
-    for (const f of input.result.findings) findings.push(reported(f, several ? input.file : f.plan))
+    const found = input.result.findings
+    // An indexed loop: it runs once, mostly before V8 optimises it.
+    for (let i = 0; i < found.length; i++) {
+      const f = found[i] as Finding
+      findings.push(reported(f, several ? input.file : f.plan))
+    }
   }
   const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment
   const source = options.policySource ?? '(defaults)'

@@ -43,10 +43,10 @@ export function* renderJsonChunks(report: Report): Generator<string> {
     // The caller ran between pieces: nothing read before is taken as still the same.
     writer.forget()
     for (let i = from; i < to; i++) {
-      if (i > from) parts.push(',\n')
+      if (i > 0) parts.push(',\n')
       if (!writer.write(findings[i], parts)) parts.push(findingByStringify(findings, i))
     }
-    yield `${from === 0 ? '' : ',\n'}${parts.join('')}`
+    yield parts.join('')
   }
   yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`
 }

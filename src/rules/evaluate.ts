@@ -77,7 +77,9 @@ function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
   // Creates by type, each with its identity worked out once: every delete is checked against
   // every create of its type, which on a large plan is millions of pairs.
   const creates = new Map<string, { change: ResourceChange; identity: Record<string, string> }[]>()
-  for (const change of plan.changes) {
+  const changes = plan.changes
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as ResourceChange
     if (change.action !== 'create' || change.mode !== 'managed') continue
     let list = creates.get(change.type)
     if (list === undefined) creates.set(change.type, (list = []))

@@ -275,14 +275,27 @@ export function identityOf(change: ResourceChange): Record<string, string> {
 
 /** Managed resources deleted or replaced by the plan. */
 export function deletedCount(plan: Plan): number {
-  let count = 0
-  for (const c of plan.changes) if (isManaged(c) && isDestroy(c)) count++
-  return count
+  return countManaged(plan.changes, 'replace')
 }
 
-/** What managed() keeps, for counting without a list. */
+/** What managed() keeps. */
 function isManaged(change: ResourceChange): boolean {
   return change.mode === 'managed' && change.deposed === undefined
+}
+
+/**
+ * Managed changes (as managed() keeps them) that delete, or also replace: counted in one
+ * indexed loop, conditions written out. Plan-wide rules run once per plan, so this loop mostly
+ * runs before V8 optimises it, where an iterator or a call per change costs several times more.
+ */
+function countManaged(changes: readonly ResourceChange[], also: 'replace' | undefined): number {
+  let count = 0
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i] as ResourceChange
+    if (c.mode !== 'managed' || c.deposed !== undefined) continue
+    if (c.action === 'delete' || (also !== undefined && c.action === also)) count++
+  }
+  return count
 }
 
 /**
@@ -294,8 +307,7 @@ function isManaged(change: ResourceChange): boolean {
  * change_summary that says `destroy`. A targeted plan without `prior_state` cannot tell.
  */
 export function fullDestroy(plan: Plan): { count: number; countedFrom: string } | undefined {
-  let deleted = 0
-  for (const c of plan.changes) if (isManaged(c) && c.action === 'delete') deleted++
+  const deleted = countManaged(plan.changes, undefined)
   if (deleted === 0) return undefined
   // More deletes than objects in state is no real state (a hand-made plan): count otherwise.
   const inventory =

@@ -151,7 +151,17 @@ const values = fc
 const change = fc
   .record({
     address: fc.constantFrom('aws_s3_bucket.a', 'aws_s3_bucket.a[0]', 'module.m.x.y', 'a\u0001b'),
-    action: fc.constantFrom('delete', 'replace', 'forget', 'create', 'update', 'unknown'),
+    action: fc.constantFrom(
+      'delete',
+      'replace',
+      'forget',
+      'forget-replace',
+      'create',
+      'update',
+      'unknown',
+      'no-op',
+      'read'
+    ),
     mode: fc.constantFrom('managed', 'managed', 'data'),
     deposed: fc.constantFrom(undefined, '01'),
     reason: fc.constantFrom(undefined, 'delete_because_no_resource_config'),
