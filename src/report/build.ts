@@ -118,15 +118,20 @@ export function buildReport(inputs: readonly EvaluatedPlan[], options: BuildOpti
       findings.push(reported(f, several ? input.file : f.plan))
     }
   }
+  const only = plans.length === 1 ? plans[0] : undefined
   const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment
   const source = options.policySource ?? '(defaults)'
   return {
     schemaVersion: 1,
     tool: { name: 'plan-gate', version: options.version },
-    decision: decide(findings),
+    // One plan: its findings are the report's, and its summary has counted them already.
+    decision: only === undefined ? decide(findings) : only.decision,
     fingerprint: combinedFingerprint(plans),
     plans,
-    counts: { actions: sumCounts(plans), findings: countFindings(findings) },
+    counts: {
+      actions: sumCounts(plans),
+      findings: only === undefined ? countFindings(findings) : { ...only.counts.findings }
+    },
     blastRadius: union(inputs.map((i) => i.result.blastRadius)),
     policy: environment === undefined ? { source } : { source, environment },
     findings: sortFindings(findings)
