@@ -61,7 +61,8 @@ export function slimmer(context: GateContext): Retain {
       object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
     }
     // The skeleton is a copy of its own: it takes the facts without being copied again.
-    return Object.assign(skeleton, { facts })
+    ;(skeleton as { facts?: ChangeFacts }).facts = facts
+    return skeleton
   }
 }
 

@@ -45,6 +45,18 @@ export function reasonFromStream(reason: string): string {
 
 /** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
 export function providerRef(providerName: string): ProviderRef {
+  // A plan has a few providers and many changes: one frozen reference per provider name.
+  let ref = providerRefs.get(providerName)
+  if (ref === undefined) {
+    ref = Object.freeze(parseProviderName(providerName))
+    if (providerRefs.size < 1024) providerRefs.set(providerName, ref)
+  }
+  return ref
+}
+
+const providerRefs = new Map<string, ProviderRef>()
+
+function parseProviderName(providerName: string): ProviderRef {
   if (providerName.includes('/')) {
     const last = providerName.slice(providerName.lastIndexOf('/') + 1)
     return { name: last, fqn: providerName }

@@ -484,8 +484,29 @@ const UNIQUE = (1 << 0) | (1 << 8)
 
 function fieldAt(b: Uint8Array, seen: number, f: number): Scalar | undefined {
   if ((seen & (1 << f)) === 0) return undefined
-  const unique = (UNIQUE & (1 << f)) !== 0
-  return scalarAt(b, spans[3 * f]!, spans[3 * f + 1]!, spans[3 * f + 2] === 1, unique)
+  const start = spans[3 * f]!
+  const end = spans[3 * f + 1]!
+  const escaped = spans[3 * f + 2] === 1
+  if ((UNIQUE & (1 << f)) !== 0) return scalarAt(b, start, end, escaped, true)
+  // Neighbouring elements mostly share their mode, type, provider and reason: the last text of
+  // the field, when the bytes are its bytes, is taken without interning again.
+  const plain = !escaped && b[start] === 0x22
+  const last = lastText[f]
+  if (plain && last !== undefined && sameText(b, start + 1, end - 1, last)) return last
+  const value = scalarAt(b, start, end, escaped)
+  // ASCII only (as many characters as bytes): then equal char codes mean equal bytes.
+  if (plain && typeof value === 'string' && value.length === end - start - 2) lastText[f] = value
+  return value
+}
+
+/** The last string each field had (ASCII, unescaped), by index into PEEK_FIELDS. */
+const lastText: (string | undefined)[] = PEEK_FIELDS.map(() => undefined)
+
+/** Whether the bytes [start, end) are the ASCII `text`. */
+function sameText(b: Uint8Array, start: number, end: number, text: string): boolean {
+  if (end - start !== text.length) return false
+  for (let k = 0; k < text.length; k++) if (b[start + k] !== text.charCodeAt(k)) return false
+  return true
 }
 
 /** The summary found by the last successful peekChange. */

@@ -121,7 +121,7 @@ function leaves(
     if (mask === true) continue
     let m = mask
     let hidden = false
-    const path: (string | number)[] = []
+    const path: (string | number)[] = depth === 1 ? ONE_STEP : []
     for (let p = from; p < w; p += 3) {
       const keyStart = out[p]!
       let step: string | number
@@ -136,7 +136,8 @@ function leaves(
         hidden = true
         break
       }
-      path.push(step)
+      if (depth === 1) path[0] = step
+      else path.push(step)
     }
     if (hidden) continue
     const value =
@@ -145,9 +146,23 @@ function leaves(
         : (flags & 2) !== 0
           ? UTF8.decode(b.subarray(s + 1, e - 1))
           : ascii(b, s + 1, e - 1)
-    into.push({ value, path })
+    into.push({ value, path: depth === 1 ? onePath(path[0]!) : path })
   }
   return w
+}
+
+// Most leaves are top-level attributes (`arn`, `id`, `region`): one frozen path per name, the
+// step read into ONE_STEP first.
+const ONE_STEP: (string | number)[] = []
+const onePaths = new Map<string | number, readonly (string | number)[]>()
+
+function onePath(step: string | number): readonly (string | number)[] {
+  let path = onePaths.get(step)
+  if (path === undefined) {
+    path = Object.freeze([step])
+    if (onePaths.size < KEYS_CACHED) onePaths.set(step, path)
+  }
+  return path
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -243,9 +243,15 @@ function showJsonSink(
   const tally = new TallyCounter()
   const registries = new Set<string>()
   const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 }
+  // Changes share a few providers: the registry of each provider name is worked out once.
+  let lastFqn: string | undefined
   const onChange = (change: ResourceChange): void => {
     tally.add(change)
-    registries.add(change.provider.fqn?.split('/')[0] ?? '')
+    const fqn = change.provider.fqn
+    if (fqn !== lastFqn || registries.size === 0) {
+      lastFqn = fqn
+      registries.add(fqn?.split('/')[0] ?? '')
+    }
     keep(changes, retain(change, 'change'))
   }
   const onElement = (section: Section, element: unknown): void => {

@@ -63,9 +63,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /**
  * `arn:<partition>:<service>:<region>:<account>:<resource>`. Region and account may be empty
  * (S3, IAM, Route 53); anything else in those fields (`*`, `aws` for managed policies, a
- * variable left in a string) rejects the whole ARN.
+ * variable left in a string) rejects the whole ARN. The pattern is the reference; arnFields reads
+ * the same (a test compares them).
  */
-const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/
+export const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/
 /** `/subscriptions/<guid>` at the start of an Azure resource id; ids are case-insensitive. */
 const AZURE_ID = /^\/subscriptions\/([^/]+)(?:\/|$)/i
 /** `projects/<p>/…` in Google ids and self links (relative or `https://…googleapis.com/…`). */
@@ -103,11 +104,18 @@ function familyOf(provider: string): Family {
 }
 
 /** Collected values; `Set`s until the end so duplicates cost nothing. */
+/** Distinct ids, in the order found: a Set, or the scratch's Few. */
+interface Ids extends Iterable<string> {
+  add(value: string): unknown
+  has(value: string): boolean
+  readonly size: number
+}
+
 interface Found {
-  readonly awsAccounts: Set<string>
-  readonly gcpProjects: Set<string>
-  readonly azureSubscriptions: Set<string>
-  readonly regions: Set<string>
+  readonly awsAccounts: Ids
+  readonly gcpProjects: Ids
+  readonly azureSubscriptions: Ids
+  readonly regions: Ids
 }
 
 function awsAccount(value: unknown, found: Found): void {
@@ -154,13 +162,53 @@ function azureLocation(value: unknown, found: Found): void {
 
 /** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
 function arn(value: string, found: Found): void {
-  const match = ARN.exec(value)
-  if (match === null) return
-  const [, region = '', account = ''] = match
+  const fields = arnFields(value)
+  if (fields === undefined) return
+  const [region, account] = fields
   if (region !== '' && !AWS_REGION.test(region)) return
   if (account !== '' && !AWS_ACCOUNT.test(account)) return
   if (region !== '') found.regions.add(region)
   if (account !== '') found.awsAccounts.add(account)
+}
+
+/**
+ * The region and account of an ARN: what `ARN.exec(value)` captures, read with a few index
+ * scans instead (an ARN per resource, and a match list each, add up on a large plan).
+ */
+export function arnFields(value: string): readonly [string, string] | undefined {
+  // arn:aws, then -<letters> any number of times, up to the first colon.
+  if (!value.startsWith('arn:aws')) return undefined
+  let i = 7
+  while (value.charCodeAt(i) === 0x2d) {
+    const from = ++i
+    while (isLower(value.charCodeAt(i))) i++
+    if (i === from) return undefined
+  }
+  if (value.charCodeAt(i) !== 0x3a) return undefined
+  // The service: one or more of [a-z0-9.-].
+  const service = ++i
+  for (let c = value.charCodeAt(i); isLower(c) || isDigit(c) || c === 0x2e || c === 0x2d;) {
+    c = value.charCodeAt(++i)
+  }
+  if (i === service || value.charCodeAt(i) !== 0x3a) return undefined
+  const regionEnd = value.indexOf(':', i + 1)
+  if (regionEnd < 0) return undefined
+  const accountEnd = value.indexOf(':', regionEnd + 1)
+  // The resource: at least one character, none of them a line terminator (`.` of the pattern).
+  if (accountEnd < 0 || accountEnd + 1 >= value.length) return undefined
+  for (let k = accountEnd + 1; k < value.length; k++) {
+    const c = value.charCodeAt(k)
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return undefined
+  }
+  return [value.slice(i + 1, regionEnd), value.slice(regionEnd + 1, accountEnd)]
+}
+
+function isLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39
 }
 
 /** What any string leaf may reveal, whatever its attribute name. */
@@ -281,10 +329,14 @@ function mineChange(change: ResourceChange, found: Found): void {
   if (change.valueLeaves !== undefined) {
     // A reader that read part of the values (plan/project.ts) found the leaves walk() would
     // look at; they are within its budget, and none is masked.
-    for (const { value, path } of change.valueLeaves) {
+    // Index loops: the paths are often shared frozen lists, which for-of iterates slowly.
+    const leaves = change.valueLeaves
+    for (let l = 0; l < leaves.length; l++) {
+      const { value, path } = leaves[l]!
       let key: string | undefined
       let freeForm = false
-      for (const step of path) {
+      for (let p = 0; p < path.length; p++) {
+        const step = path[p]
         if (typeof step !== 'string') continue
         key = step
         if (FREE_FORM.has(step)) freeForm = true
@@ -352,28 +404,68 @@ function sorted(values: Iterable<string>): string[] {
 const NONE: readonly string[] = Object.freeze([])
 
 /** The values of a set, sorted, as one text. */
-function keyOf(values: ReadonlySet<string>): string {
+function keyOf(values: Ids): string {
   if (values.size === 0) return ''
   if (values.size === 1) for (const value of values) return value
   return [...values].sort().join(' ')
 }
 
 /** The values of a set, sorted; the shared empty list when there are none. */
-function listed(values: ReadonlySet<string>): readonly string[] {
+function listed(values: Ids): readonly string[] {
   if (values.size === 0) return NONE
   return values.size === 1 ? [...values] : [...values].sort()
 }
 
 /**
+ * A set of a few strings that empties without allocating (Set.prototype.clear makes a new table,
+ * and changeRadius empties four per change): a list while small, a Set beyond that.
+ */
+class Few implements Ids {
+  // The first `count` entries of `list` (setting a list's length would drop its storage).
+  private readonly list: string[] = []
+  private count = 0
+  private many: Set<string> | undefined
+
+  get size(): number {
+    return this.many === undefined ? this.count : this.many.size
+  }
+
+  add(value: string): void {
+    if (this.many !== undefined) this.many.add(value)
+    else if (!this.has(value)) {
+      if (this.count < FEW) this.list[this.count++] = value
+      else this.many = new Set([...this.list.slice(0, this.count), value])
+    }
+  }
+
+  has(value: string): boolean {
+    if (this.many !== undefined) return this.many.has(value)
+    for (let k = 0; k < this.count; k++) if (this.list[k] === value) return true
+    return false
+  }
+
+  clear(): void {
+    this.count = 0
+    this.many = undefined
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return (this.many ?? this.list.slice(0, this.count))[Symbol.iterator]()
+  }
+}
+
+const FEW = 16
+
+/**
  * One set of sets for every change, emptied before each: this runs for every change of a plan,
  * and only the sorted lists it returns outlive the call.
  */
-const scratch: Found = {
-  awsAccounts: new Set(),
-  gcpProjects: new Set(),
-  azureSubscriptions: new Set(),
-  regions: new Set()
-}
+const scratch = {
+  awsAccounts: new Few(),
+  gcpProjects: new Few(),
+  azureSubscriptions: new Few(),
+  regions: new Few()
+} satisfies Found
 
 type ChangeRadius = Omit<BlastRadius, 'providers'>
 
@@ -396,17 +488,37 @@ export function changeRadius(change: ResourceChange): ChangeRadius {
   // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
   // break), so the key names one radius.
   const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch
+  // Neighbouring changes mostly name the same: the last shared radius, without making its key.
+  if (
+    lastShared !== undefined &&
+    holds(awsAccounts, lastShared.awsAccounts) &&
+    holds(gcpProjects, lastShared.gcpProjects) &&
+    holds(azureSubscriptions, lastShared.azureSubscriptions) &&
+    holds(regions, lastShared.regions)
+  ) {
+    return lastShared
+  }
   const key = `${keyOf(awsAccounts)}\n${keyOf(gcpProjects)}\n${keyOf(azureSubscriptions)}\n${keyOf(regions)}`
   const known = radii.get(key)
-  if (known !== undefined) return known
+  if (known !== undefined) return (lastShared = known)
   const radius = {
     awsAccounts: listed(awsAccounts),
     gcpProjects: listed(gcpProjects),
     azureSubscriptions: listed(azureSubscriptions),
     regions: listed(regions)
   }
-  if (radii.size < 10_000) radii.set(key, frozen(radius))
+  if (radii.size < 10_000) radii.set(key, (lastShared = frozen(radius)))
   return radius
+}
+
+/** The shared radius changeRadius returned last. */
+let lastShared: ChangeRadius | undefined
+
+/** Whether the set holds exactly the values of the list (which has no duplicates). */
+function holds(values: Ids, list: readonly string[]): boolean {
+  if (values.size !== list.length) return false
+  for (const value of list) if (!values.has(value)) return false
+  return true
 }
 
 /**
@@ -427,10 +539,10 @@ export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): 
     if (passive && options.includeNoOp !== true) continue
     providers.add(change.provider.name)
     const radius = change.facts?.radius ?? changeRadius(change)
-    for (const value of radius.awsAccounts) found.awsAccounts.add(value)
-    for (const value of radius.gcpProjects) found.gcpProjects.add(value)
-    for (const value of radius.azureSubscriptions) found.azureSubscriptions.add(value)
-    for (const value of radius.regions) found.regions.add(value)
+    addAll(found.awsAccounts, radius.awsAccounts)
+    addAll(found.gcpProjects, radius.gcpProjects)
+    addAll(found.azureSubscriptions, radius.azureSubscriptions)
+    addAll(found.regions, radius.regions)
   }
   for (const config of plan.providerConfigs ?? []) mineProviderConfig(config, found)
   return {
@@ -440,6 +552,11 @@ export function inferBlastRadius(plan: Plan, options: BlastRadiusOptions = {}): 
     regions: sorted(found.regions),
     providers: sorted(providers)
   }
+}
+
+/** An index loop: the lists are frozen and shared, which for-of iterates slowly. */
+function addAll(into: Ids, values: readonly string[]): void {
+  for (let k = 0; k < values.length; k++) into.add(values[k]!)
 }
 
 /** At most this many values per list in the printed line; a PR comment is not an inventory. */

@@ -137,9 +137,21 @@ function protectedKeys(extraKeys: readonly string[]): ReadonlySet<string> {
 function protectedKey(tags: unknown, keys: ReadonlySet<string>): string | undefined {
   if (!isRecord(tags)) return undefined
   for (const key of Object.keys(tags)) {
-    if (keys.has(key.toLowerCase()) && isYes(tags[key])) return key
+    if (keys.has(lowerCase(key)) && isYes(tags[key])) return key
   }
   return undefined
+}
+
+// Tag keys repeat from resource to resource: each lowered once.
+const lowered = new Map<string, string>()
+
+function lowerCase(key: string): string {
+  let lower = lowered.get(key)
+  if (lower === undefined) {
+    lower = key.toLowerCase()
+    if (lowered.size < 4096) lowered.set(key, lower)
+  }
+  return lower
 }
 
 /** Every tag/label map of a value, with where it was found. */

@@ -273,6 +273,60 @@ describe('peekChange', () => {
     }
   })
 
+  test('neighbours whose fields have the same length but other text are read as they are', () => {
+    const element = (type: string, provider: string, reason: string) => ({
+      address: `${type}.x`,
+      mode: 'managed',
+      type,
+      name: 'x',
+      provider_name: provider,
+      change: { actions: ['delete'], before: null, after: null },
+      action_reason: reason
+    })
+    const sequence = [
+      element(
+        'aws_s3_bucket',
+        'registry.terraform.io/hashicorp/aws',
+        'delete_because_no_resource_config'
+      ),
+      element(
+        'aws_s3_bucket',
+        'registry.terraform.io/hashicorp/aws',
+        'delete_because_no_resource_config'
+      ),
+      element(
+        'aws_s3_bucke1',
+        'registry.terraform.io/hashicorp/awz',
+        'delete_because_no_resource_confiG'
+      ),
+      element(
+        'aws_s3_bucket',
+        'registry.terraform.io/hashicorp/aws',
+        'delete_because_no_resource_config'
+      ),
+      // Non-ASCII text of as many bytes as an ASCII neighbour has characters, and back.
+      element(
+        'aws_s3_buck\u00e9',
+        'registry.terraform.io/hashicorp/aws',
+        'delete_because_no_resource_config'
+      ),
+      element(
+        'aws_s3_bucket',
+        'registry.terraform.io/hashicorp/aws',
+        'delete_because_no_resource_config'
+      ),
+      element(
+        'aws_s3_bucket',
+        'registry.terraform.io/hashicorp/aw\u00e9',
+        'delete_because_no_resource_config'
+      )
+    ]
+    for (const e of sequence) {
+      const summary = peek(JSON.stringify(e))
+      expect(summary).toEqual(summaryOf(e))
+    }
+  })
+
   test('every one-byte corruption of a no-op element is caught or harmless', () => {
     const text = JSON.stringify(NOOP)
     const bytes = bytesOf(text)

@@ -338,6 +338,7 @@ const textEdits = fc.constantFrom(
   'none',
   'escape-key',
   'escape-value',
+  'escape-prefix',
   'repeat-key',
   'deep',
   'many-leaves',
@@ -351,6 +352,19 @@ function editText(json: string, edit: string): string {
       return json.replace('"region"', '"regi\\u006fn"').replace('"tags"', '"t\\u0061gs"')
     case 'escape-value':
       return json.replace('"arn:', '"\\u0061rn:').replace('"eu-west-1"', '"eu-west-\\u0031"')
+    case 'escape-prefix':
+      // Escapes inside a prefix (a candidate, the kernel cannot tell), after one, and in text
+      // that starts with no prefix at all (a policy document: no candidate, and nothing the
+      // blast radius reads).
+      return json
+        .replace('"arn:', '"ar\\u006e:')
+        .replace(
+          '"before":{"',
+          '"before":{"policy":"{\\"Resource\\":\\"arn:aws:s3:::b\\"}",' +
+            '"link":"https:\\/\\/www.googleapis.com\\/compute\\/v1\\/projects\\/p-9\\/zones\\/z",' +
+            '"sub":"\\/subscriptions\\/00000000-0000-0000-0000-000000000001\\/x",' +
+            '"late":"arn:aws:s3:eu-west-\\u0033:123456789012:x","'
+        )
     case 'repeat-key':
       return json.replace(/\{"([^"]+)":/, '{"$1":"arn:aws:iam::999999999999:role/r","$1":')
     case 'deep':

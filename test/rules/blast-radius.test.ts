@@ -1,9 +1,12 @@
 import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Plan, ProviderConfig, ResourceChange } from '../../src/plan/model.js'
 import { readPlan } from '../../src/plan/read.js'
 import {
+  ARN,
+  arnFields,
   formatBlastRadius,
   inferBlastRadius,
   outsideEnvironment,
@@ -634,5 +637,73 @@ describeReal('real plans', () => {
       }
     }
     expect(bad).toEqual([])
+  })
+})
+
+describe('arnFields reads what the ARN pattern captures', () => {
+  const reference = (value: string): readonly [string, string] | undefined => {
+    const match = ARN.exec(value)
+    return match === null ? undefined : [match[1] ?? '', match[2] ?? '']
+  }
+  const piece = fc.constantFrom(
+    'arn:aws',
+    'arn:aws-cn',
+    'arn:',
+    'aws',
+    '-',
+    '-us-gov',
+    ':',
+    '::',
+    's3',
+    'iam',
+    'eu-west-1',
+    '123456789012',
+    'a',
+    'Z',
+    '0',
+    '.',
+    '/',
+    '*',
+    ' ',
+    '\n',
+    '\r',
+    '\u2028',
+    '\u2029',
+    'é',
+    'role/x'
+  )
+  test('on strings made of ARN pieces, and on any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')),
+          fc.array(piece, { maxLength: 12 }).map((parts) => `arn:aws${parts.join('')}`),
+          fc.string()
+        ),
+        (value) => {
+          expect(arnFields(value)).toEqual(reference(value))
+        }
+      ),
+      { numRuns: 20_000 }
+    )
+  })
+  test('examples', () => {
+    for (const value of [
+      'arn:aws:s3:::bucket',
+      'arn:aws:kms:eu-west-1:123456789012:key/k',
+      'arn:aws-us-gov:iam::123456789012:role/r',
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      'arn:aws:s3:::',
+      'arn:aws:s3:::x\n',
+      'arn:aws-:s3:::x',
+      'arn:aws:S3:::x',
+      'arn:aws::::x'
+    ]) {
+      expect(arnFields(value)).toEqual(reference(value))
+    }
+    expect(arnFields('arn:aws:kms:eu-west-1:123456789012:key/k')).toEqual([
+      'eu-west-1',
+      '123456789012'
+    ])
   })
 })

@@ -124,7 +124,7 @@ export class Kernel {
     const bytes: number[] = []
     for (const word of prefixes) {
       const encoded = Buffer.from(word, 'utf8')
-      // scan.c PREFIX_MAX: project() looks for escapes that could hide a prefix in that many bytes.
+      // Words of at most 16 bytes: what the kernel's prefix table is made for.
       if (encoded.length === 0 || encoded.length > 16 || encoded.toString('utf8') !== word) {
         return false
       }

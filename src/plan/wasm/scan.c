@@ -913,9 +913,6 @@ static int has_prefix(const u8 *t, const u8 *b, i32 from, i32 to) {
   return 0;
 }
 
-/* The longest prefix project.ts passes (walkLists checks it). */
-#define PREFIX_MAX 16
-
 /* Whether [from, to) holds a byte >= 0x80, 16 at a time (reads up to 15 bytes past `to`). */
 static int non_ascii(const u8 *b, i32 from, i32 to) {
   for (i32 k = from; k < to; k += 16) {
@@ -926,11 +923,16 @@ static int non_ascii(const u8 *b, i32 from, i32 to) {
   return 0;
 }
 
-/* Whether a backslash is among the first PREFIX_MAX bytes of the string body [from, to). */
-static int escape_near_start(const u8 *b, i32 from, i32 to) {
-  if (to - from > PREFIX_MAX) to = from + PREFIX_MAX;
-  for (i32 k = from; k < to; k++)
-    if (b[k] == 0x5c) return 1;
+/* Whether the escaped string body [from, to) may start with one of the words of the list at t
+   once unescaped: bytes before its first backslash are the text itself, so a word that differs
+   from them cannot be its start; one that agrees up to a backslash might. */
+static int may_have_prefix(const u8 *t, const u8 *b, i32 from, i32 to) {
+  for (i32 p = 0; t[p] != 0; p += 1 + t[p]) {
+    i32 len = t[p];
+    i32 k = 0;
+    while (k < len && from + k < to && b[from + k] != 0x5c && b[from + k] == t[p + 1 + k]) k++;
+    if (k == len || (from + k < to && b[from + k] == 0x5c)) return 1;
+  }
   return 0;
 }
 
@@ -947,10 +949,9 @@ static int escape_near_start(const u8 *b, i32 from, i32 to) {
  * side = -1: only the top-level members. side = 0 (before) or 1 (after): also what
  * blast-radius.ts `walk` visits (values at depth <= maxd, the root at depth 0): wout[side] =
  * the number of leaves it counts (scalars and empty containers), and a record in wout for every
- * string leaf that starts with a listed prefix (or might, once unescaped: a backslash among its
- * first PREFIX_MAX bytes) or whose nearest attribute name is in `radius`, wout[2 + side] = their
- * number; the top-level members they lie under go into tops[side]. Non-empty containers at depth
- * >= maxd are skipped. A record is: start, end, flags (1: escaped, 2: a byte >= 0x80), depth
+ * string leaf that starts with a listed prefix (or might, once unescaped: may_have_prefix) or
+ * whose nearest attribute name is in `radius`, wout[2 + side] = their number; the top-level
+ * members they lie under go into tops[side]. Non-empty containers at depth >= maxd are skipped. A record is: start, end, flags (1: escaped, 2: a byte >= 0x80), depth
  * d, then d triples (key start, key end, key hash) or (-1, index, 0), its path; key spans
  * exclude the quotes, string spans include them.
  */
@@ -997,7 +998,7 @@ static i32 walk(const u8 *b, i32 i, i32 n, i32 side, i32 maxd, i32 keep) {
       if (counted) {
         leaves++;
         if (near || has_prefix(tables, b, i + 1, e - 1) ||
-            (escaped && escape_near_start(b, i + 1, e - 1))) {
+            (escaped && may_have_prefix(tables, b, i + 1, e - 1))) {
           if (w + 4 + 3 * depth > WOUT) return SLOW;
           wout[w] = i;
           wout[w + 1] = e;
