@@ -122,9 +122,21 @@ export function sha256HexOfLines(header: string, lines: readonly string[]): stri
   }
   const node = crypto().createHash('sha256')
   node.update(`${header}\n`)
-  for (const line of lines) node.update(`${line}\n`)
+  // The lines given to the hash in pieces of many: the same bytes as one update per line (each
+  // ends in a newline, so no character spans two), at a fraction of the calls.
+  let piece = ''
+  for (let i = 0; i < lines.length; i++) {
+    piece += `${lines[i]!}\n`
+    if (piece.length >= HASH_PIECE) {
+      node.update(piece)
+      piece = ''
+    }
+  }
+  if (piece !== '') node.update(piece)
   return node.digest('hex')
 }
+
+const HASH_PIECE = 1 << 16
 
 /** Test hook: which hashes this run has loaded so far. */
 export function sha256Loaded(): { wasm: boolean; node: boolean } {

@@ -35,13 +35,269 @@ export function* renderJsonChunks(report: Report): Generator<string> {
   }
   yield `${text.slice(0, at)}\n  "findings": [\n`
   const findings = report.findings
+  const parts: string[] = []
+  const writer = new FindingWriter()
   for (let from = 0; from < findings.length; from += FINDINGS_PER_PIECE) {
-    const batch = findings.slice(from, from + FINDINGS_PER_PIECE).map(orderedFinding)
-    // "[\n  {…},\n  {…}\n]": the elements, two spaces short of their place in the report.
-    const list = JSON.stringify(batch, null, 2)
-    yield `${from === 0 ? '' : ',\n'}  ${list.slice(2, -2).replaceAll('\n', '\n  ')}`
+    const to = Math.min(from + FINDINGS_PER_PIECE, findings.length)
+    parts.length = 0
+    // The caller ran between pieces: nothing read before is taken as still the same.
+    writer.forget()
+    for (let i = from; i < to; i++) {
+      if (i > 0) parts.push(',\n')
+      if (!writer.write(findings[i], parts)) parts.push(findingByStringify(findings, i))
+    }
+    yield parts.join('')
   }
   yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`
+}
+
+/**
+ * One element of the findings list as JSON.stringify prints it in the report (the reference
+ * for writeFinding): the element alone in a list, indented to its place.
+ */
+export function findingByStringify(findings: readonly ReportedFinding[], i: number): string {
+  // "[\n  {…}\n]": the element, two spaces short of its place in the report. slice() keeps a
+  // hole as one, which JSON prints as null, as it would in the whole list.
+  const list = JSON.stringify(findings.slice(i, i + 1).map(orderedFinding), null, 2)
+  return `  ${list.slice(2, -2).replaceAll('\n', '\n  ')}`
+}
+
+// writeFinding: the text of a finding as an element of the report's findings list, the same
+// bytes as findingByStringify, without a copy of the finding or a JSON.stringify of it. It
+// writes only what has the type the Report declares (strings, a flat data record of strings,
+// finite numbers and booleans); anything else, it leaves to findingByStringify.
+
+const OPEN = '    {\n      '
+const NEXT = ',\n      '
+const DATA_OPEN = '{\n        '
+const DATA_NEXT = ',\n        '
+const DATA_CLOSE = '\n      }'
+const CLOSE = '\n    }'
+
+/** `"name": ` of every field, quoted once. */
+const KEY = {
+  ruleId: '"ruleId": ',
+  address: '"address": ',
+  type: '"type": ',
+  action: '"action": ',
+  order: '"order": ',
+  deposed: '"deposed": ',
+  category: '"category": ',
+  severity: '"severity": ',
+  decision: '"decision": ',
+  messageId: '"messageId": ',
+  data: '"data": ',
+  source: '"source": ',
+  plan: '"plan": ',
+  exemption: '"exemption": ',
+  override: '"override": ',
+  reason: '"reason": ',
+  expires: '"expires": ',
+  from: '"from": '
+} as const
+
+/**
+ * Strings as JSON, remembered: a report repeats a few rule ids, types, categories, data keys and
+ * values and reasons thousands of times. Bounded: cleared when full.
+ */
+const quotedTexts = new Map<string, string>()
+const QUOTED_MAX = 4096
+
+function quoted(text: string): string {
+  let json = quotedTexts.get(text)
+  if (json === undefined) {
+    json = JSON.stringify(text)
+    if (quotedTexts.size >= QUOTED_MAX) quotedTexts.clear()
+    quotedTexts.set(text, json)
+  }
+  return json
+}
+
+/**
+ * writeFinding, remembering the text after the address of the last finding written: in a
+ * sorted report most findings share it with the one before (the same rule, type, data record
+ * and reason for one address after another), and then only the address is new.
+ */
+export class FindingWriter {
+  private last: ReportedFinding | undefined
+  private tail = ''
+
+  forget(): void {
+    this.last = undefined
+  }
+
+  /** writeFinding: appends the finding's text to `parts`, or returns false. */
+  write(finding: unknown, parts: string[]): boolean {
+    if (typeof finding !== 'object' || finding === null) return false
+    const f = finding as ReportedFinding
+    const last = this.last
+    if (last !== undefined && sameTail(last, f) && typeof f.address === 'string') {
+      parts.push(headOf(last.ruleId), JSON.stringify(f.address), this.tail)
+      return true
+    }
+    const mark = parts.length
+    if (!writeFinding(f, parts)) return false
+    // The head is OPEN, "ruleId": …, NEXT, "address": …: six parts when both are strings.
+    const remembered =
+      typeof f.ruleId === 'string' &&
+      typeof f.address === 'string' &&
+      f.exemption === undefined &&
+      f.override === undefined &&
+      typeof f.data === 'object' &&
+      Object.isFrozen(f.data)
+    this.last = remembered ? f : undefined
+    if (remembered) this.tail = parts.slice(mark + 6).join('')
+    return true
+  }
+}
+
+/**
+ * Whether `f`'s text after its address is `last`'s: every field but the address the same (a
+ * data record frozen, so the same record is the same text), none of the objects a policy adds.
+ */
+function sameTail(last: ReportedFinding, f: ReportedFinding): boolean {
+  return (
+    f.ruleId === last.ruleId &&
+    f.data === last.data &&
+    f.reason === last.reason &&
+    f.type === last.type &&
+    f.action === last.action &&
+    f.order === last.order &&
+    f.deposed === last.deposed &&
+    f.category === last.category &&
+    f.severity === last.severity &&
+    f.decision === last.decision &&
+    f.messageId === last.messageId &&
+    f.source === last.source &&
+    f.plan === last.plan &&
+    f.exemption === undefined &&
+    f.override === undefined
+  )
+}
+
+/** A finding's text up to its address, by rule id. */
+const heads = new Map<string, string>()
+
+function headOf(ruleId: string): string {
+  let head = heads.get(ruleId)
+  if (head === undefined) {
+    head = `${OPEN}${KEY.ruleId}${JSON.stringify(ruleId)}${NEXT}${KEY.address}`
+    if (heads.size >= QUOTED_MAX) heads.clear()
+    heads.set(ruleId, head)
+  }
+  return head
+}
+
+/** Appends the text of `finding` to `parts`; false (and nothing appended) when it cannot. */
+export function writeFinding(finding: unknown, parts: string[]): boolean {
+  if (typeof finding !== 'object' || finding === null) return false
+  const f = finding as ReportedFinding
+  const mark = parts.length
+  const w = { parts, sep: OPEN }
+  const ok =
+    text(w, KEY.ruleId, f.ruleId, true) &&
+    text(w, KEY.address, f.address, false) &&
+    text(w, KEY.type, f.type, true) &&
+    text(w, KEY.action, f.action, true) &&
+    text(w, KEY.order, f.order, true) &&
+    text(w, KEY.deposed, f.deposed, false) &&
+    text(w, KEY.category, f.category, true) &&
+    text(w, KEY.severity, f.severity, true) &&
+    text(w, KEY.decision, f.decision, true) &&
+    text(w, KEY.messageId, f.messageId, true) &&
+    data(w, f.data) &&
+    text(w, KEY.source, f.source, true) &&
+    text(w, KEY.plan, f.plan, true) &&
+    pair(w, KEY.exemption, f.exemption, 'reason', KEY.reason, 'expires', KEY.expires) &&
+    pair(w, KEY.override, f.override, 'from', KEY.from, 'reason', KEY.reason) &&
+    text(w, KEY.reason, f.reason, true)
+  if (!ok) {
+    parts.length = mark
+    return false
+  }
+  // A finding with no field at all is an empty object.
+  parts.push(w.sep === OPEN ? '    {}' : CLOSE)
+  return true
+}
+
+interface Writer {
+  readonly parts: string[]
+  sep: string
+}
+
+/** A string field: written when a string, left out when undefined, else not writable. */
+function text(w: Writer, key: string, value: unknown, repeats: boolean): boolean {
+  if (value === undefined) return true
+  if (typeof value !== 'string') return false
+  w.parts.push(w.sep, key, repeats ? quoted(value) : JSON.stringify(value))
+  w.sep = NEXT
+  return true
+}
+
+/** The data record: its own keys in their order, scalars only. */
+function data(w: Writer, value: unknown): boolean {
+  if (value === undefined) return true
+  if (!isPlainRecord(value)) return false
+  const { parts } = w
+  const mark = parts.length
+  parts.push(w.sep, KEY.data)
+  let sep = DATA_OPEN
+  for (const key of Object.keys(value)) {
+    const item = value[key]
+    let json: string
+    if (typeof item === 'string') json = quoted(item)
+    else if (typeof item === 'number') json = Number.isFinite(item) ? String(item) : 'null'
+    else if (typeof item === 'boolean') json = item ? 'true' : 'false'
+    else if (item === undefined) continue
+    else {
+      parts.length = mark
+      return false
+    }
+    parts.push(sep, quoted(key), ': ', json)
+    sep = DATA_NEXT
+  }
+  parts.push(sep === DATA_OPEN ? '{}' : DATA_CLOSE)
+  w.sep = NEXT
+  return true
+}
+
+/** exemption and override: an object of two optional strings, as orderedFinding copies it. */
+function pair(
+  w: Writer,
+  key: string,
+  value: unknown,
+  first: string,
+  firstKey: string,
+  second: string,
+  secondKey: string
+): boolean {
+  if (value === undefined) return true
+  if (!isPlainRecord(value)) return false
+  const a = value[first]
+  const b = value[second]
+  if ((a !== undefined && typeof a !== 'string') || (b !== undefined && typeof b !== 'string'))
+    return false
+  const { parts } = w
+  parts.push(w.sep, key)
+  if (a === undefined && b === undefined) parts.push('{}')
+  else {
+    if (a !== undefined) parts.push(DATA_OPEN, firstKey, quoted(a))
+    if (b !== undefined) parts.push(a === undefined ? DATA_OPEN : DATA_NEXT, secondKey, quoted(b))
+    parts.push(DATA_CLOSE)
+  }
+  w.sep = NEXT
+  return true
+}
+
+/**
+ * An object JSON.stringify prints as its own enumerable keys: a plain record (not an array, a
+ * boxed primitive or anything with a toJSON).
+ */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  if (proto !== Object.prototype && proto !== null) return false
+  return typeof (value as { toJSON?: unknown }).toJSON !== 'function'
 }
 
 /**

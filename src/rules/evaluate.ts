@@ -22,10 +22,12 @@ const DEFERRED_CHECKS = GENERIC_RULES.flatMap((r) => (r.checkDeferred ? [r.check
 /** Every finding the rules make about a plan, with default decisions. */
 export function evaluate(plan: Plan, options: ClassifyOptions = DEFAULT_CLASSIFY): Finding[] {
   const findings: Finding[] = PLAN_CHECKS.flatMap((check) => check(plan, options))
-  for (const change of plan.changes) {
-    for (const finding of change.facts?.findings ?? changeFindings(change, options)) {
-      findings.push(finding)
-    }
+  // Indexed loops: this runs once per plan, over every change, mostly before it is optimised.
+  const changes = plan.changes
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as ResourceChange
+    const found = change.facts?.findings ?? changeFindings(change, options)
+    for (let j = 0; j < found.length; j++) findings.push(found[j] as Finding)
   }
   for (const change of plan.drift) findings.push(...firstAnswer(DRIFT_CHECKS, change))
   for (const change of plan.deferred) findings.push(...firstAnswer(DEFERRED_CHECKS, change))
@@ -75,7 +77,9 @@ function addRenameHints(plan: Plan, findings: Finding[]): Finding[] {
   // Creates by type, each with its identity worked out once: every delete is checked against
   // every create of its type, which on a large plan is millions of pairs.
   const creates = new Map<string, { change: ResourceChange; identity: Record<string, string> }[]>()
-  for (const change of plan.changes) {
+  const changes = plan.changes
+  for (let i = 0; i < changes.length; i++) {
+    const change = changes[i] as ResourceChange
     if (change.action !== 'create' || change.mode !== 'managed') continue
     let list = creates.get(change.type)
     if (list === undefined) creates.set(change.type, (list = []))

@@ -140,8 +140,45 @@ const TEMPLATES: Readonly<Record<MessageId, Template>> = {
 /** Every message id, in the order of the templates above. */
 export const MESSAGE_IDS = Object.keys(TEMPLATES) as readonly MessageId[]
 
-/** The human reason for a finding, with its hints and how the policy changed it. */
+/**
+ * The human reason for a finding, with its hints and how the policy changed it. A plan's
+ * findings share a few frozen data records (one per type and reason), and a reason depends only
+ * on its data, its message id and the verb (the templates read nothing else of the finding but
+ * what verb() reads): the reason of a finding the policy left alone is made once per data
+ * record, message id and verb, and the same string is returned for each.
+ */
 export function formatMessage(finding: Finding): string {
+  const data = finding.data
+  if (
+    finding.exemption !== undefined ||
+    finding.override !== undefined ||
+    typeof data !== 'object' ||
+    data === null ||
+    !Object.isFrozen(data)
+  )
+    return composeMessage(finding)
+  let byMessage = reasons.get(data)
+  if (byMessage === undefined) reasons.set(data, (byMessage = new Map()))
+  let byVerb = byMessage.get(finding.messageId)
+  if (byVerb === undefined) byMessage.set(finding.messageId, (byVerb = []))
+  const v = verbIndex(finding)
+  let text = byVerb[v]
+  if (text === undefined) byVerb[v] = text = composeMessage(finding)
+  return text
+}
+
+/** Reasons made, by frozen data record, message id and verbIndex. */
+const reasons = new WeakMap<FindingData, Map<MessageId, (string | undefined)[]>>()
+
+/** Which of verb()'s texts a finding takes: 0 … 4. */
+function verbIndex(finding: Finding): number {
+  if (finding.deposed !== undefined) return 0
+  if (finding.action !== 'replace') return 1
+  return finding.order === 'delete-first' ? 2 : finding.order === 'create-first' ? 3 : 4
+}
+
+/** formatMessage without remembering: the reference it is tested against. */
+export function composeMessage(finding: Finding): string {
   let text = TEMPLATES[finding.messageId](finding.data, finding)
   const renameTo = str(finding.data, 'renameTo')
   if (renameTo !== '') text += `; this looks like a rename to ${renameTo}: add a \`moved\` block`

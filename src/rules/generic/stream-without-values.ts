@@ -16,8 +16,10 @@ export const rule: GenericRule = {
     examples: { bad: [{ plan: stream('delete') }], good: [{ plan: stream('create') }] }
   },
   checkPlan: (plan) => {
-    const destroys = plan.changes.filter((c) => c.mode === 'managed' && isDestroy(c)).length
-    if (plan.source.format === 'show-json' || destroys === 0) return []
+    if (plan.source.format === 'show-json') return []
+    let destroys = 0
+    for (const c of plan.changes) if (c.mode === 'managed' && isDestroy(c)) destroys++
+    if (destroys === 0) return []
     return [
       found(rule.meta, {
         address: '(plan)',
