@@ -102,26 +102,6 @@ export function sha256Hex(text: string): string {
 }
 
 /**
- * The first 128 bits of sha256Hex(text): the same 32 digits, as a string of their own (a slice
- * of the whole hex would keep all 64 alive, and a plan keeps one of these per destroyed object).
- */
-export function sha256Hex128(text: string): string {
-  const hash = wasmFor(text.length, text.length)
-  if (hash !== undefined) {
-    hash.x.sha256_init()
-    update(hash, text)
-    hash.x.sha256_final()
-    return hash.digest.toString('hex', 0, 16)
-  }
-  const node = crypto()
-  const digest =
-    typeof node.hash === 'function'
-      ? (node.hash('sha256', text, 'buffer') as unknown as Buffer)
-      : node.createHash('sha256').update(text).digest()
-  return digest.toString('hex', 0, 16)
-}
-
-/**
  * The SHA-256 of `header` and each of `lines`, each followed by a newline (UTF-8, each encoded
  * on its own, as separate `update` calls would), in lower-case hex.
  */

@@ -9,7 +9,7 @@
  * lives in; each weakening line carries its new value (or what stands for it). Only hashes enter
  * the fingerprint; nothing of it is printed.
  */
-import { sha256Hex128, sha256HexOfLines } from '../common/sha256.js'
+import { sha256Hex, sha256HexOfLines } from '../common/sha256.js'
 import { OBJECT_ATTRIBUTES } from '../rules/needs.js'
 import type { ChangeFacts, Plan, ProviderConfig, ResourceChange } from '../plan/model.js'
 import { changeRadius } from '../rules/blast-radius.js'
@@ -187,7 +187,7 @@ function stableJson(value: unknown): string {
 
 /** The first 128 bits of the SHA-256 of `text`, in hex. */
 function short(text: string): string {
-  return sha256Hex128(text)
+  return sha256Hex(text).slice(0, 32)
 }
 
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
