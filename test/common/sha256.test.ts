@@ -129,3 +129,23 @@ describe('budget and fallback', () => {
     expect(sha256Loaded()).toEqual({ wasm: false, node: true })
   })
 })
+
+describe('lines in pieces', () => {
+  test('many lines in node:crypto (fed in 64 KiB pieces): the same digest as line by line', () => {
+    resetSha256ForTests(0)
+    const lines = Array.from(
+      { length: 5000 },
+      (_, k) => `aws_s3_bucket.b${k}\tdelete\t€${'x'.repeat(k % 97)}`
+    )
+    expect(lines.join('\n').length).toBeGreaterThan(3 * 65536)
+    expect(sha256HexOfLines('plan-gate fingerprint v2', lines)).toBe(
+      nodeLines('plan-gate fingerprint v2', lines)
+    )
+    fc.assert(
+      fc.property(fc.array(anyText(3000), { maxLength: 80 }), (many) => {
+        return sha256HexOfLines('h', many) === nodeLines('h', many)
+      }),
+      { numRuns: 30 }
+    )
+  })
+})
