@@ -1,11 +1,13 @@
-import require$$1 from 'util';
-import path from 'path';
-import require$$3 from 'zlib';
-import fs__default from 'fs';
-import require$$2 from 'perf_hooks';
-import crypto__default from 'crypto';
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const require$$1 = __requireBuiltin("util");
+const path = __requireBuiltin("path");
+const require$$3 = __requireBuiltin("zlib");
+const fs__default = __requireBuiltin("fs");
+const require$$2 = __requireBuiltin("perf_hooks");
+const crypto__default = __requireBuiltin("crypto");
+const { lstatSync, readFileSync, readdirSync } = __requireBuiltin("node:fs");
+const { readFile } = __requireBuiltin("node:fs/promises");
 
 function _mergeNamespaces(n, m) {
 	m.forEach(function (e) {

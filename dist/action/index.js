@@ -1,47 +1,48 @@
-import * as os from 'os';
-import os__default, { EOL } from 'os';
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import { promises, constants as constants$5, existsSync as existsSync$1, readFileSync as readFileSync$1 } from 'fs';
-import 'path';
-import http from 'http';
-import https from 'https';
-import 'net';
-import require$$1$1 from 'tls';
-import events$1 from 'events';
-import 'assert';
-import require$$1 from 'util';
-import require$$0$1 from 'node:assert';
-import require$$0$3 from 'node:net';
-import require$$2 from 'node:http';
-import require$$0$2 from 'node:stream';
-import require$$0, { isUtf8, isAscii } from 'node:buffer';
-import require$$0$4, { TextDecoder as TextDecoder$1 } from 'node:util';
-import require$$7 from 'node:querystring';
-import require$$8 from 'node:events';
-import require$$0$5 from 'node:diagnostics_channel';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const os = __requireBuiltin("os");
+const os__default = __requireBuiltin("os"); const { EOL } = __requireBuiltin("os");
+const crypto$1 = __requireBuiltin("crypto");
+const fs = __requireBuiltin("fs");
+const { promises, constants: constants$5, existsSync: existsSync$1, readFileSync: readFileSync$1 } = __requireBuiltin("fs");
+__requireBuiltin("path");
+const http = __requireBuiltin("http");
+const https = __requireBuiltin("https");
+__requireBuiltin("net");
+const require$$1$1 = __requireBuiltin("tls");
+const events$1 = __requireBuiltin("events");
+__requireBuiltin("assert");
+const require$$1 = __requireBuiltin("util");
+const require$$0$1 = __requireBuiltin("node:assert");
+const require$$0$3 = __requireBuiltin("node:net");
+const require$$2 = __requireBuiltin("node:http");
+const require$$0$2 = __requireBuiltin("node:stream");
+const require$$0 = __requireBuiltin("node:buffer"); const { isUtf8, isAscii } = __requireBuiltin("node:buffer");
+const require$$0$4 = __requireBuiltin("node:util"); const { TextDecoder: TextDecoder$1 } = __requireBuiltin("node:util");
+const require$$7 = __requireBuiltin("node:querystring");
+const require$$8 = __requireBuiltin("node:events");
+const require$$0$5 = __requireBuiltin("node:diagnostics_channel");
 import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './hcl2json.js';
-import require$$5 from 'node:tls';
-import require$$1$3 from 'node:zlib';
-import require$$5$1 from 'node:perf_hooks';
-import require$$8$1 from 'node:util/types';
-import require$$1$2 from 'node:worker_threads';
-import require$$1$4, { fileURLToPath } from 'node:url';
-import require$$5$2 from 'node:async_hooks';
-import require$$1$5 from 'node:console';
-import require$$1$6 from 'node:dns';
-import require$$5$3 from 'string_decoder';
-import 'child_process';
-import 'timers';
-import { createReadStream, existsSync, readdirSync, statSync, accessSync, constants as constants$6, openSync, readSync, closeSync, readFileSync, writeFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { resolve as resolve$1, join, dirname, delimiter } from 'node:path';
-import * as crypto$1 from 'node:crypto';
-import { createHash } from 'node:crypto';
-import { readFile, readdir as readdir$1 } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
-import 'zlib';
-import 'perf_hooks';
+const require$$5 = __requireBuiltin("node:tls");
+const require$$1$3 = __requireBuiltin("node:zlib");
+const require$$5$1 = __requireBuiltin("node:perf_hooks");
+const require$$8$1 = __requireBuiltin("node:util/types");
+const require$$1$2 = __requireBuiltin("node:worker_threads");
+const require$$1$4 = __requireBuiltin("node:url"); const { fileURLToPath } = __requireBuiltin("node:url");
+const require$$5$2 = __requireBuiltin("node:async_hooks");
+const require$$1$5 = __requireBuiltin("node:console");
+const require$$1$6 = __requireBuiltin("node:dns");
+const require$$5$3 = __requireBuiltin("string_decoder");
+__requireBuiltin("child_process");
+__requireBuiltin("timers");
+const { createReadStream, existsSync, readdirSync, statSync, accessSync, constants: constants$6, openSync, readSync, closeSync, readFileSync, writeFileSync, realpathSync } = __requireBuiltin("node:fs");
+const { tmpdir } = __requireBuiltin("node:os");
+const { resolve: resolve$1, join, dirname, delimiter } = __requireBuiltin("node:path");
+const { createRequire } = __requireBuiltin("node:module");
+const { createHash } = __requireBuiltin("node:crypto");
+__requireBuiltin("zlib");
+__requireBuiltin("perf_hooks");
+__requireBuiltin("node:fs/promises");
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -180,7 +181,7 @@ function issueFileCommand(command, message) {
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+    const delimiter = `ghadelimiter_${crypto$1.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -32106,12 +32107,6 @@ const AZURE_LOCATION = /^[a-z]+[a-z0-9]*$/;
  */
 const AZURE_LOCATION_WORD = /east|west|north|south|central|^usgov/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/**
- * `arn:<partition>:<service>:<region>:<account>:<resource>`. Region and account may be empty
- * (S3, IAM, Route 53); anything else in those fields (`*`, `aws` for managed policies, a
- * variable left in a string) rejects the whole ARN.
- */
-const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/;
 /** `/subscriptions/<guid>` at the start of an Azure resource id; ids are case-insensitive. */
 const AZURE_ID = /^\/subscriptions\/([^/]+)(?:\/|$)/i;
 /** `projects/<p>/…` in Google ids and self links (relative or `https://…googleapis.com/…`). */
@@ -32194,10 +32189,10 @@ function azureLocation(value, found) {
 }
 /** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
 function arn$1(value, found) {
-    const match = ARN.exec(value);
-    if (match === null)
+    const fields = arnFields(value);
+    if (fields === undefined)
         return;
-    const [, region = '', account = ''] = match;
+    const [region, account] = fields;
     if (region !== '' && !AWS_REGION.test(region))
         return;
     if (account !== '' && !AWS_ACCOUNT.test(account))
@@ -32206,6 +32201,51 @@ function arn$1(value, found) {
         found.regions.add(region);
     if (account !== '')
         found.awsAccounts.add(account);
+}
+/**
+ * The region and account of an ARN: what `ARN.exec(value)` captures, read with a few index
+ * scans instead (an ARN per resource, and a match list each, add up on a large plan).
+ */
+function arnFields(value) {
+    // arn:aws, then -<letters> any number of times, up to the first colon.
+    if (!value.startsWith('arn:aws'))
+        return undefined;
+    let i = 7;
+    while (value.charCodeAt(i) === 0x2d) {
+        const from = ++i;
+        while (isLower(value.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+    }
+    if (value.charCodeAt(i) !== 0x3a)
+        return undefined;
+    // The service: one or more of [a-z0-9.-].
+    const service = ++i;
+    for (let c = value.charCodeAt(i); isLower(c) || isDigit(c) || c === 0x2e || c === 0x2d;) {
+        c = value.charCodeAt(++i);
+    }
+    if (i === service || value.charCodeAt(i) !== 0x3a)
+        return undefined;
+    const regionEnd = value.indexOf(':', i + 1);
+    if (regionEnd < 0)
+        return undefined;
+    const accountEnd = value.indexOf(':', regionEnd + 1);
+    // The resource: at least one character, none of them a line terminator (`.` of the pattern).
+    if (accountEnd < 0 || accountEnd + 1 >= value.length)
+        return undefined;
+    for (let k = accountEnd + 1; k < value.length; k++) {
+        const c = value.charCodeAt(k);
+        if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029)
+            return undefined;
+    }
+    return [value.slice(i + 1, regionEnd), value.slice(regionEnd + 1, accountEnd)];
+}
+function isLower(c) {
+    return c >= 0x61 && c <= 0x7a;
+}
+function isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
 }
 /** What any string leaf may reveal, whatever its attribute name. */
 function anyString(value, key, family, found) {
@@ -32317,10 +32357,14 @@ function mineChange(change, found) {
     if (change.valueLeaves !== undefined) {
         // A reader that read part of the values (plan/project.ts) found the leaves walk() would
         // look at; they are within its budget, and none is masked.
-        for (const { value, path } of change.valueLeaves) {
+        // Index loops: the paths are often shared frozen lists, which for-of iterates slowly.
+        const leaves = change.valueLeaves;
+        for (let l = 0; l < leaves.length; l++) {
+            const { value, path } = leaves[l];
             let key;
             let freeForm = false;
-            for (const step of path) {
+            for (let p = 0; p < path.length; p++) {
+                const step = path[p];
                 if (typeof step !== 'string')
                     continue;
                 key = step;
@@ -32401,14 +32445,53 @@ function listed(values) {
     return values.size === 1 ? [...values] : [...values].sort();
 }
 /**
+ * A set of a few strings that empties without allocating (Set.prototype.clear makes a new table,
+ * and changeRadius empties four per change): a list while small, a Set beyond that.
+ */
+class Few {
+    // The first `count` entries of `list` (setting a list's length would drop its storage).
+    list = [];
+    count = 0;
+    many;
+    get size() {
+        return this.many === undefined ? this.count : this.many.size;
+    }
+    add(value) {
+        if (this.many !== undefined)
+            this.many.add(value);
+        else if (!this.has(value)) {
+            if (this.count < FEW)
+                this.list[this.count++] = value;
+            else
+                this.many = new Set([...this.list.slice(0, this.count), value]);
+        }
+    }
+    has(value) {
+        if (this.many !== undefined)
+            return this.many.has(value);
+        for (let k = 0; k < this.count; k++)
+            if (this.list[k] === value)
+                return true;
+        return false;
+    }
+    clear() {
+        this.count = 0;
+        this.many = undefined;
+    }
+    [Symbol.iterator]() {
+        return (this.many ?? this.list.slice(0, this.count))[Symbol.iterator]();
+    }
+}
+const FEW = 16;
+/**
  * One set of sets for every change, emptied before each: this runs for every change of a plan,
  * and only the sorted lists it returns outlive the call.
  */
 const scratch = {
-    awsAccounts: new Set(),
-    gcpProjects: new Set(),
-    azureSubscriptions: new Set(),
-    regions: new Set()
+    awsAccounts: new Few(),
+    gcpProjects: new Few(),
+    azureSubscriptions: new Few(),
+    regions: new Few()
 };
 /** Radii already made, by their lists (see changeRadius). */
 const radii = new Map();
@@ -32428,10 +32511,18 @@ function changeRadius(change) {
     // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
     // break), so the key names one radius.
     const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch;
+    // Neighbouring changes mostly name the same: the last shared radius, without making its key.
+    if (lastShared !== undefined &&
+        holds$1(awsAccounts, lastShared.awsAccounts) &&
+        holds$1(gcpProjects, lastShared.gcpProjects) &&
+        holds$1(azureSubscriptions, lastShared.azureSubscriptions) &&
+        holds$1(regions, lastShared.regions)) {
+        return lastShared;
+    }
     const key = `${keyOf$1(awsAccounts)}\n${keyOf$1(gcpProjects)}\n${keyOf$1(azureSubscriptions)}\n${keyOf$1(regions)}`;
     const known = radii.get(key);
     if (known !== undefined)
-        return known;
+        return (lastShared = known);
     const radius = {
         awsAccounts: listed(awsAccounts),
         gcpProjects: listed(gcpProjects),
@@ -32439,8 +32530,19 @@ function changeRadius(change) {
         regions: listed(regions)
     };
     if (radii.size < 10_000)
-        radii.set(key, frozen(radius));
+        radii.set(key, (lastShared = frozen(radius)));
     return radius;
+}
+/** The shared radius changeRadius returned last. */
+let lastShared;
+/** Whether the set holds exactly the values of the list (which has no duplicates). */
+function holds$1(values, list) {
+    if (values.size !== list.length)
+        return false;
+    for (const value of list)
+        if (!values.has(value))
+            return false;
+    return true;
 }
 /**
  * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
@@ -32461,14 +32563,10 @@ function inferBlastRadius(plan, options = {}) {
             continue;
         providers.add(change.provider.name);
         const radius = change.facts?.radius ?? changeRadius(change);
-        for (const value of radius.awsAccounts)
-            found.awsAccounts.add(value);
-        for (const value of radius.gcpProjects)
-            found.gcpProjects.add(value);
-        for (const value of radius.azureSubscriptions)
-            found.azureSubscriptions.add(value);
-        for (const value of radius.regions)
-            found.regions.add(value);
+        addAll(found.awsAccounts, radius.awsAccounts);
+        addAll(found.gcpProjects, radius.gcpProjects);
+        addAll(found.azureSubscriptions, radius.azureSubscriptions);
+        addAll(found.regions, radius.regions);
     }
     for (const config of plan.providerConfigs ?? [])
         mineProviderConfig(config, found);
@@ -32479,6 +32577,11 @@ function inferBlastRadius(plan, options = {}) {
         regions: sorted(found.regions),
         providers: sorted(providers)
     };
+}
+/** An index loop: the lists are frozen and shared, which for-of iterates slowly. */
+function addAll(into, values) {
+    for (let k = 0; k < values.length; k++)
+        into.add(values[k]);
 }
 /** At most this many values per list in the printed line; a PR comment is not an inventory. */
 const SHOWN = 10;
@@ -41588,8 +41691,45 @@ const TEMPLATES = {
 };
 /** Every message id, in the order of the templates above. */
 const MESSAGE_IDS = Object.keys(TEMPLATES);
-/** The human reason for a finding, with its hints and how the policy changed it. */
+/**
+ * The human reason for a finding, with its hints and how the policy changed it. A plan's
+ * findings share a few frozen data records (one per type and reason), and a reason depends only
+ * on its data, its message id and the verb (the templates read nothing else of the finding but
+ * what verb() reads): the reason of a finding the policy left alone is made once per data
+ * record, message id and verb, and the same string is returned for each.
+ */
 function formatMessage(finding) {
+    const data = finding.data;
+    if (finding.exemption !== undefined ||
+        finding.override !== undefined ||
+        typeof data !== 'object' ||
+        data === null ||
+        !Object.isFrozen(data))
+        return composeMessage(finding);
+    let byMessage = reasons.get(data);
+    if (byMessage === undefined)
+        reasons.set(data, (byMessage = new Map()));
+    let byVerb = byMessage.get(finding.messageId);
+    if (byVerb === undefined)
+        byMessage.set(finding.messageId, (byVerb = []));
+    const v = verbIndex(finding);
+    let text = byVerb[v];
+    if (text === undefined)
+        byVerb[v] = text = composeMessage(finding);
+    return text;
+}
+/** Reasons made, by frozen data record, message id and verbIndex. */
+const reasons = new WeakMap();
+/** Which of verb()'s texts a finding takes: 0 … 4. */
+function verbIndex(finding) {
+    if (finding.deposed !== undefined)
+        return 0;
+    if (finding.action !== 'replace')
+        return 1;
+    return finding.order === 'delete-first' ? 2 : finding.order === 'create-first' ? 3 : 4;
+}
+/** formatMessage without remembering: the reference it is tested against. */
+function composeMessage(finding) {
     let text = TEMPLATES[finding.messageId](finding.data, finding);
     const renameTo = str$1(finding.data, 'renameTo');
     if (renameTo !== '')
@@ -41624,19 +41764,49 @@ const SEVERITY_RANK = {
 /** `pass` when only warnings remain; otherwise the strongest decision. */
 function decide(findings) {
     let verdict = 'pass';
-    for (const finding of findings) {
-        if (finding.decision === 'blocked')
+    for (let i = 0; i < findings.length; i++) {
+        const decision = findings[i].decision;
+        if (decision === 'blocked')
             return 'blocked';
-        if (finding.decision === 'approval-required')
+        if (decision === 'approval-required')
             verdict = 'approval-required';
     }
     return verdict;
 }
 /** Most dangerous first: decision, severity, then plan, address and rule for a stable order. */
 function sortFindings(findings) {
-    return [...findings].sort((a, b) => DECISION_RANK[b.decision] - DECISION_RANK[a.decision] ||
+    // The same order as sorting by byDanger: each finding put in its (decision, severity) group,
+    // in input order, and each group sorted by the rest (Array.prototype.sort is stable).
+    // Indexed loops: this runs once per report, mostly before V8 optimises it.
+    const groups = Array.from({ length: GROUPS }, () => []);
+    for (let i = 0; i < findings.length; i++) {
+        const finding = findings[i];
+        // 0 for blocked and critical … 11 for warn and low; undefined for what is neither.
+        const at = (2 - DECISION_RANK[finding.decision]) * 4 + (3 - SEVERITY_RANK[finding.severity]);
+        const group = groups[at];
+        if (group === undefined)
+            return [...findings].sort(byDanger);
+        group.push(finding);
+    }
+    const sorted = [];
+    for (const group of groups) {
+        if (group.length > 1)
+            group.sort(byPlace);
+        for (let i = 0; i < group.length; i++)
+            sorted.push(group[i]);
+    }
+    return sorted;
+}
+const GROUPS = 12;
+/** The order of sortFindings, as one comparison: its reference. */
+function byDanger(a, b) {
+    return (DECISION_RANK[b.decision] - DECISION_RANK[a.decision] ||
         SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-        compare(a.plan ?? '', b.plan ?? '') ||
+        byPlace(a, b));
+}
+/** Within a decision and severity: plan, address, deposed key, rule and attribute. */
+function byPlace(a, b) {
+    return (compare(a.plan ?? '', b.plan ?? '') ||
         compare(a.address, b.address) ||
         compare(a.deposed ?? '', b.deposed ?? '') ||
         compare(a.ruleId, b.ruleId) ||
@@ -41645,6 +41815,165 @@ function sortFindings(findings) {
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
+
+// Generated by `npm run build:wasm` from sha256.c: do not edit.
+/** SHA-256 of the sha256.c these bytes were compiled from. */
+/** The WebAssembly module, base64. */
+const WASM_BASE64$1 = 'AGFzbQEAAAABDANgAAF/YAAAYAF/AAMGBQABAgIBBQMBAAMGFQN/AUHAiwgLfwBB4AoLfwBBoIsECwdZBwZtZW1vcnkCAA5p' +
+    'bnB1dF9jYXBhY2l0eQAAC3NoYTI1Nl9pbml0AAENc2hhMjU2X3VwZGF0ZQACBWlucHV0AwEMc2hhMjU2X2ZpbmFsAAQGZGln' +
+    'ZXN0AwIK5A8FBgBBgIAEC5ABAEEAQYXdntt7NgKQioCAAEEAQefMp9AGNgKAioCAAEEAQfLmu+MDNgKYioCAAEEAQbrqv6p6' +
+    'NgKgioCAAEEAQf+kuYgFNgKwioCAAEEAQYzRldh5NgLAioCAAEEAQauzj/wBNgLIioCAAEEAQZmag98FNgLQioCAAEEAQgA3' +
+    'A9iKgIAAQQBBADYC1IqAgAALkQMBCX9BAEEAKQPYioCAACAAQYCABCAAQYCABEkbIgGtfDcD2IqAgAACQCABRQ0AQQAoAtSK' +
+    'gIAAIQJB4IqAgAAhAwNAAkACQCACDQAgAUHAAEkNACABQUBqIQEgAxCDgICAACADQcAAaiEDQQAhAgwBCwJAQcAAIAJrIgAg' +
+    'ASAAIAFJGyIERQ0AIARBA3EhBUEAIQACQCAEQX9qQQNJDQAgAkHgioSAAGohBiAEQXxxIQdBACEAA0AgBiAAaiIIIAMgAGoi' +
+    'CS0AADoAACAIQQFqIAlBAWotAAA6AAAgCEECaiAJQQJqLQAAOgAAIAhBA2ogCUEDai0AADoAACAHIABBBGoiAEcNAAsLIAVF' +
+    'DQAgAyAAaiEIIAIgAGpB4IqEgABqIQADQCAAIAgtAAA6AAAgCEEBaiEIIABBAWohACAFQX9qIgUNAAsLQQAgBCACaiICNgLU' +
+    'ioCAACABIARrIQEgAyAEaiEDIAJBwABHDQBB4IqEgAAQg4CAgABBACECQQBBADYC1IqAgAALIAENAAsLC9kEARR/I4CAgIAA' +
+    'QYACayIBJICAgIAAQQAhAgNAIAEgAmogACACaigAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AgAgAkEE' +
+    'aiICQcAARw0AC0EAIQAgASgCACIEIQUDQCABIABqIgJBwABqIAJBBGooAgAiA0EZdyADQQ53cyADQQN2cyAFaiACQSRqKAIA' +
+    'aiACQThqKAIAIgJBD3cgAkENd3MgAkEKdnNqNgIAIAMhBSAAQQRqIgBBwAFHDQALIAFBBHIhBkEAIQBBACgC0IqAgAAiByEI' +
+    'QQAoAsiKgIAAIgkhCkEAKALAioCAACILIQxBACgCsIqAgAAiDSECQQAoAqCKgIAAIg4hD0EAKAKYioCAACIQIQVBACgCkIqA' +
+    'gAAiESESQQAoAoCKgIAAIhMhAwJAA0AgBSAScyADcSAFIBJxcyADQR53IANBE3dzIANBCndzaiACQRp3IAJBFXdzIAJBB3dz' +
+    'IAwgAnFqIAhqIAogAkF/c3FqIABBgIiAgABqKAIAaiAEaiIEaiEUIAQgD2ohDyAAQfwBRg0BIAYgAGooAgAhBCAAQQRqIQAg' +
+    'CiEIIAwhCiACIQwgDyECIAUhDyASIQUgAyESIBQhAwwACwtBACADIBFqNgKQioCAAEEAIBQgE2o2AoCKgIAAQQAgEiAQajYC' +
+    'mIqAgABBACAFIA5qNgKgioCAAEEAIA8gDWo2ArCKgIAAQQAgAiALajYCwIqAgABBACAMIAlqNgLIioCAAEEAIAogB2o2AtCK' +
+    'gIAAIAFBgAJqJICAgIAAC9oGAwF/AX4Cf0EAKALUioCAACIAQeCKhIAAakGAAToAAEEAKQPYioCAAEIDhiEBAkACQAJAIABB' +
+    'AWoiAkE5SQ0AAkAgAkE/Sw0AAkBBByAAa0EHcSIDRQ0AA0AgAkHgioSAAGpBADoAACACQQFqIQIgA0F/aiIDDQALCyAAQUhq' +
+    'QQdJDQBBwAAhAEHgioSAACEDA0AgAyACakIANwAAIANBCGohAyACIABBeGoiAEcNAAsLQeCKhIAAEIOAgIAAQQAhAgwBCyAC' +
+    'QThGDQELIAIhAwJAQQAgAmtBB3EiAEUNACACIQMDQCADQeCKhIAAakEAOgAAIANBAWohAyAAQX9qIgANAAsLIAJBT2pBB0kN' +
+    'AEE4IQJB4IqEgAAhAANAIAAgA2pCADcAACAAQQhqIQAgAyACQXhqIgJHDQALC0EAIAFCOIYgAUIohkKAgICAgIDA/wCDhCAB' +
+    'QhiGQoCAgICA4D+DIAFCCIZCgICAgPAfg4SEIAFCCIhCgICA+A+DIAFCGIhCgID8B4OEIAFCKIhCgP4DgyABQjiIhISENwOY' +
+    'i4SAAEHgioSAABCDgICAAEEAQQAoAoCKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EIdkGA/gNxIANBGHZycjYCoIuEgABBAEEA' +
+    'KAKQioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AqSLhIAAQQBBACgCmIqAgAAiA0EYdCADQQh0QYCA' +
+    '/AdxciADQQh2QYD+A3EgA0EYdnJyNgKoi4SAAEEAQQAoAqCKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EIdkGA/gNxIANBGHZy' +
+    'cjYCrIuEgABBAEEAKAKwioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2ArCLhIAAQQBBACgCwIqAgAAi' +
+    'A0EYdCADQQh0QYCA/AdxciADQQh2QYD+A3EgA0EYdnJyNgK0i4SAAEEAQQAoAsiKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EI' +
+    'dkGA/gNxIANBGHZycjYCuIuEgABBAEEAKALQioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AryLhIAA' +
+    'QQBBADYC1IqAgAALC4gCAQBBgAgLgAKYL4pCkUQ3cc/7wLWl27XpW8JWOfER8Vmkgj+S1V4cq5iqB9gBW4MSvoUxJMN9DFV0' +
+    'Xb5y/rHegKcG3Jt08ZvBwWmb5IZHvu/GncEPzKEMJG8s6S2qhHRK3KmwXNqI+XZSUT6YbcYxqMgnA7DHf1m/8wvgxkeRp9VR' +
+    'Y8oGZykpFIUKtyc4IRsu/G0sTRMNOFNUcwpluwpqdi7JwoGFLHKSoei/oktmGqhwi0vCo1FsxxnoktEkBpnWhTUO9HCgahAW' +
+    'waQZCGw3Hkx3SCe1vLA0swwcOUqq2E5Pypxb828uaO6Cj3RvY6V4FHjIhAgCx4z6/76Q62xQpPej+b7yeHHGAGwEbmFtZQFF' +
+    'BQAOaW5wdXRfY2FwYWNpdHkBC3NoYTI1Nl9pbml0Ag1zaGEyNTZfdXBkYXRlAwhjb21wcmVzcwQMc2hhMjU2X2ZpbmFsBxIB' +
+    'AA9fX3N0YWNrX3BvaW50ZXIJCgEABy5yb2RhdGEALQlwcm9kdWNlcnMBDHByb2Nlc3NlZC1ieQEMRGViaWFuIGNsYW5nBjE0' +
+    'LjAuNg==';
+
+/**
+ * SHA-256 of UTF-8 text, in hex, for fingerprints and SARIF: the same digest wherever it runs.
+ *
+ * Loading `node:crypto` (OpenSSL and the modules it pulls in) costs about 10 ms of start-up on
+ * Node 24, far more than hashing what a small plan needs. So the first hashes of a run go
+ * through a 2.6 KB WebAssembly SHA-256 (src/common/sha256.c, compiled in well under a
+ * millisecond); once a run has hashed more than `WASM_BUDGET` bytes, or a text too long for its
+ * buffer, it loads `node:crypto`, which is faster on volume, and uses it from then on. Where
+ * WebAssembly cannot run (`--jitless`) node:crypto does it all. Both hash the text's UTF-8
+ * bytes, lone surrogates as U+FFFD as Node encodes them; test/common/sha256.test.ts checks the
+ * two against each other and against the FIPS 180-4 vectors.
+ */
+/** Bytes (about) a run hashes in WebAssembly before it loads node:crypto. */
+const WASM_BUDGET = 64 * 1024;
+/** What one call counts against the budget besides its text: the call's own cost. */
+const CALL_COST = 64;
+let budget = WASM_BUDGET;
+let nodeCrypto;
+/** Undefined until first used; null where WebAssembly cannot run. */
+let wasm;
+const encoder$1 = new TextEncoder();
+function loadWasm() {
+    try {
+        const module = new WebAssembly.Module(Buffer.from(WASM_BASE64$1, 'base64'));
+        const x = new WebAssembly.Instance(module, {}).exports;
+        const memory = x.memory.buffer;
+        return {
+            x,
+            input: new Uint8Array(memory, x.input.value, x.input_capacity()),
+            digest: Buffer.from(memory, x.digest.value, 32)
+        };
+    }
+    catch {
+        // --jitless, or no WebAssembly at all: node:crypto does the hashing.
+        return null;
+    }
+}
+/**
+ * The WebAssembly hash when this run has not yet hashed enough to pay for node:crypto and the
+ * `length` UTF-16 units about to be hashed fit its buffer in any encoding; else undefined.
+ */
+function wasmFor(length, longest) {
+    if (nodeCrypto !== undefined)
+        return undefined;
+    budget -= length + CALL_COST;
+    if (budget < 0)
+        return undefined;
+    if (wasm === undefined)
+        wasm = loadWasm();
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair: 4 bytes for 2 units).
+    if (wasm === null || longest * 3 > wasm.input.length)
+        return undefined;
+    return wasm;
+}
+function crypto() {
+    // `require`: an ESM import of node:crypto would also load WebCrypto through its facade.
+    nodeCrypto ??= createRequire(import.meta.url)('node:crypto');
+    return nodeCrypto;
+}
+/** Hashes `text` into the WebAssembly state (one buffer's worth, as `wasmFor` checked). */
+function update(hash, text) {
+    const { written } = encoder$1.encodeInto(text, hash.input);
+    hash.x.sha256_update(written);
+}
+/** The SHA-256 of `text`'s UTF-8 bytes, in lower-case hex (64 digits). */
+function sha256Hex(text) {
+    const hash = wasmFor(text.length, text.length);
+    if (hash !== undefined) {
+        hash.x.sha256_init();
+        update(hash, text);
+        hash.x.sha256_final();
+        return hash.digest.toString('hex');
+    }
+    const node = crypto();
+    // The one-shot `hash` (Node 20.12+) gives the same digest without a Hash object per call.
+    return typeof node.hash === 'function'
+        ? node.hash('sha256', text, 'hex')
+        : node.createHash('sha256').update(text).digest('hex');
+}
+/**
+ * The SHA-256 of `header` and each of `lines`, each followed by a newline (UTF-8, each encoded
+ * on its own, as separate `update` calls would), in lower-case hex.
+ */
+function sha256HexOfLines(header, lines) {
+    let length = header.length + 1;
+    let longest = length;
+    for (const line of lines) {
+        length += line.length + 1;
+        if (line.length + 1 > longest)
+            longest = line.length + 1;
+    }
+    const hash = wasmFor(length, longest);
+    if (hash !== undefined) {
+        hash.x.sha256_init();
+        update(hash, `${header}\n`);
+        for (const line of lines)
+            update(hash, `${line}\n`);
+        hash.x.sha256_final();
+        return hash.digest.toString('hex');
+    }
+    const node = crypto().createHash('sha256');
+    node.update(`${header}\n`);
+    // The lines given to the hash in pieces of many: the same bytes as one update per line (each
+    // ends in a newline, so no character spans two), at a fraction of the calls.
+    let piece = '';
+    for (let i = 0; i < lines.length; i++) {
+        piece += `${lines[i]}\n`;
+        if (piece.length >= HASH_PIECE) {
+            node.update(piece);
+            piece = '';
+        }
+    }
+    if (piece !== '')
+        node.update(piece);
+    return node.digest('hex');
+}
+const HASH_PIECE = 1 << 16;
 
 /**
  * State backends, exactly: which bucket, lock table, storage account or container holds the
@@ -46404,7 +46733,7 @@ function isDestroy(change) {
 }
 /** Managed changes of real objects (deposed leftovers aside). */
 function managed(plan) {
-    return plan.changes.filter((c) => c.mode === 'managed' && c.deposed === undefined);
+    return plan.changes.filter(isManaged);
 }
 /** `reason` and, for replacements, the attribute names that forced them. */
 function reasonData(change) {
@@ -46419,14 +46748,31 @@ function reasonData(change) {
 /**
  * `{ ...data, ...reasonData(change) }`, or `data` itself when the change gives no reason: the
  * data of a type's findings is then one object for all of them (findings' data is never
- * changed, only copied).
+ * changed, only copied). With a reason alone (no forcing attributes), one frozen object per
+ * data record and reason: a destroy plan gives thousands of changes the same few reasons, and
+ * their reasons (formatMessage) are then made once too.
  */
 function withReason(data, change) {
     const forced = change.replacePaths !== undefined && change.replacePaths.length > 0;
     if (change.reason === undefined && !forced)
         return data;
-    return { ...data, ...reasonData(change) };
+    if (forced || !Object.isFrozen(data))
+        return { ...data, ...reasonData(change) };
+    let byReason = withReasons.get(data);
+    if (byReason === undefined)
+        withReasons.set(data, (byReason = new Map()));
+    let made = byReason.get(change.reason);
+    if (made === undefined) {
+        made = { ...data, ...reasonData(change) };
+        // Terraform has a dozen reasons; a plan that makes up more gets copies of its own.
+        if (byReason.size >= REASONS_PER_RECORD)
+            return made;
+        byReason.set(change.reason, (made = Object.freeze(made)));
+    }
+    return made;
 }
+const withReasons = new WeakMap();
+const REASONS_PER_RECORD = 64;
 /** Why this resource looks like Terraform state storage, or undefined. Names no value. */
 function stateStorageEvidence(change) {
     const before = change.before;
@@ -46491,10 +46837,21 @@ function protectedKey(tags, keys) {
     if (!isRecord$1(tags))
         return undefined;
     for (const key of Object.keys(tags)) {
-        if (keys.has(key.toLowerCase()) && isYes(tags[key]))
+        if (keys.has(lowerCase(key)) && isYes(tags[key]))
             return key;
     }
     return undefined;
+}
+// Tag keys repeat from resource to resource: each lowered once.
+const lowered = new Map();
+function lowerCase(key) {
+    let lower = lowered.get(key);
+    if (lower === undefined) {
+        lower = key.toLowerCase();
+        if (lowered.size < 4096)
+            lowered.set(key, lower);
+    }
+    return lower;
 }
 /** Every tag/label map of a value, with where it was found. */
 function tagMaps(values) {
@@ -46615,7 +46972,27 @@ function identityOf(change) {
 }
 /** Managed resources deleted or replaced by the plan. */
 function deletedCount(plan) {
-    return managed(plan).filter(isDestroy).length;
+    return countManaged(plan.changes, 'replace');
+}
+/** What managed() keeps. */
+function isManaged(change) {
+    return change.mode === 'managed' && change.deposed === undefined;
+}
+/**
+ * Managed changes (as managed() keeps them) that delete, or also replace: counted in one
+ * indexed loop, conditions written out. Plan-wide rules run once per plan, so this loop mostly
+ * runs before V8 optimises it, where an iterator or a call per change costs several times more.
+ */
+function countManaged(changes, also) {
+    let count = 0;
+    for (let i = 0; i < changes.length; i++) {
+        const c = changes[i];
+        if (c.mode !== 'managed' || c.deposed !== undefined)
+            continue;
+        if (c.action === 'delete' || (also !== undefined && c.action === also))
+            count++;
+    }
+    return count;
 }
 /**
  * Whether the plan destroys everything that exists before it, and how that was counted: every
@@ -46626,7 +47003,7 @@ function deletedCount(plan) {
  * change_summary that says `destroy`. A targeted plan without `prior_state` cannot tell.
  */
 function fullDestroy(plan) {
-    const deleted = managed(plan).filter((c) => c.action === 'delete').length;
+    const deleted = countManaged(plan.changes, undefined);
     if (deleted === 0)
         return undefined;
     // More deletes than objects in state is no real state (a hand-made plan): count otherwise.
@@ -46768,19 +47145,45 @@ const GATE_PROJECTION = {
 const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 'unknown']);
 /** One line per destructive change or gating finding, independent of input key order. */
 function fingerprintLines(plan, findings) {
-    const lines = new Set();
+    const lines = [];
     // Many changes share a provider: its identity (configurations, literal arguments) is the
     // same text for all of them, worked out once.
     const providers = new Map();
-    for (const change of plan.changes) {
-        if (fingerprinted(change)) {
-            lines.add(changeLine(change, providerOf(change, plan.providerConfigs, providers)));
+    let last;
+    let identity = '';
+    // An indexed loop, the line written out: this runs once per plan, over every change, mostly
+    // before V8 optimises it, where an iterator or a call per change costs several times more.
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
+        // fingerprinted(change), inline.
+        const action = change.action;
+        if (change.mode === 'data' && action !== 'unknown')
+            continue;
+        if (action !== 'delete' &&
+            action !== 'replace' &&
+            action !== 'forget' &&
+            action !== 'forget-replace' &&
+            action !== 'unknown')
+            continue;
+        // Changes of one provider usually come one after the other: no lookup for them.
+        const provider = change.provider;
+        if (last === undefined ||
+            provider.name !== last.name ||
+            provider.fqn !== last.fqn ||
+            provider.alias !== last.alias) {
+            identity = providerOf(change, plan.providerConfigs, providers);
+            last = provider;
         }
+        // changeLine(change, identity), inline.
+        const object = short(`${objectIdentity(change)}\n${identity}`);
+        const what = `${change.address}\t${change.deposed ?? ''}\t${action}`;
+        lines.push(`${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`);
     }
     for (const finding of findings) {
         // Weakened protection on an update is destructive in intent: which guard, and to what.
         if (finding.messageId === 'protection-weakened') {
-            lines.add([
+            lines.push([
                 'weaken',
                 finding.address,
                 finding.ruleId,
@@ -46790,19 +47193,23 @@ function fingerprintLines(plan, findings) {
         }
     }
     if (plan.errored)
-        lines.add('errored');
-    return [...lines].sort();
+        lines.push('errored');
+    // Each line once (a set): sorted, equal lines are neighbours.
+    lines.sort();
+    let kept = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (kept === 0 || line !== lines[kept - 1])
+            lines[kept++] = line;
+    }
+    lines.length = kept;
+    return lines;
 }
 /** Whether a change has a line of its own in the fingerprint (and so needs its object hash). */
 function fingerprinted(change) {
     if (change.mode === 'data' && change.action !== 'unknown')
         return false;
     return FINGERPRINTED.has(change.action);
-}
-function changeLine(change, provider) {
-    const object = short(`${objectIdentity(change)}\n${provider}`);
-    const what = `${change.address}\t${change.deposed ?? ''}\t${change.action}`;
-    return `${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`;
 }
 /** The provider identity of a change, from `known` when another change had the same provider. */
 function providerOf(change, providers = [], known) {
@@ -46826,12 +47233,7 @@ function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(ch
     const values = change.action === 'create' ? change.after : change.before;
     const parts = [];
     if (change.hasValues && typeof values === 'object' && values !== null) {
-        const record = values;
-        for (const key of OBJECT_ATTRIBUTES) {
-            const value = record[key];
-            if (typeof value === 'string' || typeof value === 'number')
-                parts.push(`${key}=${value}`);
-        }
+        objectAttributes(values, parts);
     }
     // Plain loops, not spread maps: this runs for every destructive change of a plan.
     for (const a of radius.awsAccounts)
@@ -46843,6 +47245,34 @@ function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(ch
     for (const r of radius.regions)
         parts.push(`region=${r}`);
     return short(parts.join('\n'));
+}
+/** OBJECT_ATTRIBUTES by name: their place in the object hash. */
+const ATTRIBUTE_INDEX = new Map(OBJECT_ATTRIBUTES.map((k, i) => [k, i]));
+/**
+ * `key=value` for each of OBJECT_ATTRIBUTES the record has as a string or number, in the order
+ * of OBJECT_ATTRIBUTES. A plain record (what a plan's values are) is read by its own keys, a
+ * handful, instead of looking up each of the attributes; anything else by the attributes.
+ */
+function objectAttributes(record, parts) {
+    const proto = Object.getPrototypeOf(record);
+    if (proto !== Object.prototype && proto !== null) {
+        for (const key of OBJECT_ATTRIBUTES)
+            attribute(key, record[key], parts);
+        return;
+    }
+    const found = [];
+    for (const key in record) {
+        const at = ATTRIBUTE_INDEX.get(key);
+        if (at !== undefined)
+            found[at] = key;
+    }
+    for (const key of found)
+        if (key !== undefined)
+            attribute(key, record[key], parts);
+}
+function attribute(key, value, parts) {
+    if (typeof value === 'string' || typeof value === 'number')
+        parts.push(`${key}=${value}`);
 }
 /** The provider of a change and the literal arguments of its configurations (region, role …). */
 function providerIdentity(change, providers) {
@@ -46874,15 +47304,9 @@ function stableJson(value) {
             .join(',')}}`;
     return JSON.stringify(value) ?? 'null';
 }
-/**
- * The first 128 bits of the SHA-256 of `text`, in hex. The one-shot `crypto.hash` (Node 20.12+)
- * gives the same digest as a Hash object without making one per call; older Node uses one.
- */
+/** The first 128 bits of the SHA-256 of `text`, in hex. */
 function short(text) {
-    const digest = typeof crypto$1.hash === 'function'
-        ? crypto$1.hash('sha256', text, 'hex')
-        : crypto$1.createHash('sha256').update(text).digest('hex');
-    return digest.slice(0, 32);
+    return sha256Hex(text).slice(0, 32);
 }
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
 function fingerprint(lines) {
@@ -46890,11 +47314,7 @@ function fingerprint(lines) {
 }
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
 function hashLines(header, lines) {
-    const hash = crypto$1.createHash('sha256');
-    hash.update(`${header}\n`);
-    for (const line of lines)
-        hash.update(`${line}\n`);
-    return `sha256:${hash.digest('hex')}`;
+    return `sha256:${sha256HexOfLines(header, lines)}`;
 }
 
 /**
@@ -46916,7 +47336,7 @@ const POLICY_CHANGED_RULE = 'PG-GATE-001';
 const GATE_FILES_RULE = 'PG-GATE-002';
 const MAX_KEYS = 12;
 const MAX_FILES = 10;
-const KEY = /^[A-Za-z0-9_-]{1,40}$/;
+const KEY$1 = /^[A-Za-z0-9_-]{1,40}$/;
 /**
  * The names (never the values) of the top-level and second-level keys that differ between two
  * policy texts; a missing text is an empty policy.
@@ -47043,7 +47463,7 @@ function same$1(x, y) {
     return JSON.stringify(x) === JSON.stringify(y);
 }
 function name(key) {
-    return KEY.test(key) ? key : '(other key)';
+    return KEY$1.test(key) ? key : '(other key)';
 }
 
 var ajv = {exports: {}};
@@ -56566,8 +56986,13 @@ const rule$1 = {
         examples: { bad: [{ plan: stream('delete') }], good: [{ plan: stream('create') }] }
     },
     checkPlan: (plan) => {
-        const destroys = plan.changes.filter((c) => c.mode === 'managed' && isDestroy(c)).length;
-        if (plan.source.format === 'show-json' || destroys === 0)
+        if (plan.source.format === 'show-json')
+            return [];
+        let destroys = 0;
+        for (const c of plan.changes)
+            if (c.mode === 'managed' && isDestroy(c))
+                destroys++;
+        if (destroys === 0)
             return [];
         return [
             found(rule$1.meta, {
@@ -57749,12 +58174,19 @@ async function loadStateBackends(file, terraformDir, cwd) {
     }
     return (await loadBackends(dir, NODE_FS)).backends;
 }
+/**
+ * node:fs/promises, loaded on first use: only a plan next to .tf files (or --terraform-dir) reads
+ * backends, and the module (with what it loads) costs start-up time.
+ */
+const fsPromises = () => import('node:fs/promises');
 /** The file system as the backend loader sees it. */
 const NODE_FS = {
-    readdir: async (dir) => (await readdir$1(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+    readdir: async (dir) => (await (await fsPromises()).readdir(dir, { withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => e.name),
     readFile: async (path) => {
         try {
-            return await readFile(path, 'utf8');
+            return await (await fsPromises()).readFile(path, 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')
@@ -58004,6 +58436,8 @@ async function showBinaryPlan(path, terraformBin, env, push, passEnv = [], cwd) 
     if (bin === undefined) {
         throw new PlanInputError('binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output');
     }
+    // Loaded here: only binary plans start a child process, and the module costs start-up time.
+    const { spawn } = await import('node:child_process');
     const child = spawn(bin, ['show', '-json', path], {
         stdio: ['ignore', 'pipe', 'pipe'],
         ...(cwd === undefined ? {} : { cwd }),
@@ -58454,10 +58888,34 @@ function concatBytes(parts) {
  * UI messages) produces a `Plan`; classification, policy and reports only ever see this.
  */
 /** Every known `action_reason`, in show-json spelling (stream reasons are mapped to these). */
-/** The change without its before/after values and their masks. */
+/**
+ * The change without its before/after values and their masks: a copy of its other fields, built
+ * as one object literal (a rest copy costs a runtime call per change, and a large plan has many).
+ */
 function withoutValues(change) {
-    const { valueLeaves: _l, before: _b, after: _a, afterUnknown: _u, beforeSensitive: _bs, afterSensitive: _as, ...rest } = change;
-    return rest;
+    // Every key of ResourceChange but the values, each required: a field added to the type and
+    // not copied here fails to compile.
+    const skeleton = {
+        address: change.address,
+        previousAddress: change.previousAddress,
+        moduleAddress: change.moduleAddress,
+        mode: change.mode,
+        type: change.type,
+        name: change.name,
+        index: change.index,
+        provider: change.provider,
+        deposed: change.deposed,
+        actions: change.actions,
+        action: change.action,
+        order: change.order,
+        moved: change.moved,
+        importing: change.importing,
+        reason: change.reason,
+        replacePaths: change.replacePaths,
+        hasValues: change.hasValues,
+        facts: change.facts
+    };
+    return skeleton;
 }
 
 /**
@@ -58493,6 +58951,17 @@ function reasonFromStream(reason) {
 }
 /** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
 function providerRef(providerName) {
+    // A plan has a few providers and many changes: one frozen reference per provider name.
+    let ref = providerRefs.get(providerName);
+    if (ref === undefined) {
+        ref = Object.freeze(parseProviderName(providerName));
+        if (providerRefs.size < 1024)
+            providerRefs.set(providerName, ref);
+    }
+    return ref;
+}
+const providerRefs = new Map();
+function parseProviderName(providerName) {
     if (providerName.includes('/')) {
         const last = providerName.slice(providerName.lastIndexOf('/') + 1);
         return { name: last, fqn: providerName };
@@ -58535,11 +59004,11 @@ function jsonType(value) {
         return 'an array';
     return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
-const text$1 = (where) => (typeof where === 'string' ? where : where());
+const text$2 = (where) => (typeof where === 'string' ? where : where());
 function requireString(obj, key, where) {
     const value = obj[key];
     if (typeof value !== 'string') {
-        throw new PlanInputError(`${text$1(where)}: "${key}" must be a string, found ${jsonType(value)}`);
+        throw new PlanInputError(`${text$2(where)}: "${key}" must be a string, found ${jsonType(value)}`);
     }
     return value;
 }
@@ -58548,7 +59017,7 @@ function optionalString(obj, key, where) {
     if (value === undefined || value === null)
         return undefined;
     if (typeof value !== 'string') {
-        throw new PlanInputError(`${text$1(where)}: "${key}" must be a string, found ${jsonType(value)}`);
+        throw new PlanInputError(`${text$2(where)}: "${key}" must be a string, found ${jsonType(value)}`);
     }
     return value;
 }
@@ -58557,13 +59026,13 @@ function indexOf(value, where) {
         return undefined;
     if (typeof value === 'string' || typeof value === 'number')
         return value;
-    throw new PlanInputError(`${text$1(where)}: "index" must be a number or string, found ${jsonType(value)}`);
+    throw new PlanInputError(`${text$2(where)}: "index" must be a number or string, found ${jsonType(value)}`);
 }
 function replacePaths(value, where) {
     if (value === undefined || value === null)
         return undefined;
     const fail = () => {
-        throw new PlanInputError(`${text$1(where)}: "replace_paths" must be a list of attribute paths`);
+        throw new PlanInputError(`${text$2(where)}: "replace_paths" must be a list of attribute paths`);
     };
     if (!Array.isArray(value))
         return fail();
@@ -58791,7 +59260,7 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'c2tpcF92YWx1ZQAEC3NraXBfdW5yZWFkAAgLcmVmcmVzaF9vdXQACQpzY2FuX2xpbmVzAAoIcGVla19vdXQACwtwZWVrX2No' +
     'YW5nZQAMDnN0YXRlX3Jlc291cmNlAA0Ec2lkZQAPCHdhbGtfb3V0ABALd2Fsa190YWJsZXMAEQ1wcm9qZWN0X3NwYW5zABIM' +
     'cHJvamVjdF90ZXh0ABMNcHJvamVjdF9uYW1lcwAUDHJhZGl1c19uYW1lcwAVCm5hbWVfaW5wdXQAFghhZGRfbmFtZQAXB3By' +
-    'b2plY3QAGArCqQEaCABBoIiAgAALCABBsIjAgAALCABBsIjEgAALBwBBgIDAAAsSAEGgiICAACAAIAEQhYCAgAALzAgBBn8C' +
+    'b2plY3QAGAqDqgEaCABBoIiAgAALCABBsIjAgAALCABBsIjEgAALBwBBgIDAAAsSAEGgiICAACAAIAEQhYCAgAALzAgBBn8C' +
     'QCABIAJODQBBACEDA0ACQAJAAkACQCAAIAFqIgQtAAAiBUEiRw0AIAAgAUEBaiACEIaAgIAAIgZBAE4NAQwCCwJAIAVB3wFx' +
     'QdsARw0AQX8hBiADQYAERg0CAkAgAUEBaiIBIAJODQADQCAAIAFqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARxRQ0BIAIgAUEB' +
     'aiIBRw0ADAcLCyABIAJODQUCQCAFQQJqIAAgAWotAAAiB0cNACABQQFqIQYMAgsgA0GQ8dmBAGpBAUECIAVB+wBGGzoAACAD' +
@@ -59038,7 +59507,7 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'MGogA0GQr9eBAGr9AAQA/QsAACADQcAAaiEDIApBfGoiCg0ACwsCQCALRQ0AIAJBgPHXgQBqIQcDQCAHIANqIANB4K7XgQBq' +
     '/QAEAP0LAAAgA0EQaiEDIAtBf2oiCw0ACwsgAiAGaiECIAYgAEYNAQsDQCACQYDx14EAaiAGQeCu14EAai0AADoAACACQQFq' +
     'IQIgACAGQQFqIgZHDQALC0EAIAI2AvSw14EAIAUhAwsDQCADQf8PcSICQQFqIQMgAkECdEGA8diBAGoiACgCAA0ACyAAIAk2' +
-    'AgAgAkECdEGAsdmBAGogBTYCACAIIQcLIAcL2R0DG38BfgF7QQBBCDYChPHZgQBBAEIANwKI8dmBAEEAQQE2AoDx2YEAQQBB' +
+    'AgAgAkECdEGAsdmBAGogBTYCACAIIQcLIAcLmh4DHH8BfgF7QQBBCDYChPHZgQBBAEIANwKI8dmBAEEAQQE2AoDx2YEAQQBB' +
     '2wA6AJCsl4EAQdCLx4AAQaCIgIAAIAAbIgNBAWohBEEAIQUDQAJAAkAgBUUNAEEAIQZBACgCgPHZgQAiAEGQrJeBAGpBLDoA' +
     'AEEAIABBAWo2AoDx2YEAIAVBAUcNAQsgBUECdCIAQeiLh4EAakEANgIAQQEhBiAAQeCLh4EAakEBNgIACwJAAkAgBUEDdEHg' +
     'q5eBAGooAgAiAEF/Sg0AQQAoAoDx2YEAIgBBkKyXgQBqQTA6AABBACAAQQFqNgKA8dmBAAwBC0F/IQcCQCAAIAVBAXRBAnRB' +
@@ -59048,57 +59517,58 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'QQJ0QYjx2YEAaiERQQAhEkEAIRNBACEUQQAhFUEAIRYCQANAIA1Bf0ogByACTHEhFyALQf8BcSEYAkACQAJAAkACQAJAAkAC' +
     'QAJAAkACQAJAAkACQAJAIAtB3wFxQdsARw0AAkAgCUEBaiIAIAhODQADQCADIABqLQAAQXdqIgZBF0sNAUEBIAZ0QZOAgARx' +
     'RQ0BIAggAEEBaiIARw0AC0F/IQYMEQtBfyEGIAAgCE4NEAJAIBhBAmogAyAAai0AAEcNACAAQQFqIQAMCAsgB0EBSA0CAkAg' +
-    'DUEASA0AIAcgAkgNAgsgAyAJIAgQhYCAgAAiAEEASA0QDAgLIBhBmn9qIgBBDksNAkEBIAB0QYGCAXFFDQICQEGFiICAAEGK' +
+    'DUEASA0AIAcgAkgNAgsgAyAJIAgQhYCAgAAiAEEATg0IDBALIBhBmn9qIgBBDksNAkEBIAB0QYGCAXFFDQICQEGFiICAAEGK' +
     'iICAAEGAiICAACAYQeYARhsgGEH0AEYbIhgtAAEiCw0AQQEgCWohAAwECyADIAlqIRZBASEAA0BBfyEGIAkgAGogCE4NECAW' +
     'IABqLQAAIAtB/wFxRw0QIBggAGohBiAAQQFqIhkhACAGQQFqLQAAIgsNAAsgGSAJaiEADAMLIAdBgARGDQ4LIAdBoP3ZgQBq' +
     'IBY6AAAgB0ECdCIGQaCB2oEAakEANgIAIAZBoJHagQBqIBVBAWoiFTYCACAHQaD52YEAakEBQQIgGEH7AEYbOgAAIAdBAWoh' +
     'GiAYQfsARw0IDAYLAkACQAJAIBhBXmoODAABAQEBAQEBAQEBAgELQX8hBiADIAlBAWoiCyAIEIaAgIAAIgBBAEgNDiAXRQ0G' +
-    'IBJBAWohEgJAIBYNACAAQX9qIRoCQEEALQDgi5eBACIYRQ0AIAQgCWohGyAaIAtrIRxBACEXA0ACQCAcIBhB/wFxIh1IDQAg' +
-    'F0Hhi5eBAGohGCAbIRYgHSEZAkADQCAWLQAAIBgtAABHDQEgFkEBaiEWIBhBAWohGCAZQX9qIhkNAAwFCwsgGUUNAwsgF0EB' +
-    'aiAdaiIXQeCLl4EAai0AACIYDQALC0EALQDEi8eAAEUNByAJQRFqIBogGiALayIYQRBKGyIdIAtMDQcgAyALai0AAEHcAEYN' +
-    'ACAYQRAgGEEQSBtBf2ohGCALIRYDQCAYRQ0IIBhBf2ohGCADIBZqIRkgFkEBaiIXIRYgGUEBai0AAEHcAEcNAAsgFyAdTg0H' +
-    'C0EAKAKE8dmBACIYQQRqIhkgB0EDbGpBgIAESg0OIBhBAnQiFkHki4eBAGogADYCACAWQeCLh4EAaiAJNgIAQQAhF0EALQDE' +
-    'i8eAACEdAkAgCyAAQX9qIhhODQAgACAJa0F+aiEJAkADQEF/IAl0QX9zQX8gCUEQSBsgAyALav0AAAD9ZHENASAJQXBqIQkg' +
-    'C0EQaiILIBhODQIMAAsLQQIhFwtBACAZNgKE8dmBACAWQeyLh4EAaiAHNgIAIBZB6IuHgQBqIBcgHXI2AgAgB0EBSA0EIBZB' +
-    '+IuHgQBqIQlBACELQQAhGANAAkACQCAYQaD52YEAai0AAEEBRyIXRQ0AQX8hFkGggdqBACEdDAELIAtBoKHagQBqKAIAIRZB' +
-    'oLHagQAhHQsgCUF4aiAWNgIAIAlBfGogHSALaigCADYCAEEAIRYCQCAXDQAgC0GgwdqBAGooAgAhFgsgCSAWNgIAIAlBDGoh' +
-    'CSALQQRqIQsgGUEDaiEZIAcgGEEBaiIYRg0EDAALCyALQUZqQf8BcUH2AU8NAEF/IQYMDQsgAyAJIAgQh4CAgAAhAAsgAEEA' +
-    'Tg0CQX8hBgwLC0EAIBk2AoTx2YEACyATQQFqIRMgFA0BIA8oAgAiCUGAIEYNCUEBIRQgDyAJQQFqNgIAIA1BDnQgCUECdGoi' +
-    'BkGg0dqBAGpBACgCoKHagQA2AgAgBkGg0dyBAGpBACgCoLHagQA2AgAgBkGg0d6BAGpBACgCoMHagQA2AgAMAQsgEiAXaiES' +
-    'CwNAAkACQCAHQQFHDQAgDEEASA0AAkAgCg0AQQAoAoDx2YEAIgZBkKyXgQBqQSw6AABBACAGQQFqNgKA8dmBAAsgAyAMIAAQ' +
-    'mYCAgABBACEKQX8hDAwBCyAHDQBBACgCgPHZgQAiBkGQrJeBAGpB/QA6AABBACAGQQFqNgKA8dmBAAJAIA1BAE4NACAAIQYM' +
-    'CgsgDkHoi4eBAGogEzYCACAOQeCLh4EAaiASNgIAIAAhBgwJCwJAIAAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRB' +
-    'k4CABHFFDQEgCCAAQQFqIgBHDQALQX8hBgwJC0F/IQYgACAITg0IIAdBf2ohCyAHQZ/52YEAai0AACEJAkAgAyAAai0AACIY' +
-    'QSxHDQACQCAAQQFqIgAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgCCAAQQFqIgBHDQALIAghAAsg' +
-    'CUH/AXFBAkYNAyAHIRogCyEHDAILQf0AQd0AIAlB/wFxQQFGGyAYRw0IIABBAWohACALIQcMAAsLQX8hBiAAIAhODQYgAyAA' +
-    'ai0AAEEiRw0GIAMgAEEBaiIcIAgQhoCAgAAiGEEASA0GQQAtAMSLx4AAQQFxDQYgGEF/aiIWIBxrIhesQpX4qfqXt96bnn+F' +
-    'IR4CQCAWIBxMDQAgGCAAa0F+aiEJIBwhCwNAIAMgC2r9AAAAIR8CQCAJQQ9KDQAgHyAJ/Q/9DAABAgMEBQYHCAkKCwwNDg/9' +
-    'J/1OIR8LIB/9HQAgHoVCzZnW6v7666h/fiIeIB/9HQGFIB5CHYiFQtPYl9Thv67nRH4hHiAJQXBqIQkgC0EQaiILIBZIDQAL' +
-    'C0EAQQAoApT52YEAIglBAWo2ApT52YEAIAlB/x9KDQYCQCAHQQJ0IhtBoJHagQBqKAIAQbHz3fF5bCAeQiCIIB6FpyIdc0Hr' +
-    'lK+veGwiB0EQdiAHcyIJQbHz3fF5bEETdiIHQQJ0QaDR4IEAaiILKAIAQQAoApD52YEAIhlHDQADQCAHQQJ0QaDR4oEAaigC' +
-    'ACAJRg0IIAdBAWpB/z9xIgdBAnRBoNHggQBqIgsoAgAgGUYNAAsLIAsgGTYCACAHQQJ0QaDR4oEAaiAJNgIAIBtBoKHagQBq' +
-    'IBw2AgAgG0GgsdqBAGogFjYCACAbQaDB2oEAaiAdNgIAAkACQCAdQf8PcSILQQJ0QYDx2IEAaigCACIGRQ0AAkAgF0EBSA0A' +
-    'IAMgHGohFgNAAkAgC0ECdEGAsdmBAGooAgAgHUcNACAGQX9qIhlBAnQiBkGA0deBAGooAgAgF0cNACAGQYCx14EAaigCAEGA' +
-    '8deBAGohBiAWIQcgFyEJAkADQCAGLQAAIActAABHDQEgBkEBaiEGIAdBAWohByAJQX9qIgkNAAwGCwsgCUUNBAsgC0EBakH/' +
-    'D3EiC0ECdEGA8diBAGooAgAiBg0ADAILCyAXDQADQAJAIAtBAnRBgLHZgQBqKAIAIB1HDQAgBkF/aiIZQQJ0QYDR14EAaigC' +
-    'AEUNAwsgC0EBakH/D3EiC0ECdEGA8diBAGooAgAiBg0ACwtBfyEZC0EAIRYCQCANQQBIDQBBACEGAkAgGUEASA0AIBlBA3ZB' +
-    '4K3XgQBqLQAAIBlBB3F2QQFxIQYLIAZBAEchFgsgGkEBRw0DAkAgGUEASA0AIABBfyAZQQN2QeCs14EAai0AACAZQQdxdkEB' +
-    'cSIGGyEMQQAhFCAGDQQgEEEASA0EDAMLQQAhFCAQQQBODQJBfyEMDAMLIAtBAnRBoIHagQBqIgYgBigCAEEBajYCACALQaD9' +
-    '2YEAai0AACEWIAchGgsgFkH/AXEhFgwCC0F/IQwCQCARKAIAIhlBAU4NAEEAIRQMAQsgAyAcaiEJQQAhCwNAAkAgEEEOdCAL' +
-    'QQJ0aiIGQaDR3oEAaigCACAdRw0AIAZBoNHcgQBqKAIAIAZBoNHagQBqKAIAIgdrIBdHDQBBACEUQQAhBgJAIBdBAUgNACAD' +
-    'IAdqIQdBACEGA0AgByAGai0AACAJIAZqLQAARw0BIBcgBkEBaiIGRw0AC0EAIRQgACEMDAMLIAYgF0cNACAAIQwMAgtBACEU' +
-    'IAtBAWoiCyAZRw0ACwsCQCAYIAhODQADQCADIBhqLQAAQXdqIgBBF0sNAUEBIAB0QZOAgARxRQ0BQX8hBiAIIBhBAWoiGEcN' +
-    'AAwECwtBfyEGIBggCE4NAiADIBhqLQAAQTpHDQIgGEEBaiIAIAhODQADQCADIABqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARx' +
-    'RQ0BIAggAEEBaiIARw0ADAMLCwJAIAAgCEgNAEF/IQYMAgsgAyAAai0AACELIAAhCSAaIQcMAAsLIAYgCEYNAUF/IQcLIAcP' +
-    'CyAFQQFqIgVBBUcNAAtBAEEAKAKE8dmBADYC8IuHgQBBACgCgPHZgQAiAEGQrJeBAGpB3QA6AABBACAAQQFqIgA2AoDx2YEA' +
-    'QQAgADYC9IuHgQBBAQteAQN/QQAoAoDx2YEAIQMCQCACIAFMDQAgA0GQrJeBAGohBCABIQUDQCAEIAAgBWr9AAAA/QsAACAE' +
-    'QRBqIQQgBUEQaiIFIAJIDQALC0EAIAIgAWsgA2o2AoDx2YEACwsfAQBBgAgLGG51bGwAdHJ1ZQBmYWxzZQBtYW5hZ2VkAADQ' +
-    'AgRuYW1lAagCGgAGYnVmZmVyAQVzdGFjawIGcmVzdWx0AwhjYXBhY2l0eQQKc2tpcF92YWx1ZQUNc2tpcF92YWx1ZV9pbgYL' +
-    'c2tpcF9zdHJpbmcHC3NraXBfbnVtYmVyCAtza2lwX3VucmVhZAkLcmVmcmVzaF9vdXQKCnNjYW5fbGluZXMLCHBlZWtfb3V0' +
-    'DAtwZWVrX2NoYW5nZQ0Oc3RhdGVfcmVzb3VyY2UOB2lzX3dvcmQPBHNpZGUQCHdhbGtfb3V0EQt3YWxrX3RhYmxlcxINcHJv' +
-    'amVjdF9zcGFucxMMcHJvamVjdF90ZXh0FA1wcm9qZWN0X25hbWVzFQxyYWRpdXNfbmFtZXMWCm5hbWVfaW5wdXQXCGFkZF9u' +
-    'YW1lGAdwcm9qZWN0GQNwdXQHEgEAD19fc3RhY2tfcG9pbnRlcgkKAQAHLnJvZGF0YQAtCXByb2R1Y2VycwEMcHJvY2Vzc2Vk' +
-    'LWJ5AQxEZWJpYW4gY2xhbmcGMTQuMC42ABoPdGFyZ2V0X2ZlYXR1cmVzASsHc2ltZDEyOA==';
+    'IBJBAWohEgJAIBYNAEEALQDgi5eBACIbRQ0HIAQgCWohGiAAQX9qIhwgC2shHUEAIRcgGyEYA0ACQCAdIBhB/wFxIh5IDQAg' +
+    'F0Hhi5eBAGohGCAaIRYgHiEZAkADQCAWLQAAIBgtAABHDQEgFkEBaiEWIBhBAWohGCAZQX9qIhkNAAwECwsgGUUNAgsgF0EB' +
+    'aiAeaiIXQeCLl4EAai0AACIYDQALQQAtAMSLx4AARQ0HIBwgCyAcIAtKGyALayEXQQAhGANAIBhB4YuXgQBqIR4gGEEBaiEd' +
+    'IBtB/wFxIRlBACEYAkADQAJAIBcgGEcNACAXIRgMAgsgGiAYai0AACIWQdwARg0BIBYgHiAYai0AAEcNASAZIBhBAWoiGEcN' +
+    'AAwDCwsgGCAZRg0BAkAgGCALaiIYIBxODQAgAyAYai0AAEHcAEYNAgsgHSAZaiIYQeCLl4EAai0AACIbDQAMCAsLQQAoAoTx' +
+    '2YEAIhhBBGoiGSAHQQNsakGAgARKDQ4gGEECdCIWQeSLh4EAaiAANgIAIBZB4IuHgQBqIAk2AgBBACEXQQAtAMSLx4AAIR4C' +
+    'QCALIABBf2oiGE4NACAAIAlrQX5qIQkCQANAQX8gCXRBf3NBfyAJQRBIGyADIAtq/QAAAP1kcQ0BIAlBcGohCSALQRBqIgsg' +
+    'GE4NAgwACwtBAiEXC0EAIBk2AoTx2YEAIBZB7IuHgQBqIAc2AgAgFkHoi4eBAGogFyAecjYCACAHQQFIDQQgFkH4i4eBAGoh' +
+    'CUEAIQtBACEYA0ACQAJAIBhBoPnZgQBqLQAAQQFHIhdFDQBBfyEWQaCB2oEAIR4MAQsgC0GgodqBAGooAgAhFkGgsdqBACEe' +
+    'CyAJQXhqIBY2AgAgCUF8aiAeIAtqKAIANgIAQQAhFgJAIBcNACALQaDB2oEAaigCACEWCyAJIBY2AgAgCUEMaiEJIAtBBGoh' +
+    'CyAZQQNqIRkgByAYQQFqIhhGDQQMAAsLIAtBRmpB/wFxQfYBTw0AQX8hBgwNCyADIAkgCBCHgICAACEACyAAQQBODQJBfyEG' +
+    'DAsLQQAgGTYChPHZgQALIBNBAWohEyAUDQEgDygCACIJQYAgRg0JQQEhFCAPIAlBAWo2AgAgDUEOdCAJQQJ0aiIGQaDR2oEA' +
+    'akEAKAKgodqBADYCACAGQaDR3IEAakEAKAKgsdqBADYCACAGQaDR3oEAakEAKAKgwdqBADYCAAwBCyASIBdqIRILA0ACQAJA' +
+    'IAdBAUcNACAMQQBIDQACQCAKDQBBACgCgPHZgQAiBkGQrJeBAGpBLDoAAEEAIAZBAWo2AoDx2YEACyADIAwgABCZgICAAEEA' +
+    'IQpBfyEMDAELIAcNAEEAKAKA8dmBACIGQZCsl4EAakH9ADoAAEEAIAZBAWo2AoDx2YEAAkAgDUEATg0AIAAhBgwKCyAOQeiL' +
+    'h4EAaiATNgIAIA5B4IuHgQBqIBI2AgAgACEGDAkLAkAgACAITg0AA0AgAyAAai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUN' +
+    'ASAIIABBAWoiAEcNAAtBfyEGDAkLQX8hBiAAIAhODQggB0F/aiELIAdBn/nZgQBqLQAAIQkCQCADIABqLQAAIhhBLEcNAAJA' +
+    'IABBAWoiACAITg0AA0AgAyAAai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASAIIABBAWoiAEcNAAsgCCEACyAJQf8BcUEC' +
+    'Rg0DIAchGiALIQcMAgtB/QBB3QAgCUH/AXFBAUYbIBhHDQggAEEBaiEAIAshBwwACwtBfyEGIAAgCE4NBiADIABqLQAAQSJH' +
+    'DQYgAyAAQQFqIh0gCBCGgICAACIYQQBIDQZBAC0AxIvHgABBAXENBiAYQX9qIhYgHWsiF6xClfip+pe33puef4UhHwJAIBYg' +
+    'HUwNACAYIABrQX5qIQkgHSELA0AgAyALav0AAAAhIAJAIAlBD0oNACAgIAn9D/0MAAECAwQFBgcICQoLDA0OD/0n/U4hIAsg' +
+    'IP0dACAfhULNmdbq/vrrqH9+Ih8gIP0dAYUgH0IdiIVC09iX1OG/rudEfiEfIAlBcGohCSALQRBqIgsgFkgNAAsLQQBBACgC' +
+    'lPnZgQAiCUEBajYClPnZgQAgCUH/H0oNBgJAIAdBAnQiG0GgkdqBAGooAgBBsfPd8XlsIB9CIIggH4WnIh5zQeuUr694bCIH' +
+    'QRB2IAdzIglBsfPd8XlsQRN2IgdBAnRBoNHggQBqIgsoAgBBACgCkPnZgQAiGUcNAANAIAdBAnRBoNHigQBqKAIAIAlGDQgg' +
+    'B0EBakH/P3EiB0ECdEGg0eCBAGoiCygCACAZRg0ACwsgCyAZNgIAIAdBAnRBoNHigQBqIAk2AgAgG0GgodqBAGogHTYCACAb' +
+    'QaCx2oEAaiAWNgIAIBtBoMHagQBqIB42AgACQAJAIB5B/w9xIgtBAnRBgPHYgQBqKAIAIgZFDQACQCAXQQFIDQAgAyAdaiEW' +
+    'A0ACQCALQQJ0QYCx2YEAaigCACAeRw0AIAZBf2oiGUECdCIGQYDR14EAaigCACAXRw0AIAZBgLHXgQBqKAIAQYDx14EAaiEG' +
+    'IBYhByAXIQkCQANAIAYtAAAgBy0AAEcNASAGQQFqIQYgB0EBaiEHIAlBf2oiCQ0ADAYLCyAJRQ0ECyALQQFqQf8PcSILQQJ0' +
+    'QYDx2IEAaigCACIGDQAMAgsLIBcNAANAAkAgC0ECdEGAsdmBAGooAgAgHkcNACAGQX9qIhlBAnRBgNHXgQBqKAIARQ0DCyAL' +
+    'QQFqQf8PcSILQQJ0QYDx2IEAaigCACIGDQALC0F/IRkLQQAhFgJAIA1BAEgNAEEAIQYCQCAZQQBIDQAgGUEDdkHgrdeBAGot' +
+    'AAAgGUEHcXZBAXEhBgsgBkEARyEWCyAaQQFHDQMCQCAZQQBIDQAgAEF/IBlBA3ZB4KzXgQBqLQAAIBlBB3F2QQFxIgYbIQxB' +
+    'ACEUIAYNBCAQQQBIDQQMAwtBACEUIBBBAE4NAkF/IQwMAwsgC0ECdEGggdqBAGoiBiAGKAIAQQFqNgIAIAtBoP3ZgQBqLQAA' +
+    'IRYgByEaCyAWQf8BcSEWDAILQX8hDAJAIBEoAgAiGUEBTg0AQQAhFAwBCyADIB1qIQlBACELA0ACQCAQQQ50IAtBAnRqIgZB' +
+    'oNHegQBqKAIAIB5HDQAgBkGg0dyBAGooAgAgBkGg0dqBAGooAgAiB2sgF0cNAEEAIRRBACEGAkAgF0EBSA0AIAMgB2ohB0EA' +
+    'IQYDQCAHIAZqLQAAIAkgBmotAABHDQEgFyAGQQFqIgZHDQALQQAhFCAAIQwMAwsgBiAXRw0AIAAhDAwCC0EAIRQgC0EBaiIL' +
+    'IBlHDQALCwJAIBggCE4NAANAIAMgGGotAABBd2oiAEEXSw0BQQEgAHRBk4CABHFFDQFBfyEGIAggGEEBaiIYRw0ADAQLC0F/' +
+    'IQYgGCAITg0CIAMgGGotAABBOkcNAiAYQQFqIgAgCE4NAANAIAMgAGotAABBd2oiB0EXSw0BQQEgB3RBk4CABHFFDQEgCCAA' +
+    'QQFqIgBHDQAMAwsLAkAgACAISA0AQX8hBgwCCyADIABqLQAAIQsgACEJIBohBwwACwsgBiAIRg0BQX8hBwsgBw8LIAVBAWoi' +
+    'BUEFRw0AC0EAQQAoAoTx2YEANgLwi4eBAEEAKAKA8dmBACIAQZCsl4EAakHdADoAAEEAIABBAWoiADYCgPHZgQBBACAANgL0' +
+    'i4eBAEEBC14BA39BACgCgPHZgQAhAwJAIAIgAUwNACADQZCsl4EAaiEEIAEhBQNAIAQgACAFav0AAAD9CwAAIARBEGohBCAF' +
+    'QRBqIgUgAkgNAAsLQQAgAiABayADajYCgPHZgQALCx8BAEGACAsYbnVsbAB0cnVlAGZhbHNlAG1hbmFnZWQAANACBG5hbWUB' +
+    'qAIaAAZidWZmZXIBBXN0YWNrAgZyZXN1bHQDCGNhcGFjaXR5BApza2lwX3ZhbHVlBQ1za2lwX3ZhbHVlX2luBgtza2lwX3N0' +
+    'cmluZwcLc2tpcF9udW1iZXIIC3NraXBfdW5yZWFkCQtyZWZyZXNoX291dAoKc2Nhbl9saW5lcwsIcGVla19vdXQMC3BlZWtf' +
+    'Y2hhbmdlDQ5zdGF0ZV9yZXNvdXJjZQ4HaXNfd29yZA8Ec2lkZRAId2Fsa19vdXQRC3dhbGtfdGFibGVzEg1wcm9qZWN0X3Nw' +
+    'YW5zEwxwcm9qZWN0X3RleHQUDXByb2plY3RfbmFtZXMVDHJhZGl1c19uYW1lcxYKbmFtZV9pbnB1dBcIYWRkX25hbWUYB3By' +
+    'b2plY3QZA3B1dAcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERl' +
+    'YmlhbiBjbGFuZwYxNC4wLjYAGg90YXJnZXRfZmVhdHVyZXMBKwdzaW1kMTI4';
 
 /**
  * The WebAssembly kernel of the plan readers (scan.c, built into scan-wasm.ts by
@@ -59203,7 +59673,7 @@ class Kernel {
         const bytes = [];
         for (const word of prefixes) {
             const encoded = Buffer.from(word, 'utf8');
-            // scan.c PREFIX_MAX: project() looks for escapes that could hide a prefix in that many bytes.
+            // Words of at most 16 bytes: what the kernel's prefix table is made for.
             if (encoded.length === 0 || encoded.length > 16 || encoded.toString('utf8') !== word) {
                 return false;
             }
@@ -59879,8 +60349,33 @@ const UNIQUE = (1 << 0) | (1 << 8);
 function fieldAt(b, seen, f) {
     if ((seen & (1 << f)) === 0)
         return undefined;
-    const unique = (UNIQUE & (1 << f)) !== 0;
-    return scalarAt(b, spans[3 * f], spans[3 * f + 1], spans[3 * f + 2] === 1, unique);
+    const start = spans[3 * f];
+    const end = spans[3 * f + 1];
+    const escaped = spans[3 * f + 2] === 1;
+    if ((UNIQUE & (1 << f)) !== 0)
+        return scalarAt(b, start, end, escaped, true);
+    // Neighbouring elements mostly share their mode, type, provider and reason: the last text of
+    // the field, when the bytes are its bytes, is taken without interning again.
+    const plain = !escaped && b[start] === 0x22;
+    const last = lastText[f];
+    if (plain && last !== undefined && sameText(b, start + 1, end - 1, last))
+        return last;
+    const value = scalarAt(b, start, end, escaped);
+    // ASCII only (as many characters as bytes): then equal char codes mean equal bytes.
+    if (plain && typeof value === 'string' && value.length === end - start - 2)
+        lastText[f] = value;
+    return value;
+}
+/** The last string each field had (ASCII, unescaped), by index into PEEK_FIELDS. */
+const lastText = PEEK_FIELDS.map(() => undefined);
+/** Whether the bytes [start, end) are the ASCII `text`. */
+function sameText(b, start, end, text) {
+    if (end - start !== text.length)
+        return false;
+    for (let k = 0; k < text.length; k++)
+        if (b[start + k] !== text.charCodeAt(k))
+            return false;
+    return true;
 }
 /** The summary found by the last successful peekChange. */
 function peekedChange() {
@@ -61817,7 +62312,7 @@ function leaves(b, out, w, count, mask, into) {
             continue;
         let m = mask;
         let hidden = false;
-        const path = [];
+        const path = depth === 1 ? ONE_STEP : [];
         for (let p = from; p < w; p += 3) {
             const keyStart = out[p];
             let step;
@@ -61833,7 +62328,10 @@ function leaves(b, out, w, count, mask, into) {
                 hidden = true;
                 break;
             }
-            path.push(step);
+            if (depth === 1)
+                path[0] = step;
+            else
+                path.push(step);
         }
         if (hidden)
             continue;
@@ -61842,9 +62340,22 @@ function leaves(b, out, w, count, mask, into) {
             : (flags & 2) !== 0
                 ? UTF8.decode(b.subarray(s + 1, e - 1))
                 : ascii(b, s + 1, e - 1);
-        into.push({ value, path });
+        into.push({ value, path: depth === 1 ? onePath(path[0]) : path });
     }
     return w;
+}
+// Most leaves are top-level attributes (`arn`, `id`, `region`): one frozen path per name, the
+// step read into ONE_STEP first.
+const ONE_STEP = [];
+const onePaths = new Map();
+function onePath(step) {
+    let path = onePaths.get(step);
+    if (path === undefined) {
+        path = Object.freeze([step]);
+        if (onePaths.size < KEYS_CACHED)
+            onePaths.set(step, path);
+    }
+    return path;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -61866,7 +62377,7 @@ function keyText(b, start, end, hash) {
         if (same)
             return hit;
     }
-    const key = text(b, start, end);
+    const key = text$1(b, start, end);
     // ASCII only: then equal length and char codes mean equal bytes.
     if (keys.size < KEYS_CACHED && key.length === end - start)
         keys.set(hash, key);
@@ -61874,7 +62385,7 @@ function keyText(b, start, end, hash) {
 }
 const latin1Slice = Buffer.prototype.latin1Slice;
 /** Text of [start, end): unescaped, valid UTF-8 (peekChange checked it). */
-function text(b, start, end) {
+function text$1(b, start, end) {
     for (let k = start; k < end; k++) {
         if (b[k] >= 0x80)
             return UTF8.decode(b.subarray(start, end));
@@ -62143,9 +62654,15 @@ function showJsonSink(retain, skipUnchanged, projection) {
     const tally = new TallyCounter();
     const registries = new Set();
     const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 };
+    // Changes share a few providers: the registry of each provider name is worked out once.
+    let lastFqn;
     const onChange = (change) => {
         tally.add(change);
-        registries.add(change.provider.fqn?.split('/')[0] ?? '');
+        const fqn = change.provider.fqn;
+        if (fqn !== lastFqn || registries.size === 0) {
+            lastFqn = fqn;
+            registries.add(fqn?.split('/')[0] ?? '');
+        }
         keep(changes, retain(change, 'change'));
     };
     const onElement = (section, element) => {
@@ -62515,8 +63032,25 @@ function countActions(plan) {
 /** One pass over the findings, whatever their number. */
 function countFindings(findings) {
     const counts = { blocked: 0, 'approval-required': 0, warn: 0 };
-    for (const f of findings)
-        counts[f.decision]++;
+    // Counted in locals (the loop runs once per report, mostly before V8 optimises it); a
+    // decision that is none of the three still counts as `counts[decision]++` does.
+    let blocked = 0;
+    let approval = 0;
+    let warn = 0;
+    for (let i = 0; i < findings.length; i++) {
+        const decision = findings[i].decision;
+        if (decision === 'warn')
+            warn++;
+        else if (decision === 'approval-required')
+            approval++;
+        else if (decision === 'blocked')
+            blocked++;
+        else
+            counts[decision]++;
+    }
+    counts.blocked += blocked;
+    counts['approval-required'] += approval;
+    counts.warn += warn;
     return counts;
 }
 function summary(input) {
@@ -62566,19 +63100,57 @@ function sumCounts(plans) {
 function buildReport(inputs, options) {
     const several = inputs.length > 1;
     const plans = inputs.map(summary);
-    const findings = inputs.flatMap((input) => several ? input.result.findings.map((f) => ({ ...f, plan: input.file })) : input.result.findings);
+    // Each finding copied once, into the ReportedFinding it becomes, then sorted.
+    const findings = [];
+    for (const input of inputs) {
+        const found = input.result.findings;
+        // An indexed loop: it runs once, mostly before V8 optimises it.
+        for (let i = 0; i < found.length; i++) {
+            const f = found[i];
+            findings.push(reported(f, several ? input.file : f.plan));
+        }
+    }
+    const only = plans.length === 1 ? plans[0] : undefined;
     const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment;
     const source = options.policySource ?? '(defaults)';
     return {
         schemaVersion: 1,
         tool: { name: 'plan-gate', version: options.version },
-        decision: decide(findings),
+        // One plan: its findings are the report's, and its summary has counted them already.
+        decision: only === undefined ? decide(findings) : only.decision,
         fingerprint: combinedFingerprint(plans),
         plans,
-        counts: { actions: sumCounts(plans), findings: countFindings(findings) },
+        counts: {
+            actions: sumCounts(plans),
+            findings: only === undefined ? countFindings(findings) : { ...only.counts.findings }
+        },
         blastRadius: union(inputs.map((i) => i.result.blastRadius)),
         policy: environment === undefined ? { source } : { source, environment },
-        findings: sortFindings(findings).map((f) => ({ ...f, reason: formatMessage(f) }))
+        findings: sortFindings(findings)
+    };
+}
+/**
+ * A finding with its reason (and plan label), every declared field in declaration order: all
+ * findings of a report have one shape, whichever rule made them.
+ */
+function reported(f, plan) {
+    return {
+        ruleId: f.ruleId,
+        address: f.address,
+        type: f.type,
+        action: f.action,
+        order: f.order,
+        deposed: f.deposed,
+        category: f.category,
+        severity: f.severity,
+        decision: f.decision,
+        messageId: f.messageId,
+        data: f.data,
+        source: f.source,
+        plan,
+        exemption: f.exemption,
+        override: f.override,
+        reason: formatMessage(f)
     };
 }
 
@@ -62902,10 +63474,13 @@ const DEFERRED_CHECKS = GENERIC_RULES.flatMap((r) => (r.checkDeferred ? [r.check
 /** Every finding the rules make about a plan, with default decisions. */
 function evaluate(plan, options = DEFAULT_CLASSIFY) {
     const findings = PLAN_CHECKS.flatMap((check) => check(plan, options));
-    for (const change of plan.changes) {
-        for (const finding of change.facts?.findings ?? changeFindings(change, options)) {
-            findings.push(finding);
-        }
+    // Indexed loops: this runs once per plan, over every change, mostly before it is optimised.
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
+        const found = change.facts?.findings ?? changeFindings(change, options);
+        for (let j = 0; j < found.length; j++)
+            findings.push(found[j]);
     }
     for (const change of plan.drift)
         findings.push(...firstAnswer(DRIFT_CHECKS, change));
@@ -62951,7 +63526,9 @@ function addRenameHints(plan, findings) {
     // Creates by type, each with its identity worked out once: every delete is checked against
     // every create of its type, which on a large plan is millions of pairs.
     const creates = new Map();
-    for (const change of plan.changes) {
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
         if (change.action !== 'create' || change.mode !== 'managed')
             continue;
         let list = creates.get(change.type);
@@ -63027,8 +63604,8 @@ function slimmer(context) {
             // Only the fingerprint reads it, for the changes it has a line for.
             object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
         };
-        // The skeleton is a copy of its own: it takes the facts without being copied again.
-        return Object.assign(skeleton, { facts });
+        skeleton.facts = facts;
+        return skeleton;
     };
 }
 /** A value's tag maps with their values as text; maps whose values are all text as they are. */
@@ -63129,9 +63706,9 @@ function renderJson(report) {
 // inside a JSON string (newlines are escaped), so this marks the spot exactly.
 const NO_FINDINGS = '\n  "findings": []';
 /**
- * renderJson's text in pieces, one finding at a time, so that a report of a full destroy
+ * renderJson's text in pieces, a few findings at a time, so that a report of a full destroy
  * (100,000 findings and more) is never one string: the same bytes as JSON.stringify of the
- * whole ordered report, each finding stringified on its own and indented as an array element.
+ * whole ordered report, the findings stringified in small lists and indented as its elements.
  */
 function* renderJsonChunks(report) {
     const text = JSON.stringify(ordered(report, []), null, 2) + '\n';
@@ -63141,14 +63718,266 @@ function* renderJsonChunks(report) {
         return;
     }
     yield `${text.slice(0, at)}\n  "findings": [\n`;
-    let first = true;
-    for (const finding of report.findings) {
-        const element = JSON.stringify(orderedFinding(finding), null, 2).replaceAll('\n', '\n    ');
-        yield `${first ? '' : ',\n'}    ${element}`;
-        first = false;
+    const findings = report.findings;
+    const parts = [];
+    const writer = new FindingWriter();
+    for (let from = 0; from < findings.length; from += FINDINGS_PER_PIECE) {
+        const to = Math.min(from + FINDINGS_PER_PIECE, findings.length);
+        parts.length = 0;
+        // The caller ran between pieces: nothing read before is taken as still the same.
+        writer.forget();
+        for (let i = from; i < to; i++) {
+            if (i > 0)
+                parts.push(',\n');
+            if (!writer.write(findings[i], parts))
+                parts.push(findingByStringify(findings, i));
+        }
+        yield parts.join('');
     }
     yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`;
 }
+/**
+ * One element of the findings list as JSON.stringify prints it in the report (the reference
+ * for writeFinding): the element alone in a list, indented to its place.
+ */
+function findingByStringify(findings, i) {
+    // "[\n  {…}\n]": the element, two spaces short of its place in the report. slice() keeps a
+    // hole as one, which JSON prints as null, as it would in the whole list.
+    const list = JSON.stringify(findings.slice(i, i + 1).map(orderedFinding), null, 2);
+    return `  ${list.slice(2, -2).replaceAll('\n', '\n  ')}`;
+}
+// writeFinding: the text of a finding as an element of the report's findings list, the same
+// bytes as findingByStringify, without a copy of the finding or a JSON.stringify of it. It
+// writes only what has the type the Report declares (strings, a flat data record of strings,
+// finite numbers and booleans); anything else, it leaves to findingByStringify.
+const OPEN = '    {\n      ';
+const NEXT = ',\n      ';
+const DATA_OPEN = '{\n        ';
+const DATA_NEXT = ',\n        ';
+const DATA_CLOSE = '\n      }';
+const CLOSE = '\n    }';
+/** `"name": ` of every field, quoted once. */
+const KEY = {
+    ruleId: '"ruleId": ',
+    address: '"address": ',
+    type: '"type": ',
+    action: '"action": ',
+    order: '"order": ',
+    deposed: '"deposed": ',
+    category: '"category": ',
+    severity: '"severity": ',
+    decision: '"decision": ',
+    messageId: '"messageId": ',
+    data: '"data": ',
+    source: '"source": ',
+    plan: '"plan": ',
+    exemption: '"exemption": ',
+    override: '"override": ',
+    reason: '"reason": ',
+    expires: '"expires": ',
+    from: '"from": '
+};
+/**
+ * Strings as JSON, remembered: a report repeats a few rule ids, types, categories, data keys and
+ * values and reasons thousands of times. Bounded: cleared when full.
+ */
+const quotedTexts = new Map();
+const QUOTED_MAX = 4096;
+function quoted(text) {
+    let json = quotedTexts.get(text);
+    if (json === undefined) {
+        json = JSON.stringify(text);
+        if (quotedTexts.size >= QUOTED_MAX)
+            quotedTexts.clear();
+        quotedTexts.set(text, json);
+    }
+    return json;
+}
+/**
+ * writeFinding, remembering the text after the address of the last finding written: in a
+ * sorted report most findings share it with the one before (the same rule, type, data record
+ * and reason for one address after another), and then only the address is new.
+ */
+class FindingWriter {
+    last;
+    tail = '';
+    forget() {
+        this.last = undefined;
+    }
+    /** writeFinding: appends the finding's text to `parts`, or returns false. */
+    write(finding, parts) {
+        if (typeof finding !== 'object' || finding === null)
+            return false;
+        const f = finding;
+        const last = this.last;
+        if (last !== undefined && sameTail(last, f) && typeof f.address === 'string') {
+            parts.push(headOf(last.ruleId), JSON.stringify(f.address), this.tail);
+            return true;
+        }
+        const mark = parts.length;
+        if (!writeFinding(f, parts))
+            return false;
+        // The head is OPEN, "ruleId": …, NEXT, "address": …: six parts when both are strings.
+        const remembered = typeof f.ruleId === 'string' &&
+            typeof f.address === 'string' &&
+            f.exemption === undefined &&
+            f.override === undefined &&
+            typeof f.data === 'object' &&
+            Object.isFrozen(f.data);
+        this.last = remembered ? f : undefined;
+        if (remembered)
+            this.tail = parts.slice(mark + 6).join('');
+        return true;
+    }
+}
+/**
+ * Whether `f`'s text after its address is `last`'s: every field but the address the same (a
+ * data record frozen, so the same record is the same text), none of the objects a policy adds.
+ */
+function sameTail(last, f) {
+    return (f.ruleId === last.ruleId &&
+        f.data === last.data &&
+        f.reason === last.reason &&
+        f.type === last.type &&
+        f.action === last.action &&
+        f.order === last.order &&
+        f.deposed === last.deposed &&
+        f.category === last.category &&
+        f.severity === last.severity &&
+        f.decision === last.decision &&
+        f.messageId === last.messageId &&
+        f.source === last.source &&
+        f.plan === last.plan &&
+        f.exemption === undefined &&
+        f.override === undefined);
+}
+/** A finding's text up to its address, by rule id. */
+const heads = new Map();
+function headOf(ruleId) {
+    let head = heads.get(ruleId);
+    if (head === undefined) {
+        head = `${OPEN}${KEY.ruleId}${JSON.stringify(ruleId)}${NEXT}${KEY.address}`;
+        if (heads.size >= QUOTED_MAX)
+            heads.clear();
+        heads.set(ruleId, head);
+    }
+    return head;
+}
+/** Appends the text of `finding` to `parts`; false (and nothing appended) when it cannot. */
+function writeFinding(finding, parts) {
+    if (typeof finding !== 'object' || finding === null)
+        return false;
+    const f = finding;
+    const mark = parts.length;
+    const w = { parts, sep: OPEN };
+    const ok = text(w, KEY.ruleId, f.ruleId, true) &&
+        text(w, KEY.address, f.address, false) &&
+        text(w, KEY.type, f.type, true) &&
+        text(w, KEY.action, f.action, true) &&
+        text(w, KEY.order, f.order, true) &&
+        text(w, KEY.deposed, f.deposed, false) &&
+        text(w, KEY.category, f.category, true) &&
+        text(w, KEY.severity, f.severity, true) &&
+        text(w, KEY.decision, f.decision, true) &&
+        text(w, KEY.messageId, f.messageId, true) &&
+        data(w, f.data) &&
+        text(w, KEY.source, f.source, true) &&
+        text(w, KEY.plan, f.plan, true) &&
+        pair(w, KEY.exemption, f.exemption, 'reason', KEY.reason, 'expires', KEY.expires) &&
+        pair(w, KEY.override, f.override, 'from', KEY.from, 'reason', KEY.reason) &&
+        text(w, KEY.reason, f.reason, true);
+    if (!ok) {
+        parts.length = mark;
+        return false;
+    }
+    // A finding with no field at all is an empty object.
+    parts.push(w.sep === OPEN ? '    {}' : CLOSE);
+    return true;
+}
+/** A string field: written when a string, left out when undefined, else not writable. */
+function text(w, key, value, repeats) {
+    if (value === undefined)
+        return true;
+    if (typeof value !== 'string')
+        return false;
+    w.parts.push(w.sep, key, repeats ? quoted(value) : JSON.stringify(value));
+    w.sep = NEXT;
+    return true;
+}
+/** The data record: its own keys in their order, scalars only. */
+function data(w, value) {
+    if (value === undefined)
+        return true;
+    if (!isPlainRecord(value))
+        return false;
+    const { parts } = w;
+    const mark = parts.length;
+    parts.push(w.sep, KEY.data);
+    let sep = DATA_OPEN;
+    for (const key of Object.keys(value)) {
+        const item = value[key];
+        let json;
+        if (typeof item === 'string')
+            json = quoted(item);
+        else if (typeof item === 'number')
+            json = Number.isFinite(item) ? String(item) : 'null';
+        else if (typeof item === 'boolean')
+            json = item ? 'true' : 'false';
+        else if (item === undefined)
+            continue;
+        else {
+            parts.length = mark;
+            return false;
+        }
+        parts.push(sep, quoted(key), ': ', json);
+        sep = DATA_NEXT;
+    }
+    parts.push(sep === DATA_OPEN ? '{}' : DATA_CLOSE);
+    w.sep = NEXT;
+    return true;
+}
+/** exemption and override: an object of two optional strings, as orderedFinding copies it. */
+function pair(w, key, value, first, firstKey, second, secondKey) {
+    if (value === undefined)
+        return true;
+    if (!isPlainRecord(value))
+        return false;
+    const a = value[first];
+    const b = value[second];
+    if ((a !== undefined && typeof a !== 'string') || (b !== undefined && typeof b !== 'string'))
+        return false;
+    const { parts } = w;
+    parts.push(w.sep, key);
+    if (a === undefined && b === undefined)
+        parts.push('{}');
+    else {
+        if (a !== undefined)
+            parts.push(DATA_OPEN, firstKey, quoted(a));
+        if (b !== undefined)
+            parts.push(a === undefined ? DATA_OPEN : DATA_NEXT, secondKey, quoted(b));
+        parts.push(DATA_CLOSE);
+    }
+    w.sep = NEXT;
+    return true;
+}
+/**
+ * An object JSON.stringify prints as its own enumerable keys: a plain record (not an array, a
+ * boxed primitive or anything with a toJSON).
+ */
+function isPlainRecord(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null)
+        return false;
+    return typeof value.toJSON !== 'function';
+}
+/**
+ * Findings stringified together, in one JSON.stringify of a list: the same text as one at a
+ * time (JSON puts list elements one per line, each indented alike), at a fraction of the calls,
+ * and each piece still a small part of a large report.
+ */
+const FINDINGS_PER_PIECE = 32;
 /** A copy of the report holding exactly the declared fields, in declaration order. */
 function ordered(report, findings) {
     return {

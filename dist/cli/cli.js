@@ -1,16 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync, appendFileSync, mkdtempSync, copyFileSync, rmSync, readFileSync, chmodSync, statSync, accessSync, constants, openSync, readSync, closeSync, readdirSync, createReadStream, writeSync } from 'node:fs';
-import { resolve, join as join$1, dirname, delimiter, relative, sep as sep$1 } from 'node:path';
-import { parseArgs as parseArgs$1, TextDecoder as TextDecoder$1 } from 'node:util';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const { existsSync, readdirSync, statSync, accessSync, constants, openSync, readSync, closeSync, createReadStream, readFileSync, writeFileSync, writeSync } = __requireBuiltin("node:fs");
+const { resolve, dirname, join, delimiter } = __requireBuiltin("node:path");
+const { TextDecoder: TextDecoder$1, parseArgs: parseArgs$1 } = __requireBuiltin("node:util");
 import { i as isRecord$1, U as UserError, l as loadBackends, e as errorMessage, B as BACKEND_ATTRIBUTES, m as matchBackend } from './load.js';
-import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import * as nodeModule from 'node:module';
-import { createRequire } from 'node:module';
-import { tmpdir, constants as constants$1 } from 'node:os';
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { isUtf8, isAscii } from 'node:buffer';
-import { fileURLToPath } from 'node:url';
+const { createRequire } = __requireBuiltin("node:module");
+const { isUtf8, isAscii } = __requireBuiltin("node:buffer");
 
 /**
  * The shape of the catalog: resource types that hold data, and the attributes that protect
@@ -3021,19 +3016,13 @@ const AZURE_LOCATION = /^[a-z]+[a-z0-9]*$/;
  */
 const AZURE_LOCATION_WORD = /east|west|north|south|central|^usgov/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-/**
- * `arn:<partition>:<service>:<region>:<account>:<resource>`. Region and account may be empty
- * (S3, IAM, Route 53); anything else in those fields (`*`, `aws` for managed policies, a
- * variable left in a string) rejects the whole ARN.
- */
-const ARN = /^arn:aws(?:-[a-z]+)*:[a-z0-9.-]+:([^:]*):([^:]*):.+$/;
 /** `/subscriptions/<guid>` at the start of an Azure resource id; ids are case-insensitive. */
 const AZURE_ID = /^\/subscriptions\/([^/]+)(?:\/|$)/i;
 /** `projects/<p>/…` in Google ids and self links (relative or `https://…googleapis.com/…`). */
 const GCP_PATH = /(?:^|\/)projects\/([^/]+)(?:\/|$)/;
 const GCP_URL = /^https:\/\/[a-z0-9.-]*googleapis\.com\//;
 // Walking limits keep the cost per resource bounded however large its values are.
-const MAX_DEPTH$4 = 8;
+const MAX_DEPTH$3 = 8;
 const MAX_LEAVES = 2000;
 /**
  * Maps whose keys are chosen by users (tags, labels, environment variables): a key named
@@ -3109,10 +3098,10 @@ function azureLocation(value, found) {
 }
 /** An ARN's account and region, when the whole string is an ARN with well-formed fields. */
 function arn$1(value, found) {
-    const match = ARN.exec(value);
-    if (match === null)
+    const fields = arnFields(value);
+    if (fields === undefined)
         return;
-    const [, region = '', account = ''] = match;
+    const [region, account] = fields;
     if (region !== '' && !AWS_REGION.test(region))
         return;
     if (account !== '' && !AWS_ACCOUNT.test(account))
@@ -3121,6 +3110,51 @@ function arn$1(value, found) {
         found.regions.add(region);
     if (account !== '')
         found.awsAccounts.add(account);
+}
+/**
+ * The region and account of an ARN: what `ARN.exec(value)` captures, read with a few index
+ * scans instead (an ARN per resource, and a match list each, add up on a large plan).
+ */
+function arnFields(value) {
+    // arn:aws, then -<letters> any number of times, up to the first colon.
+    if (!value.startsWith('arn:aws'))
+        return undefined;
+    let i = 7;
+    while (value.charCodeAt(i) === 0x2d) {
+        const from = ++i;
+        while (isLower(value.charCodeAt(i)))
+            i++;
+        if (i === from)
+            return undefined;
+    }
+    if (value.charCodeAt(i) !== 0x3a)
+        return undefined;
+    // The service: one or more of [a-z0-9.-].
+    const service = ++i;
+    for (let c = value.charCodeAt(i); isLower(c) || isDigit(c) || c === 0x2e || c === 0x2d;) {
+        c = value.charCodeAt(++i);
+    }
+    if (i === service || value.charCodeAt(i) !== 0x3a)
+        return undefined;
+    const regionEnd = value.indexOf(':', i + 1);
+    if (regionEnd < 0)
+        return undefined;
+    const accountEnd = value.indexOf(':', regionEnd + 1);
+    // The resource: at least one character, none of them a line terminator (`.` of the pattern).
+    if (accountEnd < 0 || accountEnd + 1 >= value.length)
+        return undefined;
+    for (let k = accountEnd + 1; k < value.length; k++) {
+        const c = value.charCodeAt(k);
+        if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029)
+            return undefined;
+    }
+    return [value.slice(i + 1, regionEnd), value.slice(regionEnd + 1, accountEnd)];
+}
+function isLower(c) {
+    return c >= 0x61 && c <= 0x7a;
+}
+function isDigit(c) {
+    return c >= 0x30 && c <= 0x39;
 }
 /** What any string leaf may reveal, whatever its attribute name. */
 function anyString(value, key, family, found) {
@@ -3193,7 +3227,7 @@ function walk(value, mask, family, found, budget) {
             // An empty container is a leaf too: the budget bounds the work, not the matches.
             if (node.length === 0)
                 budget.leaves--;
-            if (depth >= MAX_DEPTH$4)
+            if (depth >= MAX_DEPTH$3)
                 return;
             const masks = Array.isArray(nodeMask) ? nodeMask : undefined;
             for (let step = 0; step < node.length; step++) {
@@ -3207,7 +3241,7 @@ function walk(value, mask, family, found, budget) {
             const steps = Object.keys(node);
             if (steps.length === 0)
                 budget.leaves--;
-            if (depth >= MAX_DEPTH$4)
+            if (depth >= MAX_DEPTH$3)
                 return;
             const masks = isRecord$1(nodeMask) ? nodeMask : undefined;
             for (const step of steps) {
@@ -3232,10 +3266,14 @@ function mineChange(change, found) {
     if (change.valueLeaves !== undefined) {
         // A reader that read part of the values (plan/project.ts) found the leaves walk() would
         // look at; they are within its budget, and none is masked.
-        for (const { value, path } of change.valueLeaves) {
+        // Index loops: the paths are often shared frozen lists, which for-of iterates slowly.
+        const leaves = change.valueLeaves;
+        for (let l = 0; l < leaves.length; l++) {
+            const { value, path } = leaves[l];
             let key;
             let freeForm = false;
-            for (const step of path) {
+            for (let p = 0; p < path.length; p++) {
+                const step = path[p];
                 if (typeof step !== 'string')
                     continue;
                 key = step;
@@ -3316,14 +3354,53 @@ function listed(values) {
     return values.size === 1 ? [...values] : [...values].sort();
 }
 /**
+ * A set of a few strings that empties without allocating (Set.prototype.clear makes a new table,
+ * and changeRadius empties four per change): a list while small, a Set beyond that.
+ */
+class Few {
+    // The first `count` entries of `list` (setting a list's length would drop its storage).
+    list = [];
+    count = 0;
+    many;
+    get size() {
+        return this.many === undefined ? this.count : this.many.size;
+    }
+    add(value) {
+        if (this.many !== undefined)
+            this.many.add(value);
+        else if (!this.has(value)) {
+            if (this.count < FEW)
+                this.list[this.count++] = value;
+            else
+                this.many = new Set([...this.list.slice(0, this.count), value]);
+        }
+    }
+    has(value) {
+        if (this.many !== undefined)
+            return this.many.has(value);
+        for (let k = 0; k < this.count; k++)
+            if (this.list[k] === value)
+                return true;
+        return false;
+    }
+    clear() {
+        this.count = 0;
+        this.many = undefined;
+    }
+    [Symbol.iterator]() {
+        return (this.many ?? this.list.slice(0, this.count))[Symbol.iterator]();
+    }
+}
+const FEW = 16;
+/**
  * One set of sets for every change, emptied before each: this runs for every change of a plan,
  * and only the sorted lists it returns outlive the call.
  */
 const scratch = {
-    awsAccounts: new Set(),
-    gcpProjects: new Set(),
-    azureSubscriptions: new Set(),
-    regions: new Set()
+    awsAccounts: new Few(),
+    gcpProjects: new Few(),
+    azureSubscriptions: new Few(),
+    regions: new Few()
 };
 /** Radii already made, by their lists (see changeRadius). */
 const radii = new Map();
@@ -3343,10 +3420,18 @@ function changeRadius(change) {
     // for the whole plan, instead of one copy each. The sets hold ids only (no space, no line
     // break), so the key names one radius.
     const { awsAccounts, gcpProjects, azureSubscriptions, regions } = scratch;
+    // Neighbouring changes mostly name the same: the last shared radius, without making its key.
+    if (lastShared !== undefined &&
+        holds$1(awsAccounts, lastShared.awsAccounts) &&
+        holds$1(gcpProjects, lastShared.gcpProjects) &&
+        holds$1(azureSubscriptions, lastShared.azureSubscriptions) &&
+        holds$1(regions, lastShared.regions)) {
+        return lastShared;
+    }
     const key = `${keyOf$1(awsAccounts)}\n${keyOf$1(gcpProjects)}\n${keyOf$1(azureSubscriptions)}\n${keyOf$1(regions)}`;
     const known = radii.get(key);
     if (known !== undefined)
-        return known;
+        return (lastShared = known);
     const radius = {
         awsAccounts: listed(awsAccounts),
         gcpProjects: listed(gcpProjects),
@@ -3354,8 +3439,19 @@ function changeRadius(change) {
         regions: listed(regions)
     };
     if (radii.size < 10_000)
-        radii.set(key, frozen(radius));
+        radii.set(key, (lastShared = frozen(radius)));
     return radius;
+}
+/** The shared radius changeRadius returned last. */
+let lastShared;
+/** Whether the set holds exactly the values of the list (which has no duplicates). */
+function holds$1(values, list) {
+    if (values.size !== list.length)
+        return false;
+    for (const value of list)
+        if (!values.has(value))
+            return false;
+    return true;
 }
 /**
  * Infers the blast radius of a plan: from its planned changes (not no-op or read ones, unless
@@ -3376,14 +3472,10 @@ function inferBlastRadius(plan, options = {}) {
             continue;
         providers.add(change.provider.name);
         const radius = change.facts?.radius ?? changeRadius(change);
-        for (const value of radius.awsAccounts)
-            found.awsAccounts.add(value);
-        for (const value of radius.gcpProjects)
-            found.gcpProjects.add(value);
-        for (const value of radius.azureSubscriptions)
-            found.azureSubscriptions.add(value);
-        for (const value of radius.regions)
-            found.regions.add(value);
+        addAll(found.awsAccounts, radius.awsAccounts);
+        addAll(found.gcpProjects, radius.gcpProjects);
+        addAll(found.azureSubscriptions, radius.azureSubscriptions);
+        addAll(found.regions, radius.regions);
     }
     for (const config of plan.providerConfigs ?? [])
         mineProviderConfig(config, found);
@@ -3394,6 +3486,11 @@ function inferBlastRadius(plan, options = {}) {
         regions: sorted(found.regions),
         providers: sorted(providers)
     };
+}
+/** An index loop: the lists are frozen and shared, which for-of iterates slowly. */
+function addAll(into, values) {
+    for (let k = 0; k < values.length; k++)
+        into.add(values[k]);
 }
 /** At most this many values per list in the printed line; a PR comment is not an inventory. */
 const SHOWN = 10;
@@ -3701,7 +3798,7 @@ function annotations(report, locate, max = DEFAULT_MAX_ANNOTATIONS) {
             all.push({
                 level: LEVELS$1[group.decision],
                 title: `plan-gate ${TITLES[group.decision]}: ${group.ruleId}`,
-                message: message$1(group.reason, findings),
+                message: message(group.reason, findings),
                 ...(where === undefined
                     ? {}
                     : { file: where.file, line: where.line, endLine: where.endLine }),
@@ -3713,7 +3810,7 @@ function annotations(report, locate, max = DEFAULT_MAX_ANNOTATIONS) {
     const omitted = all.slice(kept.length).reduce((n, a) => n + a.findings, 0);
     return { annotations: kept, omitted };
 }
-function message$1(reason, findings) {
+function message(reason, findings) {
     const first = findings[0];
     if (findings.length === 1 && first !== undefined)
         return `${printable(objectLabel(first))}: ${printable(reason)}`;
@@ -3899,8 +3996,45 @@ const TEMPLATES = {
 };
 /** Every message id, in the order of the templates above. */
 const MESSAGE_IDS = Object.keys(TEMPLATES);
-/** The human reason for a finding, with its hints and how the policy changed it. */
+/**
+ * The human reason for a finding, with its hints and how the policy changed it. A plan's
+ * findings share a few frozen data records (one per type and reason), and a reason depends only
+ * on its data, its message id and the verb (the templates read nothing else of the finding but
+ * what verb() reads): the reason of a finding the policy left alone is made once per data
+ * record, message id and verb, and the same string is returned for each.
+ */
 function formatMessage(finding) {
+    const data = finding.data;
+    if (finding.exemption !== undefined ||
+        finding.override !== undefined ||
+        typeof data !== 'object' ||
+        data === null ||
+        !Object.isFrozen(data))
+        return composeMessage(finding);
+    let byMessage = reasons.get(data);
+    if (byMessage === undefined)
+        reasons.set(data, (byMessage = new Map()));
+    let byVerb = byMessage.get(finding.messageId);
+    if (byVerb === undefined)
+        byMessage.set(finding.messageId, (byVerb = []));
+    const v = verbIndex(finding);
+    let text = byVerb[v];
+    if (text === undefined)
+        byVerb[v] = text = composeMessage(finding);
+    return text;
+}
+/** Reasons made, by frozen data record, message id and verbIndex. */
+const reasons = new WeakMap();
+/** Which of verb()'s texts a finding takes: 0 … 4. */
+function verbIndex(finding) {
+    if (finding.deposed !== undefined)
+        return 0;
+    if (finding.action !== 'replace')
+        return 1;
+    return finding.order === 'delete-first' ? 2 : finding.order === 'create-first' ? 3 : 4;
+}
+/** formatMessage without remembering: the reference it is tested against. */
+function composeMessage(finding) {
     let text = TEMPLATES[finding.messageId](finding.data, finding);
     const renameTo = str(finding.data, 'renameTo');
     if (renameTo !== '')
@@ -3927,9 +4061,9 @@ function renderJson(report) {
 // inside a JSON string (newlines are escaped), so this marks the spot exactly.
 const NO_FINDINGS = '\n  "findings": []';
 /**
- * renderJson's text in pieces, one finding at a time, so that a report of a full destroy
+ * renderJson's text in pieces, a few findings at a time, so that a report of a full destroy
  * (100,000 findings and more) is never one string: the same bytes as JSON.stringify of the
- * whole ordered report, each finding stringified on its own and indented as an array element.
+ * whole ordered report, the findings stringified in small lists and indented as its elements.
  */
 function* renderJsonChunks(report) {
     const text = JSON.stringify(ordered(report, []), null, 2) + '\n';
@@ -3939,14 +4073,266 @@ function* renderJsonChunks(report) {
         return;
     }
     yield `${text.slice(0, at)}\n  "findings": [\n`;
-    let first = true;
-    for (const finding of report.findings) {
-        const element = JSON.stringify(orderedFinding(finding), null, 2).replaceAll('\n', '\n    ');
-        yield `${first ? '' : ',\n'}    ${element}`;
-        first = false;
+    const findings = report.findings;
+    const parts = [];
+    const writer = new FindingWriter();
+    for (let from = 0; from < findings.length; from += FINDINGS_PER_PIECE) {
+        const to = Math.min(from + FINDINGS_PER_PIECE, findings.length);
+        parts.length = 0;
+        // The caller ran between pieces: nothing read before is taken as still the same.
+        writer.forget();
+        for (let i = from; i < to; i++) {
+            if (i > 0)
+                parts.push(',\n');
+            if (!writer.write(findings[i], parts))
+                parts.push(findingByStringify(findings, i));
+        }
+        yield parts.join('');
     }
     yield `\n  ]${text.slice(at + NO_FINDINGS.length)}`;
 }
+/**
+ * One element of the findings list as JSON.stringify prints it in the report (the reference
+ * for writeFinding): the element alone in a list, indented to its place.
+ */
+function findingByStringify(findings, i) {
+    // "[\n  {…}\n]": the element, two spaces short of its place in the report. slice() keeps a
+    // hole as one, which JSON prints as null, as it would in the whole list.
+    const list = JSON.stringify(findings.slice(i, i + 1).map(orderedFinding), null, 2);
+    return `  ${list.slice(2, -2).replaceAll('\n', '\n  ')}`;
+}
+// writeFinding: the text of a finding as an element of the report's findings list, the same
+// bytes as findingByStringify, without a copy of the finding or a JSON.stringify of it. It
+// writes only what has the type the Report declares (strings, a flat data record of strings,
+// finite numbers and booleans); anything else, it leaves to findingByStringify.
+const OPEN = '    {\n      ';
+const NEXT = ',\n      ';
+const DATA_OPEN = '{\n        ';
+const DATA_NEXT = ',\n        ';
+const DATA_CLOSE = '\n      }';
+const CLOSE = '\n    }';
+/** `"name": ` of every field, quoted once. */
+const KEY = {
+    ruleId: '"ruleId": ',
+    address: '"address": ',
+    type: '"type": ',
+    action: '"action": ',
+    order: '"order": ',
+    deposed: '"deposed": ',
+    category: '"category": ',
+    severity: '"severity": ',
+    decision: '"decision": ',
+    messageId: '"messageId": ',
+    data: '"data": ',
+    source: '"source": ',
+    plan: '"plan": ',
+    exemption: '"exemption": ',
+    override: '"override": ',
+    reason: '"reason": ',
+    expires: '"expires": ',
+    from: '"from": '
+};
+/**
+ * Strings as JSON, remembered: a report repeats a few rule ids, types, categories, data keys and
+ * values and reasons thousands of times. Bounded: cleared when full.
+ */
+const quotedTexts = new Map();
+const QUOTED_MAX = 4096;
+function quoted(text) {
+    let json = quotedTexts.get(text);
+    if (json === undefined) {
+        json = JSON.stringify(text);
+        if (quotedTexts.size >= QUOTED_MAX)
+            quotedTexts.clear();
+        quotedTexts.set(text, json);
+    }
+    return json;
+}
+/**
+ * writeFinding, remembering the text after the address of the last finding written: in a
+ * sorted report most findings share it with the one before (the same rule, type, data record
+ * and reason for one address after another), and then only the address is new.
+ */
+class FindingWriter {
+    last;
+    tail = '';
+    forget() {
+        this.last = undefined;
+    }
+    /** writeFinding: appends the finding's text to `parts`, or returns false. */
+    write(finding, parts) {
+        if (typeof finding !== 'object' || finding === null)
+            return false;
+        const f = finding;
+        const last = this.last;
+        if (last !== undefined && sameTail(last, f) && typeof f.address === 'string') {
+            parts.push(headOf(last.ruleId), JSON.stringify(f.address), this.tail);
+            return true;
+        }
+        const mark = parts.length;
+        if (!writeFinding(f, parts))
+            return false;
+        // The head is OPEN, "ruleId": …, NEXT, "address": …: six parts when both are strings.
+        const remembered = typeof f.ruleId === 'string' &&
+            typeof f.address === 'string' &&
+            f.exemption === undefined &&
+            f.override === undefined &&
+            typeof f.data === 'object' &&
+            Object.isFrozen(f.data);
+        this.last = remembered ? f : undefined;
+        if (remembered)
+            this.tail = parts.slice(mark + 6).join('');
+        return true;
+    }
+}
+/**
+ * Whether `f`'s text after its address is `last`'s: every field but the address the same (a
+ * data record frozen, so the same record is the same text), none of the objects a policy adds.
+ */
+function sameTail(last, f) {
+    return (f.ruleId === last.ruleId &&
+        f.data === last.data &&
+        f.reason === last.reason &&
+        f.type === last.type &&
+        f.action === last.action &&
+        f.order === last.order &&
+        f.deposed === last.deposed &&
+        f.category === last.category &&
+        f.severity === last.severity &&
+        f.decision === last.decision &&
+        f.messageId === last.messageId &&
+        f.source === last.source &&
+        f.plan === last.plan &&
+        f.exemption === undefined &&
+        f.override === undefined);
+}
+/** A finding's text up to its address, by rule id. */
+const heads = new Map();
+function headOf(ruleId) {
+    let head = heads.get(ruleId);
+    if (head === undefined) {
+        head = `${OPEN}${KEY.ruleId}${JSON.stringify(ruleId)}${NEXT}${KEY.address}`;
+        if (heads.size >= QUOTED_MAX)
+            heads.clear();
+        heads.set(ruleId, head);
+    }
+    return head;
+}
+/** Appends the text of `finding` to `parts`; false (and nothing appended) when it cannot. */
+function writeFinding(finding, parts) {
+    if (typeof finding !== 'object' || finding === null)
+        return false;
+    const f = finding;
+    const mark = parts.length;
+    const w = { parts, sep: OPEN };
+    const ok = text$2(w, KEY.ruleId, f.ruleId, true) &&
+        text$2(w, KEY.address, f.address, false) &&
+        text$2(w, KEY.type, f.type, true) &&
+        text$2(w, KEY.action, f.action, true) &&
+        text$2(w, KEY.order, f.order, true) &&
+        text$2(w, KEY.deposed, f.deposed, false) &&
+        text$2(w, KEY.category, f.category, true) &&
+        text$2(w, KEY.severity, f.severity, true) &&
+        text$2(w, KEY.decision, f.decision, true) &&
+        text$2(w, KEY.messageId, f.messageId, true) &&
+        data(w, f.data) &&
+        text$2(w, KEY.source, f.source, true) &&
+        text$2(w, KEY.plan, f.plan, true) &&
+        pair(w, KEY.exemption, f.exemption, 'reason', KEY.reason, 'expires', KEY.expires) &&
+        pair(w, KEY.override, f.override, 'from', KEY.from, 'reason', KEY.reason) &&
+        text$2(w, KEY.reason, f.reason, true);
+    if (!ok) {
+        parts.length = mark;
+        return false;
+    }
+    // A finding with no field at all is an empty object.
+    parts.push(w.sep === OPEN ? '    {}' : CLOSE);
+    return true;
+}
+/** A string field: written when a string, left out when undefined, else not writable. */
+function text$2(w, key, value, repeats) {
+    if (value === undefined)
+        return true;
+    if (typeof value !== 'string')
+        return false;
+    w.parts.push(w.sep, key, repeats ? quoted(value) : JSON.stringify(value));
+    w.sep = NEXT;
+    return true;
+}
+/** The data record: its own keys in their order, scalars only. */
+function data(w, value) {
+    if (value === undefined)
+        return true;
+    if (!isPlainRecord(value))
+        return false;
+    const { parts } = w;
+    const mark = parts.length;
+    parts.push(w.sep, KEY.data);
+    let sep = DATA_OPEN;
+    for (const key of Object.keys(value)) {
+        const item = value[key];
+        let json;
+        if (typeof item === 'string')
+            json = quoted(item);
+        else if (typeof item === 'number')
+            json = Number.isFinite(item) ? String(item) : 'null';
+        else if (typeof item === 'boolean')
+            json = item ? 'true' : 'false';
+        else if (item === undefined)
+            continue;
+        else {
+            parts.length = mark;
+            return false;
+        }
+        parts.push(sep, quoted(key), ': ', json);
+        sep = DATA_NEXT;
+    }
+    parts.push(sep === DATA_OPEN ? '{}' : DATA_CLOSE);
+    w.sep = NEXT;
+    return true;
+}
+/** exemption and override: an object of two optional strings, as orderedFinding copies it. */
+function pair(w, key, value, first, firstKey, second, secondKey) {
+    if (value === undefined)
+        return true;
+    if (!isPlainRecord(value))
+        return false;
+    const a = value[first];
+    const b = value[second];
+    if ((a !== undefined && typeof a !== 'string') || (b !== undefined && typeof b !== 'string'))
+        return false;
+    const { parts } = w;
+    parts.push(w.sep, key);
+    if (a === undefined && b === undefined)
+        parts.push('{}');
+    else {
+        if (a !== undefined)
+            parts.push(DATA_OPEN, firstKey, quoted(a));
+        if (b !== undefined)
+            parts.push(a === undefined ? DATA_OPEN : DATA_NEXT, secondKey, quoted(b));
+        parts.push(DATA_CLOSE);
+    }
+    w.sep = NEXT;
+    return true;
+}
+/**
+ * An object JSON.stringify prints as its own enumerable keys: a plain record (not an array, a
+ * boxed primitive or anything with a toJSON).
+ */
+function isPlainRecord(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null)
+        return false;
+    return typeof value.toJSON !== 'function';
+}
+/**
+ * Findings stringified together, in one JSON.stringify of a list: the same text as one at a
+ * time (JSON puts list elements one per line, each indented alike), at a fraction of the calls,
+ * and each piece still a small part of a large report.
+ */
+const FINDINGS_PER_PIECE = 32;
 /** A copy of the report holding exactly the declared fields, in declaration order. */
 function ordered(report, findings) {
     return {
@@ -4596,6 +4982,165 @@ function yesNo(value) {
     return value ? 'yes' : 'no';
 }
 
+// Generated by `npm run build:wasm` from sha256.c: do not edit.
+/** SHA-256 of the sha256.c these bytes were compiled from. */
+/** The WebAssembly module, base64. */
+const WASM_BASE64$1 = 'AGFzbQEAAAABDANgAAF/YAAAYAF/AAMGBQABAgIBBQMBAAMGFQN/AUHAiwgLfwBB4AoLfwBBoIsECwdZBwZtZW1vcnkCAA5p' +
+    'bnB1dF9jYXBhY2l0eQAAC3NoYTI1Nl9pbml0AAENc2hhMjU2X3VwZGF0ZQACBWlucHV0AwEMc2hhMjU2X2ZpbmFsAAQGZGln' +
+    'ZXN0AwIK5A8FBgBBgIAEC5ABAEEAQYXdntt7NgKQioCAAEEAQefMp9AGNgKAioCAAEEAQfLmu+MDNgKYioCAAEEAQbrqv6p6' +
+    'NgKgioCAAEEAQf+kuYgFNgKwioCAAEEAQYzRldh5NgLAioCAAEEAQauzj/wBNgLIioCAAEEAQZmag98FNgLQioCAAEEAQgA3' +
+    'A9iKgIAAQQBBADYC1IqAgAALkQMBCX9BAEEAKQPYioCAACAAQYCABCAAQYCABEkbIgGtfDcD2IqAgAACQCABRQ0AQQAoAtSK' +
+    'gIAAIQJB4IqAgAAhAwNAAkACQCACDQAgAUHAAEkNACABQUBqIQEgAxCDgICAACADQcAAaiEDQQAhAgwBCwJAQcAAIAJrIgAg' +
+    'ASAAIAFJGyIERQ0AIARBA3EhBUEAIQACQCAEQX9qQQNJDQAgAkHgioSAAGohBiAEQXxxIQdBACEAA0AgBiAAaiIIIAMgAGoi' +
+    'CS0AADoAACAIQQFqIAlBAWotAAA6AAAgCEECaiAJQQJqLQAAOgAAIAhBA2ogCUEDai0AADoAACAHIABBBGoiAEcNAAsLIAVF' +
+    'DQAgAyAAaiEIIAIgAGpB4IqEgABqIQADQCAAIAgtAAA6AAAgCEEBaiEIIABBAWohACAFQX9qIgUNAAsLQQAgBCACaiICNgLU' +
+    'ioCAACABIARrIQEgAyAEaiEDIAJBwABHDQBB4IqEgAAQg4CAgABBACECQQBBADYC1IqAgAALIAENAAsLC9kEARR/I4CAgIAA' +
+    'QYACayIBJICAgIAAQQAhAgNAIAEgAmogACACaigAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AgAgAkEE' +
+    'aiICQcAARw0AC0EAIQAgASgCACIEIQUDQCABIABqIgJBwABqIAJBBGooAgAiA0EZdyADQQ53cyADQQN2cyAFaiACQSRqKAIA' +
+    'aiACQThqKAIAIgJBD3cgAkENd3MgAkEKdnNqNgIAIAMhBSAAQQRqIgBBwAFHDQALIAFBBHIhBkEAIQBBACgC0IqAgAAiByEI' +
+    'QQAoAsiKgIAAIgkhCkEAKALAioCAACILIQxBACgCsIqAgAAiDSECQQAoAqCKgIAAIg4hD0EAKAKYioCAACIQIQVBACgCkIqA' +
+    'gAAiESESQQAoAoCKgIAAIhMhAwJAA0AgBSAScyADcSAFIBJxcyADQR53IANBE3dzIANBCndzaiACQRp3IAJBFXdzIAJBB3dz' +
+    'IAwgAnFqIAhqIAogAkF/c3FqIABBgIiAgABqKAIAaiAEaiIEaiEUIAQgD2ohDyAAQfwBRg0BIAYgAGooAgAhBCAAQQRqIQAg' +
+    'CiEIIAwhCiACIQwgDyECIAUhDyASIQUgAyESIBQhAwwACwtBACADIBFqNgKQioCAAEEAIBQgE2o2AoCKgIAAQQAgEiAQajYC' +
+    'mIqAgABBACAFIA5qNgKgioCAAEEAIA8gDWo2ArCKgIAAQQAgAiALajYCwIqAgABBACAMIAlqNgLIioCAAEEAIAogB2o2AtCK' +
+    'gIAAIAFBgAJqJICAgIAAC9oGAwF/AX4Cf0EAKALUioCAACIAQeCKhIAAakGAAToAAEEAKQPYioCAAEIDhiEBAkACQAJAIABB' +
+    'AWoiAkE5SQ0AAkAgAkE/Sw0AAkBBByAAa0EHcSIDRQ0AA0AgAkHgioSAAGpBADoAACACQQFqIQIgA0F/aiIDDQALCyAAQUhq' +
+    'QQdJDQBBwAAhAEHgioSAACEDA0AgAyACakIANwAAIANBCGohAyACIABBeGoiAEcNAAsLQeCKhIAAEIOAgIAAQQAhAgwBCyAC' +
+    'QThGDQELIAIhAwJAQQAgAmtBB3EiAEUNACACIQMDQCADQeCKhIAAakEAOgAAIANBAWohAyAAQX9qIgANAAsLIAJBT2pBB0kN' +
+    'AEE4IQJB4IqEgAAhAANAIAAgA2pCADcAACAAQQhqIQAgAyACQXhqIgJHDQALC0EAIAFCOIYgAUIohkKAgICAgIDA/wCDhCAB' +
+    'QhiGQoCAgICA4D+DIAFCCIZCgICAgPAfg4SEIAFCCIhCgICA+A+DIAFCGIhCgID8B4OEIAFCKIhCgP4DgyABQjiIhISENwOY' +
+    'i4SAAEHgioSAABCDgICAAEEAQQAoAoCKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EIdkGA/gNxIANBGHZycjYCoIuEgABBAEEA' +
+    'KAKQioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AqSLhIAAQQBBACgCmIqAgAAiA0EYdCADQQh0QYCA' +
+    '/AdxciADQQh2QYD+A3EgA0EYdnJyNgKoi4SAAEEAQQAoAqCKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EIdkGA/gNxIANBGHZy' +
+    'cjYCrIuEgABBAEEAKAKwioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2ArCLhIAAQQBBACgCwIqAgAAi' +
+    'A0EYdCADQQh0QYCA/AdxciADQQh2QYD+A3EgA0EYdnJyNgK0i4SAAEEAQQAoAsiKgIAAIgNBGHQgA0EIdEGAgPwHcXIgA0EI' +
+    'dkGA/gNxIANBGHZycjYCuIuEgABBAEEAKALQioCAACIDQRh0IANBCHRBgID8B3FyIANBCHZBgP4DcSADQRh2cnI2AryLhIAA' +
+    'QQBBADYC1IqAgAALC4gCAQBBgAgLgAKYL4pCkUQ3cc/7wLWl27XpW8JWOfER8Vmkgj+S1V4cq5iqB9gBW4MSvoUxJMN9DFV0' +
+    'Xb5y/rHegKcG3Jt08ZvBwWmb5IZHvu/GncEPzKEMJG8s6S2qhHRK3KmwXNqI+XZSUT6YbcYxqMgnA7DHf1m/8wvgxkeRp9VR' +
+    'Y8oGZykpFIUKtyc4IRsu/G0sTRMNOFNUcwpluwpqdi7JwoGFLHKSoei/oktmGqhwi0vCo1FsxxnoktEkBpnWhTUO9HCgahAW' +
+    'waQZCGw3Hkx3SCe1vLA0swwcOUqq2E5Pypxb828uaO6Cj3RvY6V4FHjIhAgCx4z6/76Q62xQpPej+b7yeHHGAGwEbmFtZQFF' +
+    'BQAOaW5wdXRfY2FwYWNpdHkBC3NoYTI1Nl9pbml0Ag1zaGEyNTZfdXBkYXRlAwhjb21wcmVzcwQMc2hhMjU2X2ZpbmFsBxIB' +
+    'AA9fX3N0YWNrX3BvaW50ZXIJCgEABy5yb2RhdGEALQlwcm9kdWNlcnMBDHByb2Nlc3NlZC1ieQEMRGViaWFuIGNsYW5nBjE0' +
+    'LjAuNg==';
+
+/**
+ * SHA-256 of UTF-8 text, in hex, for fingerprints and SARIF: the same digest wherever it runs.
+ *
+ * Loading `node:crypto` (OpenSSL and the modules it pulls in) costs about 10 ms of start-up on
+ * Node 24, far more than hashing what a small plan needs. So the first hashes of a run go
+ * through a 2.6 KB WebAssembly SHA-256 (src/common/sha256.c, compiled in well under a
+ * millisecond); once a run has hashed more than `WASM_BUDGET` bytes, or a text too long for its
+ * buffer, it loads `node:crypto`, which is faster on volume, and uses it from then on. Where
+ * WebAssembly cannot run (`--jitless`) node:crypto does it all. Both hash the text's UTF-8
+ * bytes, lone surrogates as U+FFFD as Node encodes them; test/common/sha256.test.ts checks the
+ * two against each other and against the FIPS 180-4 vectors.
+ */
+/** Bytes (about) a run hashes in WebAssembly before it loads node:crypto. */
+const WASM_BUDGET = 64 * 1024;
+/** What one call counts against the budget besides its text: the call's own cost. */
+const CALL_COST = 64;
+let budget = WASM_BUDGET;
+let nodeCrypto;
+/** Undefined until first used; null where WebAssembly cannot run. */
+let wasm;
+const encoder$1 = new TextEncoder();
+function loadWasm() {
+    try {
+        const module = new WebAssembly.Module(Buffer.from(WASM_BASE64$1, 'base64'));
+        const x = new WebAssembly.Instance(module, {}).exports;
+        const memory = x.memory.buffer;
+        return {
+            x,
+            input: new Uint8Array(memory, x.input.value, x.input_capacity()),
+            digest: Buffer.from(memory, x.digest.value, 32)
+        };
+    }
+    catch {
+        // --jitless, or no WebAssembly at all: node:crypto does the hashing.
+        return null;
+    }
+}
+/**
+ * The WebAssembly hash when this run has not yet hashed enough to pay for node:crypto and the
+ * `length` UTF-16 units about to be hashed fit its buffer in any encoding; else undefined.
+ */
+function wasmFor(length, longest) {
+    if (nodeCrypto !== undefined)
+        return undefined;
+    budget -= length + CALL_COST;
+    if (budget < 0)
+        return undefined;
+    if (wasm === undefined)
+        wasm = loadWasm();
+    // A UTF-16 unit is at most 3 bytes of UTF-8 (a surrogate pair: 4 bytes for 2 units).
+    if (wasm === null || longest * 3 > wasm.input.length)
+        return undefined;
+    return wasm;
+}
+function crypto() {
+    // `require`: an ESM import of node:crypto would also load WebCrypto through its facade.
+    nodeCrypto ??= createRequire(import.meta.url)('node:crypto');
+    return nodeCrypto;
+}
+/** Hashes `text` into the WebAssembly state (one buffer's worth, as `wasmFor` checked). */
+function update(hash, text) {
+    const { written } = encoder$1.encodeInto(text, hash.input);
+    hash.x.sha256_update(written);
+}
+/** The SHA-256 of `text`'s UTF-8 bytes, in lower-case hex (64 digits). */
+function sha256Hex(text) {
+    const hash = wasmFor(text.length, text.length);
+    if (hash !== undefined) {
+        hash.x.sha256_init();
+        update(hash, text);
+        hash.x.sha256_final();
+        return hash.digest.toString('hex');
+    }
+    const node = crypto();
+    // The one-shot `hash` (Node 20.12+) gives the same digest without a Hash object per call.
+    return typeof node.hash === 'function'
+        ? node.hash('sha256', text, 'hex')
+        : node.createHash('sha256').update(text).digest('hex');
+}
+/**
+ * The SHA-256 of `header` and each of `lines`, each followed by a newline (UTF-8, each encoded
+ * on its own, as separate `update` calls would), in lower-case hex.
+ */
+function sha256HexOfLines(header, lines) {
+    let length = header.length + 1;
+    let longest = length;
+    for (const line of lines) {
+        length += line.length + 1;
+        if (line.length + 1 > longest)
+            longest = line.length + 1;
+    }
+    const hash = wasmFor(length, longest);
+    if (hash !== undefined) {
+        hash.x.sha256_init();
+        update(hash, `${header}\n`);
+        for (const line of lines)
+            update(hash, `${line}\n`);
+        hash.x.sha256_final();
+        return hash.digest.toString('hex');
+    }
+    const node = crypto().createHash('sha256');
+    node.update(`${header}\n`);
+    // The lines given to the hash in pieces of many: the same bytes as one update per line (each
+    // ends in a newline, so no character spans two), at a fraction of the calls.
+    let piece = '';
+    for (let i = 0; i < lines.length; i++) {
+        piece += `${lines[i]}\n`;
+        if (piece.length >= HASH_PIECE) {
+            node.update(piece);
+            piece = '';
+        }
+    }
+    if (piece !== '')
+        node.update(piece);
+    return node.digest('hex');
+}
+const HASH_PIECE = 1 << 16;
+
 /** SARIF 2.1.0 report for GitHub code scanning and other SARIF consumers. */
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/plan-gate/plan-gate';
@@ -4647,7 +5192,7 @@ function renderSarif(report, rules, options = {}) {
 /** `sha256` hex of rule id, address and plan label: stable across runs for the same object. */
 function sarifFingerprint(finding) {
     const key = [finding.ruleId, finding.address, finding.plan ?? ''].join('\u0000');
-    return createHash('sha256').update(key).digest('hex');
+    return sha256Hex(key);
 }
 /**
  * The `primaryLocationLineHash` GitHub matches alerts by (with the file and rule): built from
@@ -4758,7 +5303,7 @@ const REPORT_FORMATS = [
     'github'
 ];
 /** Renders `report` in `format`; a pure function of its arguments. */
-function render$2(format, report, deps) {
+function render(format, report, deps) {
     switch (format) {
         case 'text':
             return renderText(report, {
@@ -4786,2905 +5331,7 @@ function render$2(format, report, deps) {
  * renderJsonChunks), the others whole.
  */
 function renderChunks(format, report, deps) {
-    return format === 'json' ? renderJsonChunks(report) : [render$2(format, report, deps)];
-}
-
-const aws$1 = (service, ops, what, anyFlag) => ({
-    key: `aws-${service}-${ops[0]}`,
-    programs: ['aws'],
-    path: [service, ops],
-    ...(anyFlag === undefined ? {} : { anyFlag }),
-    what
-});
-const gcloud = (path, what, anyFlag) => ({
-    key: `gcloud-${path.map((p) => (typeof p === 'string' ? p : p[0])).join('-')}`,
-    programs: ['gcloud'],
-    path,
-    ...(anyFlag === undefined ? {} : { anyFlag }),
-    what
-});
-const DATA_RULES = [
-    aws$1('rds', [
-        'delete-db-instance',
-        'delete-db-cluster',
-        'delete-global-cluster',
-        'delete-db-instance-automated-backup',
-        'delete-db-cluster-automated-backup'
-    ], 'an RDS database'),
-    aws$1('rds', ['delete-db-snapshot', 'delete-db-cluster-snapshot'], 'an RDS snapshot'),
-    aws$1('s3', ['rb'], 'an S3 bucket and every object in it', ['--force']),
-    aws$1('s3', ['rm'], 'every object under an S3 prefix', ['--recursive']),
-    aws$1('s3api', ['delete-bucket'], 'an S3 bucket'),
-    aws$1('ec2', ['delete-volume'], 'an EBS volume'),
-    aws$1('ec2', ['delete-snapshot'], 'an EBS snapshot'),
-    aws$1('dynamodb', ['delete-table', 'delete-backup'], 'a DynamoDB table or backup'),
-    aws$1('kms', ['schedule-key-deletion'], 'a KMS key (and everything encrypted with it)'),
-    aws$1('backup', ['delete-recovery-point', 'delete-backup-vault'], 'AWS Backup recovery points'),
-    aws$1('secretsmanager', ['delete-secret'], 'a secret'),
-    aws$1('efs', ['delete-file-system'], 'an EFS file system'),
-    aws$1('fsx', ['delete-file-system', 'delete-backup'], 'an FSx file system or backup'),
-    aws$1('elasticache', [
-        'delete-cache-cluster',
-        'delete-replication-group',
-        'delete-serverless-cache',
-        'delete-snapshot'
-    ], 'an ElastiCache cluster or snapshot'),
-    aws$1('memorydb', ['delete-cluster', 'delete-snapshot'], 'a MemoryDB cluster or snapshot'),
-    aws$1('redshift', ['delete-cluster', 'delete-cluster-snapshot'], 'a Redshift cluster or snapshot'),
-    aws$1('redshift-serverless', ['delete-namespace', 'delete-snapshot'], 'a Redshift Serverless namespace'),
-    aws$1('docdb', ['delete-db-cluster', 'delete-db-instance'], 'a DocumentDB database'),
-    aws$1('neptune', ['delete-db-cluster', 'delete-db-instance'], 'a Neptune database'),
-    aws$1('opensearch', ['delete-domain'], 'an OpenSearch domain'),
-    aws$1('es', ['delete-elasticsearch-domain'], 'an Elasticsearch domain'),
-    aws$1('keyspaces', ['delete-keyspace', 'delete-table'], 'a Keyspaces keyspace or table'),
-    aws$1('timestream-write', ['delete-database', 'delete-table'], 'a Timestream database or table'),
-    aws$1('glacier', ['delete-vault', 'delete-archive'], 'a Glacier vault or archive'),
-    aws$1('ecr', ['delete-repository'], 'an ECR repository and its images', ['--force']),
-    aws$1('cloudformation', ['delete-stack'], 'a CloudFormation stack and its resources'),
-    aws$1('lightsail', ['delete-relational-database'], 'a Lightsail database'),
-    gcloud(['sql', 'instances', 'delete'], 'a Cloud SQL instance and its backups'),
-    gcloud(['sql', 'databases', 'delete'], 'a Cloud SQL database'),
-    gcloud(['sql', 'backups', 'delete'], 'a Cloud SQL backup'),
-    gcloud(['compute', ['disks', 'snapshots', 'images', 'machine-images'], 'delete'], 'a Compute Engine disk, snapshot or image'),
-    gcloud(['storage', 'rm'], 'every object under a Cloud Storage prefix', [
-        '--recursive',
-        '-r',
-        '-R'
-    ]),
-    gcloud(['storage', 'buckets', 'delete'], 'a Cloud Storage bucket'),
-    gcloud(['spanner', ['instances', 'databases'], 'delete'], 'a Spanner instance or database'),
-    gcloud(['bigtable', ['instances', 'tables'], 'delete'], 'a Bigtable instance or table'),
-    gcloud(['redis', 'instances', 'delete'], 'a Memorystore instance'),
-    gcloud(['filestore', ['instances', 'backups'], 'delete'], 'a Filestore instance or backup'),
-    gcloud(['firestore', 'databases', 'delete'], 'a Firestore database'),
-    gcloud(['alloydb', ['clusters', 'instances', 'backups'], 'delete'], 'an AlloyDB cluster'),
-    gcloud(['kms', 'keys', 'versions', 'destroy'], 'a Cloud KMS key version (and everything encrypted with it)'),
-    gcloud(['container', 'clusters', 'delete'], 'a GKE cluster and its volumes'),
-    gcloud(['projects', 'delete'], 'a whole Google Cloud project'),
-    {
-        key: 'gsutil-rm',
-        programs: ['gsutil'],
-        path: ['rm'],
-        anyFlag: ['-r', '-R', '-a'],
-        what: 'every object under a Cloud Storage prefix'
-    },
-    { key: 'gsutil-rb', programs: ['gsutil'], path: ['rb'], what: 'a Cloud Storage bucket' },
-    { key: 'bq-rm', programs: ['bq'], path: ['rm'], what: 'a BigQuery dataset or table' },
-    {
-        key: 'az-delete',
-        programs: ['az'],
-        check: 'any-delete',
-        what: 'an Azure resource (az … delete/purge)'
-    },
-    {
-        key: 'kubectl-delete',
-        programs: ['kubectl', 'oc'],
-        check: 'kubectl',
-        what: 'Kubernetes namespaces, persistent volumes (claims) or stateful sets'
-    },
-    {
-        key: 'helm-uninstall',
-        programs: ['helm'],
-        path: [['uninstall', 'delete', 'del', 'un']],
-        what: 'a Helm release (with a stateful chart: its data)'
-    },
-    {
-        key: 'sql-drop',
-        programs: [
-            'psql',
-            'mysql',
-            'mariadb',
-            'sqlite3',
-            'sqlcmd',
-            'clickhouse-client',
-            'cockroach',
-            'cqlsh',
-            'duckdb',
-            'snowsql'
-        ],
-        check: 'sql',
-        what: 'a database, schema or table (DROP / TRUNCATE / DELETE without WHERE)'
-    },
-    { key: 'dropdb', programs: ['dropdb'], what: 'a PostgreSQL database' },
-    { key: 'mysqladmin-drop', programs: ['mysqladmin'], path: ['drop'], what: 'a MySQL database' },
-    {
-        key: 'redis-flush',
-        programs: ['redis-cli', 'valkey-cli'],
-        check: 'redis',
-        what: 'every key in a Redis database'
-    },
-    {
-        key: 'mongo-drop',
-        programs: ['mongosh', 'mongo'],
-        check: 'mongo',
-        what: 'a MongoDB database or collection'
-    }
-];
-/** Options that take a separate value in kubectl, so their value is not read as a resource. */
-const KUBECTL_VALUE_OPTIONS = new Set([
-    '-n',
-    '--namespace',
-    '--context',
-    '--cluster',
-    '--kubeconfig',
-    '--user',
-    '-s',
-    '--server',
-    '-l',
-    '--selector',
-    '-o',
-    '--output',
-    '--field-selector',
-    '--grace-period',
-    '--timeout',
-    '--cascade',
-    '--as',
-    '--as-group',
-    '--token',
-    '--request-timeout',
-    '--wait'
-]);
-const KUBECTL_DATA_KINDS = new Set([
-    'ns',
-    'namespace',
-    'namespaces',
-    'pvc',
-    'persistentvolumeclaim',
-    'persistentvolumeclaims',
-    'pv',
-    'persistentvolume',
-    'persistentvolumes',
-    'sts',
-    'statefulset',
-    'statefulsets',
-    'statefulset.apps',
-    'statefulsets.apps',
-    'all',
-    'crd',
-    'crds',
-    'customresourcedefinition',
-    'customresourcedefinitions',
-    'volumesnapshot',
-    'volumesnapshots',
-    'volumesnapshotcontent',
-    'volumesnapshotcontents'
-]);
-/** Options whose value is SQL text, per client. */
-const SQL_TEXT_OPTIONS = [
-    '-c',
-    '--command',
-    '-e',
-    '--execute',
-    '--query',
-    '-q',
-    '-Q',
-    '--eval',
-    '--sql',
-    '-cmd'
-];
-/** DROP DATABASE/SCHEMA/TABLE/KEYSPACE, TRUNCATE, DELETE FROM x without WHERE. */
-function destructiveSql(text) {
-    const sql = text.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
-    return (/\bdrop\s+(database|schema|table|keyspace|collection|materialized\s+view)\b/i.test(sql) ||
-        /\btruncate\b/i.test(sql) ||
-        /\bdelete\s+from\s+[^\s;]+\s*(;|$)/im.test(sql));
-}
-/** The data rules a command matches. */
-function matchData(program, input, rules = DATA_RULES) {
-    return rules.filter((rule) => rule.programs.includes(program) && matches(rule, input));
-}
-function matches(rule, input) {
-    const words = input.args.filter((a) => a !== undefined);
-    if (rule.path !== undefined && !subsequence(words, rule.path))
-        return false;
-    if (rule.anyFlag !== undefined && !rule.anyFlag.some((f) => hasFlag(words, f)))
-        return false;
-    switch (rule.check) {
-        case undefined:
-            return true;
-        case 'any-delete':
-            return words.some((w) => !w.startsWith('-') && /^(delete|purge)$/.test(w));
-        case 'kubectl':
-            return kubectlDeletesData(words);
-        case 'redis':
-            return (words.some((w) => /^(flushall|flushdb)$/i.test(w)) ||
-                /\bflush(all|db)\b/i.test(input.stdin ?? ''));
-        case 'mongo':
-            return [...sqlTexts(words), input.stdin ?? ''].some((t) => /dropDatabase\s*\(|\.drop\s*\(|deleteMany\s*\(\s*\{\s*\}\s*\)/.test(t));
-        case 'sql':
-            return sqlSources(words, input).some(destructiveSql);
-    }
-}
-function hasFlag(words, flag) {
-    return words.some((w) => w === flag || w.startsWith(`${flag}=`));
-}
-function subsequence(words, path) {
-    let at = 0;
-    for (const step of path) {
-        const options = typeof step === 'string' ? [step] : step;
-        while (at < words.length && !options.includes(words[at]))
-            at++;
-        if (at >= words.length)
-            return false;
-        at++;
-    }
-    return true;
-}
-function kubectlDeletesData(words) {
-    const positional = [];
-    let files = false;
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        if (w === '-f' ||
-            w === '--filename' ||
-            w === '-k' ||
-            w === '--kustomize' ||
-            /^--(filename|kustomize)=/.test(w) ||
-            /^-[fk]./.test(w))
-            files = true;
-        if (KUBECTL_VALUE_OPTIONS.has(w)) {
-            i++;
-            continue;
-        }
-        if (!w.startsWith('-'))
-            positional.push(w);
-    }
-    if (positional[0] !== 'delete')
-        return false;
-    // Manifests may hold anything: a namespace, a volume claim.
-    if (files)
-        return true;
-    const kinds = (positional[1] ?? '').split(',').map((k) => (k.split('/')[0] ?? '').toLowerCase());
-    return kinds.some((k) => KUBECTL_DATA_KINDS.has(k));
-}
-function sqlTexts(words) {
-    const texts = [];
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        for (const option of SQL_TEXT_OPTIONS) {
-            if (w === option && words[i + 1] !== undefined)
-                texts.push(words[i + 1]);
-            else if (w.startsWith(`${option}=`))
-                texts.push(w.slice(option.length + 1));
-            else if (option.length === 2 && w.startsWith(option) && w.length > 2 && !w.startsWith('--'))
-                texts.push(w.slice(2));
-        }
-    }
-    return texts;
-}
-/** Every SQL text a client would run: options, positional SQL (sqlite3), stdin, script files. */
-function sqlSources(words, input) {
-    const texts = sqlTexts(words);
-    // sqlite3 DB "SQL", duckdb DB "SQL": SQL as an operand; harmless to scan every operand.
-    texts.push(...words.filter((w) => !w.startsWith('-') && /\s/.test(w)));
-    if (input.stdin !== undefined)
-        texts.push(input.stdin);
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        const file = w === '-f' || w === '--file' ? words[i + 1] : w.startsWith('--file=') ? w.slice(7) : undefined;
-        if (file !== undefined) {
-            const text = input.readFile?.(file);
-            if (text !== undefined)
-                texts.push(text);
-        }
-    }
-    return texts;
-}
-
-/** The line is not valid shell: one line saying where. */
-class ShellSyntaxError extends Error {
-}
-let loaded;
-/** Loads the parser once (about 100 ms); resets the global it changes. */
-function loadShell() {
-    loaded ??= (async () => {
-        const limit = Error.stackTraceLimit;
-        const mod = await import('./shell-parser.js').then(function (n) { return n.i; });
-        // GopherJS sets Error.stackTraceLimit to Infinity when it loads.
-        Error.stackTraceLimit = limit;
-        const sh = (mod.default ?? mod).syntax;
-        if (sh === undefined)
-            throw new Error('the shell parser did not load');
-        return sh;
-    })();
-    return loaded;
-}
-/** Binary operators and redirections, as mvdan/sh numbers them (checked by a test). */
-const OPS = {
-    pipe: 12,
-    pipeAll: 13,
-    redirIn: 56,
-    hdoc: 61,
-    dashHdoc: 62,
-    wordHdoc: 63
-};
-const NO_IO = { stdin: undefined, redirected: false };
-/** Parses a command line (bash syntax) into every simple command it runs. */
-function parseShell(sh, text) {
-    let file;
-    try {
-        file = sh.NewParser().Parse(text, 'command');
-    }
-    catch (error) {
-        throw new ShellSyntaxError(goMessage(error));
-    }
-    return new Collector(sh).file(file);
-}
-function goMessage(error) {
-    const e = error;
-    const text = typeof e?.Error === 'function'
-        ? e.Error()
-        : typeof e?.message === 'string'
-            ? e.message
-            : String(error);
-    return text.replace(/^command:/, '').split('\n')[0] ?? 'syntax error';
-}
-class Collector {
-    sh;
-    out = [];
-    seen = new Set();
-    constructor(sh) {
-        this.sh = sh;
-    }
-    file(file) {
-        const root = { cwd: '.', env: new Map() };
-        this.stmts(file['Stmts'], root, NO_IO);
-        // Completeness: command and process substitutions in words (arguments, assignments,
-        // redirections, loops, tests) run too. Walk visits outer ones first; each is read with the
-        // structure-aware reader, so `$(cd x && terraform apply p)` keeps its `cd`.
-        this.sh.Walk(file, (node) => {
-            if (node === null)
-                return true;
-            const type = this.sh.NodeType(node);
-            if ((type === 'CmdSubst' || type === 'ProcSubst') && !this.seen.has(key(node, type))) {
-                this.seen.add(key(node, type));
-                this.stmts(node['Stmts'], { cwd: root.cwd, env: new Map(root.env) }, NO_IO);
-            }
-            if (type === 'CallExpr' && !this.seen.has(key(node, type))) {
-                this.call(node, { cwd: undefined, env: new Map() }, NO_IO);
-            }
-            return true;
-        });
-        return this.out;
-    }
-    stmts(list, scope, io) {
-        for (const stmt of list ?? [])
-            this.stmt(stmt, scope, io);
-    }
-    stmt(stmt, scope, io) {
-        if (stmt === null || stmt === undefined)
-            return;
-        let stdin = io.stdin;
-        let redirected = io.redirected;
-        for (const redirect of stmt['Redirs'] ?? []) {
-            const op = redirect['Op'];
-            if (op === OPS.hdoc || op === OPS.dashHdoc) {
-                stdin = this.word(redirect['Hdoc'], scope).value;
-                redirected = true;
-            }
-            else if (op === OPS.wordHdoc) {
-                stdin = this.word(redirect['Word'], scope).value;
-                redirected = true;
-            }
-            else if (op === OPS.redirIn && (redirect['N'] === null || redirect['N'] === undefined)) {
-                stdin = undefined;
-                redirected = true;
-            }
-        }
-        this.command(stmt['Cmd'], scope, { stdin, redirected });
-    }
-    command(node, scope, io) {
-        if (node === null || node === undefined)
-            return;
-        const type = this.sh.NodeType(node);
-        switch (type) {
-            case 'CallExpr':
-                this.call(node, scope, io);
-                return;
-            case 'BinaryCmd': {
-                const op = node['Op'];
-                const left = node['X'];
-                const right = node['Y'];
-                if (op === OPS.pipe || op === OPS.pipeAll) {
-                    this.stmt(left, copy(scope), io);
-                    this.stmt(right, copy(scope), { stdin: this.output(left, scope), redirected: true });
-                }
-                else {
-                    this.stmt(left, scope, io);
-                    this.stmt(right, scope, io);
-                }
-                return;
-            }
-            case 'Subshell':
-                this.stmts(node['Stmts'], copy(scope), io);
-                return;
-            case 'Block':
-                this.stmts(node['Stmts'], scope, io);
-                return;
-            case 'IfClause':
-                this.stmts(node['Cond'], scope, io);
-                this.stmts(node['Then'], scope, io);
-                this.command(node['Else'], scope, io);
-                return;
-            case 'WhileClause':
-                this.stmts(node['Cond'], scope, io);
-                this.stmts(node['Do'], scope, io);
-                return;
-            case 'ForClause':
-                this.stmts(node['Do'], scope, io);
-                return;
-            case 'CaseClause':
-                for (const item of node['Items'] ?? [])
-                    this.stmts(item['Stmts'], scope, io);
-                return;
-            case 'FuncDecl':
-                // A function may be called later in the line (or never): read its body either way.
-                this.stmt(node['Body'], copy(scope), io);
-                return;
-            case 'TimeClause':
-            case 'CoprocClause':
-                this.stmt(node['Stmt'], scope, io);
-                return;
-            case 'DeclClause':
-                this.declare(node, scope);
-                return;
-            default:
-                // let, (( )), [[ ]]: no commands of their own; substitutions inside are found by Walk.
-                return;
-        }
-    }
-    /** `export X=1`, `declare -x X=1`, `local`, `readonly`, `typeset`. */
-    declare(node, scope) {
-        for (const assign of node['Args'] ?? []) {
-            const name = assign['Name']?.['Value'];
-            if (name === undefined)
-                continue;
-            if (assign['Naked'] === true && assign['Value'] === null)
-                continue;
-            scope.env.set(name, this.word(assign['Value'], scope).value ?? undefined);
-        }
-    }
-    call(node, scope, io) {
-        this.seen.add(key(node, 'CallExpr'));
-        const assigns = node['Assigns'] ?? [];
-        const args = node['Args'] ?? [];
-        const env = new Map(scope.env);
-        for (const assign of assigns) {
-            const name = assign['Name']?.['Value'];
-            if (name === undefined)
-                continue;
-            const value = assign['Value'];
-            env.set(name, value === null || value === undefined ? '' : this.word(value, scope).value);
-        }
-        if (args.length === 0) {
-            // `X=1` alone sets a shell variable for the rest of the line.
-            for (const [name, value] of env)
-                scope.env.set(name, value);
-            return;
-        }
-        const words = args.flatMap((w) => {
-            const read = this.word(w, scope);
-            if (read.split !== true || read.value === undefined)
-                return [read];
-            return read.value
-                .split(/[ \t\n]+/)
-                .filter((v) => v !== '')
-                .map((value) => ({ value, expands: read.expands }));
-        });
-        const cwd = scope.cwd;
-        this.out.push({ words, env, cwd, stdin: io.stdin, stdinRedirected: io.redirected });
-        const name = words[0]?.value;
-        if (name === 'cd' || name === 'pushd')
-            scope.cwd = changeDir(scope.cwd, words.slice(1));
-    }
-    /** Literal output of the left side of a pipe: `echo …`, `printf …`, `cat <<EOF`. */
-    output(stmt, scope) {
-        const cmd = stmt['Cmd'];
-        if (cmd === null || cmd === undefined || this.sh.NodeType(cmd) !== 'CallExpr')
-            return undefined;
-        const words = (cmd['Args'] ?? []).map((w) => this.word(w, scope).value);
-        const name = words[0];
-        if ((name === 'echo' || name === 'printf') && words.every((w) => w !== undefined))
-            return words.slice(1).join(' ');
-        if (name === 'cat' && words.length === 1) {
-            for (const redirect of stmt['Redirs'] ?? []) {
-                const op = redirect['Op'];
-                if (op === OPS.hdoc || op === OPS.dashHdoc)
-                    return this.word(redirect['Hdoc'], scope).value;
-                if (op === OPS.wordHdoc)
-                    return this.word(redirect['Word'], scope).value;
-            }
-        }
-        return undefined;
-    }
-    /** A word's value after quote removal, or undefined when run time decides it. */
-    word(word, scope) {
-        if (word === null || word === undefined)
-            return { value: '', expands: false };
-        let value = '';
-        let prefix;
-        let expands = false;
-        let split = false;
-        for (const part of word['Parts'] ?? []) {
-            const piece = this.part(part, scope, false);
-            if (piece.expands)
-                expands = true;
-            if (piece.split === true)
-                split = true;
-            if (value !== undefined && piece.value === undefined)
-                prefix = value;
-            value = value === undefined || piece.value === undefined ? undefined : value + piece.value;
-        }
-        return { value, expands, split, ...(prefix === undefined ? {} : { prefix }) };
-    }
-    part(part, scope, quoted) {
-        const type = this.sh.NodeType(part);
-        switch (type) {
-            case 'Lit': {
-                const raw = part['Value'];
-                if (quoted)
-                    return { value: unescapeDouble(raw), expands: false };
-                return { value: unescapePlain(raw), expands: /[*?[]|\{[^}]*(,|\.\.)[^}]*\}/.test(raw) };
-            }
-            case 'SglQuoted': {
-                const raw = part['Value'];
-                if (part['Dollar'] !== true)
-                    return { value: raw, expands: false };
-                return { value: ansiC(raw), expands: false };
-            }
-            case 'DblQuoted': {
-                // $"…" is a translated string: its text is looked up at run time.
-                if (part['Dollar'] === true)
-                    return { value: undefined, expands: false };
-                let value = '';
-                for (const inner of part['Parts'] ?? []) {
-                    const piece = this.part(inner, scope, true);
-                    value = value === undefined || piece.value === undefined ? undefined : value + piece.value;
-                }
-                return { value, expands: false };
-            }
-            case 'ParamExp':
-                return { value: this.param(part, scope), expands: false, split: !quoted };
-            default:
-                // Command, process and arithmetic substitutions, extended globs: run time decides.
-                return { value: undefined, expands: !quoted };
-        }
-    }
-    /** `$X` / `${X}` assigned literally earlier in the line; anything else is dynamic. */
-    param(part, scope) {
-        const plain = ['Exp', 'Repl', 'Index', 'Slice'].every((k) => part[k] === null || part[k] === undefined) &&
-            !part['Names'];
-        if (!plain || part['Length'] === true || part['Excl'] === true || part['Width'] === true)
-            return undefined;
-        const name = part['Param']?.['Value'];
-        if (name === undefined || !scope.env.has(name))
-            return undefined;
-        return scope.env.get(name);
-    }
-}
-function key(node, type) {
-    const pos = node.Pos().Offset();
-    const end = node.End().Offset();
-    return `${type}:${pos}:${end}`;
-}
-function copy(scope) {
-    return { cwd: scope.cwd, env: new Map(scope.env) };
-}
-/** `cd dir`: the new directory relative to the start, or undefined when not knowable. */
-function changeDir(cwd, args) {
-    const operands = args.filter((a) => a.value === undefined || !a.value.startsWith('-'));
-    if (cwd === undefined || operands.length !== 1)
-        return undefined;
-    const target = operands[0];
-    if (target.value === undefined || target.expands || target.value.startsWith('~'))
-        return undefined;
-    if (target.value.startsWith('/'))
-        return target.value;
-    return cwd === '.' ? target.value : `${cwd}/${target.value}`;
-}
-/** Outside quotes a backslash quotes the next character; backslash-newline disappears. */
-function unescapePlain(raw) {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c === '\\' && i + 1 < raw.length) {
-            const next = raw[++i];
-            if (next !== '\n')
-                out += next;
-        }
-        else {
-            out += c;
-        }
-    }
-    return out;
-}
-/** Inside double quotes a backslash only quotes $ ` " \ and newline. */
-function unescapeDouble(raw) {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        const next = raw[i + 1];
-        if (c === '\\' && next !== undefined && '$`"\\\n'.includes(next)) {
-            if (next !== '\n')
-                out += next;
-            i++;
-        }
-        else {
-            out += c;
-        }
-    }
-    return out;
-}
-const C_ESCAPES = {
-    a: '\u0007',
-    b: '\b',
-    e: '\u001b',
-    E: '\u001b',
-    f: '\f',
-    n: '\n',
-    r: '\r',
-    t: '\t',
-    v: '\v',
-    '\\': '\\',
-    "'": "'",
-    '"': '"',
-    '?': '?'
-};
-/** Bash's $'…' strings: \n, \xHH, \NNN, \uHHHH, \UHHHHHHHH, \cX. */
-function ansiC(raw) {
-    let out = '';
-    for (let i = 0; i < raw.length; i++) {
-        const c = raw[i];
-        if (c !== '\\' || i + 1 >= raw.length) {
-            out += c;
-            continue;
-        }
-        const e = raw[++i];
-        const hex = (max) => {
-            let digits = '';
-            while (digits.length < max && /[0-9a-fA-F]/.test(raw[i + 1] ?? ''))
-                digits += raw[++i];
-            return digits;
-        };
-        if (e in C_ESCAPES) {
-            out += C_ESCAPES[e];
-        }
-        else if (e === 'x') {
-            const d = hex(2);
-            out += d === '' ? '\\x' : String.fromCharCode(parseInt(d, 16));
-        }
-        else if (e === 'u' || e === 'U') {
-            const d = hex(e === 'u' ? 4 : 8);
-            out += d === '' ? `\\${e}` : String.fromCodePoint(Math.min(parseInt(d, 16), 0x10ffff));
-        }
-        else if (/[0-7]/.test(e)) {
-            let d = e;
-            while (d.length < 3 && /[0-7]/.test(raw[i + 1] ?? ''))
-                d += raw[++i];
-            out += String.fromCharCode(parseInt(d, 8) & 0xff);
-        }
-        else if (e === 'c' && i + 1 < raw.length) {
-            out += String.fromCharCode(raw[++i].charCodeAt(0) & 0x1f);
-        }
-        else {
-            out += `\\${e}`;
-        }
-    }
-    return out;
-}
-
-const DEFAULT_AGENT_POLICY = {
-    stateCommands: 'ask',
-    withoutPlan: 'deny',
-    dataCommands: 'ask',
-    dynamic: 'ask',
-    aliases: [],
-    dataRules: []
-};
-const MAX_DEPTH$3 = 8;
-/** Parses a command line and rules on everything it runs. Throws ShellSyntaxError. */
-function analyzeLine(sh, text, options = {}) {
-    const analyzer = new Analyzer(sh, options);
-    analyzer.line(text, '.', new Map(), 0);
-    return analyzer.result();
-}
-/** Rules on one argv (`plan-gate exec -- terraform apply tfplan`). */
-function analyzeArgv(sh, argv, options = {}) {
-    const analyzer = new Analyzer(sh, options);
-    analyzer.command({
-        words: argv.map((value) => ({ value, expands: false })),
-        env: new Map(),
-        cwd: '.',
-        stdin: undefined,
-        stdinRedirected: false
-    }, 0);
-    return analyzer.result();
-}
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'mksh', 'ash', 'yash', 'posh', 'rbash']);
-/** Wrappers: options that take a value, before the command they run. */
-const WRAPPERS = {
-    sudo: {
-        values: [
-            '-u',
-            '-g',
-            '-h',
-            '-p',
-            '-C',
-            '-D',
-            '-r',
-            '-t',
-            '-U',
-            '-T',
-            '--user',
-            '--group',
-            '--host',
-            '--prompt',
-            '--chdir',
-            '--role',
-            '--type',
-            '--other-user',
-            '--close-from',
-            '--command-timeout'
-        ]
-    },
-    doas: { values: ['-u', '-C'] },
-    time: { values: ['-f', '-o', '--format', '--output'] },
-    nohup: { values: [] },
-    nice: { values: ['-n', '--adjustment'] },
-    ionice: { values: ['-c', '-n', '-p', '-P', '-u', '--class', '--classdata'] },
-    timeout: { values: ['-s', '-k', '--signal', '--kill-after'], operands: 1 },
-    command: { values: [] },
-    builtin: { values: [] },
-    exec: { values: ['-a'] },
-    stdbuf: { values: ['-i', '-o', '-e', '--input', '--output', '--error'] },
-    unbuffer: { values: [] },
-    chronic: { values: [] },
-    caffeinate: { values: ['-t', '-w'] },
-    taskset: { values: [], operands: 1 },
-    chrt: { values: [], operands: 1 },
-    setsid: { values: [] },
-    systemd_run: { values: [] },
-    'aws-vault': {
-        values: ['-d', '--duration', '-r', '--region', '--mfa-token', '--config'],
-        operands: 2
-    },
-    dotenv: { values: ['-e', '-f', '-c', '-v'] },
-    doppler: { values: ['-p', '--project', '-c', '--config', '--command'], operands: 1 },
-    op: { values: ['--env-file', '--account'], operands: 1 },
-    direnv: { values: [], operands: 2 },
-    mise: { values: [], operands: 1 },
-    rtx: { values: [], operands: 1 },
-    asdf: { values: [], operands: 1 },
-    tfenv: { values: [], operands: 1 },
-    'with-contenv': { values: [] },
-    xargs: {
-        values: [
-            '-I',
-            '-n',
-            '-P',
-            '-L',
-            '-d',
-            '-E',
-            '-s',
-            '-a',
-            '-i',
-            '-l',
-            '-e',
-            '--arg-file',
-            '--delimiter',
-            '--max-args',
-            '--max-procs',
-            '--max-lines',
-            '--replace',
-            '--eof',
-            '--max-chars',
-            '--process-slot-var'
-        ]
-    }
-};
-const TERRAFORM_SAFE = new Set([
-    'plan',
-    'init',
-    'validate',
-    'fmt',
-    'show',
-    'output',
-    'providers',
-    'graph',
-    'version',
-    'get',
-    'console',
-    'login',
-    'logout',
-    'test',
-    'metadata',
-    'modules',
-    'query',
-    'import',
-    'untaint',
-    'stacks',
-    'help'
-]);
-/** Terraform apply options that take a separate value (Go's flag package allows `-flag value`). */
-const APPLY_VALUE_OPTIONS = new Set([
-    'var',
-    'var-file',
-    'target',
-    'replace',
-    'state',
-    'state-out',
-    'backup',
-    'lock-timeout',
-    'parallelism',
-    'exclude'
-]);
-const BOOL_OPTIONS = new Set([
-    'auto-approve',
-    'destroy',
-    'refresh-only',
-    'input',
-    'lock',
-    'refresh',
-    'compact-warnings',
-    'json',
-    'no-color'
-]);
-/** Terragrunt's own options that take a value. */
-const TERRAGRUNT_VALUE_OPTIONS = new Set([
-    '--working-dir',
-    '--terragrunt-working-dir',
-    '--config',
-    '--terragrunt-config',
-    '--download-dir',
-    '--terragrunt-download-dir',
-    '--source',
-    '--terragrunt-source',
-    '--tf-path',
-    '--terragrunt-tfpath',
-    '--iam-assume-role',
-    '--terragrunt-iam-role',
-    '--log-level',
-    '--terragrunt-log-level',
-    '--queue-include-dir',
-    '--terragrunt-include-dir',
-    '--queue-exclude-dir',
-    '--terragrunt-exclude-dir',
-    '--parallelism',
-    '--terragrunt-parallelism',
-    '--out-dir',
-    '--json-out-dir',
-    '--filter',
-    '--feature',
-    '--provider-cache-dir',
-    '--inputs-debug'
-]);
-class Analyzer {
-    sh;
-    options;
-    rulings = [];
-    plans = [];
-    relevant = false;
-    foreign = false;
-    policy;
-    names;
-    dataRules;
-    constructor(sh, options) {
-        this.sh = sh;
-        this.options = options;
-        this.policy = options.policy ?? DEFAULT_AGENT_POLICY;
-        this.names = new Map([
-            ['terraform', 'terraform'],
-            ['tofu', 'tofu'],
-            ['opentofu', 'tofu'],
-            ['terragrunt', 'terragrunt'],
-            ...this.policy.aliases.map((a) => [a, 'terraform'])
-        ]);
-        this.dataRules = [...DATA_RULES, ...this.policy.dataRules];
-    }
-    result() {
-        const planKeys = new Set();
-        const plans = this.plans.filter((p) => {
-            const k = `${p.dir}\u0000${p.planFile}\u0000${p.command}`;
-            if (planKeys.has(k))
-                return false;
-            planKeys.add(k);
-            return true;
-        });
-        const seen = new Set();
-        const rulings = this.rulings.filter((r) => {
-            const k = `${r.ruleId}\u0000${r.command}\u0000${r.reason}`;
-            if (seen.has(k))
-                return false;
-            seen.add(k);
-            return true;
-        });
-        return { rulings, plans, relevant: this.relevant, foreign: this.foreign };
-    }
-    /** A command string run by a shell (the line itself, `bash -c '…'`, `eval`, `ssh h '…'`). */
-    line(text, cwd, env, depth) {
-        if (depth > MAX_DEPTH$3) {
-            this.add('deny', 'PG-A16', text, 'commands nested more than 8 shells deep are not read');
-            return;
-        }
-        let commands;
-        try {
-            commands = parseShell(this.sh, text);
-        }
-        catch (error) {
-            if (depth === 0)
-                throw error;
-            // An inner string the shell could not run either; plan-gate cannot read it, so it decides.
-            const why = error instanceof ShellSyntaxError ? error.message : 'unreadable';
-            this.add(this.policy.dynamic, 'PG-A14', text, `an inner command string is not valid shell (${why})`);
-            return;
-        }
-        for (const command of commands) {
-            this.command({
-                ...command,
-                cwd: command.cwd === undefined || cwd === undefined ? undefined : join(cwd, command.cwd),
-                env: new Map([...env, ...command.env])
-            }, depth);
-        }
-    }
-    command(command, depth) {
-        const name = command.words[0]?.value;
-        if (name === undefined ||
-            (this.tool(basename$1(name)) === undefined && name !== 'cd' && name !== 'pushd'))
-            this.foreign = true;
-        this.invocation({ ...command, moreArgs: false, generic: false }, depth);
-    }
-    invocation(inv, depth) {
-        const [first, ...rest] = inv.words;
-        if (first === undefined)
-            return;
-        const display = render$1(inv.words);
-        if (first.value === undefined || first.expands) {
-            this.relevant = true;
-            this.add(this.policy.dynamic, 'PG-A13', display, 'the program name is computed at run time, so plan-gate cannot tell what runs');
-            return;
-        }
-        const name = basename$1(first.value);
-        const values = rest.map((w) => w.value);
-        const tool = this.tool(name);
-        let handled = true;
-        if (tool !== undefined) {
-            this.relevant = true;
-            this.terraform(tool, first.value, inv, rest, display);
-        }
-        else if (SHELLS.has(name) || name === 'busybox') {
-            this.shell(name === 'busybox' ? rest.slice(1) : rest, inv, depth, display);
-        }
-        else if (name === 'eval') {
-            if (values.some((v) => v === undefined)) {
-                this.add(this.policy.dynamic, 'PG-A14', display, 'eval runs text computed at run time');
-            }
-            else
-                this.line(values.join(' '), inv.cwd, inv.env, depth + 1);
-        }
-        else if (name === 'alias') {
-            // alias t=terraform: later commands named t run Terraform.
-            for (const value of values) {
-                const eq = value?.indexOf('=') ?? -1;
-                if (value === undefined || eq <= 0)
-                    continue;
-                const target = this.tool(basename$1(value
-                    .slice(eq + 1)
-                    .trim()
-                    .split(/\s+/)[0] ?? ''));
-                if (target !== undefined)
-                    this.names.set(value.slice(0, eq), target);
-            }
-        }
-        else if (name === 'source' || name === '.') {
-            this.script(values[0], inv, depth, display);
-        }
-        else if (name === 'env') {
-            this.env(rest, inv, depth, display);
-        }
-        else if (name === 'ssh') {
-            this.ssh(rest, inv, depth);
-        }
-        else if (name === 'watch') {
-            const at = skipOptions(rest, ['-n', '--interval', '-d', '--differences', '-q', '--equexit'], 0);
-            this.stringOrArgv(rest.slice(at), inv, depth, display);
-        }
-        else if (name === 'su' || name === 'runuser' || name === 'script' || name === 'flock') {
-            this.dashC(rest, inv, depth, display);
-            handled = false;
-        }
-        else if (name === 'find' || name === 'fd') {
-            this.find(rest, inv, depth);
-        }
-        else if (['docker', 'podman', 'nerdctl', 'finch'].includes(name)) {
-            this.container(rest, inv, depth);
-            handled = false;
-        }
-        else if (name in WRAPPERS || name === 'systemd-run') {
-            this.wrapper(name === 'systemd-run' ? 'systemd_run' : name, rest, inv, depth, display);
-        }
-        else if (first.value.includes('/')) {
-            // ./deploy.sh: a script plan-gate can read.
-            this.executable(first.value, rest, inv, depth);
-            handled = false;
-        }
-        else
-            handled = false;
-        this.data(name, inv, rest, display);
-        if (inv.generic || handled)
-            return;
-        // Defense in depth: a Terraform or data program named as an argument of anything else
-        // (`make`, `parallel`, `kubectl exec pod -- psql …`) is read as an invocation; only what is
-        // recognised as dangerous counts there.
-        for (let i = 0; i < rest.length; i++) {
-            const word = rest[i];
-            if (word.value === undefined || word.value.startsWith('-'))
-                continue;
-            const inner = basename$1(word.value);
-            if (this.tool(inner) !== undefined ||
-                this.dataRules.some((r) => r.programs.includes(inner))) {
-                if (inner === name && i === 0)
-                    continue;
-                this.invocation({ ...inv, words: rest.slice(i), generic: true }, depth);
-            }
-        }
-    }
-    tool(name) {
-        const bare = name.replace(/\.exe$/i, '');
-        const exact = this.names.get(bare) ?? this.names.get(bare.toLowerCase());
-        if (exact !== undefined)
-            return exact;
-        // terraform1.5, terraform-1.11.2, tofu_1.8
-        const versioned = /^(terraform|tofu|terragrunt)[-_.]?v?\d[\d.]*$/i.exec(bare);
-        return versioned === null ? undefined : versioned[1]?.toLowerCase();
-    }
-    add(decision, ruleId, command, reason, instead) {
-        this.rulings.push({
-            decision,
-            ruleId,
-            command,
-            reason,
-            ...(instead === undefined ? {} : { instead })
-        });
-    }
-    shell(args, inv, depth, display) {
-        let i = 0;
-        let fromStdin = false;
-        for (; i < args.length; i++) {
-            const w = args[i];
-            if (w.value === undefined) {
-                this.add(this.policy.dynamic, 'PG-A14', display, 'the shell is given arguments computed at run time');
-                return;
-            }
-            if (w.value === '--' || w.value === '-') {
-                i++;
-                break;
-            }
-            if (w.value === '-o' ||
-                w.value === '+o' ||
-                w.value === '-O' ||
-                w.value === '+O' ||
-                w.value === '--rcfile' ||
-                w.value === '--init-file') {
-                i++;
-                continue;
-            }
-            if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(w.value)) {
-                const text = args[i + 1];
-                if (text === undefined)
-                    return;
-                if (text.value === undefined) {
-                    this.relevant = true;
-                    this.add(this.policy.dynamic, 'PG-A14', display, 'the shell runs a command string computed at run time');
-                    return;
-                }
-                this.line(text.value, inv.cwd, inv.env, depth + 1);
-                return;
-            }
-            if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(w.value))
-                fromStdin = true;
-            if (!w.value.startsWith('-') && !w.value.startsWith('+'))
-                break;
-        }
-        const script = fromStdin ? undefined : args[i];
-        if (script !== undefined) {
-            this.script(script.value, inv, depth, display);
-            return;
-        }
-        // No -c and no script: the shell reads commands from standard input.
-        if (inv.stdin !== undefined) {
-            this.line(inv.stdin, inv.cwd, inv.env, depth + 1);
-        }
-        else {
-            this.relevant = true;
-            this.add(this.policy.dynamic, 'PG-A14', display, 'the shell reads commands from standard input, which plan-gate cannot see');
-        }
-    }
-    script(path, inv, depth, display) {
-        if (path === undefined) {
-            this.add(this.policy.dynamic, 'PG-A14', display, 'the script to run is computed at run time');
-            return;
-        }
-        const text = this.read(path, inv);
-        if (text !== undefined)
-            this.line(text, inv.cwd, inv.env, depth + 1);
-    }
-    executable(path, rest, inv, depth) {
-        const text = this.read(path, inv);
-        if (text === undefined || !/^#!.*\b(ba|z|k|da|a)?sh\b/.test(text))
-            return;
-        this.line(text.replace(/^#![^\n]*\n/, ''), inv.cwd, inv.env, depth + 1);
-    }
-    read(path, inv) {
-        if (this.options.readFile === undefined || inv.cwd === undefined)
-            return undefined;
-        return this.options.readFile(path.startsWith('/') ? path : join(inv.cwd, path));
-    }
-    env(args, inv, depth, display) {
-        const env = new Map(inv.env);
-        let cwd = inv.cwd;
-        let i = 0;
-        for (; i < args.length; i++) {
-            const v = args[i].value;
-            if (v === undefined)
-                break;
-            if (v === '-u' || v === '--unset') {
-                env.delete(args[i + 1]?.value ?? '');
-                i++;
-            }
-            else if (v === '-C' || v === '--chdir') {
-                const dir = args[i + 1]?.value;
-                cwd = dir === undefined || cwd === undefined ? undefined : join(cwd, dir);
-                i++;
-            }
-            else if (v === '-S' || v === '--split-string') {
-                const text = args[i + 1]?.value;
-                if (text === undefined) {
-                    this.add(this.policy.dynamic, 'PG-A14', display, 'env -S is given a string computed at run time');
-                    return;
-                }
-                const tail = args.slice(i + 2).map((w) => w.value);
-                if (tail.some((t) => t === undefined)) {
-                    this.add(this.policy.dynamic, 'PG-A13', display, 'arguments computed at run time');
-                    return;
-                }
-                this.line([text, ...tail.map(quote)].join(' '), cwd, env, depth + 1);
-                return;
-            }
-            else if (v.startsWith('-')) {
-                if (v === '-i' || v === '--ignore-environment')
-                    env.clear();
-            }
-            else {
-                const eq = v.indexOf('=');
-                if (eq <= 0)
-                    break;
-                env.set(v.slice(0, eq), v.slice(eq + 1));
-            }
-        }
-        this.invocation({ ...inv, words: args.slice(i), env, cwd }, depth);
-    }
-    wrapper(name, args, inv, depth, display) {
-        const spec = WRAPPERS[name];
-        if (name === 'command' && args.some((a) => a.value === '-v' || a.value === '-V'))
-            return;
-        let at = skipOptions(args, spec.values, spec.operands ?? 0);
-        // aws-vault exec PROFILE -- cmd, op run -- cmd, mise exec tool@1 -- cmd: skip to after `--`.
-        const dashdash = args.findIndex((a) => a.value === '--');
-        if (['aws-vault', 'op', 'doppler', 'mise', 'rtx', 'dotenv'].includes(name) && dashdash >= 0)
-            at = dashdash + 1;
-        if (at >= args.length)
-            return;
-        const env = name === 'sudo' ? sudoEnv(inv.env, args.slice(0, at)) : inv.env;
-        const words = args.slice(at);
-        if (name === 'xargs') {
-            if (words.length === 0)
-                return;
-            this.invocation({ ...inv, words, env, moreArgs: true, stdin: undefined }, depth);
-            return;
-        }
-        // sudo VAR=value cmd
-        const assigned = new Map(env);
-        let k = 0;
-        while (name === 'sudo' &&
-            k < words.length &&
-            /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[k]?.value ?? '')) {
-            const v = words[k]?.value;
-            assigned.set(v.slice(0, v.indexOf('=')), v.slice(v.indexOf('=') + 1));
-            k++;
-        }
-        this.invocation({ ...inv, words: words.slice(k), env: assigned }, depth);
-    }
-    ssh(args, inv, depth) {
-        const at = skipOptions(args, [
-            '-b',
-            '-c',
-            '-D',
-            '-E',
-            '-e',
-            '-F',
-            '-I',
-            '-i',
-            '-J',
-            '-L',
-            '-l',
-            '-m',
-            '-O',
-            '-o',
-            '-p',
-            '-Q',
-            '-R',
-            '-S',
-            '-W',
-            '-w',
-            '-B',
-            '-P'
-        ], 1);
-        const remote = args.slice(at);
-        if (remote.length === 0)
-            return;
-        // The remote shell runs the arguments joined by spaces; its directory is not ours.
-        this.stringOrArgv(remote, { ...inv, cwd: undefined, env: new Map() }, depth, render$1(args));
-    }
-    /** Arguments joined with spaces and run by a shell (ssh, watch). */
-    stringOrArgv(args, inv, depth, display) {
-        if (args.length === 0)
-            return;
-        const values = args.map((a) => a.value);
-        if (values.some((v) => v === undefined)) {
-            this.add(this.policy.dynamic, 'PG-A14', display, 'the command to run is computed at run time');
-            return;
-        }
-        this.line(values.join(' '), inv.cwd, inv.env, depth + 1);
-    }
-    dashC(args, inv, depth, display) {
-        for (let i = 0; i < args.length; i++) {
-            const v = args[i]?.value;
-            if (v === '-c' || v === '--command') {
-                const text = args[i + 1];
-                if (text?.value === undefined) {
-                    this.add(this.policy.dynamic, 'PG-A14', display, 'the command to run is computed at run time');
-                    return;
-                }
-                this.line(text.value, inv.cwd, inv.env, depth + 1);
-                return;
-            }
-            if (v?.startsWith('--command=') === true) {
-                this.line(v.slice(10), inv.cwd, inv.env, depth + 1);
-                return;
-            }
-        }
-    }
-    find(args, inv, depth) {
-        for (let i = 0; i < args.length; i++) {
-            const v = args[i]?.value;
-            if (v === '-exec' ||
-                v === '-execdir' ||
-                v === '-ok' ||
-                v === '-okdir' ||
-                v === '-x' ||
-                v === '--exec' ||
-                v === '-X' ||
-                v === '--exec-batch') {
-                let end = i + 1;
-                while (end < args.length && args[end]?.value !== ';' && args[end]?.value !== '+')
-                    end++;
-                // {} is replaced in place; with `+` more file names are appended.
-                this.invocation({ ...inv, words: args.slice(i + 1, end), moreArgs: args[end]?.value === '+' }, depth);
-                i = end;
-            }
-        }
-    }
-    /** docker run hashicorp/terraform destroy; docker exec box terraform apply (generic scan). */
-    container(args, inv, depth) {
-        const sub = args.findIndex((a) => a.value === 'run' || a.value === 'create');
-        if (sub < 0)
-            return;
-        for (let i = sub + 1; i < args.length; i++) {
-            const v = args[i]?.value;
-            if (v === undefined || v.startsWith('-'))
-                continue;
-            const image = (v.split('@')[0] ?? '').split(':')[0] ?? '';
-            const tool = /(^|\/)(terraform|opentofu|tofu|terragrunt)$/.exec(image)?.[2];
-            if (tool !== undefined) {
-                const name = tool === 'opentofu' ? 'tofu' : tool;
-                this.invocation({
-                    ...inv,
-                    words: [{ value: name, expands: false }, ...args.slice(i + 1)],
-                    cwd: undefined
-                }, depth);
-                return;
-            }
-        }
-    }
-    data(name, inv, rest, display) {
-        const matched = matchData(name, {
-            args: rest.map((w) => w.value),
-            ...(inv.stdin === undefined ? {} : { stdin: inv.stdin }),
-            ...(this.options.readFile === undefined || inv.cwd === undefined
-                ? {}
-                : { readFile: (p) => this.read(p, inv) })
-        }, this.dataRules);
-        if (this.dataRules.some((r) => r.programs.includes(name)))
-            this.relevant = true;
-        for (const rule of matched) {
-            this.add(this.policy.dataCommands, 'PG-A12', display, `destroys ${rule.what} outside Terraform (${rule.key}); nothing reviews it or keeps a copy`);
-        }
-    }
-    // ---------------------------------------------------------------- Terraform and friends
-    terraform(tool, program, inv, args, display) {
-        let chdir = '.';
-        let i = 0;
-        let all = false;
-        const dynamicArg = () => this.add('deny', 'PG-A13', display, 'a Terraform argument is computed at run time, so plan-gate cannot tell what it does');
-        // Global options.
-        for (; i < args.length; i++) {
-            const v = args[i]?.value;
-            if (v === undefined) {
-                // -chdir=$DIR: the directory is unknown, the rest is not.
-                if (/^--?chdir=/.test(args[i]?.prefix ?? '')) {
-                    chdir = undefined;
-                    continue;
-                }
-                dynamicArg();
-                return;
-            }
-            if (!v.startsWith('-'))
-                break;
-            const flag = v.replace(/^--?/, '-');
-            if (['-help', '-h', '-version', '-v'].includes(flag))
-                return;
-            if (flag.startsWith('-chdir='))
-                chdir = joinMaybe(chdir, v.slice(v.indexOf('=') + 1));
-            else if (flag === '-chdir')
-                chdir = joinMaybe(chdir, args[++i]?.value);
-            else if (tool === 'terragrunt') {
-                const [name, inline] = splitFlag(v);
-                if (name === '--all' || name === '--terragrunt-all' || name === '-a')
-                    all = true;
-                if (['--working-dir', '--terragrunt-working-dir'].includes(name))
-                    chdir = joinMaybe(chdir, inline ?? args[++i]?.value);
-                else if (inline === undefined && TERRAGRUNT_VALUE_OPTIONS.has(name))
-                    i++;
-            }
-        }
-        let sub = args[i]?.value;
-        if (i >= args.length)
-            return;
-        if (sub === undefined) {
-            dynamicArg();
-            return;
-        }
-        let tail = args.slice(i + 1);
-        if (tool === 'terragrunt') {
-            // terragrunt run-all apply, terragrunt run --all apply, terragrunt run -- apply,
-            // terragrunt apply-all, terragrunt stack run apply
-            if (sub === 'stack' && tail[0]?.value === 'run') {
-                all = true;
-                tail = tail.slice(1);
-                sub = 'run';
-            }
-            if (sub === 'run-all') {
-                all = true;
-                sub = 'run';
-            }
-            if (sub === 'apply-all' || sub === 'destroy-all') {
-                all = true;
-                sub = sub.replace('-all', '');
-            }
-            if (sub === 'run') {
-                let j = 0;
-                for (; j < tail.length; j++) {
-                    const v = tail[j]?.value;
-                    if (v === undefined) {
-                        dynamicArg();
-                        return;
-                    }
-                    if (v === '--') {
-                        j++;
-                        break;
-                    }
-                    if (!v.startsWith('-'))
-                        break;
-                    const [name, inline] = splitFlag(v);
-                    if (name === '--all' || name === '-a')
-                        all = true;
-                    if (['--working-dir', '--terragrunt-working-dir'].includes(name))
-                        chdir = joinMaybe(chdir, inline ?? tail[++j]?.value);
-                    else if (inline === undefined && TERRAGRUNT_VALUE_OPTIONS.has(name))
-                        j++;
-                }
-                const inner = tail[j]?.value;
-                if (j >= tail.length)
-                    return;
-                if (inner === undefined) {
-                    dynamicArg();
-                    return;
-                }
-                sub = inner;
-                tail = tail.slice(j + 1);
-            }
-            // Terragrunt's own flags may follow the subcommand too.
-            tail = tail.filter((w, k, list) => {
-                const v = w.value ?? '';
-                if (v === '--all' || v === '--terragrunt-all')
-                    all = true;
-                const [name, inline] = splitFlag(v);
-                if (v.startsWith('--terragrunt-') || v === '--all' || v === '--non-interactive')
-                    return false;
-                if (TERRAGRUNT_VALUE_OPTIONS.has(name)) {
-                    if (inline === undefined)
-                        list[k + 1] = { value: '\u0000skip', expands: false };
-                    return false;
-                }
-                return v !== '\u0000skip';
-            });
-        }
-        // TF_CLI_ARGS and TF_CLI_ARGS_<subcommand> are appended to the arguments by Terraform.
-        for (const name of ['TF_CLI_ARGS', `TF_CLI_ARGS_${sub.replace(/-/g, '_')}`]) {
-            const fromLine = inv.env.has(name);
-            const value = fromLine ? inv.env.get(name) : this.options.env?.[name];
-            if (fromLine && value === undefined) {
-                this.add('deny', 'PG-A13', display, `${name} is computed at run time; Terraform adds it to the arguments`);
-                return;
-            }
-            if (value !== undefined && value.trim() !== '')
-                tail = [
-                    ...tail,
-                    ...value
-                        .trim()
-                        .split(/\s+/)
-                        .map((v) => ({ value: v, expands: false }))
-                ];
-        }
-        const dir = inv.cwd === undefined || chdir === undefined ? undefined : join(inv.cwd, chdir);
-        const where = chdir === '.' || chdir === undefined ? '' : ` -chdir=${chdir}`;
-        const tf = `${program}${where}`;
-        const policy = this.policy;
-        switch (sub) {
-            case 'apply':
-            case 'destroy': {
-                const read = applyArgs(tail);
-                if (read.dynamic) {
-                    dynamicArg();
-                    return;
-                }
-                const destroy = sub === 'destroy' || read.destroy;
-                const plan = `${tf} plan${destroy ? ' -destroy' : ''}${read.kept.length > 0 ? ` ${read.kept.join(' ')}` : ''} -out=tfplan`;
-                const instead = tool === 'terragrunt' && all
-                    ? [
-                        `${program} run --all plan -out=tfplan`,
-                        'plan-gate <each module>/.terragrunt-cache/…/tfplan  (or plan-gate a directory of show -json outputs)',
-                        `${program} apply tfplan  (in each module)`
-                    ]
-                    : [
-                        plan,
-                        chdir === '.' || chdir === undefined
-                            ? 'plan-gate tfplan'
-                            : `(cd ${chdir} && plan-gate tfplan)`,
-                        `${tf} apply tfplan`
-                    ];
-                if (tool === 'terragrunt' && all) {
-                    this.add(policy.withoutPlan, 'PG-A06', display, `${sub} across every module at once: no saved plan for plan-gate to check, and Terragrunt approves each module itself`, instead);
-                    return;
-                }
-                if (sub === 'destroy') {
-                    this.add(policy.withoutPlan, 'PG-A03', display, 'destroys every resource in the state, with no saved plan anyone has reviewed', instead);
-                    return;
-                }
-                let denied = false;
-                if (read.destroy) {
-                    this.add(policy.withoutPlan, 'PG-A03', display, 'apply -destroy destroys every resource in the state without a reviewed plan', instead);
-                    denied = true;
-                }
-                if (read.replace) {
-                    this.add(policy.withoutPlan, 'PG-A04', display, '-replace destroys and recreates resources; plan it with -replace and gate that plan', instead);
-                    denied = true;
-                }
-                if (read.autoApprove) {
-                    const only = read.operands.length === 1
-                        ? ' (a saved plan applies without prompting: drop -auto-approve)'
-                        : '';
-                    this.add(policy.withoutPlan, 'PG-A05', display, `-auto-approve skips the last human look at the changes${only}`, read.operands.length === 1 ? [`${tf} apply ${read.operands[0]}`] : instead);
-                    denied = true;
-                }
-                if (inv.moreArgs && read.operands.length === 0) {
-                    this.add('deny', 'PG-A13', display, 'xargs or find add arguments plan-gate cannot see (perhaps a plan file, perhaps not)', instead);
-                    return;
-                }
-                if (read.operands.length === 0) {
-                    if (!denied)
-                        this.add(policy.withoutPlan, 'PG-A02', display, 'apply without a saved plan: what it changes is decided at run time and nobody reviews it', instead);
-                    return;
-                }
-                if (read.operands.length > 1 || (tool === 'terragrunt' && all)) {
-                    this.add('deny', 'PG-A02', display, 'apply with more than one operand', instead);
-                    return;
-                }
-                if (denied)
-                    return;
-                if (dir === undefined) {
-                    this.add('deny', 'PG-A15', display, 'the directory it runs in is computed at run time, so plan-gate cannot find the plan', instead);
-                    return;
-                }
-                this.plans.push({
-                    tool,
-                    program,
-                    command: display,
-                    planFile: read.operands[0],
-                    dir
-                });
-                return;
-            }
-            case 'state': {
-                const op = tail.find((w) => !(w.value ?? '').startsWith('-'));
-                if (op === undefined)
-                    return;
-                if (op.value === undefined) {
-                    dynamicArg();
-                    return;
-                }
-                if (['rm', 'mv', 'push', 'replace-provider'].includes(op.value)) {
-                    this.add(policy.stateCommands, 'PG-A07', display, `state ${op.value} changes the state directly: resources can be forgotten (and later recreated or orphaned) with no plan`);
-                }
-                else if (!['list', 'show', 'pull', 'identities'].includes(op.value) && !generic(inv)) {
-                    this.add(policy.stateCommands, 'PG-A11', display, `unknown state subcommand "${op.value}"`);
-                }
-                return;
-            }
-            case 'refresh':
-                this.add(policy.stateCommands, 'PG-A07', display, 'refresh writes the state without a plan (prefer plan -refresh-only -out, then gate it)');
-                return;
-            case 'workspace': {
-                const op = tail.find((w) => !(w.value ?? '').startsWith('-'));
-                if (op?.value === undefined && op !== undefined) {
-                    dynamicArg();
-                    return;
-                }
-                if (op?.value === 'delete')
-                    this.add(policy.stateCommands, 'PG-A08', display, 'workspace delete throws away a workspace and its state (with -force even when it still tracks resources)');
-                return;
-            }
-            case 'force-unlock':
-                this.add(policy.stateCommands, 'PG-A09', display, 'force-unlock removes a lock another run may hold: two applies at once can corrupt the state');
-                return;
-            case 'taint':
-                this.add(policy.stateCommands, 'PG-A10', display, 'taint forces the next apply to destroy and recreate the resource');
-                return;
-            default:
-                if (TERRAFORM_SAFE.has(sub))
-                    return;
-                if (tool === 'terragrunt' &&
-                    [
-                        'hclfmt',
-                        'hcl',
-                        'render',
-                        'render-json',
-                        'info',
-                        'find',
-                        'list',
-                        'dag',
-                        'graph-dependencies',
-                        'output-all',
-                        'validate-inputs',
-                        'terragrunt-info',
-                        'catalog',
-                        'scaffold',
-                        'exec',
-                        'backend'
-                    ].includes(sub)) {
-                    if (sub === 'backend' && tail.some((w) => w.value === 'delete')) {
-                        this.add(policy.stateCommands, 'PG-A07', display, 'backend delete removes the state storage');
-                    }
-                    if (sub === 'exec')
-                        this.invocation({ ...inv, words: tail.filter((w) => w.value !== '--'), generic: false }, 0);
-                    return;
-                }
-                if (!generic(inv))
-                    this.add(policy.stateCommands === 'allow' ? 'ask' : policy.stateCommands, 'PG-A11', display, `"${sub}" is not a ${tool} subcommand plan-gate knows`);
-        }
-    }
-}
-function generic(inv) {
-    return inv.generic;
-}
-function applyArgs(words) {
-    const out = {
-        operands: [],
-        autoApprove: false,
-        destroy: false,
-        replace: false,
-        dynamic: false,
-        kept: []
-    };
-    let operandsOnly = false;
-    for (let i = 0; i < words.length; i++) {
-        const word = words[i];
-        const v = word.value;
-        if (v === undefined) {
-            // -var=$X, -target=$T: a run-time value of a known option; anything else (an operand,
-            // a whole option) could be -destroy or a plan file.
-            const known = /^--?([a-z-]+)=/.exec(word.prefix ?? '')?.[1];
-            if (known !== undefined && (APPLY_VALUE_OPTIONS.has(known) || BOOL_OPTIONS.has(known))) {
-                if (known === 'replace')
-                    out.replace = true;
-                if (known === 'destroy')
-                    out.destroy = true;
-                if (known === 'auto-approve')
-                    out.autoApprove = true;
-                continue;
-            }
-            out.dynamic = true;
-            continue;
-        }
-        if (operandsOnly || !v.startsWith('-') || v === '-') {
-            out.operands.push(v);
-            continue;
-        }
-        if (v === '--') {
-            operandsOnly = true;
-            continue;
-        }
-        const [flag, inline] = splitFlag(v.replace(/^--/, '-'));
-        const name = flag.slice(1);
-        let value = inline;
-        if (value === undefined && APPLY_VALUE_OPTIONS.has(name)) {
-            // The option's value may be computed at run time: `-var "$X"`, `-target "$T"`.
-            value = words[++i]?.value ?? '…';
-        }
-        const on = BOOL_OPTIONS.has(name)
-            ? value === undefined || !/^(false|0|f|F|FALSE|False)$/.test(value)
-            : true;
-        if (name === 'auto-approve' && on)
-            out.autoApprove = true;
-        else if (name === 'destroy' && on)
-            out.destroy = true;
-        else if (name === 'replace')
-            out.replace = true;
-        if (['target', 'replace', 'var-file', 'exclude'].includes(name))
-            out.kept.push(`-${name}=${value ?? ''}`);
-        if (name === 'var')
-            out.kept.push(`-var ${quote(value ?? '')}`);
-    }
-    return out;
-}
-function skipOptions(args, valueOptions, operands) {
-    let i = 0;
-    for (; i < args.length; i++) {
-        const v = args[i]?.value;
-        if (v === undefined)
-            return i;
-        if (v === '--')
-            return i + 1;
-        if (!v.startsWith('-') || v === '-')
-            break;
-        if (valueOptions.includes(v))
-            i++;
-    }
-    return i + operands;
-}
-function sudoEnv(env, options) {
-    // sudo resets the environment unless -E / --preserve-env; TF_CLI_ARGS would then not pass.
-    const keep = options.some((o) => o.value === '-E' || (o.value ?? '').startsWith('--preserve-env'));
-    return keep ? env : new Map();
-}
-function splitFlag(v) {
-    const eq = v.indexOf('=');
-    return eq < 0 ? [v, undefined] : [v.slice(0, eq), v.slice(eq + 1)];
-}
-function basename$1(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-function join(base, path) {
-    if (path.startsWith('/'))
-        return path;
-    if (path === '.' || path === '')
-        return base;
-    return base === '.' ? path : `${base}/${path}`;
-}
-function joinMaybe(base, path) {
-    return base === undefined || path === undefined ? undefined : join(base, path);
-}
-/** The words as plan-gate read them, for reasons and the log (run-time words as `…`). */
-function render$1(words) {
-    return words.map((w) => (w.value === undefined ? '…' : quote(w.value))).join(' ');
-}
-function quote(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/**
- * The audit trail: one JSON line per decision. The command is kept with the values of `-var`
- * options and of environment assignments replaced by `***`; no plan values are ever written
- * (only rule ids, fingerprints and the plan file's sha256).
- */
-const DEFAULT_AUDIT_DIR = '.plan-gate';
-const DEFAULT_AUDIT_FILE = 'audit.jsonl';
-/** --audit-log, else PLAN_GATE_AUDIT_LOG, else <project>/.plan-gate/audit.jsonl. */
-function auditPath(projectDir, flag, env) {
-    const chosen = flag ?? env['PLAN_GATE_AUDIT_LOG'];
-    if (chosen !== undefined && chosen !== '')
-        return resolve(projectDir, chosen);
-    return join$1(resolve(projectDir), DEFAULT_AUDIT_DIR, DEFAULT_AUDIT_FILE);
-}
-/** Appends one line; creates the folder (with a .gitignore, so the log is never committed). */
-function appendAudit(path, entry) {
-    const dir = dirname(path);
-    if (!existsSync(dir)) {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        if (dir.endsWith(DEFAULT_AUDIT_DIR))
-            writeFileSync(join$1(dir, '.gitignore'), '*\n');
-    }
-    appendFileSync(path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-}
-/**
- * Replaces the values of `-var`/`--var` options and of `NAME=value` words (environment
- * assignments, `env X=…`, `export X=…`) with `***`. Over-redacting is fine; this only shapes
- * the log, it decides nothing.
- */
-function redact(command) {
-    const value = `("(?:\\\\.|[^"\\\\])*"|'[^']*'|[^\\s;&|)]*)`;
-    return command
-        .replace(new RegExp(`(^|[\\s;&|(\`])(-{1,2}var)(=|\\s+)${value}`, 'g'), '$1$2$3***')
-        .replace(new RegExp(`(^|[\\s;&|(\`'"])([A-Za-z_][A-Za-z0-9_]*)=${value}`, 'g'), '$1$2=***');
-}
-
-const AGENT_RULES = [
-    {
-        id: 'PG-A01',
-        slug: 'saved-plan',
-        decision: 'allow',
-        title: 'apply of a saved plan: the plan is gated (pass → allow, approval required → ask, blocked → deny)'
-    },
-    {
-        id: 'PG-A02',
-        slug: 'apply-without-plan',
-        decision: 'deny',
-        title: 'apply without a saved plan'
-    },
-    { id: 'PG-A03', slug: 'destroy', decision: 'deny', title: 'destroy, apply -destroy' },
-    { id: 'PG-A04', slug: 'replace', decision: 'deny', title: 'apply -replace=…' },
-    { id: 'PG-A05', slug: 'auto-approve', decision: 'deny', title: '-auto-approve' },
-    {
-        id: 'PG-A06',
-        slug: 'run-all',
-        decision: 'deny',
-        title: 'Terragrunt run-all / run --all apply or destroy'
-    },
-    {
-        id: 'PG-A07',
-        slug: 'state-change',
-        decision: 'ask',
-        title: 'state rm|mv|push|replace-provider, refresh'
-    },
-    { id: 'PG-A08', slug: 'workspace-delete', decision: 'ask', title: 'workspace delete' },
-    { id: 'PG-A09', slug: 'force-unlock', decision: 'ask', title: 'force-unlock' },
-    { id: 'PG-A10', slug: 'taint', decision: 'ask', title: 'taint' },
-    {
-        id: 'PG-A11',
-        slug: 'unknown-subcommand',
-        decision: 'ask',
-        title: 'a Terraform subcommand plan-gate does not know'
-    },
-    {
-        id: 'PG-A12',
-        slug: 'data-destroy',
-        decision: 'ask',
-        title: 'a command that destroys data outside Terraform (cloud CLIs, kubectl, helm, SQL)'
-    },
-    {
-        id: 'PG-A13',
-        slug: 'dynamic',
-        decision: 'ask',
-        title: 'a program name or Terraform argument computed at run time'
-    },
-    {
-        id: 'PG-A14',
-        slug: 'hidden-commands',
-        decision: 'ask',
-        title: 'a shell reading commands plan-gate cannot see (stdin, eval of run-time text)'
-    },
-    {
-        id: 'PG-A15',
-        slug: 'plan-unevaluable',
-        decision: 'deny',
-        title: 'a saved plan that cannot be found, read or evaluated'
-    },
-    {
-        id: 'PG-A16',
-        slug: 'fail-closed',
-        decision: 'deny',
-        title: 'unreadable payload, unparseable command, internal error'
-    }
-];
-const RANK = { allow: 0, ask: 1, deny: 2 };
-/** The stronger of two decisions (deny > ask > allow). */
-function stronger(a, b) {
-    return RANK[a] >= RANK[b] ? a : b;
-}
-function ruleSlug(id) {
-    return AGENT_RULES.find((r) => r.id === id)?.slug ?? id;
-}
-
-async function decide$1(analysis, gatePlan) {
-    const rulings = [...analysis.rulings];
-    const fingerprints = [];
-    const planHashes = [];
-    for (const plan of analysis.plans) {
-        let verdict;
-        try {
-            verdict = await gatePlan(plan);
-        }
-        catch (error) {
-            rulings.push({
-                decision: 'deny',
-                ruleId: 'PG-A15',
-                command: plan.command,
-                reason: `the saved plan ${plan.planFile} cannot be gated: ${oneLine(error)}`,
-                instead: [
-                    `${plan.program} plan -out=${plan.planFile}`,
-                    `plan-gate ${plan.planFile}`,
-                    plan.command
-                ]
-            });
-            continue;
-        }
-        fingerprints.push(verdict.fingerprint);
-        if (verdict.sha256 !== undefined)
-            planHashes.push(verdict.sha256);
-        const findings = verdict.findings.length > 0 ? `: ${verdict.findings.join('; ')}` : '';
-        if (verdict.verdict === 'pass') {
-            rulings.push({
-                decision: 'allow',
-                ruleId: 'PG-A01',
-                command: plan.command,
-                reason: `plan-gate passed the saved plan ${plan.planFile} (${short$1(verdict.fingerprint)})`
-            });
-        }
-        else if (verdict.verdict === 'approval-required') {
-            rulings.push({
-                decision: 'ask',
-                ruleId: 'PG-A01',
-                command: plan.command,
-                reason: `the saved plan ${plan.planFile} needs a second human's approval${findings} (fingerprint ${short$1(verdict.fingerprint)})`
-            });
-        }
-        else {
-            rulings.push({
-                decision: 'deny',
-                ruleId: 'PG-A01',
-                command: plan.command,
-                reason: `plan-gate blocks the saved plan ${plan.planFile}${findings}`,
-                instead: [
-                    `plan-gate ${plan.planFile}   (the full report: each finding says how to unblock it)`,
-                    'change the configuration (keep a backup, keep deletion protection) and plan again, or add a reviewed exemption to .plan-gate.yml through a pull request'
-                ]
-            });
-        }
-    }
-    const decision = rulings.reduce((d, r) => stronger(d, r.decision), 'allow');
-    const vouched = decision === 'allow' &&
-        !analysis.foreign &&
-        analysis.plans.length > 0 &&
-        rulings.every((r) => r.ruleId === 'PG-A01');
-    const code = decision === 'ask' ? approvalCode(fingerprints, rulings) : undefined;
-    return {
-        decision,
-        rulings,
-        fingerprints,
-        planHashes,
-        relevant: analysis.relevant || rulings.length > 0,
-        vouched,
-        ...(code === undefined ? {} : { code })
-    };
-}
-/** The code to type: from the plan fingerprints, or (no plan) from the rulings themselves. */
-function approvalCode(fingerprints, rulings) {
-    const source = fingerprints.length > 0
-        ? fingerprints.join('\n')
-        : rulings.map((r) => `${r.ruleId} ${r.command}`).join('\n');
-    // FNV-1a is enough here: the code only confirms a human read this very prompt.
-    if (fingerprints.length === 1)
-        return fingerprints[0].replace(/^sha256:/, '').slice(0, 6);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < source.length; i++) {
-        h ^= source.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0').slice(0, 6);
-}
-function short$1(fingerprint) {
-    return `${fingerprint.slice(0, 19)}…`;
-}
-function oneLine(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.split('\n')[0] ?? '';
-}
-/** What the agent (and the human) reads. */
-function explain$1(decision) {
-    const lines = [];
-    const head = decision.decision === 'deny'
-        ? 'plan-gate blocked this command.'
-        : decision.decision === 'ask'
-            ? 'plan-gate asks a human to confirm this command.'
-            : 'plan-gate: no objection.';
-    lines.push(head);
-    for (const r of decision.rulings) {
-        if (decision.decision !== 'allow' && r.decision === 'allow')
-            continue;
-        lines.push(`- ${r.command}: ${r.reason} [${r.ruleId} ${ruleSlug(r.ruleId)}]`);
-    }
-    const instead = decision.rulings.filter((r) => r.decision === decision.decision && r.instead !== undefined);
-    if (decision.decision !== 'allow' && instead.length > 0) {
-        lines.push('Do this instead:');
-        const seen = new Set();
-        for (const r of instead)
-            for (const step of r.instead ?? []) {
-                if (seen.has(step))
-                    continue;
-                seen.add(step);
-                lines.push(`  ${step}`);
-            }
-        lines.push('A saved plan that plan-gate passes is let through; one that needs approval is put to a human.');
-    }
-    return lines.join('\n');
-}
-
-const SETTINGS_FILES = {
-    claude: '.claude/settings.json',
-    cursor: '.cursor/hooks.json',
-    gemini: '.gemini/settings.json'
-};
-/** How an installed plan-gate hook is recognised (for idempotency and uninstall). */
-const MARK = /\bplan-gate(\.js)?\b.*\bhook\b/;
-/** The command written into the settings; `|| exit 2` makes a missing plan-gate block, not pass. */
-function defaultHookCommand(agent) {
-    return `npx --no-install plan-gate hook --agent ${agent} || exit 2`;
-}
-class SettingsError extends Error {
-}
-function parse$1(file, text) {
-    if (text === undefined || text.trim() === '')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        throw new SettingsError(`${file}: not valid JSON (${error.message.split('\n')[0]}); fix it first, plan-gate does not overwrite it`);
-    }
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-        throw new SettingsError(`${file}: not a JSON object`);
-    return value;
-}
-function object(parent, key, file) {
-    const v = parent[key];
-    if (v === undefined) {
-        parent[key] = {};
-        return parent[key];
-    }
-    if (v === null || typeof v !== 'object' || Array.isArray(v))
-        throw new SettingsError(`${file}: "${key}" is not an object`);
-    return v;
-}
-function array(parent, key, file) {
-    const v = parent[key];
-    if (v === undefined) {
-        parent[key] = [];
-        return parent[key];
-    }
-    if (!Array.isArray(v))
-        throw new SettingsError(`${file}: "${key}" is not an array`);
-    return v;
-}
-const isOurs = (hook) => hook !== null &&
-    typeof hook === 'object' &&
-    typeof hook['command'] === 'string' &&
-    MARK.test(hook['command']);
-function render(value) {
-    return `${JSON.stringify(value, null, 2)}\n`;
-}
-function install(agent, text, command) {
-    const file = SETTINGS_FILES[agent];
-    const settings = parse$1(file, text);
-    const hooks = object(settings, 'hooks', file);
-    if (agent === 'cursor') {
-        if (settings['version'] === undefined)
-            settings['version'] = 1;
-        const list = array(hooks, 'beforeShellExecution', file);
-        const ours = list.filter(isOurs);
-        if (ours.length === 1 && ours[0]['command'] === command)
-            return unchanged(text);
-        for (const h of ours)
-            list.splice(list.indexOf(h), 1);
-        list.unshift({ command });
-        return changed(text, settings);
-    }
-    const event = agent === 'claude' ? 'PreToolUse' : 'BeforeTool';
-    const matcher = agent === 'claude' ? 'Bash' : 'run_shell_command';
-    const groups = array(hooks, event, file);
-    const entry = agent === 'claude'
-        ? { type: 'command', command, timeout: 120 }
-        : { type: 'command', name: 'plan-gate', command, timeout: 120000 };
-    let found = 0;
-    let same = true;
-    for (const group of groups) {
-        const inner = group !== null && typeof group === 'object' ? group['hooks'] : undefined;
-        if (!Array.isArray(inner))
-            continue;
-        for (const h of inner.filter(isOurs)) {
-            found++;
-            if (h['command'] !== command || group['matcher'] !== matcher)
-                same = false;
-        }
-    }
-    if (found === 1 && same)
-        return unchanged(text);
-    removeOurs(groups);
-    groups.unshift({ matcher, hooks: [entry] });
-    return changed(text, settings);
-}
-function uninstall(agent, text) {
-    const file = SETTINGS_FILES[agent];
-    if (text === undefined)
-        return unchanged(text);
-    const settings = parse$1(file, text);
-    const hooks = settings['hooks'];
-    if (hooks === null || typeof hooks !== 'object' || Array.isArray(hooks))
-        return unchanged(text);
-    const event = agent === 'claude' ? 'PreToolUse' : agent === 'cursor' ? 'beforeShellExecution' : 'BeforeTool';
-    const list = hooks[event];
-    if (!Array.isArray(list))
-        return unchanged(text);
-    const before = JSON.stringify(list);
-    if (agent === 'cursor') {
-        for (const h of list.filter(isOurs))
-            list.splice(list.indexOf(h), 1);
-    }
-    else
-        removeOurs(list);
-    if (JSON.stringify(list) === before)
-        return unchanged(text);
-    if (list.length === 0)
-        delete hooks[event];
-    if (Object.keys(hooks).length === 0)
-        delete settings['hooks'];
-    return changed(text, settings);
-}
-/** Removes plan-gate's hooks from matcher groups, and groups left empty by that. */
-function removeOurs(groups) {
-    for (let i = groups.length - 1; i >= 0; i--) {
-        const group = groups[i];
-        const inner = group !== null && typeof group === 'object' ? group['hooks'] : undefined;
-        if (!Array.isArray(inner) || !inner.some(isOurs))
-            continue;
-        const kept = inner.filter((h) => !isOurs(h));
-        if (kept.length === 0)
-            groups.splice(i, 1);
-        else
-            group['hooks'] = kept;
-    }
-}
-function unchanged(text) {
-    return { before: text, after: text, changed: false };
-}
-function changed(text, settings) {
-    return { before: text, after: render(settings), changed: true };
-}
-/** A small line diff (`-`/`+`/` `), to show what install or uninstall changes. */
-function diffLines(before, after) {
-    const a = before === '' ? [] : before.replace(/\n$/, '').split('\n');
-    const b = after === '' ? [] : after.replace(/\n$/, '').split('\n');
-    const n = a.length;
-    const m = b.length;
-    const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
-    for (let i = n - 1; i >= 0; i--)
-        for (let j = m - 1; j >= 0; j--)
-            lcs[i][j] =
-                a[i] === b[j]
-                    ? lcs[i + 1][j + 1] + 1
-                    : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < n || j < m) {
-        if (i < n && j < m && a[i] === b[j]) {
-            out.push(`  ${a[i]}`);
-            i++;
-            j++;
-        }
-        else if (j < m &&
-            (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push(`+ ${b[j]}`);
-            j++;
-        }
-        else {
-            out.push(`- ${a[i]}`);
-            i++;
-        }
-    }
-    return `${out.join('\n')}\n`;
-}
-
-/**
- * Each agent's hook dialect: the payload it sends on stdin and the answer it understands.
- *
- * - Claude Code, PreToolUse: `{session_id, transcript_path, cwd, permission_mode,
- *   hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: {command, …}, tool_use_id}`.
- *   Exit 2 blocks and feeds stderr to Claude (any other non-zero exit lets the call run); exit 0
- *   with `hookSpecificOutput.permissionDecision` allow/deny/ask and a reason.
- * - Cursor, beforeShellExecution: `{conversation_id, generation_id, hook_event_name, command,
- *   cwd, workspace_roots, …}`; answer `{permission: allow|deny|ask, user_message, agent_message}`;
- *   exit 2 also denies.
- * - Gemini CLI, BeforeTool: `{session_id, transcript_path, cwd, hook_event_name: "BeforeTool",
- *   timestamp, tool_name: "run_shell_command", tool_input: {command, dir_path?}}`; answer
- *   `{decision: allow|deny, reason}` on exit 0, or exit 2 with the reason on stderr. No `ask`.
- *
- * test/agents/payloads/ holds the documented examples and where they come from.
- */
-const AGENTS = ['claude', 'cursor', 'gemini'];
-/** A payload plan-gate cannot read: the hook blocks. */
-class PayloadError extends Error {
-}
-const EVENTS = {
-    PreToolUse: 'claude',
-    beforeShellExecution: 'cursor',
-    BeforeTool: 'gemini'
-};
-function readPayload(text, agent, fallback) {
-    let payload;
-    try {
-        payload = JSON.parse(text);
-    }
-    catch {
-        throw new PayloadError(`the hook payload is not JSON (${text.length} bytes on stdin)`);
-    }
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
-        throw new PayloadError('the hook payload is not a JSON object');
-    const p = payload;
-    const event = p['hook_event_name'];
-    const detected = typeof event === 'string' ? EVENTS[event] : undefined;
-    if (detected === undefined)
-        throw new PayloadError(`unknown hook payload: hook_event_name ${typeof event === 'string' ? `"${event.slice(0, 40)}"` : 'missing'} (expected PreToolUse, beforeShellExecution or BeforeTool)`);
-    if (agent !== undefined && agent !== detected)
-        throw new PayloadError(`--agent ${agent}, but the payload is ${detected}'s (${String(event)})`);
-    const cwd = optionalString$1(p, 'cwd') ?? fallback.cwd;
-    const session = detected === 'cursor' ? optionalString$1(p, 'conversation_id') : optionalString$1(p, 'session_id');
-    const base = { agent: detected, ...(session === undefined ? {} : { sessionId: session }) };
-    if (detected === 'cursor') {
-        const command = p['command'];
-        if (typeof command !== 'string')
-            throw new PayloadError('beforeShellExecution payload without a command string');
-        const roots = p['workspace_roots'];
-        const root = Array.isArray(roots) && typeof roots[0] === 'string' ? roots[0] : undefined;
-        return {
-            ...base,
-            command,
-            cwd: cwd === '' ? (root ?? fallback.cwd) : cwd,
-            projectDir: root ?? fallback.env['CURSOR_PROJECT_DIR'] ?? cwd,
-            canAsk: true
-        };
-    }
-    const tool = p['tool_name'];
-    if (typeof tool !== 'string')
-        throw new PayloadError(`${String(event)} payload without tool_name`);
-    const shellTool = detected === 'claude' ? tool === 'Bash' : tool === 'run_shell_command';
-    const projectDir = (detected === 'claude'
-        ? fallback.env['CLAUDE_PROJECT_DIR']
-        : fallback.env['GEMINI_PROJECT_DIR']) ?? cwd;
-    if (!shellTool)
-        return { ...base, command: undefined, cwd, projectDir, canAsk: false };
-    const input = p['tool_input'];
-    if (input === null || typeof input !== 'object' || Array.isArray(input))
-        throw new PayloadError(`${tool} payload without a tool_input object`);
-    const command = input['command'];
-    if (typeof command !== 'string')
-        throw new PayloadError(`${tool} payload without tool_input.command`);
-    let dir = cwd;
-    if (detected === 'gemini') {
-        const sub = optionalString$1(input, 'dir_path') ?? optionalString$1(input, 'directory');
-        if (sub !== undefined && sub !== '')
-            dir = sub.startsWith('/') ? sub : `${cwd.replace(/\/$/, '')}/${sub}`;
-    }
-    const mode = optionalString$1(p, 'permission_mode');
-    // Without prompts (bypassPermissions, dontAsk) nobody would see an `ask`.
-    const canAsk = detected === 'claude' && mode !== 'bypassPermissions' && mode !== 'dontAsk';
-    return { ...base, command, cwd: dir, projectDir, canAsk };
-}
-function optionalString$1(p, key) {
-    const v = p[key];
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v !== 'string')
-        throw new PayloadError(`payload field ${key} is not a string`);
-    return v;
-}
-/**
- * The answer in the agent's own form. `allow` is "no objection": the agent's own permission
- * rules still apply. `vouched` is plan-gate's positive allow, for a line that only applies
- * saved plans that passed. `deny` always exits 2, the form every one of them treats as blocking.
- */
-function respond(agent, kind, message) {
-    if (kind === 'deny') {
-        const stdout = agent === 'cursor'
-            ? json({ permission: 'deny', user_message: message, agent_message: message })
-            : '';
-        return { exitCode: 2, stdout, stderr: `${message}\n` };
-    }
-    switch (agent) {
-        case 'claude':
-            if (kind === 'allow')
-                return { exitCode: 0, stdout: '', stderr: '' };
-            return {
-                exitCode: 0,
-                stdout: json({
-                    hookSpecificOutput: {
-                        hookEventName: 'PreToolUse',
-                        permissionDecision: kind === 'ask' ? 'ask' : 'allow',
-                        permissionDecisionReason: message
-                    }
-                }),
-                stderr: ''
-            };
-        case 'cursor':
-            if (kind === 'ask')
-                return {
-                    exitCode: 0,
-                    stdout: json({ permission: 'ask', user_message: message, agent_message: message }),
-                    stderr: ''
-                };
-            return {
-                exitCode: 0,
-                stdout: json({
-                    permission: 'allow',
-                    ...(kind === 'vouched' ? { agent_message: message } : {})
-                }),
-                stderr: ''
-            };
-        case 'gemini':
-            if (kind === 'ask')
-                return respond(agent, 'deny', message);
-            return {
-                exitCode: 0,
-                stdout: kind === 'allow' ? '{}\n' : json({ decision: 'allow', reason: message }),
-                stderr: ''
-            };
-    }
-}
-/** A block for when anything went wrong: one line, exit 2 (plus Cursor's JSON). */
-function failClosed(agent, line) {
-    const text = line.split('\n')[0];
-    return respond(agent ?? 'claude', 'deny', text);
-}
-function json(value) {
-    return `${JSON.stringify(value)}\n`;
-}
-
-/**
- * A conservative screen in front of the parser: it only answers "nothing here can matter", and
- * only when that is certain, so that `ls`, `npm test` or `git status` do not pay for loading
- * the shell parser. It never allows or blocks anything by itself: every other line is parsed.
- *
- * A line can only run Terraform, a data command or hidden commands if, once quotes and
- * backslashes are removed (`te\rra'form'`), it contains one of the program names, or if it
- * computes text at run time (`$`, a backquote), or names a program that runs other text
- * (a shell, eval, source, ssh, watch, su, xargs, find, docker, …). Anything else is skipped.
- */
-const RUNNERS = [
-    'sh',
-    'bash',
-    'zsh',
-    'dash',
-    'ksh',
-    'mksh',
-    'ash',
-    'yash',
-    'posh',
-    'rbash',
-    'busybox',
-    'eval',
-    'source',
-    '.',
-    'exec',
-    'env',
-    'ssh',
-    'watch',
-    'su',
-    'runuser',
-    'script',
-    'flock',
-    'xargs',
-    'find',
-    'fd',
-    'docker',
-    'podman',
-    'nerdctl',
-    'finch',
-    'sudo',
-    'doas',
-    'parallel',
-    'make',
-    'just',
-    'task'
-];
-const TOOLS = ['terraform', 'tofu', 'terragrunt'];
-/** True when the line needs the parser; false only when nothing in it can matter. */
-function needsParsing(text, aliases = [], rules = []) {
-    // Expansions, brace expansion (`t{e,}rraform`), globs (`terr?form` matches a file named so).
-    if (/[$`*?[]|\{[^}]*(,|\.\.)/.test(text))
-        return true;
-    // Backslash-newline joins lines; other quoting only hides letters.
-    const plain = text
-        .replace(/\\\n/g, '')
-        .replace(/['"\\]/g, '')
-        .toLowerCase();
-    const programs = [
-        ...TOOLS,
-        ...aliases,
-        ...DATA_RULES.flatMap((r) => r.programs),
-        ...rules.flatMap((r) => r.programs)
-    ].map((p) => p.toLowerCase());
-    // Long names anywhere (a substring covers every way to write the word around them);
-    // short ones (az, oc, bq) as whole words, or nearly every line would match.
-    if (programs.some((p) => p.length > 3 && plain.includes(p)))
-        return true;
-    const short = new Set(programs.filter((p) => p.length <= 3));
-    // Any word that runs other text, or a path to a program or script (./deploy.sh).
-    for (const token of plain.split(/[\s;&|()<>{}!=]+/)) {
-        if (token === '')
-            continue;
-        const base = token.slice(token.lastIndexOf('/') + 1);
-        if (RUNNERS.includes(base) || short.has(base) || /^(\.{0,2}|~)\//.test(token))
-            return true;
-    }
-    return false;
-}
-
-/**
- * The adapters: `plan-gate hook [install|uninstall]` and `plan-gate exec -- <program> …`.
- * This is where the agents' I/O happens: stdin, files, the audit log, child processes.
- * The plan evaluation comes in as `deps.evaluate` (the CLI's pipeline), so nothing here
- * imports the CLI.
- */
-const HOOK_HELP = `Usage: plan-gate hook [--agent claude|cursor|gemini] [options] < payload.json
-       plan-gate hook install|uninstall --agent claude|cursor|gemini [--dir <project>] [--command <cmd>]
-       plan-gate exec [options] -- <terraform|tofu|terragrunt|…> <args…>
-       plan-gate exec --shim <dir>
-
-hook       reads a coding agent's pre-tool hook payload on stdin and answers in the agent's
-           form: saved-plan applies are gated, applies without a plan, destroy, -replace and
-           -auto-approve are denied, state surgery and data-destroying commands are put to a
-           human. Anything it cannot read blocks (exit 2).
-install    merges the hook into .claude/settings.json, .cursor/hooks.json or
-           .gemini/settings.json (shows the change; other hooks stay)
-uninstall  removes it again
-exec       runs the command only when the same rules allow it; an approval is typed at a
-           terminal (the short code of the plan's fingerprint); without a terminal it refuses
---shim     writes terraform, tofu and terragrunt shims into <dir> (put <dir> first in PATH)
-
-Options (hook and exec):
-  --audit-log <file>        where decisions are appended (default <project>/.plan-gate/audit.jsonl,
-                            or PLAN_GATE_AUDIT_LOG)
-  --state ask|deny|allow    state rm/mv/push/replace-provider, refresh, workspace delete,
-                            force-unlock, taint (default ask)
-  --without-plan deny|ask   apply without a saved plan, destroy, -destroy, -replace,
-                            -auto-approve, run-all apply (default deny)
-  --data ask|deny           commands that destroy data outside Terraform (default ask)
-  --dynamic ask|deny        program names computed at run time, hidden commands (default ask)
-  --alias <name>            another name that runs Terraform (repeatable), e.g. tf
-  --data-rules <file>       more data-destroying commands: a JSON array of
-                            {key, programs, path?, anyFlag?, check?, what} (see docs/agents.md)
-`;
-const CHECKS = ['sql', 'kubectl', 'any-delete', 'redis', 'mongo'];
-/**
- * --data-rules <file>: more commands that destroy data, a JSON array of
- * `{key, programs, path?, anyFlag?, check?, what}` (as src/agents/data.ts). They only add asks.
- */
-function readDataRules(file) {
-    let value;
-    try {
-        value = JSON.parse(readFileSync(file, 'utf8'));
-    }
-    catch (error) {
-        throw new UsageError(`--data-rules ${file}: ${message(error)}`);
-    }
-    const strings = (v) => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x !== '');
-    if (!Array.isArray(value))
-        throw new UsageError(`--data-rules ${file}: not a JSON array of rules`);
-    return value.map((rule, i) => {
-        const r = (rule ?? {});
-        const bad = (why) => {
-            throw new UsageError(`--data-rules ${file}: rule ${i + 1}: ${why}`);
-        };
-        if (typeof r['key'] !== 'string' || r['key'] === '')
-            bad('key must be a non-empty string');
-        if (typeof r['what'] !== 'string' || r['what'] === '')
-            bad('what must be a non-empty string');
-        if (!strings(r['programs']))
-            bad('programs must be a non-empty array of program names');
-        const path = r['path'];
-        if (path !== undefined &&
-            !(Array.isArray(path) &&
-                path.length > 0 &&
-                path.every((p) => (typeof p === 'string' && p !== '') || strings(p))))
-            bad('path must be an array of words or arrays of words');
-        if (r['anyFlag'] !== undefined && !strings(r['anyFlag']))
-            bad('anyFlag must be an array of flags');
-        if (r['check'] !== undefined && !CHECKS.includes(r['check']))
-            bad(`check must be one of ${CHECKS.join(', ')}`);
-        return r;
-    });
-}
-const OPTIONS$1 = {
-    agent: { type: 'string' },
-    'audit-log': { type: 'string' },
-    state: { type: 'string' },
-    'without-plan': { type: 'string' },
-    data: { type: 'string' },
-    dynamic: { type: 'string' },
-    alias: { type: 'string', multiple: true },
-    'data-rules': { type: 'string' },
-    dir: { type: 'string' },
-    command: { type: 'string' },
-    shim: { type: 'string' },
-    help: { type: 'boolean', short: 'h' }
-};
-class UsageError extends Error {
-}
-function oneOf$1(flag, value, allowed, fallback) {
-    if (value === undefined)
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new UsageError(`--${flag} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`);
-}
-function parse(argv) {
-    return parseArgs$1({ args: [...argv], options: OPTIONS$1, allowPositionals: true, strict: true });
-}
-function policyFrom(values, cwd) {
-    const file = values['data-rules'];
-    return {
-        stateCommands: oneOf$1('state', values.state, ['ask', 'deny', 'allow'], 'ask'),
-        withoutPlan: oneOf$1('without-plan', values['without-plan'], ['deny', 'ask'], 'deny'),
-        dataCommands: oneOf$1('data', values.data, ['ask', 'deny'], 'ask'),
-        dynamic: oneOf$1('dynamic', values.dynamic, ['ask', 'deny'], 'ask'),
-        aliases: values.alias ?? [],
-        dataRules: file === undefined ? [] : readDataRules(resolve(cwd, file))
-    };
-}
-/** `plan-gate hook …` and `plan-gate exec …`; returns the exit code, never throws. */
-async function runAgents(argv, io, deps) {
-    // The hook runs before every shell command an agent sends: V8's on-disk code cache (Node 22.1+;
-    // a no-op before) cuts loading the 1.5 MB shell parser by about two thirds after the first run.
-    try {
-        ;
-        nodeModule.enableCompileCache?.();
-    }
-    catch {
-        // no cache: only slower
-    }
-    const [command, ...rest] = argv;
-    if (command === 'exec')
-        return runExec(rest, io, deps);
-    if (rest[0] === 'install' || rest[0] === 'uninstall')
-        return runInstall(rest[0], rest.slice(1), io);
-    return runHook(rest, io, deps);
-}
-// ------------------------------------------------------------------------------------ hook
-async function runHook(argv, io, deps) {
-    let agent;
-    const emit = (out) => {
-        io.stdout.write(out.stdout);
-        io.stderr.write(out.stderr);
-        return out.exitCode;
-    };
-    let values;
-    try {
-        values = parse(argv).values;
-        if (values.help === true) {
-            io.stdout.write(HOOK_HELP);
-            return 0;
-        }
-        if (values.agent !== undefined)
-            agent = oneOf$1('agent', values.agent, AGENTS, 'claude');
-    }
-    catch (error) {
-        return emit(failClosed(agent, `plan-gate hook: ${message(error)}`));
-    }
-    let logPath;
-    let entry;
-    try {
-        const policy = policyFrom(values, io.cwd);
-        if (io.stdin.isTTY === true)
-            throw new PayloadError("plan-gate hook reads the agent's hook payload on stdin, not a terminal (see plan-gate hook --help)");
-        const text = await readStdin(io.stdin, 1 << 20);
-        const request = readPayload(text, agent, io);
-        agent = request.agent;
-        if (request.command === undefined)
-            return emit(respond(agent, 'allow', ''));
-        if (!needsParsing(request.command, policy.aliases, policy.dataRules))
-            return emit(respond(agent, 'allow', ''));
-        logPath = auditPath(request.projectDir, values['audit-log'], io.env);
-        entry = {
-            time: new Date().toISOString(),
-            agent,
-            ...(request.sessionId === undefined ? {} : { session: request.sessionId }),
-            cwd: request.cwd,
-            command: redact(request.command)
-        };
-        const sh = await loadShell();
-        const analysis = analyzeLine(sh, request.command, {
-            policy,
-            env: io.env,
-            readFile: (path) => readSmall$1(resolve(request.cwd, path))
-        });
-        const decision = await decide$1(analysis, gateWith(deps, request.cwd, io.env));
-        let final = decision.decision;
-        let text2 = explain$1(decision);
-        if (final === 'ask' && !request.canAsk) {
-            final = 'deny';
-            text2 += `\n${agent === 'gemini' ? 'Gemini CLI hooks cannot ask' : 'This session runs without prompts, so nobody would be asked'}: a human runs it instead, in a terminal, as \`plan-gate exec -- <the command>\` (they type the approval code), or it goes through the pull request gate.`;
-        }
-        if (decision.relevant || final !== 'allow') {
-            appendAudit(logPath, {
-                ...entry,
-                decision: final,
-                rules: [...new Set(decision.rulings.map((r) => r.ruleId))],
-                fingerprints: decision.fingerprints,
-                ...(decision.planHashes.length > 0 ? { planSha256: decision.planHashes } : {})
-            });
-        }
-        if (final === 'allow')
-            return emit(respond(agent, decision.vouched ? 'vouched' : 'allow', text2));
-        return emit(respond(agent, final, text2));
-    }
-    catch (error) {
-        const why = error instanceof ShellSyntaxError
-            ? `cannot parse the command (${error.message}), so it is blocked`
-            : error instanceof PayloadError || error instanceof UsageError
-                ? error.message
-                : `internal error: ${message(error)}`;
-        const line = `plan-gate blocked this command: ${why} [PG-A16 fail-closed]`;
-        if (logPath !== undefined && entry !== undefined) {
-            try {
-                appendAudit(logPath, {
-                    ...entry,
-                    decision: 'deny',
-                    rules: ['PG-A16'],
-                    fingerprints: [],
-                    error: why
-                });
-            }
-            catch {
-                // The block stands either way; the log failure is in the line below.
-            }
-        }
-        return emit(failClosed(agent, line));
-    }
-}
-/** Gates a saved plan: found, a real plan file (zip), evaluated with a minimal environment. */
-function gateWith(deps, cwd, env, copyTo) {
-    return async (plan) => {
-        const dir = resolve(cwd, plan.dir);
-        let file = resolve(dir, plan.planFile);
-        if (!existsSync(file))
-            throw new Error('no such file');
-        const stat = statSync(file);
-        if (stat.isDirectory())
-            throw new Error('is a directory, not a saved plan (terraform apply DIR is not gated)');
-        if (!isZip$1(file))
-            throw new Error('not a saved plan file (terraform plan -out writes a zip)');
-        if (copyTo !== undefined)
-            file = copyTo(file);
-        const sha256 = `sha256:${createHash('sha256').update(readFileSync(file)).digest('hex')}`;
-        const bin = plan.tool === 'tofu'
-            ? plan.program.includes('/')
-                ? plan.program
-                : 'tofu'
-            : plan.tool === 'terraform' && plan.program.includes('/')
-                ? plan.program
-                : undefined;
-        const report = await deps.evaluate(file, dir, minimalEnv(env), bin === undefined ? undefined : (which$1(bin, env) ?? bin));
-        const gating = report.findings.filter((f) => f.decision !== 'warn');
-        const lines = gating
-            .slice(0, 8)
-            .map((f) => `${f.decision === 'blocked' ? 'BLOCKED' : 'APPROVAL'} ${f.address}: ${f.reason} (${f.ruleId})`);
-        if (gating.length > 8)
-            lines.push(`and ${gating.length - 8} more (plan-gate ${plan.planFile})`);
-        return { verdict: report.decision, fingerprint: report.fingerprint, sha256, findings: lines };
-    };
-}
-/** Children that read plans get PATH, HOME and TF_* only. */
-function minimalEnv(env) {
-    const out = {};
-    for (const [k, v] of Object.entries(env)) {
-        if (v === undefined)
-            continue;
-        if (k === 'PATH' || k === 'HOME' || k.startsWith('TF_'))
-            out[k] = v;
-    }
-    return out;
-}
-// --------------------------------------------------------------------------------- install
-function runInstall(action, argv, io) {
-    try {
-        const { values } = parse(argv);
-        if (values.agent === undefined)
-            throw new UsageError(`usage: plan-gate hook ${action} --agent claude|cursor|gemini [--dir <project>]`);
-        const agent = oneOf$1('agent', values.agent, AGENTS, 'claude');
-        const root = resolve(io.cwd, values.dir ?? '.');
-        const file = join$1(root, SETTINGS_FILES[agent]);
-        const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-        const change = action === 'install'
-            ? install(agent, before, values.command ?? defaultHookCommand(agent))
-            : uninstall(agent, before);
-        if (!change.changed || change.after === undefined) {
-            io.stdout.write(`${file}: ${action === 'install' ? 'plan-gate hook already installed' : 'no plan-gate hook to remove'}; nothing changed\n`);
-            return 0;
-        }
-        mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, change.after);
-        io.stdout.write(`${action === 'install' ? 'installed the plan-gate hook in' : 'removed the plan-gate hook from'} ${file}:\n`);
-        io.stdout.write(diffLines(change.before ?? '', change.after));
-        return 0;
-    }
-    catch (error) {
-        io.stderr.write(`plan-gate: ${error instanceof SettingsError || error instanceof UsageError ? error.message : message(error)}\n`);
-        return 2;
-    }
-}
-// ------------------------------------------------------------------------------------ exec
-const SHIM_MARK = 'plan-gate-shim';
-async function runExec(argv, io, deps) {
-    let values;
-    let positionals;
-    try {
-        ;
-        ({ values, positionals } = parse(argv));
-        if (values.help === true) {
-            io.stdout.write(HOOK_HELP);
-            return 0;
-        }
-        if (values.shim !== undefined)
-            return writeShims(resolve(io.cwd, values.shim), io);
-        if (positionals.length === 0)
-            throw new UsageError('usage: plan-gate exec [options] -- <program> <args…>');
-    }
-    catch (error) {
-        io.stderr.write(`plan-gate: ${message(error)}\n`);
-        return 2;
-    }
-    const tmp = mkdtempSync(join$1(tmpdir(), 'plan-gate-exec-'));
-    const log = auditPath(io.env['PLAN_GATE_PROJECT_DIR'] ?? io.cwd, values['audit-log'], io.env);
-    const base = {
-        time: new Date().toISOString(),
-        agent: 'exec',
-        cwd: io.cwd,
-        command: redact(positionals.map(quoteArg).join(' '))
-    };
-    try {
-        const policy = policyFrom(values, io.cwd);
-        const sh = await loadShell();
-        const analysis = analyzeArgv(sh, positionals, {
-            policy,
-            env: io.env,
-            readFile: (p) => readSmall$1(resolve(io.cwd, p))
-        });
-        // The plan is copied before it is gated and the copy is applied: swapping the file after
-        // the verdict changes nothing.
-        const copies = new Map();
-        const copyTo = (file) => {
-            const copy = join$1(tmp, `${copies.size}-${file.slice(file.lastIndexOf('/') + 1)}`);
-            copyFileSync(file, copy);
-            copies.set(file, copy);
-            return copy;
-        };
-        const decision = await decide$1(analysis, gateWith(deps, io.cwd, io.env, copyTo));
-        const args = positionals.slice(1).map((a) => {
-            for (const plan of analysis.plans) {
-                const original = resolve(io.cwd, plan.dir, plan.planFile);
-                if (a === plan.planFile && copies.has(original))
-                    return copies.get(original);
-            }
-            return a;
-        });
-        const audit = (d, approval) => appendAudit(log, {
-            ...base,
-            decision: d.decision,
-            rules: [...new Set(d.rulings.map((r) => r.ruleId))],
-            fingerprints: d.fingerprints,
-            ...(d.planHashes.length > 0 ? { planSha256: d.planHashes } : {}),
-            ...(approval === undefined ? {} : { approval })
-        });
-        if (decision.decision === 'deny') {
-            audit(decision);
-            io.stderr.write(`${explain$1(decision)}\n`);
-            return 1;
-        }
-        if (decision.decision === 'ask') {
-            const terminal = io.stdin.isTTY === true && io.stderr.isTTY === true;
-            if (!terminal) {
-                audit(decision, 'no-terminal');
-                io.stderr.write(`${explain$1(decision)}\nplan-gate exec: this needs a human's approval and there is no terminal to ask on; refused.\n`);
-                return 1;
-            }
-            io.stderr.write(`${explain$1(decision)}\nType ${decision.code ?? ''} to go ahead (anything else cancels): `);
-            const answer = (await readLine(io.stdin)).trim();
-            if (answer !== decision.code) {
-                audit(decision, 'refused');
-                io.stderr.write('plan-gate exec: not approved; nothing ran.\n');
-                return 1;
-            }
-            audit(decision, 'typed-code');
-        }
-        else {
-            audit(decision);
-        }
-        const program = realProgram(positionals[0], io.env);
-        if (program === undefined) {
-            io.stderr.write(`plan-gate exec: ${positionals[0]}: not found on PATH (shims skipped)\n`);
-            return 127;
-        }
-        const run = deps.run ?? runChild;
-        return await run(program, args, io.cwd, io.env);
-    }
-    catch (error) {
-        const why = error instanceof ShellSyntaxError
-            ? `cannot read the command (${error.message})`
-            : message(error);
-        try {
-            appendAudit(log, {
-                ...base,
-                decision: 'deny',
-                rules: ['PG-A16'],
-                fingerprints: [],
-                error: why
-            });
-        }
-        catch {
-            // refused either way
-        }
-        io.stderr.write(`plan-gate exec: ${why}; nothing ran [PG-A16 fail-closed]\n`);
-        return 2;
-    }
-    finally {
-        rmSync(tmp, { recursive: true, force: true });
-    }
-}
-function writeShims(dir, io) {
-    mkdirSync(dir, { recursive: true });
-    for (const tool of ['terraform', 'tofu', 'terragrunt']) {
-        const path = join$1(dir, tool);
-        writeFileSync(path, `#!/bin/sh\n# ${SHIM_MARK}: runs ${tool} through plan-gate; keep this directory first in PATH.\nexec plan-gate exec -- ${tool} "$@"\n`);
-        chmodSync(path, 0o755);
-    }
-    io.stdout.write(`wrote terraform, tofu and terragrunt shims to ${dir}; put it first in PATH:\n  export PATH="${dir}${delimiter}$PATH"\n`);
-    return 0;
-}
-/** The program on PATH, skipping plan-gate's own shims. */
-function realProgram(name, env) {
-    if (name.includes('/'))
-        return name;
-    for (const dir of (env['PATH'] ?? '').split(delimiter)) {
-        if (dir === '')
-            continue;
-        const candidate = join$1(dir, name);
-        try {
-            accessSync(candidate, constants.X_OK);
-            if (!statSync(candidate).isFile())
-                continue;
-            const head = Buffer.alloc(512);
-            const fd = openSync(candidate, 'r');
-            const n = readSync(fd, head, 0, 512, 0);
-            closeSync(fd);
-            if (head.subarray(0, n).toString('latin1').includes(SHIM_MARK))
-                continue;
-            return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function which$1(name, env) {
-    if (name.includes('/'))
-        return name;
-    return realProgram(name, env);
-}
-function runChild(program, args, cwd, env) {
-    return new Promise((done) => {
-        const child = spawn(program, [...args], {
-            cwd,
-            env: env,
-            stdio: 'inherit'
-        });
-        const forward = (signal) => {
-            child.kill(signal);
-        };
-        process.on('SIGINT', forward);
-        process.on('SIGTERM', forward);
-        child.on('error', () => done(127));
-        child.on('close', (code, signal) => {
-            process.off('SIGINT', forward);
-            process.off('SIGTERM', forward);
-            done(code ?? (signal === null ? 1 : 128 + (constants$1.signals[signal] ?? 1)));
-        });
-    });
-}
-// ---------------------------------------------------------------------------------- helpers
-async function readStdin(stdin, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of stdin) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
-        size += buf.length;
-        if (size > limit)
-            throw new PayloadError(`the hook payload is larger than ${limit} bytes`);
-        chunks.push(buf);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-async function readLine(stdin) {
-    let line = '';
-    for await (const chunk of stdin) {
-        line += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-        if (line.includes('\n'))
-            break;
-    }
-    return line.split('\n')[0] ?? '';
-}
-/** A script named by the command, if it is a small text file. */
-function readSmall$1(path) {
-    try {
-        const stat = statSync(path);
-        if (!stat.isFile() || stat.size > 256 * 1024)
-            return undefined;
-        const text = readFileSync(path, 'utf8');
-        return text.includes('\u0000') ? undefined : text;
-    }
-    catch {
-        return undefined;
-    }
-}
-function isZip$1(file) {
-    const fd = openSync(file, 'r');
-    try {
-        const head = Buffer.alloc(4);
-        return readSync(fd, head, 0, 4, 0) === 4 && head.readUInt32BE(0) === 0x504b0304;
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-function quoteArg(value) {
-    return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}
-function message(error) {
-    const code = error?.code;
-    if (code === 'EACCES' || code === 'EPERM')
-        return `permission denied (${error.path ?? ''})`;
-    const text = error instanceof Error ? error.message : String(error);
-    return text.split('\n')[0] ?? '';
+    return format === 'json' ? renderJsonChunks(report) : [render(format, report, deps)];
 }
 
 /** The state backend of a plan's Terraform directory, read from disk. */
@@ -7705,12 +5352,19 @@ async function loadStateBackends(file, terraformDir, cwd) {
     }
     return (await loadBackends(dir, NODE_FS)).backends;
 }
+/**
+ * node:fs/promises, loaded on first use: only a plan next to .tf files (or --terraform-dir) reads
+ * backends, and the module (with what it loads) costs start-up time.
+ */
+const fsPromises = () => import('node:fs/promises');
 /** The file system as the backend loader sees it. */
 const NODE_FS = {
-    readdir: async (dir) => (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name),
+    readdir: async (dir) => (await (await fsPromises()).readdir(dir, { withFileTypes: true }))
+        .filter((e) => e.isFile())
+        .map((e) => e.name),
     readFile: async (path) => {
         try {
-            return await readFile(path, 'utf8');
+            return await (await fsPromises()).readFile(path, 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')
@@ -7810,7 +5464,7 @@ function discoverPlans(inputs, cwd, fs = nodeDiscoverFs) {
                 .sort();
             const before = files.length;
             for (const name of plans)
-                take(join$1(input, name), name);
+                take(join(input, name), name);
             if (files.length === before)
                 throw new DiscoveryError(`${input}: the directory holds no plan files (*.json, *.jsonl, *.tfplan, tfplan)`);
         }
@@ -7938,7 +5592,7 @@ function which(name, env) {
     for (const dir of (env['PATH'] ?? '').split(delimiter)) {
         if (dir === '')
             continue;
-        const candidate = join$1(dir, name);
+        const candidate = join(dir, name);
         try {
             accessSync(candidate, constants.X_OK);
             if (statSync(candidate).isFile())
@@ -7960,6 +5614,8 @@ async function showBinaryPlan(path, terraformBin, env, push, passEnv = [], cwd) 
     if (bin === undefined) {
         throw new PlanInputError('binary plan file, but neither terraform nor tofu is on PATH: install one, pass --terraform-bin, or give `terraform show -json` output');
     }
+    // Loaded here: only binary plans start a child process, and the module costs start-up time.
+    const { spawn } = await import('node:child_process');
     const child = spawn(bin, ['show', '-json', path], {
         stdio: ['ignore', 'pipe', 'pipe'],
         ...(cwd === undefined ? {} : { cwd }),
@@ -8008,7 +5664,7 @@ function showDirectory(plan, io) {
     if (io.terraformDir !== undefined)
         return resolve(io.cwd, io.terraformDir);
     const planDir = dirname(plan);
-    return existsSync(join$1(planDir, '.terraform')) ? planDir : io.cwd;
+    return existsSync(join(planDir, '.terraform')) ? planDir : io.cwd;
 }
 const CHUNK = 1 << 20;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -8105,11 +5761,11 @@ function findPolicyFile(start) {
     let dir = resolve(start);
     for (;;) {
         for (const name of POLICY_FILES) {
-            const candidate = join$1(dir, name);
+            const candidate = join(dir, name);
             if (existsSync(candidate))
                 return candidate;
         }
-        if (existsSync(join$1(dir, '.git')) || dirname(dir) === dir)
+        if (existsSync(join(dir, '.git')) || dirname(dir) === dir)
             return undefined;
         dir = dirname(dir);
     }
@@ -8410,10 +6066,34 @@ function concatBytes(parts) {
  * UI messages) produces a `Plan`; classification, policy and reports only ever see this.
  */
 /** Every known `action_reason`, in show-json spelling (stream reasons are mapped to these). */
-/** The change without its before/after values and their masks. */
+/**
+ * The change without its before/after values and their masks: a copy of its other fields, built
+ * as one object literal (a rest copy costs a runtime call per change, and a large plan has many).
+ */
 function withoutValues(change) {
-    const { valueLeaves: _l, before: _b, after: _a, afterUnknown: _u, beforeSensitive: _bs, afterSensitive: _as, ...rest } = change;
-    return rest;
+    // Every key of ResourceChange but the values, each required: a field added to the type and
+    // not copied here fails to compile.
+    const skeleton = {
+        address: change.address,
+        previousAddress: change.previousAddress,
+        moduleAddress: change.moduleAddress,
+        mode: change.mode,
+        type: change.type,
+        name: change.name,
+        index: change.index,
+        provider: change.provider,
+        deposed: change.deposed,
+        actions: change.actions,
+        action: change.action,
+        order: change.order,
+        moved: change.moved,
+        importing: change.importing,
+        reason: change.reason,
+        replacePaths: change.replacePaths,
+        hasValues: change.hasValues,
+        facts: change.facts
+    };
+    return skeleton;
 }
 
 /**
@@ -8449,6 +6129,17 @@ function reasonFromStream(reason) {
 }
 /** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
 function providerRef(providerName) {
+    // A plan has a few providers and many changes: one frozen reference per provider name.
+    let ref = providerRefs.get(providerName);
+    if (ref === undefined) {
+        ref = Object.freeze(parseProviderName(providerName));
+        if (providerRefs.size < 1024)
+            providerRefs.set(providerName, ref);
+    }
+    return ref;
+}
+const providerRefs = new Map();
+function parseProviderName(providerName) {
     if (providerName.includes('/')) {
         const last = providerName.slice(providerName.lastIndexOf('/') + 1);
         return { name: last, fqn: providerName };
@@ -8747,7 +6438,7 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'c2tpcF92YWx1ZQAEC3NraXBfdW5yZWFkAAgLcmVmcmVzaF9vdXQACQpzY2FuX2xpbmVzAAoIcGVla19vdXQACwtwZWVrX2No' +
     'YW5nZQAMDnN0YXRlX3Jlc291cmNlAA0Ec2lkZQAPCHdhbGtfb3V0ABALd2Fsa190YWJsZXMAEQ1wcm9qZWN0X3NwYW5zABIM' +
     'cHJvamVjdF90ZXh0ABMNcHJvamVjdF9uYW1lcwAUDHJhZGl1c19uYW1lcwAVCm5hbWVfaW5wdXQAFghhZGRfbmFtZQAXB3By' +
-    'b2plY3QAGArCqQEaCABBoIiAgAALCABBsIjAgAALCABBsIjEgAALBwBBgIDAAAsSAEGgiICAACAAIAEQhYCAgAALzAgBBn8C' +
+    'b2plY3QAGAqDqgEaCABBoIiAgAALCABBsIjAgAALCABBsIjEgAALBwBBgIDAAAsSAEGgiICAACAAIAEQhYCAgAALzAgBBn8C' +
     'QCABIAJODQBBACEDA0ACQAJAAkACQCAAIAFqIgQtAAAiBUEiRw0AIAAgAUEBaiACEIaAgIAAIgZBAE4NAQwCCwJAIAVB3wFx' +
     'QdsARw0AQX8hBiADQYAERg0CAkAgAUEBaiIBIAJODQADQCAAIAFqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARxRQ0BIAIgAUEB' +
     'aiIBRw0ADAcLCyABIAJODQUCQCAFQQJqIAAgAWotAAAiB0cNACABQQFqIQYMAgsgA0GQ8dmBAGpBAUECIAVB+wBGGzoAACAD' +
@@ -8994,7 +6685,7 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'MGogA0GQr9eBAGr9AAQA/QsAACADQcAAaiEDIApBfGoiCg0ACwsCQCALRQ0AIAJBgPHXgQBqIQcDQCAHIANqIANB4K7XgQBq' +
     '/QAEAP0LAAAgA0EQaiEDIAtBf2oiCw0ACwsgAiAGaiECIAYgAEYNAQsDQCACQYDx14EAaiAGQeCu14EAai0AADoAACACQQFq' +
     'IQIgACAGQQFqIgZHDQALC0EAIAI2AvSw14EAIAUhAwsDQCADQf8PcSICQQFqIQMgAkECdEGA8diBAGoiACgCAA0ACyAAIAk2' +
-    'AgAgAkECdEGAsdmBAGogBTYCACAIIQcLIAcL2R0DG38BfgF7QQBBCDYChPHZgQBBAEIANwKI8dmBAEEAQQE2AoDx2YEAQQBB' +
+    'AgAgAkECdEGAsdmBAGogBTYCACAIIQcLIAcLmh4DHH8BfgF7QQBBCDYChPHZgQBBAEIANwKI8dmBAEEAQQE2AoDx2YEAQQBB' +
     '2wA6AJCsl4EAQdCLx4AAQaCIgIAAIAAbIgNBAWohBEEAIQUDQAJAAkAgBUUNAEEAIQZBACgCgPHZgQAiAEGQrJeBAGpBLDoA' +
     'AEEAIABBAWo2AoDx2YEAIAVBAUcNAQsgBUECdCIAQeiLh4EAakEANgIAQQEhBiAAQeCLh4EAakEBNgIACwJAAkAgBUEDdEHg' +
     'q5eBAGooAgAiAEF/Sg0AQQAoAoDx2YEAIgBBkKyXgQBqQTA6AABBACAAQQFqNgKA8dmBAAwBC0F/IQcCQCAAIAVBAXRBAnRB' +
@@ -9004,57 +6695,58 @@ const WASM_BASE64 = 'AGFzbQEAAAABJgZgAAF/YAJ/fwF/YAN/f38Bf2AFf39/f38Bf2ABfwF/YAN
     'QQJ0QYjx2YEAaiERQQAhEkEAIRNBACEUQQAhFUEAIRYCQANAIA1Bf0ogByACTHEhFyALQf8BcSEYAkACQAJAAkACQAJAAkAC' +
     'QAJAAkACQAJAAkACQAJAIAtB3wFxQdsARw0AAkAgCUEBaiIAIAhODQADQCADIABqLQAAQXdqIgZBF0sNAUEBIAZ0QZOAgARx' +
     'RQ0BIAggAEEBaiIARw0AC0F/IQYMEQtBfyEGIAAgCE4NEAJAIBhBAmogAyAAai0AAEcNACAAQQFqIQAMCAsgB0EBSA0CAkAg' +
-    'DUEASA0AIAcgAkgNAgsgAyAJIAgQhYCAgAAiAEEASA0QDAgLIBhBmn9qIgBBDksNAkEBIAB0QYGCAXFFDQICQEGFiICAAEGK' +
+    'DUEASA0AIAcgAkgNAgsgAyAJIAgQhYCAgAAiAEEATg0IDBALIBhBmn9qIgBBDksNAkEBIAB0QYGCAXFFDQICQEGFiICAAEGK' +
     'iICAAEGAiICAACAYQeYARhsgGEH0AEYbIhgtAAEiCw0AQQEgCWohAAwECyADIAlqIRZBASEAA0BBfyEGIAkgAGogCE4NECAW' +
     'IABqLQAAIAtB/wFxRw0QIBggAGohBiAAQQFqIhkhACAGQQFqLQAAIgsNAAsgGSAJaiEADAMLIAdBgARGDQ4LIAdBoP3ZgQBq' +
     'IBY6AAAgB0ECdCIGQaCB2oEAakEANgIAIAZBoJHagQBqIBVBAWoiFTYCACAHQaD52YEAakEBQQIgGEH7AEYbOgAAIAdBAWoh' +
     'GiAYQfsARw0IDAYLAkACQAJAIBhBXmoODAABAQEBAQEBAQEBAgELQX8hBiADIAlBAWoiCyAIEIaAgIAAIgBBAEgNDiAXRQ0G' +
-    'IBJBAWohEgJAIBYNACAAQX9qIRoCQEEALQDgi5eBACIYRQ0AIAQgCWohGyAaIAtrIRxBACEXA0ACQCAcIBhB/wFxIh1IDQAg' +
-    'F0Hhi5eBAGohGCAbIRYgHSEZAkADQCAWLQAAIBgtAABHDQEgFkEBaiEWIBhBAWohGCAZQX9qIhkNAAwFCwsgGUUNAwsgF0EB' +
-    'aiAdaiIXQeCLl4EAai0AACIYDQALC0EALQDEi8eAAEUNByAJQRFqIBogGiALayIYQRBKGyIdIAtMDQcgAyALai0AAEHcAEYN' +
-    'ACAYQRAgGEEQSBtBf2ohGCALIRYDQCAYRQ0IIBhBf2ohGCADIBZqIRkgFkEBaiIXIRYgGUEBai0AAEHcAEcNAAsgFyAdTg0H' +
-    'C0EAKAKE8dmBACIYQQRqIhkgB0EDbGpBgIAESg0OIBhBAnQiFkHki4eBAGogADYCACAWQeCLh4EAaiAJNgIAQQAhF0EALQDE' +
-    'i8eAACEdAkAgCyAAQX9qIhhODQAgACAJa0F+aiEJAkADQEF/IAl0QX9zQX8gCUEQSBsgAyALav0AAAD9ZHENASAJQXBqIQkg' +
-    'C0EQaiILIBhODQIMAAsLQQIhFwtBACAZNgKE8dmBACAWQeyLh4EAaiAHNgIAIBZB6IuHgQBqIBcgHXI2AgAgB0EBSA0EIBZB' +
-    '+IuHgQBqIQlBACELQQAhGANAAkACQCAYQaD52YEAai0AAEEBRyIXRQ0AQX8hFkGggdqBACEdDAELIAtBoKHagQBqKAIAIRZB' +
-    'oLHagQAhHQsgCUF4aiAWNgIAIAlBfGogHSALaigCADYCAEEAIRYCQCAXDQAgC0GgwdqBAGooAgAhFgsgCSAWNgIAIAlBDGoh' +
-    'CSALQQRqIQsgGUEDaiEZIAcgGEEBaiIYRg0EDAALCyALQUZqQf8BcUH2AU8NAEF/IQYMDQsgAyAJIAgQh4CAgAAhAAsgAEEA' +
-    'Tg0CQX8hBgwLC0EAIBk2AoTx2YEACyATQQFqIRMgFA0BIA8oAgAiCUGAIEYNCUEBIRQgDyAJQQFqNgIAIA1BDnQgCUECdGoi' +
-    'BkGg0dqBAGpBACgCoKHagQA2AgAgBkGg0dyBAGpBACgCoLHagQA2AgAgBkGg0d6BAGpBACgCoMHagQA2AgAMAQsgEiAXaiES' +
-    'CwNAAkACQCAHQQFHDQAgDEEASA0AAkAgCg0AQQAoAoDx2YEAIgZBkKyXgQBqQSw6AABBACAGQQFqNgKA8dmBAAsgAyAMIAAQ' +
-    'mYCAgABBACEKQX8hDAwBCyAHDQBBACgCgPHZgQAiBkGQrJeBAGpB/QA6AABBACAGQQFqNgKA8dmBAAJAIA1BAE4NACAAIQYM' +
-    'CgsgDkHoi4eBAGogEzYCACAOQeCLh4EAaiASNgIAIAAhBgwJCwJAIAAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRB' +
-    'k4CABHFFDQEgCCAAQQFqIgBHDQALQX8hBgwJC0F/IQYgACAITg0IIAdBf2ohCyAHQZ/52YEAai0AACEJAkAgAyAAai0AACIY' +
-    'QSxHDQACQCAAQQFqIgAgCE4NAANAIAMgAGotAABBd2oiBkEXSw0BQQEgBnRBk4CABHFFDQEgCCAAQQFqIgBHDQALIAghAAsg' +
-    'CUH/AXFBAkYNAyAHIRogCyEHDAILQf0AQd0AIAlB/wFxQQFGGyAYRw0IIABBAWohACALIQcMAAsLQX8hBiAAIAhODQYgAyAA' +
-    'ai0AAEEiRw0GIAMgAEEBaiIcIAgQhoCAgAAiGEEASA0GQQAtAMSLx4AAQQFxDQYgGEF/aiIWIBxrIhesQpX4qfqXt96bnn+F' +
-    'IR4CQCAWIBxMDQAgGCAAa0F+aiEJIBwhCwNAIAMgC2r9AAAAIR8CQCAJQQ9KDQAgHyAJ/Q/9DAABAgMEBQYHCAkKCwwNDg/9' +
-    'J/1OIR8LIB/9HQAgHoVCzZnW6v7666h/fiIeIB/9HQGFIB5CHYiFQtPYl9Thv67nRH4hHiAJQXBqIQkgC0EQaiILIBZIDQAL' +
-    'C0EAQQAoApT52YEAIglBAWo2ApT52YEAIAlB/x9KDQYCQCAHQQJ0IhtBoJHagQBqKAIAQbHz3fF5bCAeQiCIIB6FpyIdc0Hr' +
-    'lK+veGwiB0EQdiAHcyIJQbHz3fF5bEETdiIHQQJ0QaDR4IEAaiILKAIAQQAoApD52YEAIhlHDQADQCAHQQJ0QaDR4oEAaigC' +
-    'ACAJRg0IIAdBAWpB/z9xIgdBAnRBoNHggQBqIgsoAgAgGUYNAAsLIAsgGTYCACAHQQJ0QaDR4oEAaiAJNgIAIBtBoKHagQBq' +
-    'IBw2AgAgG0GgsdqBAGogFjYCACAbQaDB2oEAaiAdNgIAAkACQCAdQf8PcSILQQJ0QYDx2IEAaigCACIGRQ0AAkAgF0EBSA0A' +
-    'IAMgHGohFgNAAkAgC0ECdEGAsdmBAGooAgAgHUcNACAGQX9qIhlBAnQiBkGA0deBAGooAgAgF0cNACAGQYCx14EAaigCAEGA' +
-    '8deBAGohBiAWIQcgFyEJAkADQCAGLQAAIActAABHDQEgBkEBaiEGIAdBAWohByAJQX9qIgkNAAwGCwsgCUUNBAsgC0EBakH/' +
-    'D3EiC0ECdEGA8diBAGooAgAiBg0ADAILCyAXDQADQAJAIAtBAnRBgLHZgQBqKAIAIB1HDQAgBkF/aiIZQQJ0QYDR14EAaigC' +
-    'AEUNAwsgC0EBakH/D3EiC0ECdEGA8diBAGooAgAiBg0ACwtBfyEZC0EAIRYCQCANQQBIDQBBACEGAkAgGUEASA0AIBlBA3ZB' +
-    '4K3XgQBqLQAAIBlBB3F2QQFxIQYLIAZBAEchFgsgGkEBRw0DAkAgGUEASA0AIABBfyAZQQN2QeCs14EAai0AACAZQQdxdkEB' +
-    'cSIGGyEMQQAhFCAGDQQgEEEASA0EDAMLQQAhFCAQQQBODQJBfyEMDAMLIAtBAnRBoIHagQBqIgYgBigCAEEBajYCACALQaD9' +
-    '2YEAai0AACEWIAchGgsgFkH/AXEhFgwCC0F/IQwCQCARKAIAIhlBAU4NAEEAIRQMAQsgAyAcaiEJQQAhCwNAAkAgEEEOdCAL' +
-    'QQJ0aiIGQaDR3oEAaigCACAdRw0AIAZBoNHcgQBqKAIAIAZBoNHagQBqKAIAIgdrIBdHDQBBACEUQQAhBgJAIBdBAUgNACAD' +
-    'IAdqIQdBACEGA0AgByAGai0AACAJIAZqLQAARw0BIBcgBkEBaiIGRw0AC0EAIRQgACEMDAMLIAYgF0cNACAAIQwMAgtBACEU' +
-    'IAtBAWoiCyAZRw0ACwsCQCAYIAhODQADQCADIBhqLQAAQXdqIgBBF0sNAUEBIAB0QZOAgARxRQ0BQX8hBiAIIBhBAWoiGEcN' +
-    'AAwECwtBfyEGIBggCE4NAiADIBhqLQAAQTpHDQIgGEEBaiIAIAhODQADQCADIABqLQAAQXdqIgdBF0sNAUEBIAd0QZOAgARx' +
-    'RQ0BIAggAEEBaiIARw0ADAMLCwJAIAAgCEgNAEF/IQYMAgsgAyAAai0AACELIAAhCSAaIQcMAAsLIAYgCEYNAUF/IQcLIAcP' +
-    'CyAFQQFqIgVBBUcNAAtBAEEAKAKE8dmBADYC8IuHgQBBACgCgPHZgQAiAEGQrJeBAGpB3QA6AABBACAAQQFqIgA2AoDx2YEA' +
-    'QQAgADYC9IuHgQBBAQteAQN/QQAoAoDx2YEAIQMCQCACIAFMDQAgA0GQrJeBAGohBCABIQUDQCAEIAAgBWr9AAAA/QsAACAE' +
-    'QRBqIQQgBUEQaiIFIAJIDQALC0EAIAIgAWsgA2o2AoDx2YEACwsfAQBBgAgLGG51bGwAdHJ1ZQBmYWxzZQBtYW5hZ2VkAADQ' +
-    'AgRuYW1lAagCGgAGYnVmZmVyAQVzdGFjawIGcmVzdWx0AwhjYXBhY2l0eQQKc2tpcF92YWx1ZQUNc2tpcF92YWx1ZV9pbgYL' +
-    'c2tpcF9zdHJpbmcHC3NraXBfbnVtYmVyCAtza2lwX3VucmVhZAkLcmVmcmVzaF9vdXQKCnNjYW5fbGluZXMLCHBlZWtfb3V0' +
-    'DAtwZWVrX2NoYW5nZQ0Oc3RhdGVfcmVzb3VyY2UOB2lzX3dvcmQPBHNpZGUQCHdhbGtfb3V0EQt3YWxrX3RhYmxlcxINcHJv' +
-    'amVjdF9zcGFucxMMcHJvamVjdF90ZXh0FA1wcm9qZWN0X25hbWVzFQxyYWRpdXNfbmFtZXMWCm5hbWVfaW5wdXQXCGFkZF9u' +
-    'YW1lGAdwcm9qZWN0GQNwdXQHEgEAD19fc3RhY2tfcG9pbnRlcgkKAQAHLnJvZGF0YQAtCXByb2R1Y2VycwEMcHJvY2Vzc2Vk' +
-    'LWJ5AQxEZWJpYW4gY2xhbmcGMTQuMC42ABoPdGFyZ2V0X2ZlYXR1cmVzASsHc2ltZDEyOA==';
+    'IBJBAWohEgJAIBYNAEEALQDgi5eBACIbRQ0HIAQgCWohGiAAQX9qIhwgC2shHUEAIRcgGyEYA0ACQCAdIBhB/wFxIh5IDQAg' +
+    'F0Hhi5eBAGohGCAaIRYgHiEZAkADQCAWLQAAIBgtAABHDQEgFkEBaiEWIBhBAWohGCAZQX9qIhkNAAwECwsgGUUNAgsgF0EB' +
+    'aiAeaiIXQeCLl4EAai0AACIYDQALQQAtAMSLx4AARQ0HIBwgCyAcIAtKGyALayEXQQAhGANAIBhB4YuXgQBqIR4gGEEBaiEd' +
+    'IBtB/wFxIRlBACEYAkADQAJAIBcgGEcNACAXIRgMAgsgGiAYai0AACIWQdwARg0BIBYgHiAYai0AAEcNASAZIBhBAWoiGEcN' +
+    'AAwDCwsgGCAZRg0BAkAgGCALaiIYIBxODQAgAyAYai0AAEHcAEYNAgsgHSAZaiIYQeCLl4EAai0AACIbDQAMCAsLQQAoAoTx' +
+    '2YEAIhhBBGoiGSAHQQNsakGAgARKDQ4gGEECdCIWQeSLh4EAaiAANgIAIBZB4IuHgQBqIAk2AgBBACEXQQAtAMSLx4AAIR4C' +
+    'QCALIABBf2oiGE4NACAAIAlrQX5qIQkCQANAQX8gCXRBf3NBfyAJQRBIGyADIAtq/QAAAP1kcQ0BIAlBcGohCSALQRBqIgsg' +
+    'GE4NAgwACwtBAiEXC0EAIBk2AoTx2YEAIBZB7IuHgQBqIAc2AgAgFkHoi4eBAGogFyAecjYCACAHQQFIDQQgFkH4i4eBAGoh' +
+    'CUEAIQtBACEYA0ACQAJAIBhBoPnZgQBqLQAAQQFHIhdFDQBBfyEWQaCB2oEAIR4MAQsgC0GgodqBAGooAgAhFkGgsdqBACEe' +
+    'CyAJQXhqIBY2AgAgCUF8aiAeIAtqKAIANgIAQQAhFgJAIBcNACALQaDB2oEAaigCACEWCyAJIBY2AgAgCUEMaiEJIAtBBGoh' +
+    'CyAZQQNqIRkgByAYQQFqIhhGDQQMAAsLIAtBRmpB/wFxQfYBTw0AQX8hBgwNCyADIAkgCBCHgICAACEACyAAQQBODQJBfyEG' +
+    'DAsLQQAgGTYChPHZgQALIBNBAWohEyAUDQEgDygCACIJQYAgRg0JQQEhFCAPIAlBAWo2AgAgDUEOdCAJQQJ0aiIGQaDR2oEA' +
+    'akEAKAKgodqBADYCACAGQaDR3IEAakEAKAKgsdqBADYCACAGQaDR3oEAakEAKAKgwdqBADYCAAwBCyASIBdqIRILA0ACQAJA' +
+    'IAdBAUcNACAMQQBIDQACQCAKDQBBACgCgPHZgQAiBkGQrJeBAGpBLDoAAEEAIAZBAWo2AoDx2YEACyADIAwgABCZgICAAEEA' +
+    'IQpBfyEMDAELIAcNAEEAKAKA8dmBACIGQZCsl4EAakH9ADoAAEEAIAZBAWo2AoDx2YEAAkAgDUEATg0AIAAhBgwKCyAOQeiL' +
+    'h4EAaiATNgIAIA5B4IuHgQBqIBI2AgAgACEGDAkLAkAgACAITg0AA0AgAyAAai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUN' +
+    'ASAIIABBAWoiAEcNAAtBfyEGDAkLQX8hBiAAIAhODQggB0F/aiELIAdBn/nZgQBqLQAAIQkCQCADIABqLQAAIhhBLEcNAAJA' +
+    'IABBAWoiACAITg0AA0AgAyAAai0AAEF3aiIGQRdLDQFBASAGdEGTgIAEcUUNASAIIABBAWoiAEcNAAsgCCEACyAJQf8BcUEC' +
+    'Rg0DIAchGiALIQcMAgtB/QBB3QAgCUH/AXFBAUYbIBhHDQggAEEBaiEAIAshBwwACwtBfyEGIAAgCE4NBiADIABqLQAAQSJH' +
+    'DQYgAyAAQQFqIh0gCBCGgICAACIYQQBIDQZBAC0AxIvHgABBAXENBiAYQX9qIhYgHWsiF6xClfip+pe33puef4UhHwJAIBYg' +
+    'HUwNACAYIABrQX5qIQkgHSELA0AgAyALav0AAAAhIAJAIAlBD0oNACAgIAn9D/0MAAECAwQFBgcICQoLDA0OD/0n/U4hIAsg' +
+    'IP0dACAfhULNmdbq/vrrqH9+Ih8gIP0dAYUgH0IdiIVC09iX1OG/rudEfiEfIAlBcGohCSALQRBqIgsgFkgNAAsLQQBBACgC' +
+    'lPnZgQAiCUEBajYClPnZgQAgCUH/H0oNBgJAIAdBAnQiG0GgkdqBAGooAgBBsfPd8XlsIB9CIIggH4WnIh5zQeuUr694bCIH' +
+    'QRB2IAdzIglBsfPd8XlsQRN2IgdBAnRBoNHggQBqIgsoAgBBACgCkPnZgQAiGUcNAANAIAdBAnRBoNHigQBqKAIAIAlGDQgg' +
+    'B0EBakH/P3EiB0ECdEGg0eCBAGoiCygCACAZRg0ACwsgCyAZNgIAIAdBAnRBoNHigQBqIAk2AgAgG0GgodqBAGogHTYCACAb' +
+    'QaCx2oEAaiAWNgIAIBtBoMHagQBqIB42AgACQAJAIB5B/w9xIgtBAnRBgPHYgQBqKAIAIgZFDQACQCAXQQFIDQAgAyAdaiEW' +
+    'A0ACQCALQQJ0QYCx2YEAaigCACAeRw0AIAZBf2oiGUECdCIGQYDR14EAaigCACAXRw0AIAZBgLHXgQBqKAIAQYDx14EAaiEG' +
+    'IBYhByAXIQkCQANAIAYtAAAgBy0AAEcNASAGQQFqIQYgB0EBaiEHIAlBf2oiCQ0ADAYLCyAJRQ0ECyALQQFqQf8PcSILQQJ0' +
+    'QYDx2IEAaigCACIGDQAMAgsLIBcNAANAAkAgC0ECdEGAsdmBAGooAgAgHkcNACAGQX9qIhlBAnRBgNHXgQBqKAIARQ0DCyAL' +
+    'QQFqQf8PcSILQQJ0QYDx2IEAaigCACIGDQALC0F/IRkLQQAhFgJAIA1BAEgNAEEAIQYCQCAZQQBIDQAgGUEDdkHgrdeBAGot' +
+    'AAAgGUEHcXZBAXEhBgsgBkEARyEWCyAaQQFHDQMCQCAZQQBIDQAgAEF/IBlBA3ZB4KzXgQBqLQAAIBlBB3F2QQFxIgYbIQxB' +
+    'ACEUIAYNBCAQQQBIDQQMAwtBACEUIBBBAE4NAkF/IQwMAwsgC0ECdEGggdqBAGoiBiAGKAIAQQFqNgIAIAtBoP3ZgQBqLQAA' +
+    'IRYgByEaCyAWQf8BcSEWDAILQX8hDAJAIBEoAgAiGUEBTg0AQQAhFAwBCyADIB1qIQlBACELA0ACQCAQQQ50IAtBAnRqIgZB' +
+    'oNHegQBqKAIAIB5HDQAgBkGg0dyBAGooAgAgBkGg0dqBAGooAgAiB2sgF0cNAEEAIRRBACEGAkAgF0EBSA0AIAMgB2ohB0EA' +
+    'IQYDQCAHIAZqLQAAIAkgBmotAABHDQEgFyAGQQFqIgZHDQALQQAhFCAAIQwMAwsgBiAXRw0AIAAhDAwCC0EAIRQgC0EBaiIL' +
+    'IBlHDQALCwJAIBggCE4NAANAIAMgGGotAABBd2oiAEEXSw0BQQEgAHRBk4CABHFFDQFBfyEGIAggGEEBaiIYRw0ADAQLC0F/' +
+    'IQYgGCAITg0CIAMgGGotAABBOkcNAiAYQQFqIgAgCE4NAANAIAMgAGotAABBd2oiB0EXSw0BQQEgB3RBk4CABHFFDQEgCCAA' +
+    'QQFqIgBHDQAMAwsLAkAgACAISA0AQX8hBgwCCyADIABqLQAAIQsgACEJIBohBwwACwsgBiAIRg0BQX8hBwsgBw8LIAVBAWoi' +
+    'BUEFRw0AC0EAQQAoAoTx2YEANgLwi4eBAEEAKAKA8dmBACIAQZCsl4EAakHdADoAAEEAIABBAWoiADYCgPHZgQBBACAANgL0' +
+    'i4eBAEEBC14BA39BACgCgPHZgQAhAwJAIAIgAUwNACADQZCsl4EAaiEEIAEhBQNAIAQgACAFav0AAAD9CwAAIARBEGohBCAF' +
+    'QRBqIgUgAkgNAAsLQQAgAiABayADajYCgPHZgQALCx8BAEGACAsYbnVsbAB0cnVlAGZhbHNlAG1hbmFnZWQAANACBG5hbWUB' +
+    'qAIaAAZidWZmZXIBBXN0YWNrAgZyZXN1bHQDCGNhcGFjaXR5BApza2lwX3ZhbHVlBQ1za2lwX3ZhbHVlX2luBgtza2lwX3N0' +
+    'cmluZwcLc2tpcF9udW1iZXIIC3NraXBfdW5yZWFkCQtyZWZyZXNoX291dAoKc2Nhbl9saW5lcwsIcGVla19vdXQMC3BlZWtf' +
+    'Y2hhbmdlDQ5zdGF0ZV9yZXNvdXJjZQ4HaXNfd29yZA8Ec2lkZRAId2Fsa19vdXQRC3dhbGtfdGFibGVzEg1wcm9qZWN0X3Nw' +
+    'YW5zEwxwcm9qZWN0X3RleHQUDXByb2plY3RfbmFtZXMVDHJhZGl1c19uYW1lcxYKbmFtZV9pbnB1dBcIYWRkX25hbWUYB3By' +
+    'b2plY3QZA3B1dAcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERl' +
+    'YmlhbiBjbGFuZwYxNC4wLjYAGg90YXJnZXRfZmVhdHVyZXMBKwdzaW1kMTI4';
 
 /**
  * The WebAssembly kernel of the plan readers (scan.c, built into scan-wasm.ts by
@@ -9159,7 +6851,7 @@ class Kernel {
         const bytes = [];
         for (const word of prefixes) {
             const encoded = Buffer.from(word, 'utf8');
-            // scan.c PREFIX_MAX: project() looks for escapes that could hide a prefix in that many bytes.
+            // Words of at most 16 bytes: what the kernel's prefix table is made for.
             if (encoded.length === 0 || encoded.length > 16 || encoded.toString('utf8') !== word) {
                 return false;
             }
@@ -9835,8 +7527,33 @@ const UNIQUE = (1 << 0) | (1 << 8);
 function fieldAt(b, seen, f) {
     if ((seen & (1 << f)) === 0)
         return undefined;
-    const unique = (UNIQUE & (1 << f)) !== 0;
-    return scalarAt(b, spans[3 * f], spans[3 * f + 1], spans[3 * f + 2] === 1, unique);
+    const start = spans[3 * f];
+    const end = spans[3 * f + 1];
+    const escaped = spans[3 * f + 2] === 1;
+    if ((UNIQUE & (1 << f)) !== 0)
+        return scalarAt(b, start, end, escaped, true);
+    // Neighbouring elements mostly share their mode, type, provider and reason: the last text of
+    // the field, when the bytes are its bytes, is taken without interning again.
+    const plain = !escaped && b[start] === 0x22;
+    const last = lastText[f];
+    if (plain && last !== undefined && sameText(b, start + 1, end - 1, last))
+        return last;
+    const value = scalarAt(b, start, end, escaped);
+    // ASCII only (as many characters as bytes): then equal char codes mean equal bytes.
+    if (plain && typeof value === 'string' && value.length === end - start - 2)
+        lastText[f] = value;
+    return value;
+}
+/** The last string each field had (ASCII, unescaped), by index into PEEK_FIELDS. */
+const lastText = PEEK_FIELDS.map(() => undefined);
+/** Whether the bytes [start, end) are the ASCII `text`. */
+function sameText(b, start, end, text) {
+    if (end - start !== text.length)
+        return false;
+    for (let k = 0; k < text.length; k++)
+        if (b[start + k] !== text.charCodeAt(k))
+            return false;
+    return true;
 }
 /** The summary found by the last successful peekChange. */
 function peekedChange() {
@@ -11773,7 +9490,7 @@ function leaves(b, out, w, count, mask, into) {
             continue;
         let m = mask;
         let hidden = false;
-        const path = [];
+        const path = depth === 1 ? ONE_STEP : [];
         for (let p = from; p < w; p += 3) {
             const keyStart = out[p];
             let step;
@@ -11789,7 +9506,10 @@ function leaves(b, out, w, count, mask, into) {
                 hidden = true;
                 break;
             }
-            path.push(step);
+            if (depth === 1)
+                path[0] = step;
+            else
+                path.push(step);
         }
         if (hidden)
             continue;
@@ -11798,9 +9518,22 @@ function leaves(b, out, w, count, mask, into) {
             : (flags & 2) !== 0
                 ? UTF8.decode(b.subarray(s + 1, e - 1))
                 : ascii(b, s + 1, e - 1);
-        into.push({ value, path });
+        into.push({ value, path: depth === 1 ? onePath(path[0]) : path });
     }
     return w;
+}
+// Most leaves are top-level attributes (`arn`, `id`, `region`): one frozen path per name, the
+// step read into ONE_STEP first.
+const ONE_STEP = [];
+const onePaths = new Map();
+function onePath(step) {
+    let path = onePaths.get(step);
+    if (path === undefined) {
+        path = Object.freeze([step]);
+        if (onePaths.size < KEYS_CACHED)
+            onePaths.set(step, path);
+    }
+    return path;
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12099,9 +9832,15 @@ function showJsonSink(retain, skipUnchanged, projection) {
     const tally = new TallyCounter();
     const registries = new Set();
     const seen = { resource_changes: 0, resource_drift: 0, deferred_changes: 0 };
+    // Changes share a few providers: the registry of each provider name is worked out once.
+    let lastFqn;
     const onChange = (change) => {
         tally.add(change);
-        registries.add(change.provider.fqn?.split('/')[0] ?? '');
+        const fqn = change.provider.fqn;
+        if (fqn !== lastFqn || registries.size === 0) {
+            lastFqn = fqn;
+            registries.add(fqn?.split('/')[0] ?? '');
+        }
         keep(changes, retain(change, 'change'));
     };
     const onElement = (section, element) => {
@@ -12724,19 +10463,49 @@ const SEVERITY_RANK = {
 /** `pass` when only warnings remain; otherwise the strongest decision. */
 function decide(findings) {
     let verdict = 'pass';
-    for (const finding of findings) {
-        if (finding.decision === 'blocked')
+    for (let i = 0; i < findings.length; i++) {
+        const decision = findings[i].decision;
+        if (decision === 'blocked')
             return 'blocked';
-        if (finding.decision === 'approval-required')
+        if (decision === 'approval-required')
             verdict = 'approval-required';
     }
     return verdict;
 }
 /** Most dangerous first: decision, severity, then plan, address and rule for a stable order. */
 function sortFindings(findings) {
-    return [...findings].sort((a, b) => DECISION_RANK[b.decision] - DECISION_RANK[a.decision] ||
+    // The same order as sorting by byDanger: each finding put in its (decision, severity) group,
+    // in input order, and each group sorted by the rest (Array.prototype.sort is stable).
+    // Indexed loops: this runs once per report, mostly before V8 optimises it.
+    const groups = Array.from({ length: GROUPS }, () => []);
+    for (let i = 0; i < findings.length; i++) {
+        const finding = findings[i];
+        // 0 for blocked and critical … 11 for warn and low; undefined for what is neither.
+        const at = (2 - DECISION_RANK[finding.decision]) * 4 + (3 - SEVERITY_RANK[finding.severity]);
+        const group = groups[at];
+        if (group === undefined)
+            return [...findings].sort(byDanger);
+        group.push(finding);
+    }
+    const sorted = [];
+    for (const group of groups) {
+        if (group.length > 1)
+            group.sort(byPlace);
+        for (let i = 0; i < group.length; i++)
+            sorted.push(group[i]);
+    }
+    return sorted;
+}
+const GROUPS = 12;
+/** The order of sortFindings, as one comparison: its reference. */
+function byDanger(a, b) {
+    return (DECISION_RANK[b.decision] - DECISION_RANK[a.decision] ||
         SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-        compare(a.plan ?? '', b.plan ?? '') ||
+        byPlace(a, b));
+}
+/** Within a decision and severity: plan, address, deposed key, rule and attribute. */
+function byPlace(a, b) {
+    return (compare(a.plan ?? '', b.plan ?? '') ||
         compare(a.address, b.address) ||
         compare(a.deposed ?? '', b.deposed ?? '') ||
         compare(a.ruleId, b.ruleId) ||
@@ -17086,7 +14855,7 @@ function isDestroy(change) {
 }
 /** Managed changes of real objects (deposed leftovers aside). */
 function managed(plan) {
-    return plan.changes.filter((c) => c.mode === 'managed' && c.deposed === undefined);
+    return plan.changes.filter(isManaged);
 }
 /** `reason` and, for replacements, the attribute names that forced them. */
 function reasonData(change) {
@@ -17101,14 +14870,31 @@ function reasonData(change) {
 /**
  * `{ ...data, ...reasonData(change) }`, or `data` itself when the change gives no reason: the
  * data of a type's findings is then one object for all of them (findings' data is never
- * changed, only copied).
+ * changed, only copied). With a reason alone (no forcing attributes), one frozen object per
+ * data record and reason: a destroy plan gives thousands of changes the same few reasons, and
+ * their reasons (formatMessage) are then made once too.
  */
 function withReason(data, change) {
     const forced = change.replacePaths !== undefined && change.replacePaths.length > 0;
     if (change.reason === undefined && !forced)
         return data;
-    return { ...data, ...reasonData(change) };
+    if (forced || !Object.isFrozen(data))
+        return { ...data, ...reasonData(change) };
+    let byReason = withReasons.get(data);
+    if (byReason === undefined)
+        withReasons.set(data, (byReason = new Map()));
+    let made = byReason.get(change.reason);
+    if (made === undefined) {
+        made = { ...data, ...reasonData(change) };
+        // Terraform has a dozen reasons; a plan that makes up more gets copies of its own.
+        if (byReason.size >= REASONS_PER_RECORD)
+            return made;
+        byReason.set(change.reason, (made = Object.freeze(made)));
+    }
+    return made;
 }
+const withReasons = new WeakMap();
+const REASONS_PER_RECORD = 64;
 /** Why this resource looks like Terraform state storage, or undefined. Names no value. */
 function stateStorageEvidence(change) {
     const before = change.before;
@@ -17173,10 +14959,21 @@ function protectedKey(tags, keys) {
     if (!isRecord$1(tags))
         return undefined;
     for (const key of Object.keys(tags)) {
-        if (keys.has(key.toLowerCase()) && isYes(tags[key]))
+        if (keys.has(lowerCase(key)) && isYes(tags[key]))
             return key;
     }
     return undefined;
+}
+// Tag keys repeat from resource to resource: each lowered once.
+const lowered = new Map();
+function lowerCase(key) {
+    let lower = lowered.get(key);
+    if (lower === undefined) {
+        lower = key.toLowerCase();
+        if (lowered.size < 4096)
+            lowered.set(key, lower);
+    }
+    return lower;
 }
 /** Every tag/label map of a value, with where it was found. */
 function tagMaps(values) {
@@ -17297,7 +15094,27 @@ function identityOf(change) {
 }
 /** Managed resources deleted or replaced by the plan. */
 function deletedCount(plan) {
-    return managed(plan).filter(isDestroy).length;
+    return countManaged(plan.changes, 'replace');
+}
+/** What managed() keeps. */
+function isManaged(change) {
+    return change.mode === 'managed' && change.deposed === undefined;
+}
+/**
+ * Managed changes (as managed() keeps them) that delete, or also replace: counted in one
+ * indexed loop, conditions written out. Plan-wide rules run once per plan, so this loop mostly
+ * runs before V8 optimises it, where an iterator or a call per change costs several times more.
+ */
+function countManaged(changes, also) {
+    let count = 0;
+    for (let i = 0; i < changes.length; i++) {
+        const c = changes[i];
+        if (c.mode !== 'managed' || c.deposed !== undefined)
+            continue;
+        if (c.action === 'delete' || (also !== undefined && c.action === also))
+            count++;
+    }
+    return count;
 }
 /**
  * Whether the plan destroys everything that exists before it, and how that was counted: every
@@ -17308,7 +15125,7 @@ function deletedCount(plan) {
  * change_summary that says `destroy`. A targeted plan without `prior_state` cannot tell.
  */
 function fullDestroy(plan) {
-    const deleted = managed(plan).filter((c) => c.action === 'delete').length;
+    const deleted = countManaged(plan.changes, undefined);
     if (deleted === 0)
         return undefined;
     // More deletes than objects in state is no real state (a hand-made plan): count otherwise.
@@ -17431,7 +15248,7 @@ const GATE_PROJECTION = {
     attributes: neededAttributes,
     leafNames: RADIUS_NAMES,
     leafPrefixes: RADIUS_PREFIXES,
-    maxDepth: MAX_DEPTH$4,
+    maxDepth: MAX_DEPTH$3,
     maxLeaves: MAX_LEAVES
 };
 
@@ -17450,19 +15267,45 @@ const GATE_PROJECTION = {
 const FINGERPRINTED = new Set(['delete', 'replace', 'forget', 'forget-replace', 'unknown']);
 /** One line per destructive change or gating finding, independent of input key order. */
 function fingerprintLines(plan, findings) {
-    const lines = new Set();
+    const lines = [];
     // Many changes share a provider: its identity (configurations, literal arguments) is the
     // same text for all of them, worked out once.
     const providers = new Map();
-    for (const change of plan.changes) {
-        if (fingerprinted(change)) {
-            lines.add(changeLine(change, providerOf(change, plan.providerConfigs, providers)));
+    let last;
+    let identity = '';
+    // An indexed loop, the line written out: this runs once per plan, over every change, mostly
+    // before V8 optimises it, where an iterator or a call per change costs several times more.
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
+        // fingerprinted(change), inline.
+        const action = change.action;
+        if (change.mode === 'data' && action !== 'unknown')
+            continue;
+        if (action !== 'delete' &&
+            action !== 'replace' &&
+            action !== 'forget' &&
+            action !== 'forget-replace' &&
+            action !== 'unknown')
+            continue;
+        // Changes of one provider usually come one after the other: no lookup for them.
+        const provider = change.provider;
+        if (last === undefined ||
+            provider.name !== last.name ||
+            provider.fqn !== last.fqn ||
+            provider.alias !== last.alias) {
+            identity = providerOf(change, plan.providerConfigs, providers);
+            last = provider;
         }
+        // changeLine(change, identity), inline.
+        const object = short(`${objectIdentity(change)}\n${identity}`);
+        const what = `${change.address}\t${change.deposed ?? ''}\t${action}`;
+        lines.push(`${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`);
     }
     for (const finding of findings) {
         // Weakened protection on an update is destructive in intent: which guard, and to what.
         if (finding.messageId === 'protection-weakened') {
-            lines.add([
+            lines.push([
                 'weaken',
                 finding.address,
                 finding.ruleId,
@@ -17472,19 +15315,23 @@ function fingerprintLines(plan, findings) {
         }
     }
     if (plan.errored)
-        lines.add('errored');
-    return [...lines].sort();
+        lines.push('errored');
+    // Each line once (a set): sorted, equal lines are neighbours.
+    lines.sort();
+    let kept = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (kept === 0 || line !== lines[kept - 1])
+            lines[kept++] = line;
+    }
+    lines.length = kept;
+    return lines;
 }
 /** Whether a change has a line of its own in the fingerprint (and so needs its object hash). */
 function fingerprinted(change) {
     if (change.mode === 'data' && change.action !== 'unknown')
         return false;
     return FINGERPRINTED.has(change.action);
-}
-function changeLine(change, provider) {
-    const object = short(`${objectIdentity(change)}\n${provider}`);
-    const what = `${change.address}\t${change.deposed ?? ''}\t${change.action}`;
-    return `${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`;
 }
 /** The provider identity of a change, from `known` when another change had the same provider. */
 function providerOf(change, providers = [], known) {
@@ -17508,12 +15355,7 @@ function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(ch
     const values = change.action === 'create' ? change.after : change.before;
     const parts = [];
     if (change.hasValues && typeof values === 'object' && values !== null) {
-        const record = values;
-        for (const key of OBJECT_ATTRIBUTES) {
-            const value = record[key];
-            if (typeof value === 'string' || typeof value === 'number')
-                parts.push(`${key}=${value}`);
-        }
+        objectAttributes(values, parts);
     }
     // Plain loops, not spread maps: this runs for every destructive change of a plan.
     for (const a of radius.awsAccounts)
@@ -17525,6 +15367,34 @@ function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(ch
     for (const r of radius.regions)
         parts.push(`region=${r}`);
     return short(parts.join('\n'));
+}
+/** OBJECT_ATTRIBUTES by name: their place in the object hash. */
+const ATTRIBUTE_INDEX = new Map(OBJECT_ATTRIBUTES.map((k, i) => [k, i]));
+/**
+ * `key=value` for each of OBJECT_ATTRIBUTES the record has as a string or number, in the order
+ * of OBJECT_ATTRIBUTES. A plain record (what a plan's values are) is read by its own keys, a
+ * handful, instead of looking up each of the attributes; anything else by the attributes.
+ */
+function objectAttributes(record, parts) {
+    const proto = Object.getPrototypeOf(record);
+    if (proto !== Object.prototype && proto !== null) {
+        for (const key of OBJECT_ATTRIBUTES)
+            attribute(key, record[key], parts);
+        return;
+    }
+    const found = [];
+    for (const key in record) {
+        const at = ATTRIBUTE_INDEX.get(key);
+        if (at !== undefined)
+            found[at] = key;
+    }
+    for (const key of found)
+        if (key !== undefined)
+            attribute(key, record[key], parts);
+}
+function attribute(key, value, parts) {
+    if (typeof value === 'string' || typeof value === 'number')
+        parts.push(`${key}=${value}`);
 }
 /** The provider of a change and the literal arguments of its configurations (region, role …). */
 function providerIdentity(change, providers) {
@@ -17556,15 +15426,9 @@ function stableJson(value) {
             .join(',')}}`;
     return JSON.stringify(value) ?? 'null';
 }
-/**
- * The first 128 bits of the SHA-256 of `text`, in hex. The one-shot `crypto.hash` (Node 20.12+)
- * gives the same digest as a Hash object without making one per call; older Node uses one.
- */
+/** The first 128 bits of the SHA-256 of `text`, in hex. */
 function short(text) {
-    const digest = typeof crypto.hash === 'function'
-        ? crypto.hash('sha256', text, 'hex')
-        : crypto.createHash('sha256').update(text).digest('hex');
-    return digest.slice(0, 32);
+    return sha256Hex(text).slice(0, 32);
 }
 /** `sha256:<hex>` over the sorted lines (format v2: objects, providers, new values). */
 function fingerprint(lines) {
@@ -17572,11 +15436,7 @@ function fingerprint(lines) {
 }
 /** `sha256:<hex>` over a header line and the given lines, each ending in a newline. */
 function hashLines(header, lines) {
-    const hash = crypto.createHash('sha256');
-    hash.update(`${header}\n`);
-    for (const line of lines)
-        hash.update(`${line}\n`);
-    return `sha256:${hash.digest('hex')}`;
+    return `sha256:${sha256HexOfLines(header, lines)}`;
 }
 
 const EMPTY_COUNTS = { ...NO_ACTIONS, move: 0, import: 0, drift: 0 };
@@ -17588,8 +15448,25 @@ function countActions(plan) {
 /** One pass over the findings, whatever their number. */
 function countFindings(findings) {
     const counts = { blocked: 0, 'approval-required': 0, warn: 0 };
-    for (const f of findings)
-        counts[f.decision]++;
+    // Counted in locals (the loop runs once per report, mostly before V8 optimises it); a
+    // decision that is none of the three still counts as `counts[decision]++` does.
+    let blocked = 0;
+    let approval = 0;
+    let warn = 0;
+    for (let i = 0; i < findings.length; i++) {
+        const decision = findings[i].decision;
+        if (decision === 'warn')
+            warn++;
+        else if (decision === 'approval-required')
+            approval++;
+        else if (decision === 'blocked')
+            blocked++;
+        else
+            counts[decision]++;
+    }
+    counts.blocked += blocked;
+    counts['approval-required'] += approval;
+    counts.warn += warn;
     return counts;
 }
 function summary(input) {
@@ -17639,19 +15516,57 @@ function sumCounts(plans) {
 function buildReport(inputs, options) {
     const several = inputs.length > 1;
     const plans = inputs.map(summary);
-    const findings = inputs.flatMap((input) => several ? input.result.findings.map((f) => ({ ...f, plan: input.file })) : input.result.findings);
+    // Each finding copied once, into the ReportedFinding it becomes, then sorted.
+    const findings = [];
+    for (const input of inputs) {
+        const found = input.result.findings;
+        // An indexed loop: it runs once, mostly before V8 optimises it.
+        for (let i = 0; i < found.length; i++) {
+            const f = found[i];
+            findings.push(reported(f, several ? input.file : f.plan));
+        }
+    }
+    const only = plans.length === 1 ? plans[0] : undefined;
     const environment = inputs.find((i) => i.result.environment !== undefined)?.result.environment;
     const source = options.policySource ?? '(defaults)';
     return {
         schemaVersion: 1,
         tool: { name: 'plan-gate', version: options.version },
-        decision: decide(findings),
+        // One plan: its findings are the report's, and its summary has counted them already.
+        decision: only === undefined ? decide(findings) : only.decision,
         fingerprint: combinedFingerprint(plans),
         plans,
-        counts: { actions: sumCounts(plans), findings: countFindings(findings) },
+        counts: {
+            actions: sumCounts(plans),
+            findings: only === undefined ? countFindings(findings) : { ...only.counts.findings }
+        },
         blastRadius: union(inputs.map((i) => i.result.blastRadius)),
         policy: environment === undefined ? { source } : { source, environment },
-        findings: sortFindings(findings).map((f) => ({ ...f, reason: formatMessage(f) }))
+        findings: sortFindings(findings)
+    };
+}
+/**
+ * A finding with its reason (and plan label), every declared field in declaration order: all
+ * findings of a report have one shape, whichever rule made them.
+ */
+function reported(f, plan) {
+    return {
+        ruleId: f.ruleId,
+        address: f.address,
+        type: f.type,
+        action: f.action,
+        order: f.order,
+        deposed: f.deposed,
+        category: f.category,
+        severity: f.severity,
+        decision: f.decision,
+        messageId: f.messageId,
+        data: f.data,
+        source: f.source,
+        plan,
+        exemption: f.exemption,
+        override: f.override,
+        reason: formatMessage(f)
     };
 }
 
@@ -18559,8 +16474,13 @@ const rule$1 = {
         examples: { bad: [{ plan: stream('delete') }], good: [{ plan: stream('create') }] }
     },
     checkPlan: (plan) => {
-        const destroys = plan.changes.filter((c) => c.mode === 'managed' && isDestroy(c)).length;
-        if (plan.source.format === 'show-json' || destroys === 0)
+        if (plan.source.format === 'show-json')
+            return [];
+        let destroys = 0;
+        for (const c of plan.changes)
+            if (c.mode === 'managed' && isDestroy(c))
+                destroys++;
+        if (destroys === 0)
             return [];
         return [
             found(rule$1.meta, {
@@ -19047,10 +16967,13 @@ const DEFERRED_CHECKS = GENERIC_RULES.flatMap((r) => (r.checkDeferred ? [r.check
 /** Every finding the rules make about a plan, with default decisions. */
 function evaluate(plan, options = DEFAULT_CLASSIFY) {
     const findings = PLAN_CHECKS.flatMap((check) => check(plan, options));
-    for (const change of plan.changes) {
-        for (const finding of change.facts?.findings ?? changeFindings(change, options)) {
-            findings.push(finding);
-        }
+    // Indexed loops: this runs once per plan, over every change, mostly before it is optimised.
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
+        const found = change.facts?.findings ?? changeFindings(change, options);
+        for (let j = 0; j < found.length; j++)
+            findings.push(found[j]);
     }
     for (const change of plan.drift)
         findings.push(...firstAnswer(DRIFT_CHECKS, change));
@@ -19096,7 +17019,9 @@ function addRenameHints(plan, findings) {
     // Creates by type, each with its identity worked out once: every delete is checked against
     // every create of its type, which on a large plan is millions of pairs.
     const creates = new Map();
-    for (const change of plan.changes) {
+    const changes = plan.changes;
+    for (let i = 0; i < changes.length; i++) {
+        const change = changes[i];
         if (change.action !== 'create' || change.mode !== 'managed')
             continue;
         let list = creates.get(change.type);
@@ -19172,8 +17097,8 @@ function slimmer(context) {
             // Only the fingerprint reads it, for the changes it has a line for.
             object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
         };
-        // The skeleton is a copy of its own: it takes the facts without being copied again.
-        return Object.assign(skeleton, { facts });
+        skeleton.facts = facts;
+        return skeleton;
     };
 }
 /** A value's tag maps with their values as text; maps whose values are all text as they are. */
@@ -19424,7 +17349,7 @@ const init = {
     run(args, io) {
         if (args.operands.length > 0)
             throw new UserError('usage: plan-gate init [--force]');
-        const target = join$1(io.cwd, '.plan-gate.yml');
+        const target = join(io.cwd, '.plan-gate.yml');
         if (existsSync(target) && !args.force) {
             io.stderr.write(`plan-gate: ${target} exists; use --force to overwrite\n`);
             return EXIT.error;
@@ -19446,6 +17371,11 @@ const doctor = {
         return runDoctor(args.raw ?? [], io);
     }
 };
+/**
+ * The agent hook and exec wrapper (src/agents/): a chunk of their own, loaded by these two
+ * commands only, so gating a plan does not compile them.
+ */
+const agents = () => import('./command.js');
 /** The agent hook and exec wrapper gate saved plans with this same pipeline. */
 const agentDeps = {
     evaluate: async (file, cwd, env, terraformBin) => {
@@ -19464,14 +17394,14 @@ const hook = {
     usage: 'hook [install|uninstall]',
     summary: 'a pre-tool hook for coding agents, and its install (see `plan-gate hook --help`)',
     rawArgs: true,
-    run: (args, io) => runAgents(['hook', ...(args.raw ?? [])], io, agentDeps)
+    run: async (args, io) => (await agents()).runAgents(['hook', ...(args.raw ?? [])], io, agentDeps)
 };
 const exec = {
     name: 'exec',
     usage: 'exec -- <command…>',
     summary: 'run terraform/tofu/terragrunt only when the agent rules allow it (PATH shim: --shim)',
     rawArgs: true,
-    run: (args, io) => runAgents(['exec', ...(args.raw ?? [])], io, agentDeps)
+    run: async (args, io) => (await agents()).runAgents(['exec', ...(args.raw ?? [])], io, agentDeps)
 };
 /** Every subcommand, in the order `--help` lists them. */
 const COMMANDS = [rules, explain, init, doctor, hook, exec];
@@ -19783,4543 +17713,6 @@ function oneOf(flag, value, allowed) {
     throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}"`);
 }
 
-var __defProp = Object.defineProperty;
-var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
-
-// src/edit.ts
-(class {
-  static {
-    __name(this, "Edit");
-  }
-  /** The start position of the change. */
-  startPosition;
-  /** The end position of the change before the edit. */
-  oldEndPosition;
-  /** The end position of the change after the edit. */
-  newEndPosition;
-  /** The start index of the change. */
-  startIndex;
-  /** The end index of the change before the edit. */
-  oldEndIndex;
-  /** The end index of the change after the edit. */
-  newEndIndex;
-  constructor({
-    startIndex,
-    oldEndIndex,
-    newEndIndex,
-    startPosition,
-    oldEndPosition,
-    newEndPosition
-  }) {
-    this.startIndex = startIndex >>> 0;
-    this.oldEndIndex = oldEndIndex >>> 0;
-    this.newEndIndex = newEndIndex >>> 0;
-    this.startPosition = startPosition;
-    this.oldEndPosition = oldEndPosition;
-    this.newEndPosition = newEndPosition;
-  }
-  /**
-   * Edit a point and index to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a single point's byte offset and row/column position
-   * based on an edit operation. This is useful for editing points without
-   * requiring a tree or node instance.
-   */
-  editPoint(point, index) {
-    let newIndex = index;
-    const newPoint = { ...point };
-    if (index >= this.oldEndIndex) {
-      newIndex = this.newEndIndex + (index - this.oldEndIndex);
-      const originalRow = point.row;
-      newPoint.row = this.newEndPosition.row + (point.row - this.oldEndPosition.row);
-      newPoint.column = originalRow === this.oldEndPosition.row ? this.newEndPosition.column + (point.column - this.oldEndPosition.column) : point.column;
-    } else if (index > this.startIndex) {
-      newIndex = this.newEndIndex;
-      newPoint.row = this.newEndPosition.row;
-      newPoint.column = this.newEndPosition.column;
-    }
-    return { point: newPoint, index: newIndex };
-  }
-  /**
-   * Edit a range to keep it in-sync with source code that has been edited.
-   *
-   * This function updates a range's start and end positions based on an edit
-   * operation. This is useful for editing ranges without requiring a tree
-   * or node instance.
-   */
-  editRange(range) {
-    const newRange = {
-      startIndex: range.startIndex,
-      startPosition: { ...range.startPosition },
-      endIndex: range.endIndex,
-      endPosition: { ...range.endPosition }
-    };
-    if (range.endIndex >= this.oldEndIndex) {
-      if (range.endIndex !== Number.MAX_SAFE_INTEGER) {
-        newRange.endIndex = this.newEndIndex + (range.endIndex - this.oldEndIndex);
-        newRange.endPosition = {
-          row: this.newEndPosition.row + (range.endPosition.row - this.oldEndPosition.row),
-          column: range.endPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.endPosition.column - this.oldEndPosition.column) : range.endPosition.column
-        };
-        if (newRange.endIndex < this.newEndIndex) {
-          newRange.endIndex = Number.MAX_SAFE_INTEGER;
-          newRange.endPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-        }
-      }
-    } else if (range.endIndex > this.startIndex) {
-      newRange.endIndex = this.startIndex;
-      newRange.endPosition = { ...this.startPosition };
-    }
-    if (range.startIndex >= this.oldEndIndex) {
-      newRange.startIndex = this.newEndIndex + (range.startIndex - this.oldEndIndex);
-      newRange.startPosition = {
-        row: this.newEndPosition.row + (range.startPosition.row - this.oldEndPosition.row),
-        column: range.startPosition.row === this.oldEndPosition.row ? this.newEndPosition.column + (range.startPosition.column - this.oldEndPosition.column) : range.startPosition.column
-      };
-      if (newRange.startIndex < this.newEndIndex) {
-        newRange.startIndex = Number.MAX_SAFE_INTEGER;
-        newRange.startPosition = { row: Number.MAX_SAFE_INTEGER, column: Number.MAX_SAFE_INTEGER };
-      }
-    } else if (range.startIndex > this.startIndex) {
-      newRange.startIndex = this.startIndex;
-      newRange.startPosition = { ...this.startPosition };
-    }
-    return newRange;
-  }
-});
-
-// src/constants.ts
-var SIZE_OF_SHORT = 2;
-var SIZE_OF_INT = 4;
-var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
-var SIZE_OF_NODE = 5 * SIZE_OF_INT;
-var SIZE_OF_POINT = 2 * SIZE_OF_INT;
-var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
-var ZERO_POINT = { row: 0, column: 0 };
-var INTERNAL = /* @__PURE__ */ Symbol("INTERNAL");
-function assertInternal(x) {
-  if (x !== INTERNAL) throw new Error("Illegal constructor");
-}
-__name(assertInternal, "assertInternal");
-function isPoint(point) {
-  return !!point && typeof point.row === "number" && typeof point.column === "number";
-}
-__name(isPoint, "isPoint");
-function setModule(module2) {
-  C = module2;
-}
-__name(setModule, "setModule");
-var C;
-
-// src/finalization_registry.ts
-function newFinalizer(handler) {
-  try {
-    return new FinalizationRegistry(handler);
-  } catch (e) {
-    console.error("Unsupported FinalizationRegistry:", e);
-    return;
-  }
-}
-__name(newFinalizer, "newFinalizer");
-
-// src/lookahead_iterator.ts
-var finalizer = newFinalizer((address) => {
-  C._ts_lookahead_iterator_delete(address);
-});
-var LookaheadIterator = class {
-  static {
-    __name(this, "LookaheadIterator");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  language;
-  /** @internal */
-  positioned = false;
-  /** @internal */
-  constructor(internal, address, language) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    finalizer?.register(this, address, this);
-  }
-  /**
-   * Get the current symbol of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol:
-   *
-   * - Before the first iteration step
-   * - After the iterator is exhausted
-   * - After a {@link reset} or {@link resetState} call
-   */
-  get currentTypeId() {
-    return this.positioned ? C._ts_lookahead_iterator_current_symbol(this[0]) : null;
-  }
-  /**
-   * Get the current symbol name of the lookahead iterator.
-   *
-   * Returns `null` if the iterator is not positioned on a symbol.
-   */
-  get currentType() {
-    const id = this.currentTypeId;
-    if (id === null) return null;
-    return this.language.types[id] ?? C.UTF8ToString(C._ts_language_symbol_name(this.language[0], id));
-  }
-  /** Delete the lookahead iterator, freeing its resources. */
-  delete() {
-    finalizer?.unregister(this);
-    C._ts_lookahead_iterator_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Reset the lookahead iterator.
-   *
-   * This returns `true` if the language was set successfully and `false`
-   * otherwise.
-   */
-  reset(language, stateId) {
-    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
-      this.language = language;
-      this.positioned = false;
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Reset the lookahead iterator to another state.
-   *
-   * This returns `true` if the iterator was reset to the given state and
-   * `false` otherwise.
-   */
-  resetState(stateId) {
-    if (!C._ts_lookahead_iterator_reset_state(this[0], stateId)) return false;
-    this.positioned = false;
-    return true;
-  }
-  /**
-   * Returns an iterator that iterates over the symbols of the lookahead iterator.
-   *
-   * The iterator will yield the current symbol name as a string for each step
-   * until there are no more symbols to iterate over.
-   */
-  [Symbol.iterator]() {
-    return {
-      next: /* @__PURE__ */ __name(() => {
-        this.positioned = Boolean(C._ts_lookahead_iterator_next(this[0]));
-        const value = this.currentType;
-        return value === null ? { done: true, value: "" } : { done: false, value };
-      }, "next")
-    };
-  }
-};
-
-// src/tree.ts
-function getText(tree, startIndex, endIndex, startPosition) {
-  const length = endIndex - startIndex;
-  let result = tree.textCallback(startIndex, startPosition);
-  if (result) {
-    startIndex += result.length;
-    while (startIndex < endIndex) {
-      const string = tree.textCallback(startIndex, startPosition);
-      if (string && string.length > 0) {
-        startIndex += string.length;
-        result += string;
-      } else {
-        break;
-      }
-    }
-    if (startIndex > endIndex) {
-      result = result.slice(0, length);
-    }
-  }
-  return result ?? "";
-}
-__name(getText, "getText");
-var finalizer2 = newFinalizer((address) => {
-  C._ts_tree_delete(address);
-});
-var Tree = class _Tree {
-  static {
-    __name(this, "Tree");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  textCallback;
-  /** The language that was used to parse the syntax tree. */
-  language;
-  /** @internal */
-  constructor(internal, address, language, textCallback) {
-    assertInternal(internal);
-    this[0] = address;
-    this.language = language;
-    this.textCallback = textCallback;
-    finalizer2?.register(this, address, this);
-  }
-  /** Create a shallow copy of the syntax tree. This is very fast. */
-  copy() {
-    const address = C._ts_tree_copy(this[0]);
-    return new _Tree(INTERNAL, address, this.language, this.textCallback);
-  }
-  /** Delete the syntax tree, freeing its resources. */
-  delete() {
-    finalizer2?.unregister(this);
-    C._ts_tree_delete(this[0]);
-    this[0] = 0;
-  }
-  /** Get the root node of the syntax tree. */
-  get rootNode() {
-    C._ts_tree_root_node_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Get the root node of the syntax tree, but with its position shifted
-   * forward by the given offset.
-   */
-  rootNodeWithOffset(offsetBytes, offsetExtent) {
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, offsetBytes, "i32");
-    marshalPoint(address + SIZE_OF_INT, offsetExtent);
-    C._ts_tree_root_node_with_offset_wasm(this[0]);
-    return unmarshalNode(this);
-  }
-  /**
-   * Edit the syntax tree to keep it in sync with source code that has been
-   * edited.
-   *
-   * You must describe the edit both in terms of byte offsets and in terms of
-   * row/column coordinates.
-   */
-  edit(edit) {
-    marshalEdit(edit);
-    C._ts_tree_edit_wasm(this[0]);
-  }
-  /** Create a new {@link TreeCursor} starting from the root of the tree. */
-  walk() {
-    return this.rootNode.walk();
-  }
-  /**
-   * Compare this old edited syntax tree to a new syntax tree representing
-   * the same document, returning a sequence of ranges whose syntactic
-   * structure has changed.
-   *
-   * For this to work correctly, this syntax tree must have been edited such
-   * that its ranges match up to the new tree. Generally, you'll want to
-   * call this method right after calling one of the [`Parser::parse`]
-   * functions. Call it on the old tree that was passed to parse, and
-   * pass the new tree that was returned from `parse`.
-   */
-  getChangedRanges(other) {
-    if (!(other instanceof _Tree)) {
-      throw new TypeError("Argument must be a Tree");
-    }
-    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the included ranges that were used to parse the syntax tree. */
-  getIncludedRanges() {
-    C._ts_tree_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-};
-
-// src/tree_cursor.ts
-var finalizer3 = newFinalizer((handles) => {
-  marshalTreeCursor({ handles });
-  C._ts_tree_cursor_delete_wasm(0);
-});
-var TreeCursor = class _TreeCursor {
-  static {
-    __name(this, "TreeCursor");
-  }
-  /** @internal */
-  handles = [0, 0, 0, 0];
-  // Internal handles for Wasm, shared with the finalizer.
-  /** @internal */
-  tree;
-  /** @internal */
-  constructor(internal, tree) {
-    assertInternal(internal);
-    this.tree = tree;
-    unmarshalTreeCursor(this);
-    finalizer3?.register(this, this.handles, this);
-  }
-  /** Creates a deep copy of the tree cursor. This allocates new memory. */
-  copy() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_copy_wasm(this.tree[0]);
-    return new _TreeCursor(INTERNAL, this.tree);
-  }
-  /** Delete the tree cursor, freeing its resources. */
-  delete() {
-    finalizer3?.unregister(this);
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_delete_wasm(this.tree[0]);
-    this.handles.fill(0);
-  }
-  /** Get the tree cursor's current {@link Node}. */
-  get currentNode() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the numerical field id of this tree cursor's current node.
-   *
-   * See also {@link TreeCursor#currentFieldName}.
-   */
-  get currentFieldId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
-  }
-  /** Get the field name of this tree cursor's current node. */
-  get currentFieldName() {
-    return this.tree.language.fields[this.currentFieldId];
-  }
-  /**
-   * Get the depth of the cursor's current node relative to the original
-   * node that the cursor was constructed with.
-   */
-  get currentDepth() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
-  }
-  /**
-   * Get the index of the cursor's current node out of all of the
-   * descendants of the original node that the cursor was constructed with.
-   */
-  get currentDescendantIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
-  }
-  /** Get the type of the cursor's current node. */
-  get nodeType() {
-    return this.tree.language.types[this.nodeTypeId] || "ERROR";
-  }
-  /** Get the type id of the cursor's current node. */
-  get nodeTypeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
-  }
-  /** Get the state id of the cursor's current node. */
-  get nodeStateId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
-  }
-  /** Get the id of the cursor's current node. */
-  get nodeId() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
-  }
-  /**
-   * Check if the cursor's current node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get nodeIsNamed() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if the cursor's current node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get nodeIsMissing() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Get the string content of the cursor's current node. */
-  get nodeText() {
-    marshalTreeCursor(this);
-    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
-    return getText(this.tree, startIndex, endIndex, startPosition);
-  }
-  /** Get the start position of the cursor's current node. */
-  get startPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the end position of the cursor's current node. */
-  get endPosition() {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the start index of the cursor's current node. */
-  get startIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
-  }
-  /** Get the end index of the cursor's current node. */
-  get endIndex() {
-    marshalTreeCursor(this);
-    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
-  }
-  /**
-   * Move this cursor to the first child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   */
-  gotoFirstChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the last child of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there were no children.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoFirstChild} because it needs to
-   * iterate through all the children to compute the child's position.
-   */
-  gotoLastChild() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the parent of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no parent node (the cursor was already on the
-   * root node).
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoParent() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the next sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no next sibling node.
-   *
-   * Note that the node the cursor was constructed with is considered the root
-   * of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoNextSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the previous sibling of its current node.
-   *
-   * This returns `true` if the cursor successfully moved, and returns
-   * `false` if there was no previous sibling node.
-   *
-   * Note that this function may be slower than
-   * {@link TreeCursor#gotoNextSibling} due to how node
-   * positions are stored. In the worst case, this will need to iterate
-   * through all the children up to the previous sibling node to recalculate
-   * its position. Also note that the node the cursor was constructed with is
-   * considered the root of the cursor, and the cursor cannot walk outside this node.
-   */
-  gotoPreviousSibling() {
-    marshalTreeCursor(this);
-    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move the cursor to the node that is the nth descendant of
-   * the original node that the cursor was constructed with, where
-   * zero represents the original node itself.
-   */
-  gotoDescendant(goalDescendantIndex) {
-    marshalTreeCursor(this);
-    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
-    unmarshalTreeCursor(this);
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given byte offset.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForIndex(goalIndex) {
-    marshalTreeCursor(this);
-    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
-    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Move this cursor to the first child of its current node that contains or
-   * starts after the given position.
-   *
-   * This returns `true` if the cursor successfully moved to a child node, and returns
-   * `false` if no such child was found.
-   */
-  gotoFirstChildForPosition(goalPosition) {
-    marshalTreeCursor(this);
-    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
-    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
-    unmarshalTreeCursor(this);
-    return result === 1;
-  }
-  /**
-   * Re-initialize this tree cursor to start at the original node that the
-   * cursor was constructed with.
-   */
-  reset(node) {
-    marshalNode(node);
-    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
-    C._ts_tree_cursor_reset_wasm(node.tree[0]);
-    unmarshalTreeCursor(this);
-    this.tree = node.tree;
-  }
-  /**
-   * Re-initialize a tree cursor to the same position as another cursor.
-   *
-   * Unlike {@link TreeCursor#reset}, this will not lose parent
-   * information and allows reusing already created cursors.
-   */
-  resetTo(cursor) {
-    marshalTreeCursor(this, TRANSFER_BUFFER);
-    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
-    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
-    unmarshalTreeCursor(this);
-    this.tree = cursor.tree;
-  }
-};
-
-// src/node.ts
-var Node = class {
-  static {
-    __name(this, "Node");
-  }
-  /** @internal */
-  // @ts-expect-error: never read
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  _children;
-  /** @internal */
-  _namedChildren;
-  /** @internal */
-  constructor(internal, {
-    id,
-    tree,
-    startIndex,
-    startPosition,
-    other
-  }) {
-    assertInternal(internal);
-    this[0] = other;
-    this.id = id;
-    this.tree = tree;
-    this.startIndex = startIndex;
-    this.startPosition = startPosition;
-  }
-  /**
-   * The numeric id for this node that is unique.
-   *
-   * Within a given syntax tree, no two nodes have the same id. However:
-   *
-   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
-   *   the process, then that node will have the same id in both trees.
-   *
-   * * A node not marked as having changes does not guarantee it was reused.
-   *
-   * * If a node is marked as having changed in the old tree, it will not be reused.
-   */
-  id;
-  /** The byte index where this node starts. */
-  startIndex;
-  /** The position where this node starts. */
-  startPosition;
-  /** The tree that this node belongs to. */
-  tree;
-  /** Get this node's type as a numerical id. */
-  get typeId() {
-    marshalNode(this);
-    return C._ts_node_symbol_wasm(this.tree[0]);
-  }
-  /**
-   * Get the node's type as a numerical id as it appears in the grammar,
-   * ignoring aliases.
-   */
-  get grammarId() {
-    marshalNode(this);
-    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
-  }
-  /** Get this node's type as a string. */
-  get type() {
-    return this.tree.language.types[this.typeId] || "ERROR";
-  }
-  /**
-   * Get this node's symbol name as it appears in the grammar, ignoring
-   * aliases as a string.
-   */
-  get grammarType() {
-    return this.tree.language.types[this.grammarId] || "ERROR";
-  }
-  /**
-   * Check if this node is *named*.
-   *
-   * Named nodes correspond to named rules in the grammar, whereas
-   * *anonymous* nodes correspond to string literals in the grammar.
-   */
-  get isNamed() {
-    marshalNode(this);
-    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *extra*.
-   *
-   * Extra nodes represent things like comments, which are not required
-   * by the grammar, but can appear anywhere.
-   */
-  get isExtra() {
-    marshalNode(this);
-    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error.
-   *
-   * Syntax errors represent parts of the code that could not be incorporated
-   * into a valid syntax tree.
-   */
-  get isError() {
-    marshalNode(this);
-    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node is *missing*.
-   *
-   * Missing nodes are inserted by the parser in order to recover from
-   * certain kinds of syntax errors.
-   */
-  get isMissing() {
-    marshalNode(this);
-    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
-  }
-  /** Check if this node has been edited. */
-  get hasChanges() {
-    marshalNode(this);
-    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
-  }
-  /**
-   * Check if this node represents a syntax error or contains any syntax
-   * errors anywhere within it.
-   */
-  get hasError() {
-    marshalNode(this);
-    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
-  }
-  /** Get the byte index where this node ends. */
-  get endIndex() {
-    marshalNode(this);
-    return C._ts_node_end_index_wasm(this.tree[0]);
-  }
-  /** Get the position where this node ends. */
-  get endPosition() {
-    marshalNode(this);
-    C._ts_node_end_point_wasm(this.tree[0]);
-    return unmarshalPoint(TRANSFER_BUFFER);
-  }
-  /** Get the string content of this node. */
-  get text() {
-    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
-  }
-  /** Get this node's parse state. */
-  get parseState() {
-    marshalNode(this);
-    return C._ts_node_parse_state_wasm(this.tree[0]);
-  }
-  /** Get the parse state after this node. */
-  get nextParseState() {
-    marshalNode(this);
-    return C._ts_node_next_parse_state_wasm(this.tree[0]);
-  }
-  /** Check if this node is equal to another node. */
-  equals(other) {
-    return this.tree === other.tree && this.id === other.id;
-  }
-  /**
-   * Get the node's child at the given index, where zero represents the first child.
-   *
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#children} instead.
-   */
-  child(index) {
-    marshalNode(this);
-    C._ts_node_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's *named* child at the given index.
-   *
-   * See also {@link Node#isNamed}.
-   * This method is fairly fast, but its cost is technically log(n), so if
-   * you might be iterating over a long list of children, you should use
-   * {@link Node#namedChildren} instead.
-   */
-  namedChild(index) {
-    marshalNode(this);
-    C._ts_node_named_child_wasm(this.tree[0], index);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's child with the given numerical field id.
-   *
-   * See also {@link Node#childForFieldName}. You can
-   * convert a field name to an id using {@link Language#fieldIdForName}.
-   */
-  childForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the first child with the given field name.
-   *
-   * If multiple children may have the same field name, access them using
-   * {@link Node#childrenForFieldName}.
-   */
-  childForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1) return this.childForFieldId(fieldId);
-    return null;
-  }
-  /** Get the field name of this node's child at the given index. */
-  fieldNameForChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /** Get the field name of this node's named child at the given index. */
-  fieldNameForNamedChild(index) {
-    marshalNode(this);
-    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
-    if (!address) return null;
-    return C.AsciiToString(address);
-  }
-  /**
-   * Get an array of this node's children with a given field name.
-   *
-   * See also {@link Node#children}.
-   */
-  childrenForFieldName(fieldName) {
-    const fieldId = this.tree.language.fields.indexOf(fieldName);
-    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
-    return [];
-  }
-  /**
-    * Get an array of this node's children with a given field id.
-    *
-    * See also {@link Node#childrenForFieldName}.
-    */
-  childrenForFieldId(fieldId) {
-    marshalNode(this);
-    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Get the node's first child that contains or starts after the given byte offset. */
-  firstChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's first named child that contains or starts after the given byte offset. */
-  firstNamedChildForIndex(index) {
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, index, "i32");
-    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's number of children. */
-  get childCount() {
-    marshalNode(this);
-    return C._ts_node_child_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's number of *named* children.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get namedChildCount() {
-    marshalNode(this);
-    return C._ts_node_named_child_count_wasm(this.tree[0]);
-  }
-  /** Get this node's first child. */
-  get firstChild() {
-    return this.child(0);
-  }
-  /**
-   * Get this node's first named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get firstNamedChild() {
-    return this.namedChild(0);
-  }
-  /** Get this node's last child. */
-  get lastChild() {
-    return this.child(this.childCount - 1);
-  }
-  /**
-   * Get this node's last named child.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get lastNamedChild() {
-    return this.namedChild(this.namedChildCount - 1);
-  }
-  /**
-   * Iterate over this node's children.
-   *
-   * If you're walking the tree recursively, you may want to use the
-   * {@link TreeCursor} APIs directly instead.
-   */
-  get children() {
-    if (!this._children) {
-      marshalNode(this);
-      C._ts_node_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._children = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._children[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._children;
-  }
-  /**
-   * Iterate over this node's named children.
-   *
-   * See also {@link Node#children}.
-   */
-  get namedChildren() {
-    if (!this._namedChildren) {
-      marshalNode(this);
-      C._ts_node_named_children_wasm(this.tree[0]);
-      const count = C.getValue(TRANSFER_BUFFER, "i32");
-      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      this._namedChildren = new Array(count);
-      if (count > 0) {
-        let address = buffer;
-        for (let i2 = 0; i2 < count; i2++) {
-          this._namedChildren[i2] = unmarshalNode(this.tree, address);
-          address += SIZE_OF_NODE;
-        }
-        C._free(buffer);
-      }
-    }
-    return this._namedChildren;
-  }
-  /**
-   * Get the descendants of this node that are the given type, or in the given types array.
-   *
-   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
-   *
-   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
-   */
-  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
-    if (!Array.isArray(types)) types = [types];
-    const symbols = [];
-    const typesBySymbol = this.tree.language.types;
-    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
-      if (types.includes(typesBySymbol[i2])) {
-        symbols.push(i2);
-      }
-    }
-    if (types.includes("ERROR")) {
-      symbols.push(65535);
-    }
-    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
-    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
-      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
-    }
-    marshalNode(this);
-    C._ts_node_descendants_of_type_wasm(
-      this.tree[0],
-      symbolsAddress,
-      symbols.length,
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column
-    );
-    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(descendantCount);
-    if (descendantCount > 0) {
-      let address = descendantAddress;
-      for (let i2 = 0; i2 < descendantCount; i2++) {
-        result[i2] = unmarshalNode(this.tree, address);
-        address += SIZE_OF_NODE;
-      }
-    }
-    C._free(descendantAddress);
-    C._free(symbolsAddress);
-    return result;
-  }
-  /** Get this node's next sibling. */
-  get nextSibling() {
-    marshalNode(this);
-    C._ts_node_next_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get this node's previous sibling. */
-  get previousSibling() {
-    marshalNode(this);
-    C._ts_node_prev_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's next *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get nextNamedSibling() {
-    marshalNode(this);
-    C._ts_node_next_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get this node's previous *named* sibling.
-   *
-   * See also {@link Node#isNamed}.
-   */
-  get previousNamedSibling() {
-    marshalNode(this);
-    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the node's number of descendants, including one for the node itself. */
-  get descendantCount() {
-    marshalNode(this);
-    return C._ts_node_descendant_count_wasm(this.tree[0]);
-  }
-  /**
-   * Get this node's immediate parent.
-   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
-   */
-  get parent() {
-    marshalNode(this);
-    C._ts_node_parent_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Get the node that contains `descendant`.
-   *
-   * Note that this can return `descendant` itself.
-   */
-  childWithDescendant(descendant) {
-    marshalNode(this);
-    marshalNode(descendant, 1);
-    C._ts_node_child_with_descendant_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given byte range. */
-  descendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given byte range. */
-  namedDescendantForIndex(start2, end = start2) {
-    if (typeof start2 !== "number" || typeof end !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    C.setValue(address, start2, "i32");
-    C.setValue(address + SIZE_OF_INT, end, "i32");
-    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest node within this node that spans the given point range. */
-  descendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /** Get the smallest named node within this node that spans the given point range. */
-  namedDescendantForPosition(start2, end = start2) {
-    if (!isPoint(start2) || !isPoint(end)) {
-      throw new Error("Arguments must be {row, column} objects");
-    }
-    marshalNode(this);
-    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
-    marshalPoint(address, start2);
-    marshalPoint(address + SIZE_OF_POINT, end);
-    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
-    return unmarshalNode(this.tree);
-  }
-  /**
-   * Create a new {@link TreeCursor} starting from this node.
-   *
-   * Note that the given node is considered the root of the cursor,
-   * and the cursor cannot walk outside this node.
-   */
-  walk() {
-    marshalNode(this);
-    C._ts_tree_cursor_new_wasm(this.tree[0]);
-    return new TreeCursor(INTERNAL, this.tree);
-  }
-  /**
-   * Edit this node to keep it in-sync with source code that has been edited.
-   *
-   * This function is only rarely needed. When you edit a syntax tree with
-   * the {@link Tree#edit} method, all of the nodes that you retrieve from
-   * the tree afterward will already reflect the edit. You only need to
-   * use {@link Node#edit} when you have a specific {@link Node} instance that
-   * you want to keep and continue to use after an edit.
-   */
-  edit(edit) {
-    const { point, index } = edit.editPoint(this.startPosition, this.startIndex);
-    this.startPosition = point;
-    this.startIndex = index;
-  }
-  /** Get the S-expression representation of this node. */
-  toString() {
-    marshalNode(this);
-    const address = C._ts_node_to_string_wasm(this.tree[0]);
-    const result = C.AsciiToString(address);
-    C._free(address);
-    return result;
-  }
-};
-
-// src/marshal.ts
-function unmarshalCaptures(query, tree, address, patternIndex, result) {
-  for (let i2 = 0, n = result.length; i2 < n; i2++) {
-    const captureIndex = C.getValue(address, "i32");
-    address += SIZE_OF_INT;
-    const node = unmarshalNode(tree, address);
-    address += SIZE_OF_NODE;
-    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
-  }
-  return address;
-}
-__name(unmarshalCaptures, "unmarshalCaptures");
-function marshalNode(node, index = 0) {
-  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
-  C.setValue(address, node.id, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.row, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node.startPosition.column, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, node[0], "i32");
-}
-__name(marshalNode, "marshalNode");
-function unmarshalNode(tree, address = TRANSFER_BUFFER) {
-  const id = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  if (id === 0) return null;
-  const index = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const row = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const column = C.getValue(address, "i32");
-  address += SIZE_OF_INT;
-  const other = C.getValue(address, "i32");
-  const result = new Node(INTERNAL, {
-    id,
-    tree,
-    startIndex: index,
-    startPosition: { row, column },
-    other
-  });
-  return result;
-}
-__name(unmarshalNode, "unmarshalNode");
-function marshalTreeCursor({ handles }, address = TRANSFER_BUFFER) {
-  C.setValue(address + 0 * SIZE_OF_INT, handles[0], "i32");
-  C.setValue(address + 1 * SIZE_OF_INT, handles[1], "i32");
-  C.setValue(address + 2 * SIZE_OF_INT, handles[2], "i32");
-  C.setValue(address + 3 * SIZE_OF_INT, handles[3], "i32");
-}
-__name(marshalTreeCursor, "marshalTreeCursor");
-function unmarshalTreeCursor({ handles }) {
-  handles[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
-  handles[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
-  handles[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-  handles[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
-}
-__name(unmarshalTreeCursor, "unmarshalTreeCursor");
-function marshalPoint(address, point) {
-  C.setValue(address, point.row, "i32");
-  C.setValue(address + SIZE_OF_INT, point.column, "i32");
-}
-__name(marshalPoint, "marshalPoint");
-function unmarshalPoint(address) {
-  const result = {
-    row: C.getValue(address, "i32") >>> 0,
-    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
-  };
-  return result;
-}
-__name(unmarshalPoint, "unmarshalPoint");
-function marshalRange(address, range) {
-  marshalPoint(address, range.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, range.endPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, range.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, range.endIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalRange, "marshalRange");
-function unmarshalRange(address) {
-  const result = {};
-  result.startPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.endPosition = unmarshalPoint(address);
-  address += SIZE_OF_POINT;
-  result.startIndex = C.getValue(address, "i32") >>> 0;
-  address += SIZE_OF_INT;
-  result.endIndex = C.getValue(address, "i32") >>> 0;
-  return result;
-}
-__name(unmarshalRange, "unmarshalRange");
-function marshalEdit(edit, address = TRANSFER_BUFFER) {
-  marshalPoint(address, edit.startPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.oldEndPosition);
-  address += SIZE_OF_POINT;
-  marshalPoint(address, edit.newEndPosition);
-  address += SIZE_OF_POINT;
-  C.setValue(address, edit.startIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.oldEndIndex, "i32");
-  address += SIZE_OF_INT;
-  C.setValue(address, edit.newEndIndex, "i32");
-  address += SIZE_OF_INT;
-}
-__name(marshalEdit, "marshalEdit");
-function unmarshalLanguageMetadata(address) {
-  const major_version = C.getValue(address, "i32");
-  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
-  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
-  return { major_version, minor_version, patch_version };
-}
-__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
-
-// src/language.ts
-var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
-var Language = class _Language {
-  static {
-    __name(this, "Language");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /**
-   * A list of all node types in the language. The index of each type in this
-   * array is its node type id.
-   */
-  types;
-  /**
-   * A list of all field names in the language. The index of each field name in
-   * this array is its field id.
-   */
-  fields;
-  /** @internal */
-  constructor(internal, address) {
-    assertInternal(internal);
-    this[0] = address;
-    this.types = new Array(C._ts_language_symbol_count(this[0]));
-    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
-      if (C._ts_language_symbol_type(this[0], i2) < 2) {
-        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
-      }
-    }
-    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
-    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
-      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
-      if (fieldName !== 0) {
-        this.fields[i2] = C.UTF8ToString(fieldName);
-      } else {
-        this.fields[i2] = null;
-      }
-    }
-  }
-  /**
-   * Gets the name of the language.
-   */
-  get name() {
-    const ptr = C._ts_language_name(this[0]);
-    if (ptr === 0) return null;
-    return C.UTF8ToString(ptr);
-  }
-  /**
-   * Gets the ABI version of the language.
-   */
-  get abiVersion() {
-    return C._ts_language_abi_version(this[0]);
-  }
-  /**
-  * Get the metadata for this language. This information is generated by the
-  * CLI, and relies on the language author providing the correct metadata in
-  * the language's `tree-sitter.json` file.
-  */
-  get metadata() {
-    C._ts_language_metadata_wasm(this[0]);
-    const length = C.getValue(TRANSFER_BUFFER, "i32");
-    if (length === 0) return null;
-    return unmarshalLanguageMetadata(TRANSFER_BUFFER + SIZE_OF_INT);
-  }
-  /**
-   * Gets the number of fields in the language.
-   */
-  get fieldCount() {
-    return this.fields.length - 1;
-  }
-  /**
-   * Gets the number of states in the language.
-   */
-  get stateCount() {
-    return C._ts_language_state_count(this[0]);
-  }
-  /**
-   * Get the field id for a field name.
-   */
-  fieldIdForName(fieldName) {
-    const result = this.fields.indexOf(fieldName);
-    return result !== -1 ? result : null;
-  }
-  /**
-   * Get the field name for a field id.
-   */
-  fieldNameForId(fieldId) {
-    return this.fields[fieldId] ?? null;
-  }
-  /**
-   * Get the node type id for a node type name.
-   */
-  idForNodeType(type, named) {
-    const typeLength = C.lengthBytesUTF8(type);
-    const typeAddress = C._malloc(typeLength + 1);
-    C.stringToUTF8(type, typeAddress, typeLength + 1);
-    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
-    C._free(typeAddress);
-    return result || null;
-  }
-  /**
-   * Gets the number of node types in the language.
-   */
-  get nodeTypeCount() {
-    return C._ts_language_symbol_count(this[0]);
-  }
-  /**
-   * Get the node type name for a node type id.
-   */
-  nodeTypeForId(typeId) {
-    const name2 = C._ts_language_symbol_name(this[0], typeId);
-    return name2 ? C.UTF8ToString(name2) : null;
-  }
-  /**
-   * Check if a node type is named.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
-   */
-  nodeTypeIsNamed(typeId) {
-    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Check if a node type is visible.
-   */
-  nodeTypeIsVisible(typeId) {
-    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
-  }
-  /**
-   * Get the supertypes ids of this language.
-   *
-   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
-   */
-  get supertypes() {
-    C._ts_language_supertypes_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the subtype ids for a given supertype node id.
-   */
-  subtypes(supertype) {
-    C._ts_language_subtypes_wasm(this[0], supertype);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = C.getValue(address, "i16");
-        address += SIZE_OF_SHORT;
-      }
-    }
-    return result;
-  }
-  /**
-   * Get the next state id for a given state id and node type id.
-   */
-  nextState(stateId, typeId) {
-    return C._ts_language_next_state(this[0], stateId, typeId);
-  }
-  /**
-   * Create a new lookahead iterator for this language and parse state.
-   *
-   * This returns `null` if state is invalid for this language.
-   *
-   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
-   * parse state. A newly created iterator is not positioned on a symbol, so
-   * {@link LookaheadIterator#currentType} returns `null` until the first
-   * iteration step.
-   *
-   * Lookahead iterators can be useful for generating suggestions and improving
-   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
-   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
-   * lookahead iterator created on the previous non-extra leaf node may be
-   * appropriate.
-   */
-  lookaheadIterator(stateId) {
-    const address = C._ts_lookahead_iterator_new(this[0], stateId);
-    if (address) return new LookaheadIterator(INTERNAL, address, this);
-    return null;
-  }
-  /**
-   * Load a language from a WebAssembly module.
-   * The module can be provided as a path to a file, a `URL` to a file, or as a
-   * buffer.
-   */
-  static async load(input) {
-    let binary2;
-    if (input instanceof Uint8Array) {
-      binary2 = input;
-    } else if (globalThis.process?.versions.node) {
-      const fs2 = await import('fs/promises');
-      binary2 = await fs2.readFile(input);
-    } else {
-      const response = await fetch(input);
-      if (!response.ok) {
-        const body2 = await response.text();
-        throw new Error(`Language.load failed with status ${response.status}.
-
-${body2}`);
-      }
-      const retryResp = response.clone();
-      try {
-        binary2 = await WebAssembly.compileStreaming(response);
-      } catch (reason) {
-        console.error("wasm streaming compile failed:", reason);
-        console.error("falling back to ArrayBuffer instantiation");
-        binary2 = new Uint8Array(await retryResp.arrayBuffer());
-      }
-    }
-    const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
-    return _Language.loadFromWasmExports(mod, { sync: false });
-  }
-  static loadFromWasmExports(mod, { sync }) {
-    const symbolNames = Object.keys(mod);
-    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
-    if (!functionName) {
-      console.log(`Couldn't find language function in Wasm file. Symbols:
-${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
-    }
-    const languageAddress = mod[functionName]();
-    return new _Language(INTERNAL, languageAddress);
-  }
-  /**
-   * Load a language synchronously from a pre-compiled WebAssembly module.
-   * Use this when the host environment provides a `WebAssembly.Module` directly.
-   */
-  static loadSync(wasmModule) {
-    const mod = C.loadWebAssemblyModule(wasmModule, { loadAsync: false });
-    return _Language.loadFromWasmExports(mod, { sync: true });
-  }
-};
-
-// lib/web-tree-sitter.mjs
-async function Module2(moduleArg = {}) {
-  var moduleRtn;
-  var Module = moduleArg;
-  var ENVIRONMENT_IS_WEB = typeof window == "object";
-  var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
-  var ENVIRONMENT_IS_NODE = typeof process == "object" && process.versions?.node && process.type != "renderer";
-  if (ENVIRONMENT_IS_NODE) {
-    const { createRequire } = await import('module');
-    var require = createRequire(import.meta.url);
-  }
-  Module.currentQueryProgressCallback = null;
-  Module.currentProgressCallback = null;
-  Module.currentLogCallback = null;
-  Module.currentParseCallback = null;
-  var arguments_ = [];
-  var thisProgram = "./this.program";
-  var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-    throw toThrow;
-  }, "quit_");
-  var _scriptName = import.meta.url;
-  var scriptDirectory = "";
-  function locateFile(path) {
-    if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
-    }
-    return scriptDirectory + path;
-  }
-  __name(locateFile, "locateFile");
-  var readAsync, readBinary;
-  if (ENVIRONMENT_IS_NODE) {
-    var fs = require("fs");
-    if (_scriptName.startsWith("file:")) {
-      scriptDirectory = require("path").dirname(require("url").fileURLToPath(_scriptName)) + "/";
-    }
-    readBinary = /* @__PURE__ */ __name((filename) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename);
-      return ret;
-    }, "readBinary");
-    readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
-      filename = isFileURI(filename) ? new URL(filename) : filename;
-      var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
-      return ret;
-    }, "readAsync");
-    if (process.argv.length > 1) {
-      thisProgram = process.argv[1].replace(/\\/g, "/");
-    }
-    arguments_ = process.argv.slice(2);
-    quit_ = /* @__PURE__ */ __name((status, toThrow) => {
-      process.exitCode = status;
-      throw toThrow;
-    }, "quit_");
-  } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
-    try {
-      scriptDirectory = new URL(".", _scriptName).href;
-    } catch {
-    }
-    {
-      if (ENVIRONMENT_IS_WORKER) {
-        readBinary = /* @__PURE__ */ __name((url) => {
-          var xhr = new XMLHttpRequest();
-          xhr.open("GET", url, false);
-          xhr.responseType = "arraybuffer";
-          xhr.send(null);
-          return new Uint8Array(
-            /** @type{!ArrayBuffer} */
-            xhr.response
-          );
-        }, "readBinary");
-      }
-      readAsync = /* @__PURE__ */ __name(async (url) => {
-        if (isFileURI(url)) {
-          return new Promise((resolve, reject) => {
-            var xhr = new XMLHttpRequest();
-            xhr.open("GET", url, true);
-            xhr.responseType = "arraybuffer";
-            xhr.onload = () => {
-              if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve(xhr.response);
-                return;
-              }
-              reject(xhr.status);
-            };
-            xhr.onerror = reject;
-            xhr.send(null);
-          });
-        }
-        var response = await fetch(url, {
-          credentials: "same-origin"
-        });
-        if (response.ok) {
-          return response.arrayBuffer();
-        }
-        throw new Error(response.status + " : " + response.url);
-      }, "readAsync");
-    }
-  } else ;
-  var out = console.log.bind(console);
-  var err = console.error.bind(console);
-  var dynamicLibraries = [];
-  var wasmBinary;
-  var ABORT = false;
-  var EXITSTATUS;
-  var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
-  var readyPromiseResolve, readyPromiseReject;
-  var wasmMemory;
-  var HEAP8, HEAPU8, HEAPU16, HEAPU32;
-  var HEAP_DATA_VIEW;
-  var runtimeInitialized = false;
-  function updateMemoryViews() {
-    var b = wasmMemory.buffer;
-    Module["HEAP8"] = HEAP8 = new Int8Array(b);
-    Module["HEAP16"] = new Int16Array(b);
-    Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
-    Module["HEAPU16"] = HEAPU16 = new Uint16Array(b);
-    Module["HEAP32"] = new Int32Array(b);
-    Module["HEAPU32"] = HEAPU32 = new Uint32Array(b);
-    Module["HEAPF32"] = new Float32Array(b);
-    Module["HEAPF64"] = new Float64Array(b);
-    Module["HEAP64"] = new BigInt64Array(b);
-    Module["HEAPU64"] = new BigUint64Array(b);
-    Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
-    LE_HEAP_UPDATE();
-  }
-  __name(updateMemoryViews, "updateMemoryViews");
-  function initMemory() {
-    if (Module["wasmMemory"]) {
-      wasmMemory = Module["wasmMemory"];
-    } else {
-      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
-      wasmMemory = new WebAssembly.Memory({
-        "initial": INITIAL_MEMORY / 65536,
-        // In theory we should not need to emit the maximum if we want "unlimited"
-        // or 4GB of memory, but VMs error on that atm, see
-        // https://github.com/emscripten-core/emscripten/issues/14130
-        // And in the pthreads case we definitely need to emit a maximum. So
-        // always emit one.
-        "maximum": 32768
-      });
-    }
-    updateMemoryViews();
-  }
-  __name(initMemory, "initMemory");
-  var __RELOC_FUNCS__ = [];
-  function preRun() {
-    if (Module["preRun"]) {
-      if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
-      while (Module["preRun"].length) {
-        addOnPreRun(Module["preRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPreRuns);
-  }
-  __name(preRun, "preRun");
-  function initRuntime() {
-    runtimeInitialized = true;
-    callRuntimeCallbacks(__RELOC_FUNCS__);
-    wasmExports["__wasm_call_ctors"]();
-    callRuntimeCallbacks(onPostCtors);
-  }
-  __name(initRuntime, "initRuntime");
-  function preMain() {
-  }
-  __name(preMain, "preMain");
-  function postRun() {
-    if (Module["postRun"]) {
-      if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
-      while (Module["postRun"].length) {
-        addOnPostRun(Module["postRun"].shift());
-      }
-    }
-    callRuntimeCallbacks(onPostRuns);
-  }
-  __name(postRun, "postRun");
-  function abort(what) {
-    Module["onAbort"]?.(what);
-    what = "Aborted(" + what + ")";
-    err(what);
-    ABORT = true;
-    what += ". Build with -sASSERTIONS for more info.";
-    var e = new WebAssembly.RuntimeError(what);
-    readyPromiseReject?.(e);
-    throw e;
-  }
-  __name(abort, "abort");
-  var wasmBinaryFile;
-  function findWasmBinary() {
-    if (Module["locateFile"]) {
-      return locateFile("web-tree-sitter.wasm");
-    }
-    return new URL("web-tree-sitter.wasm", import.meta.url).href;
-  }
-  __name(findWasmBinary, "findWasmBinary");
-  function getBinarySync(file) {
-    if (file == wasmBinaryFile && wasmBinary) {
-      return new Uint8Array(wasmBinary);
-    }
-    if (readBinary) {
-      return readBinary(file);
-    }
-    throw "both async and sync fetching of the wasm failed";
-  }
-  __name(getBinarySync, "getBinarySync");
-  async function getWasmBinary(binaryFile) {
-    if (!wasmBinary) {
-      try {
-        var response = await readAsync(binaryFile);
-        return new Uint8Array(response);
-      } catch {
-      }
-    }
-    return getBinarySync(binaryFile);
-  }
-  __name(getWasmBinary, "getWasmBinary");
-  async function instantiateArrayBuffer(binaryFile, imports) {
-    try {
-      var binary2 = await getWasmBinary(binaryFile);
-      var instance2 = await WebAssembly.instantiate(binary2, imports);
-      return instance2;
-    } catch (reason) {
-      err(`failed to asynchronously prepare wasm: ${reason}`);
-      abort(reason);
-    }
-  }
-  __name(instantiateArrayBuffer, "instantiateArrayBuffer");
-  async function instantiateAsync(binary2, binaryFile, imports) {
-    if (!binary2 && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
-      try {
-        var response = fetch(binaryFile, {
-          credentials: "same-origin"
-        });
-        var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
-        return instantiationResult;
-      } catch (reason) {
-        err(`wasm streaming compile failed: ${reason}`);
-        err("falling back to ArrayBuffer instantiation");
-      }
-    }
-    return instantiateArrayBuffer(binaryFile, imports);
-  }
-  __name(instantiateAsync, "instantiateAsync");
-  function getWasmImports() {
-    return {
-      "env": wasmImports,
-      "wasi_snapshot_preview1": wasmImports,
-      "GOT.mem": new Proxy(wasmImports, GOTHandler),
-      "GOT.func": new Proxy(wasmImports, GOTHandler)
-    };
-  }
-  __name(getWasmImports, "getWasmImports");
-  async function createWasm() {
-    function receiveInstance(instance2, module2) {
-      wasmExports = instance2.exports;
-      wasmExports = relocateExports(wasmExports, 1024);
-      var metadata2 = getDylinkMetadata(module2);
-      if (metadata2.neededDynlibs) {
-        dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
-      }
-      mergeLibSymbols(wasmExports, "main");
-      LDSO.init();
-      loadDylibs();
-      __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
-      assignWasmExports(wasmExports);
-      return wasmExports;
-    }
-    __name(receiveInstance, "receiveInstance");
-    function receiveInstantiationResult(result2) {
-      return receiveInstance(result2["instance"], result2["module"]);
-    }
-    __name(receiveInstantiationResult, "receiveInstantiationResult");
-    var info2 = getWasmImports();
-    if (Module["instantiateWasm"]) {
-      return new Promise((resolve, reject) => {
-        Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve(receiveInstance(mod, inst));
-        });
-      });
-    }
-    wasmBinaryFile ??= findWasmBinary();
-    var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
-    var exports = receiveInstantiationResult(result);
-    return exports;
-  }
-  __name(createWasm, "createWasm");
-  class ExitStatus {
-    static {
-      __name(this, "ExitStatus");
-    }
-    name = "ExitStatus";
-    constructor(status) {
-      this.message = `Program terminated with exit(${status})`;
-      this.status = status;
-    }
-  }
-  var GOT = {};
-  var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
-  var GOTHandler = {
-    get(obj, symName) {
-      var rtn = GOT[symName];
-      if (!rtn) {
-        rtn = GOT[symName] = new WebAssembly.Global({
-          "value": "i32",
-          "mutable": true
-        });
-      }
-      if (!currentModuleWeakSymbols.has(symName)) {
-        rtn.required = true;
-      }
-      return rtn;
-    }
-  };
-  var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
-  var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
-  var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
-  var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
-  var LE_HEAP_LOAD_I64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getBigInt64(byteOffset, true), "LE_HEAP_LOAD_I64");
-  var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
-  var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
-  var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
-  var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
-  var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
-  var LE_HEAP_STORE_I64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setBigInt64(byteOffset, value, true), "LE_HEAP_STORE_I64");
-  var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
-  var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
-    while (callbacks.length > 0) {
-      callbacks.shift()(Module);
-    }
-  }, "callRuntimeCallbacks");
-  var onPostRuns = [];
-  var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.push(cb), "addOnPostRun");
-  var onPreRuns = [];
-  var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.push(cb), "addOnPreRun");
-  var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
-  var findStringEnd = /* @__PURE__ */ __name((heapOrArray, idx, maxBytesToRead, ignoreNul) => {
-    var maxIdx = idx + maxBytesToRead;
-    if (ignoreNul) return maxIdx;
-    while (heapOrArray[idx] && !(idx >= maxIdx)) ++idx;
-    return idx;
-  }, "findStringEnd");
-  var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead, ignoreNul) => {
-    var endPtr = findStringEnd(heapOrArray, idx, maxBytesToRead, ignoreNul);
-    if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
-      return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
-    }
-    var str = "";
-    while (idx < endPtr) {
-      var u0 = heapOrArray[idx++];
-      if (!(u0 & 128)) {
-        str += String.fromCharCode(u0);
-        continue;
-      }
-      var u1 = heapOrArray[idx++] & 63;
-      if ((u0 & 224) == 192) {
-        str += String.fromCharCode((u0 & 31) << 6 | u1);
-        continue;
-      }
-      var u2 = heapOrArray[idx++] & 63;
-      if ((u0 & 240) == 224) {
-        u0 = (u0 & 15) << 12 | u1 << 6 | u2;
-      } else {
-        u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
-      }
-      if (u0 < 65536) {
-        str += String.fromCharCode(u0);
-      } else {
-        var ch = u0 - 65536;
-        str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
-      }
-    }
-    return str;
-  }, "UTF8ArrayToString");
-  var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
-    var offset = 0;
-    var end = 0;
-    function getU8() {
-      return binary2[offset++];
-    }
-    __name(getU8, "getU8");
-    function getLEB() {
-      var ret = 0;
-      var mul = 1;
-      while (1) {
-        var byte = binary2[offset++];
-        ret += (byte & 127) * mul;
-        mul *= 128;
-        if (!(byte & 128)) break;
-      }
-      return ret;
-    }
-    __name(getLEB, "getLEB");
-    function getString() {
-      var len = getLEB();
-      offset += len;
-      return UTF8ArrayToString(binary2, offset - len, len);
-    }
-    __name(getString, "getString");
-    function getStringList() {
-      var count2 = getLEB();
-      var rtn = [];
-      while (count2--) rtn.push(getString());
-      return rtn;
-    }
-    __name(getStringList, "getStringList");
-    function failIf(condition, message) {
-      if (condition) throw new Error(message);
-    }
-    __name(failIf, "failIf");
-    if (binary2 instanceof WebAssembly.Module) {
-      var dylinkSection = WebAssembly.Module.customSections(binary2, "dylink.0");
-      failIf(dylinkSection.length === 0, "need dylink section");
-      binary2 = new Uint8Array(dylinkSection[0]);
-      end = binary2.length;
-    } else {
-      var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
-      var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
-      failIf(!magicNumberFound, "need to see wasm magic number");
-      failIf(binary2[8] !== 0, "need the dylink section to be first");
-      offset = 9;
-      var section_size = getLEB();
-      end = offset + section_size;
-      var name2 = getString();
-      failIf(name2 !== "dylink.0");
-    }
-    var customSection = {
-      neededDynlibs: [],
-      tlsExports: /* @__PURE__ */ new Set(),
-      weakImports: /* @__PURE__ */ new Set(),
-      runtimePaths: []
-    };
-    var WASM_DYLINK_MEM_INFO = 1;
-    var WASM_DYLINK_NEEDED = 2;
-    var WASM_DYLINK_EXPORT_INFO = 3;
-    var WASM_DYLINK_IMPORT_INFO = 4;
-    var WASM_DYLINK_RUNTIME_PATH = 5;
-    var WASM_SYMBOL_TLS = 256;
-    var WASM_SYMBOL_BINDING_MASK = 3;
-    var WASM_SYMBOL_BINDING_WEAK = 1;
-    while (offset < end) {
-      var subsectionType = getU8();
-      var subsectionSize = getLEB();
-      if (subsectionType === WASM_DYLINK_MEM_INFO) {
-        customSection.memorySize = getLEB();
-        customSection.memoryAlign = getLEB();
-        customSection.tableSize = getLEB();
-        customSection.tableAlign = getLEB();
-      } else if (subsectionType === WASM_DYLINK_NEEDED) {
-        customSection.neededDynlibs = getStringList();
-      } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          var symname = getString();
-          var flags2 = getLEB();
-          if (flags2 & WASM_SYMBOL_TLS) {
-            customSection.tlsExports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
-        var count = getLEB();
-        while (count--) {
-          getString();
-          var symname = getString();
-          var flags2 = getLEB();
-          if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
-            customSection.weakImports.add(symname);
-          }
-        }
-      } else if (subsectionType === WASM_DYLINK_RUNTIME_PATH) {
-        customSection.runtimePaths = getStringList();
-      } else {
-        offset += subsectionSize;
-      }
-    }
-    return customSection;
-  }, "getDylinkMetadata");
-  function getValue(ptr, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        return HEAP8[ptr];
-      case "i8":
-        return HEAP8[ptr];
-      case "i16":
-        return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
-      case "i32":
-        return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
-      case "i64":
-        return LE_HEAP_LOAD_I64((ptr >> 3) * 8);
-      case "float":
-        return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
-      case "double":
-        return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
-      case "*":
-        return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
-      default:
-        abort(`invalid type for getValue: ${type}`);
-    }
-  }
-  __name(getValue, "getValue");
-  var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
-    var dso = {
-      refcount: Infinity,
-      name: name2,
-      exports: syms,
-      global: true
-    };
-    LDSO.loadedLibsByName[name2] = dso;
-    if (handle2 != void 0) {
-      LDSO.loadedLibsByHandle[handle2] = dso;
-    }
-    return dso;
-  }, "newDSO");
-  var LDSO = {
-    loadedLibsByName: {},
-    loadedLibsByHandle: {},
-    init() {
-      newDSO("__main__", 0, wasmImports);
-    }
-  };
-  var ___heap_base = 82240;
-  var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
-  var getMemory = /* @__PURE__ */ __name((size) => {
-    if (runtimeInitialized) {
-      return _calloc(size, 1);
-    }
-    var ret = ___heap_base;
-    var end = ret + alignMemory(size, 16);
-    ___heap_base = end;
-    GOT["__heap_base"].value = end;
-    return ret;
-  }, "getMemory");
-  var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
-  var uleb128EncodeWithLen = /* @__PURE__ */ __name((arr) => {
-    const n = arr.length;
-    return [n % 128 | 128, n >> 7, ...arr];
-  }, "uleb128EncodeWithLen");
-  var wasmTypeCodes = {
-    "i": 127,
-    // i32
-    "p": 127,
-    // i32
-    "j": 126,
-    // i64
-    "f": 125,
-    // f32
-    "d": 124,
-    // f64
-    "e": 111
-  };
-  var generateTypePack = /* @__PURE__ */ __name((types) => uleb128EncodeWithLen(Array.from(types, (type) => {
-    var code = wasmTypeCodes[type];
-    return code;
-  })), "generateTypePack");
-  var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
-    var bytes = Uint8Array.of(
-      0,
-      97,
-      115,
-      109,
-      // magic ("\0asm")
-      1,
-      0,
-      0,
-      0,
-      // version: 1
-      1,
-      ...uleb128EncodeWithLen([
-        1,
-        // count: 1
-        96,
-        // param types
-        ...generateTypePack(sig.slice(1)),
-        // return types (for now only supporting [] if `void` and single [T] otherwise)
-        ...generateTypePack(sig[0] === "v" ? "" : sig[0])
-      ]),
-      // The rest of the module is static
-      2,
-      7,
-      // import section
-      // (import "e" "f" (func 0 (type 0)))
-      1,
-      1,
-      101,
-      1,
-      102,
-      0,
-      0,
-      7,
-      5,
-      // export section
-      // (export "f" (func 0 (type 0)))
-      1,
-      1,
-      102,
-      0,
-      0
-    );
-    var module2 = new WebAssembly.Module(bytes);
-    var instance2 = new WebAssembly.Instance(module2, {
-      "e": {
-        "f": func2
-      }
-    });
-    var wrappedFunc = instance2.exports["f"];
-    return wrappedFunc;
-  }, "convertJsFunctionToWasm");
-  var wasmTableMirror = [];
-  var wasmTable = new WebAssembly.Table({
-    "initial": 31,
-    "element": "anyfunc"
-  });
-  var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
-    var func2 = wasmTableMirror[funcPtr];
-    if (!func2) {
-      wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
-    }
-    return func2;
-  }, "getWasmTableEntry");
-  var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
-    if (functionsInTableMap) {
-      for (var i2 = offset; i2 < offset + count; i2++) {
-        var item = getWasmTableEntry(i2);
-        if (item) {
-          functionsInTableMap.set(item, i2);
-        }
-      }
-    }
-  }, "updateTableMap");
-  var functionsInTableMap;
-  var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
-    if (!functionsInTableMap) {
-      functionsInTableMap = /* @__PURE__ */ new WeakMap();
-      updateTableMap(0, wasmTable.length);
-    }
-    return functionsInTableMap.get(func2) || 0;
-  }, "getFunctionAddress");
-  var freeTableIndexes = [];
-  var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
-    if (freeTableIndexes.length) {
-      return freeTableIndexes.pop();
-    }
-    return wasmTable["grow"](1);
-  }, "getEmptyTableSlot");
-  var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
-    wasmTable.set(idx, func2);
-    wasmTableMirror[idx] = wasmTable.get(idx);
-  }, "setWasmTableEntry");
-  var addFunction = /* @__PURE__ */ __name((func2, sig) => {
-    var rtn = getFunctionAddress(func2);
-    if (rtn) {
-      return rtn;
-    }
-    var ret = getEmptyTableSlot();
-    try {
-      setWasmTableEntry(ret, func2);
-    } catch (err2) {
-      if (!(err2 instanceof TypeError)) {
-        throw err2;
-      }
-      var wrapped = convertJsFunctionToWasm(func2, sig);
-      setWasmTableEntry(ret, wrapped);
-    }
-    functionsInTableMap.set(func2, ret);
-    return ret;
-  }, "addFunction");
-  var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
-    for (var symName in exports) {
-      if (isInternalSym(symName)) {
-        continue;
-      }
-      var value = exports[symName];
-      GOT[symName] ||= new WebAssembly.Global({
-        "value": "i32",
-        "mutable": true
-      });
-      if (replace || GOT[symName].value == 0) {
-        if (typeof value == "function") {
-          GOT[symName].value = addFunction(value);
-        } else if (typeof value == "number") {
-          GOT[symName].value = value;
-        } else {
-          err(`unhandled export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "updateGOT");
-  var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
-    var relocated = {};
-    for (var e in exports) {
-      var value = exports[e];
-      if (typeof value == "object") {
-        value = value.value;
-      }
-      if (typeof value == "number") {
-        value += memoryBase2;
-      }
-      relocated[e] = value;
-    }
-    updateGOT(relocated, replace);
-    return relocated;
-  }, "relocateExports");
-  var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
-    var existing = wasmImports[symName];
-    if (!existing || existing.stub) {
-      return false;
-    }
-    return true;
-  }, "isSymbolDefined");
-  var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = [], promising = false) => {
-    var func2 = getWasmTableEntry(ptr);
-    var rtn = func2(...args2);
-    function convert(rtn2) {
-      return rtn2;
-    }
-    __name(convert, "convert");
-    return convert(rtn);
-  }, "dynCall");
-  var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
-  var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
-  var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
-    var sp = stackSave();
-    try {
-      return dynCall(sig, ptr, args2);
-    } catch (e) {
-      stackRestore(sp);
-      if (e !== e + 0) throw e;
-      _setThrew(1, 0);
-      if (sig[0] == "j") return 0n;
-    }
-  }, "createInvokeFunction");
-  var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
-    var sym;
-    if (isSymbolDefined(symName)) {
-      sym = wasmImports[symName];
-    } else if (symName.startsWith("invoke_")) {
-      sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
-    }
-    return {
-      sym,
-      name: symName
-    };
-  }, "resolveGlobalSymbol");
-  var onPostCtors = [];
-  var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.push(cb), "addOnPostCtor");
-  var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead, ignoreNul) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead, ignoreNul) : "", "UTF8ToString");
-  var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
-    var metadata = getDylinkMetadata(binary);
-    function loadModule() {
-      var memAlign = Math.pow(2, metadata.memoryAlign);
-      var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
-      var tableBase = metadata.tableSize ? wasmTable.length : 0;
-      if (handle) {
-        HEAP8[handle + 8] = 1;
-        LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
-        LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
-        LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
-        LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
-      }
-      if (metadata.tableSize) {
-        wasmTable.grow(metadata.tableSize);
-      }
-      var moduleExports;
-      function resolveSymbol(sym) {
-        var resolved = resolveGlobalSymbol(sym).sym;
-        if (!resolved && localScope) {
-          resolved = localScope[sym];
-        }
-        if (!resolved) {
-          resolved = moduleExports[sym];
-        }
-        return resolved;
-      }
-      __name(resolveSymbol, "resolveSymbol");
-      var proxyHandler = {
-        get(stubs, prop) {
-          switch (prop) {
-            case "__memory_base":
-              return memoryBase;
-            case "__table_base":
-              return tableBase;
-          }
-          if (prop in wasmImports && !wasmImports[prop].stub) {
-            var res = wasmImports[prop];
-            return res;
-          }
-          if (!(prop in stubs)) {
-            var resolved;
-            stubs[prop] = (...args2) => {
-              resolved ||= resolveSymbol(prop);
-              return resolved(...args2);
-            };
-          }
-          return stubs[prop];
-        }
-      };
-      var proxy = new Proxy({}, proxyHandler);
-      currentModuleWeakSymbols = metadata.weakImports;
-      var info = {
-        "GOT.mem": new Proxy({}, GOTHandler),
-        "GOT.func": new Proxy({}, GOTHandler),
-        "env": proxy,
-        "wasi_snapshot_preview1": proxy
-      };
-      function postInstantiation(module, instance) {
-        updateTableMap(tableBase, metadata.tableSize);
-        moduleExports = relocateExports(instance.exports, memoryBase);
-        if (!flags.allowUndefined) {
-          reportUndefinedSymbols();
-        }
-        function addEmAsm(addr, body) {
-          var args = [];
-          var arity = 0;
-          for (; arity < 16; arity++) {
-            if (body.indexOf("$" + arity) != -1) {
-              args.push("$" + arity);
-            } else {
-              break;
-            }
-          }
-          args = args.join(",");
-          var func = `(${args}) => { ${body} };`;
-          eval(func);
-        }
-        __name(addEmAsm, "addEmAsm");
-        if ("__start_em_asm" in moduleExports) {
-          var start = moduleExports["__start_em_asm"];
-          var stop = moduleExports["__stop_em_asm"];
-          while (start < stop) {
-            var jsString = UTF8ToString(start);
-            addEmAsm(start, jsString);
-            start = HEAPU8.indexOf(0, start) + 1;
-          }
-        }
-        function addEmJs(name, cSig, body) {
-          var jsArgs = [];
-          cSig = cSig.slice(1, -1);
-          if (cSig != "void") {
-            cSig = cSig.split(",");
-            for (var i in cSig) {
-              var jsArg = cSig[i].split(" ").pop();
-              jsArgs.push(jsArg.replace("*", ""));
-            }
-          }
-          var func = `(${jsArgs}) => ${body};`;
-          moduleExports[name] = eval(func);
-        }
-        __name(addEmJs, "addEmJs");
-        for (var name in moduleExports) {
-          if (name.startsWith("__em_js__")) {
-            var start = moduleExports[name];
-            var jsString = UTF8ToString(start);
-            var parts = jsString.split("<::>");
-            addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
-            delete moduleExports[name];
-          }
-        }
-        var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
-        if (applyRelocs) {
-          if (runtimeInitialized) {
-            applyRelocs();
-          } else {
-            __RELOC_FUNCS__.push(applyRelocs);
-          }
-        }
-        var init = moduleExports["__wasm_call_ctors"];
-        if (init) {
-          if (runtimeInitialized) {
-            init();
-          } else {
-            addOnPostCtor(init);
-          }
-        }
-        return moduleExports;
-      }
-      __name(postInstantiation, "postInstantiation");
-      if (flags.loadAsync) {
-        return (async () => {
-          var instance2;
-          if (binary instanceof WebAssembly.Module) {
-            instance2 = new WebAssembly.Instance(binary, info);
-          } else {
-            ({ module: binary, instance: instance2 } = await WebAssembly.instantiate(binary, info));
-          }
-          return postInstantiation(binary, instance2);
-        })();
-      }
-      var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
-      var instance = new WebAssembly.Instance(module, info);
-      return postInstantiation(module, instance);
-    }
-    __name(loadModule, "loadModule");
-    flags = {
-      ...flags,
-      rpath: {
-        parentLibPath: libName,
-        paths: metadata.runtimePaths
-      }
-    };
-    if (flags.loadAsync) {
-      return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
-    }
-    metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
-    return loadModule();
-  }, "loadWebAssemblyModule");
-  var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
-    for (var [sym, exp] of Object.entries(exports)) {
-      const setImport = /* @__PURE__ */ __name((target) => {
-        if (!isSymbolDefined(target)) {
-          wasmImports[target] = exp;
-        }
-      }, "setImport");
-      setImport(sym);
-      const main_alias = "__main_argc_argv";
-      if (sym == "main") {
-        setImport(main_alias);
-      }
-      if (sym == main_alias) {
-        setImport("main");
-      }
-    }
-  }, "mergeLibSymbols");
-  var asyncLoad = /* @__PURE__ */ __name(async (url) => {
-    var arrayBuffer = await readAsync(url);
-    return new Uint8Array(arrayBuffer);
-  }, "asyncLoad");
-  function loadDynamicLibrary(libName2, flags2 = {
-    global: true,
-    nodelete: true
-  }, localScope2, handle2) {
-    var dso = LDSO.loadedLibsByName[libName2];
-    if (dso) {
-      if (!flags2.global) {
-        if (localScope2) {
-          Object.assign(localScope2, dso.exports);
-        }
-      } else if (!dso.global) {
-        dso.global = true;
-        mergeLibSymbols(dso.exports, libName2);
-      }
-      if (flags2.nodelete && dso.refcount !== Infinity) {
-        dso.refcount = Infinity;
-      }
-      dso.refcount++;
-      if (handle2) {
-        LDSO.loadedLibsByHandle[handle2] = dso;
-      }
-      return flags2.loadAsync ? Promise.resolve(true) : true;
-    }
-    dso = newDSO(libName2, handle2, "loading");
-    dso.refcount = flags2.nodelete ? Infinity : 1;
-    dso.global = flags2.global;
-    function loadLibData() {
-      if (handle2) {
-        var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
-        var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
-        if (data && dataSize) {
-          var libData = HEAP8.slice(data, data + dataSize);
-          return flags2.loadAsync ? Promise.resolve(libData) : libData;
-        }
-      }
-      var libFile = locateFile(libName2);
-      if (flags2.loadAsync) {
-        return asyncLoad(libFile);
-      }
-      if (!readBinary) {
-        throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
-      }
-      return readBinary(libFile);
-    }
-    __name(loadLibData, "loadLibData");
-    function getExports() {
-      if (flags2.loadAsync) {
-        return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
-      }
-      return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
-    }
-    __name(getExports, "getExports");
-    function moduleLoaded(exports) {
-      if (dso.global) {
-        mergeLibSymbols(exports, libName2);
-      } else if (localScope2) {
-        Object.assign(localScope2, exports);
-      }
-      dso.exports = exports;
-    }
-    __name(moduleLoaded, "moduleLoaded");
-    if (flags2.loadAsync) {
-      return getExports().then((exports) => {
-        moduleLoaded(exports);
-        return true;
-      });
-    }
-    moduleLoaded(getExports());
-    return true;
-  }
-  __name(loadDynamicLibrary, "loadDynamicLibrary");
-  var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
-        var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
-          continue;
-        }
-        if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
-        } else if (typeof value == "number") {
-          entry.value = value;
-        } else {
-          throw new Error(`bad export type for '${symName}': ${typeof value}`);
-        }
-      }
-    }
-  }, "reportUndefinedSymbols");
-  var runDependencies = 0;
-  var dependenciesFulfilled = null;
-  var removeRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies--;
-    Module["monitorRunDependencies"]?.(runDependencies);
-    if (runDependencies == 0) {
-      if (dependenciesFulfilled) {
-        var callback = dependenciesFulfilled;
-        dependenciesFulfilled = null;
-        callback();
-      }
-    }
-  }, "removeRunDependency");
-  var addRunDependency = /* @__PURE__ */ __name((id) => {
-    runDependencies++;
-    Module["monitorRunDependencies"]?.(runDependencies);
-  }, "addRunDependency");
-  var loadDylibs = /* @__PURE__ */ __name(async () => {
-    if (!dynamicLibraries.length) {
-      reportUndefinedSymbols();
-      return;
-    }
-    addRunDependency("loadDylibs");
-    for (var lib of dynamicLibraries) {
-      await loadDynamicLibrary(lib, {
-        loadAsync: true,
-        global: true,
-        nodelete: true,
-        allowUndefined: true
-      });
-    }
-    reportUndefinedSymbols();
-    removeRunDependency("loadDylibs");
-  }, "loadDylibs");
-  var noExitRuntime = true;
-  function setValue(ptr, value, type = "i8") {
-    if (type.endsWith("*")) type = "*";
-    switch (type) {
-      case "i1":
-        HEAP8[ptr] = value;
-        break;
-      case "i8":
-        HEAP8[ptr] = value;
-        break;
-      case "i16":
-        LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
-        break;
-      case "i32":
-        LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
-        break;
-      case "i64":
-        LE_HEAP_STORE_I64((ptr >> 3) * 8, BigInt(value));
-        break;
-      case "float":
-        LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
-        break;
-      case "double":
-        LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
-        break;
-      case "*":
-        LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
-        break;
-      default:
-        abort(`invalid type for setValue: ${type}`);
-    }
-  }
-  __name(setValue, "setValue");
-  var ___memory_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1024);
-  var ___stack_high = 82240;
-  var ___stack_low = 16704;
-  var ___stack_pointer = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": true
-  }, 82240);
-  var ___table_base = new WebAssembly.Global({
-    "value": "i32",
-    "mutable": false
-  }, 1);
-  var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
-  __abort_js.sig = "v";
-  var getHeapMax = /* @__PURE__ */ __name(() => (
-    // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
-    // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
-    // for any code that deals with heap sizes, which would require special
-    // casing all heap size related code to treat 0 specially.
-    2147483648
-  ), "getHeapMax");
-  var growMemory = /* @__PURE__ */ __name((size) => {
-    var oldHeapSize = wasmMemory.buffer.byteLength;
-    var pages = (size - oldHeapSize + 65535) / 65536 | 0;
-    try {
-      wasmMemory.grow(pages);
-      updateMemoryViews();
-      return 1;
-    } catch (e) {
-    }
-  }, "growMemory");
-  var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
-    var oldSize = HEAPU8.length;
-    requestedSize >>>= 0;
-    var maxHeapSize = getHeapMax();
-    if (requestedSize > maxHeapSize) {
-      return false;
-    }
-    for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
-      var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
-      overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
-      var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
-      var replacement = growMemory(newSize);
-      if (replacement) {
-        return true;
-      }
-    }
-    return false;
-  }, "_emscripten_resize_heap");
-  _emscripten_resize_heap.sig = "ip";
-  var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
-  _fd_close.sig = "ii";
-  var INT53_MAX = 9007199254740992;
-  var INT53_MIN = -9007199254740992;
-  var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
-  function _fd_seek(fd, offset, whence, newOffset) {
-    offset = bigintToI53Checked(offset);
-    return 70;
-  }
-  __name(_fd_seek, "_fd_seek");
-  _fd_seek.sig = "iijip";
-  var printCharBuffers = [null, [], []];
-  var printChar = /* @__PURE__ */ __name((stream, curr) => {
-    var buffer = printCharBuffers[stream];
-    if (curr === 0 || curr === 10) {
-      (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
-      buffer.length = 0;
-    } else {
-      buffer.push(curr);
-    }
-  }, "printChar");
-  var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
-    var num = 0;
-    for (var i2 = 0; i2 < iovcnt; i2++) {
-      var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
-      var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
-      iov += 8;
-      for (var j = 0; j < len; j++) {
-        printChar(fd, HEAPU8[ptr + j]);
-      }
-      num += len;
-    }
-    LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
-    return 0;
-  }, "_fd_write");
-  _fd_write.sig = "iippp";
-  function _tree_sitter_log_callback(isLexMessage, messageAddress) {
-    if (Module.currentLogCallback) {
-      const message = UTF8ToString(messageAddress);
-      Module.currentLogCallback(message, isLexMessage !== 0);
-    }
-  }
-  __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
-  function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
-    const INPUT_BUFFER_SIZE = 10 * 1024;
-    const string = Module.currentParseCallback(index, {
-      row,
-      column
-    });
-    if (typeof string === "string") {
-      setValue(lengthAddress, string.length, "i32");
-      stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
-    } else {
-      setValue(lengthAddress, 0, "i32");
-    }
-  }
-  __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
-  function _tree_sitter_progress_callback(currentOffset, hasError) {
-    if (Module.currentProgressCallback) {
-      return Module.currentProgressCallback({
-        currentOffset,
-        hasError
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
-  function _tree_sitter_query_progress_callback(currentOffset) {
-    if (Module.currentQueryProgressCallback) {
-      return Module.currentQueryProgressCallback({
-        currentOffset
-      });
-    }
-    return false;
-  }
-  __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
-  var runtimeKeepaliveCounter = 0;
-  var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime || runtimeKeepaliveCounter > 0, "keepRuntimeAlive");
-  var _proc_exit = /* @__PURE__ */ __name((code) => {
-    EXITSTATUS = code;
-    if (!keepRuntimeAlive()) {
-      Module["onExit"]?.(code);
-      ABORT = true;
-    }
-    quit_(code, new ExitStatus(code));
-  }, "_proc_exit");
-  _proc_exit.sig = "vi";
-  var exitJS = /* @__PURE__ */ __name((status, implicit) => {
-    EXITSTATUS = status;
-    _proc_exit(status);
-  }, "exitJS");
-  var handleException = /* @__PURE__ */ __name((e) => {
-    if (e instanceof ExitStatus || e == "unwind") {
-      return EXITSTATUS;
-    }
-    quit_(1, e);
-  }, "handleException");
-  var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
-    var len = 0;
-    for (var i2 = 0; i2 < str.length; ++i2) {
-      var c = str.charCodeAt(i2);
-      if (c <= 127) {
-        len++;
-      } else if (c <= 2047) {
-        len += 2;
-      } else if (c >= 55296 && c <= 57343) {
-        len += 4;
-        ++i2;
-      } else {
-        len += 3;
-      }
-    }
-    return len;
-  }, "lengthBytesUTF8");
-  var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
-    if (!(maxBytesToWrite > 0)) return 0;
-    var startIdx = outIdx;
-    var endIdx = outIdx + maxBytesToWrite - 1;
-    for (var i2 = 0; i2 < str.length; ++i2) {
-      var u = str.codePointAt(i2);
-      if (u <= 127) {
-        if (outIdx >= endIdx) break;
-        heap[outIdx++] = u;
-      } else if (u <= 2047) {
-        if (outIdx + 1 >= endIdx) break;
-        heap[outIdx++] = 192 | u >> 6;
-        heap[outIdx++] = 128 | u & 63;
-      } else if (u <= 65535) {
-        if (outIdx + 2 >= endIdx) break;
-        heap[outIdx++] = 224 | u >> 12;
-        heap[outIdx++] = 128 | u >> 6 & 63;
-        heap[outIdx++] = 128 | u & 63;
-      } else {
-        if (outIdx + 3 >= endIdx) break;
-        heap[outIdx++] = 240 | u >> 18;
-        heap[outIdx++] = 128 | u >> 12 & 63;
-        heap[outIdx++] = 128 | u >> 6 & 63;
-        heap[outIdx++] = 128 | u & 63;
-        i2++;
-      }
-    }
-    heap[outIdx] = 0;
-    return outIdx - startIdx;
-  }, "stringToUTF8Array");
-  var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
-  var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
-  var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
-    var size = lengthBytesUTF8(str) + 1;
-    var ret = stackAlloc(size);
-    stringToUTF8(str, ret, size);
-    return ret;
-  }, "stringToUTF8OnStack");
-  var AsciiToString = /* @__PURE__ */ __name((ptr) => {
-    var str = "";
-    while (1) {
-      var ch = HEAPU8[ptr++];
-      if (!ch) return str;
-      str += String.fromCharCode(ch);
-    }
-  }, "AsciiToString");
-  var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
-    maxBytesToWrite ??= 2147483647;
-    if (maxBytesToWrite < 2) return 0;
-    maxBytesToWrite -= 2;
-    var startPtr = outPtr;
-    var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
-    for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
-      var codeUnit = str.charCodeAt(i2);
-      LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
-      outPtr += 2;
-    }
-    LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
-    return outPtr - startPtr;
-  }, "stringToUTF16");
-  new Int8Array(new Int16Array([1]).buffer)[0] === 1 ? [
-    /* little endian */
-    ((x) => x),
-    ((x) => x),
-    void 0,
-    ((x) => x)
-  ] : [
-    /* big endian */
-    ((x) => x),
-    ((x) => ((x & 65280) << 8 | (x & 255) << 24) >> 16),
-    void 0,
-    ((x) => x >> 24 & 255 | x >> 8 & 65280 | (x & 65280) << 8 | (x & 255) << 24)
-  ];
-  function LE_HEAP_UPDATE() {
-    HEAPU16.unsigned = ((x) => x & 65535);
-    HEAPU32.unsigned = ((x) => x >>> 0);
-  }
-  __name(LE_HEAP_UPDATE, "LE_HEAP_UPDATE");
-  {
-    initMemory();
-    if (Module["noExitRuntime"]) noExitRuntime = Module["noExitRuntime"];
-    if (Module["print"]) out = Module["print"];
-    if (Module["printErr"]) err = Module["printErr"];
-    if (Module["dynamicLibraries"]) dynamicLibraries = Module["dynamicLibraries"];
-    if (Module["wasmBinary"]) wasmBinary = Module["wasmBinary"];
-    if (Module["arguments"]) arguments_ = Module["arguments"];
-    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
-    if (Module["preInit"]) {
-      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
-      while (Module["preInit"].length > 0) {
-        Module["preInit"].shift()();
-      }
-    }
-  }
-  Module["setValue"] = setValue;
-  Module["getValue"] = getValue;
-  Module["UTF8ToString"] = UTF8ToString;
-  Module["stringToUTF8"] = stringToUTF8;
-  Module["lengthBytesUTF8"] = lengthBytesUTF8;
-  Module["AsciiToString"] = AsciiToString;
-  Module["stringToUTF16"] = stringToUTF16;
-  Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
-  Module["LE_HEAP_STORE_I64"] = LE_HEAP_STORE_I64;
-  var _calloc, _setThrew, __emscripten_stack_restore, __emscripten_stack_alloc, _emscripten_stack_get_current;
-  function assignWasmExports(wasmExports2) {
-    Module["_malloc"] = wasmExports2["malloc"];
-    Module["_calloc"] = _calloc = wasmExports2["calloc"];
-    Module["_realloc"] = wasmExports2["realloc"];
-    Module["_free"] = wasmExports2["free"];
-    Module["_ts_range_edit"] = wasmExports2["ts_range_edit"];
-    Module["_memcmp"] = wasmExports2["memcmp"];
-    Module["_ts_language_symbol_count"] = wasmExports2["ts_language_symbol_count"];
-    Module["_ts_language_state_count"] = wasmExports2["ts_language_state_count"];
-    Module["_ts_language_abi_version"] = wasmExports2["ts_language_abi_version"];
-    Module["_ts_language_name"] = wasmExports2["ts_language_name"];
-    Module["_ts_language_field_count"] = wasmExports2["ts_language_field_count"];
-    Module["_ts_language_next_state"] = wasmExports2["ts_language_next_state"];
-    Module["_ts_language_symbol_name"] = wasmExports2["ts_language_symbol_name"];
-    Module["_ts_language_symbol_for_name"] = wasmExports2["ts_language_symbol_for_name"];
-    Module["_strncmp"] = wasmExports2["strncmp"];
-    Module["_strlen"] = wasmExports2["strlen"];
-    Module["_ts_language_symbol_type"] = wasmExports2["ts_language_symbol_type"];
-    Module["_ts_language_field_name_for_id"] = wasmExports2["ts_language_field_name_for_id"];
-    Module["_ts_lookahead_iterator_new"] = wasmExports2["ts_lookahead_iterator_new"];
-    Module["_ts_lookahead_iterator_delete"] = wasmExports2["ts_lookahead_iterator_delete"];
-    Module["_ts_lookahead_iterator_reset_state"] = wasmExports2["ts_lookahead_iterator_reset_state"];
-    Module["_ts_lookahead_iterator_reset"] = wasmExports2["ts_lookahead_iterator_reset"];
-    Module["_ts_lookahead_iterator_next"] = wasmExports2["ts_lookahead_iterator_next"];
-    Module["_ts_lookahead_iterator_current_symbol"] = wasmExports2["ts_lookahead_iterator_current_symbol"];
-    Module["_ts_point_edit"] = wasmExports2["ts_point_edit"];
-    Module["_ts_parser_delete"] = wasmExports2["ts_parser_delete"];
-    Module["_ts_parser_reset"] = wasmExports2["ts_parser_reset"];
-    Module["_ts_parser_set_language"] = wasmExports2["ts_parser_set_language"];
-    Module["_ts_parser_set_included_ranges"] = wasmExports2["ts_parser_set_included_ranges"];
-    Module["_ts_query_new"] = wasmExports2["ts_query_new"];
-    Module["_ts_query_delete"] = wasmExports2["ts_query_delete"];
-    Module["_iswspace"] = wasmExports2["iswspace"];
-    Module["_iswalnum"] = wasmExports2["iswalnum"];
-    Module["_ts_query_copy"] = wasmExports2["ts_query_copy"];
-    Module["_ts_query_pattern_count"] = wasmExports2["ts_query_pattern_count"];
-    Module["_ts_query_capture_count"] = wasmExports2["ts_query_capture_count"];
-    Module["_ts_query_string_count"] = wasmExports2["ts_query_string_count"];
-    Module["_ts_query_capture_name_for_id"] = wasmExports2["ts_query_capture_name_for_id"];
-    Module["_ts_query_capture_quantifier_for_id"] = wasmExports2["ts_query_capture_quantifier_for_id"];
-    Module["_ts_query_string_value_for_id"] = wasmExports2["ts_query_string_value_for_id"];
-    Module["_ts_query_predicates_for_pattern"] = wasmExports2["ts_query_predicates_for_pattern"];
-    Module["_ts_query_start_byte_for_pattern"] = wasmExports2["ts_query_start_byte_for_pattern"];
-    Module["_ts_query_end_byte_for_pattern"] = wasmExports2["ts_query_end_byte_for_pattern"];
-    Module["_ts_query_is_pattern_rooted"] = wasmExports2["ts_query_is_pattern_rooted"];
-    Module["_ts_query_is_pattern_non_local"] = wasmExports2["ts_query_is_pattern_non_local"];
-    Module["_ts_query_is_pattern_guaranteed_at_step"] = wasmExports2["ts_query_is_pattern_guaranteed_at_step"];
-    Module["_ts_query_disable_capture"] = wasmExports2["ts_query_disable_capture"];
-    Module["_ts_query_disable_pattern"] = wasmExports2["ts_query_disable_pattern"];
-    Module["_ts_tree_copy"] = wasmExports2["ts_tree_copy"];
-    Module["_ts_tree_delete"] = wasmExports2["ts_tree_delete"];
-    Module["_ts_init"] = wasmExports2["ts_init"];
-    Module["_ts_parser_new_wasm"] = wasmExports2["ts_parser_new_wasm"];
-    Module["_ts_parser_enable_logger_wasm"] = wasmExports2["ts_parser_enable_logger_wasm"];
-    Module["_ts_parser_parse_wasm"] = wasmExports2["ts_parser_parse_wasm"];
-    Module["_ts_parser_included_ranges_wasm"] = wasmExports2["ts_parser_included_ranges_wasm"];
-    Module["_ts_language_type_is_named_wasm"] = wasmExports2["ts_language_type_is_named_wasm"];
-    Module["_ts_language_type_is_visible_wasm"] = wasmExports2["ts_language_type_is_visible_wasm"];
-    Module["_ts_language_metadata_wasm"] = wasmExports2["ts_language_metadata_wasm"];
-    Module["_ts_language_supertypes_wasm"] = wasmExports2["ts_language_supertypes_wasm"];
-    Module["_ts_language_subtypes_wasm"] = wasmExports2["ts_language_subtypes_wasm"];
-    Module["_ts_tree_root_node_wasm"] = wasmExports2["ts_tree_root_node_wasm"];
-    Module["_ts_tree_root_node_with_offset_wasm"] = wasmExports2["ts_tree_root_node_with_offset_wasm"];
-    Module["_ts_tree_edit_wasm"] = wasmExports2["ts_tree_edit_wasm"];
-    Module["_ts_tree_included_ranges_wasm"] = wasmExports2["ts_tree_included_ranges_wasm"];
-    Module["_ts_tree_get_changed_ranges_wasm"] = wasmExports2["ts_tree_get_changed_ranges_wasm"];
-    Module["_ts_tree_cursor_new_wasm"] = wasmExports2["ts_tree_cursor_new_wasm"];
-    Module["_ts_tree_cursor_copy_wasm"] = wasmExports2["ts_tree_cursor_copy_wasm"];
-    Module["_ts_tree_cursor_delete_wasm"] = wasmExports2["ts_tree_cursor_delete_wasm"];
-    Module["_ts_tree_cursor_reset_wasm"] = wasmExports2["ts_tree_cursor_reset_wasm"];
-    Module["_ts_tree_cursor_reset_to_wasm"] = wasmExports2["ts_tree_cursor_reset_to_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_wasm"] = wasmExports2["ts_tree_cursor_goto_first_child_wasm"];
-    Module["_ts_tree_cursor_goto_last_child_wasm"] = wasmExports2["ts_tree_cursor_goto_last_child_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = wasmExports2["ts_tree_cursor_goto_first_child_for_index_wasm"];
-    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = wasmExports2["ts_tree_cursor_goto_first_child_for_position_wasm"];
-    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = wasmExports2["ts_tree_cursor_goto_next_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = wasmExports2["ts_tree_cursor_goto_previous_sibling_wasm"];
-    Module["_ts_tree_cursor_goto_descendant_wasm"] = wasmExports2["ts_tree_cursor_goto_descendant_wasm"];
-    Module["_ts_tree_cursor_goto_parent_wasm"] = wasmExports2["ts_tree_cursor_goto_parent_wasm"];
-    Module["_ts_tree_cursor_current_node_type_id_wasm"] = wasmExports2["ts_tree_cursor_current_node_type_id_wasm"];
-    Module["_ts_tree_cursor_current_node_state_id_wasm"] = wasmExports2["ts_tree_cursor_current_node_state_id_wasm"];
-    Module["_ts_tree_cursor_current_node_is_named_wasm"] = wasmExports2["ts_tree_cursor_current_node_is_named_wasm"];
-    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = wasmExports2["ts_tree_cursor_current_node_is_missing_wasm"];
-    Module["_ts_tree_cursor_current_node_id_wasm"] = wasmExports2["ts_tree_cursor_current_node_id_wasm"];
-    Module["_ts_tree_cursor_start_position_wasm"] = wasmExports2["ts_tree_cursor_start_position_wasm"];
-    Module["_ts_tree_cursor_end_position_wasm"] = wasmExports2["ts_tree_cursor_end_position_wasm"];
-    Module["_ts_tree_cursor_start_index_wasm"] = wasmExports2["ts_tree_cursor_start_index_wasm"];
-    Module["_ts_tree_cursor_end_index_wasm"] = wasmExports2["ts_tree_cursor_end_index_wasm"];
-    Module["_ts_tree_cursor_current_field_id_wasm"] = wasmExports2["ts_tree_cursor_current_field_id_wasm"];
-    Module["_ts_tree_cursor_current_depth_wasm"] = wasmExports2["ts_tree_cursor_current_depth_wasm"];
-    Module["_ts_tree_cursor_current_descendant_index_wasm"] = wasmExports2["ts_tree_cursor_current_descendant_index_wasm"];
-    Module["_ts_tree_cursor_current_node_wasm"] = wasmExports2["ts_tree_cursor_current_node_wasm"];
-    Module["_ts_node_symbol_wasm"] = wasmExports2["ts_node_symbol_wasm"];
-    Module["_ts_node_field_name_for_child_wasm"] = wasmExports2["ts_node_field_name_for_child_wasm"];
-    Module["_ts_node_field_name_for_named_child_wasm"] = wasmExports2["ts_node_field_name_for_named_child_wasm"];
-    Module["_ts_node_children_by_field_id_wasm"] = wasmExports2["ts_node_children_by_field_id_wasm"];
-    Module["_ts_node_first_child_for_byte_wasm"] = wasmExports2["ts_node_first_child_for_byte_wasm"];
-    Module["_ts_node_first_named_child_for_byte_wasm"] = wasmExports2["ts_node_first_named_child_for_byte_wasm"];
-    Module["_ts_node_grammar_symbol_wasm"] = wasmExports2["ts_node_grammar_symbol_wasm"];
-    Module["_ts_node_child_count_wasm"] = wasmExports2["ts_node_child_count_wasm"];
-    Module["_ts_node_named_child_count_wasm"] = wasmExports2["ts_node_named_child_count_wasm"];
-    Module["_ts_node_child_wasm"] = wasmExports2["ts_node_child_wasm"];
-    Module["_ts_node_named_child_wasm"] = wasmExports2["ts_node_named_child_wasm"];
-    Module["_ts_node_child_by_field_id_wasm"] = wasmExports2["ts_node_child_by_field_id_wasm"];
-    Module["_ts_node_next_sibling_wasm"] = wasmExports2["ts_node_next_sibling_wasm"];
-    Module["_ts_node_prev_sibling_wasm"] = wasmExports2["ts_node_prev_sibling_wasm"];
-    Module["_ts_node_next_named_sibling_wasm"] = wasmExports2["ts_node_next_named_sibling_wasm"];
-    Module["_ts_node_prev_named_sibling_wasm"] = wasmExports2["ts_node_prev_named_sibling_wasm"];
-    Module["_ts_node_descendant_count_wasm"] = wasmExports2["ts_node_descendant_count_wasm"];
-    Module["_ts_node_parent_wasm"] = wasmExports2["ts_node_parent_wasm"];
-    Module["_ts_node_child_with_descendant_wasm"] = wasmExports2["ts_node_child_with_descendant_wasm"];
-    Module["_ts_node_descendant_for_index_wasm"] = wasmExports2["ts_node_descendant_for_index_wasm"];
-    Module["_ts_node_named_descendant_for_index_wasm"] = wasmExports2["ts_node_named_descendant_for_index_wasm"];
-    Module["_ts_node_descendant_for_position_wasm"] = wasmExports2["ts_node_descendant_for_position_wasm"];
-    Module["_ts_node_named_descendant_for_position_wasm"] = wasmExports2["ts_node_named_descendant_for_position_wasm"];
-    Module["_ts_node_start_point_wasm"] = wasmExports2["ts_node_start_point_wasm"];
-    Module["_ts_node_end_point_wasm"] = wasmExports2["ts_node_end_point_wasm"];
-    Module["_ts_node_start_index_wasm"] = wasmExports2["ts_node_start_index_wasm"];
-    Module["_ts_node_end_index_wasm"] = wasmExports2["ts_node_end_index_wasm"];
-    Module["_ts_node_to_string_wasm"] = wasmExports2["ts_node_to_string_wasm"];
-    Module["_ts_node_children_wasm"] = wasmExports2["ts_node_children_wasm"];
-    Module["_ts_node_named_children_wasm"] = wasmExports2["ts_node_named_children_wasm"];
-    Module["_ts_node_descendants_of_type_wasm"] = wasmExports2["ts_node_descendants_of_type_wasm"];
-    Module["_ts_node_is_named_wasm"] = wasmExports2["ts_node_is_named_wasm"];
-    Module["_ts_node_has_changes_wasm"] = wasmExports2["ts_node_has_changes_wasm"];
-    Module["_ts_node_has_error_wasm"] = wasmExports2["ts_node_has_error_wasm"];
-    Module["_ts_node_is_error_wasm"] = wasmExports2["ts_node_is_error_wasm"];
-    Module["_ts_node_is_missing_wasm"] = wasmExports2["ts_node_is_missing_wasm"];
-    Module["_ts_node_is_extra_wasm"] = wasmExports2["ts_node_is_extra_wasm"];
-    Module["_ts_node_parse_state_wasm"] = wasmExports2["ts_node_parse_state_wasm"];
-    Module["_ts_node_next_parse_state_wasm"] = wasmExports2["ts_node_next_parse_state_wasm"];
-    Module["_ts_query_matches_wasm"] = wasmExports2["ts_query_matches_wasm"];
-    Module["_ts_query_captures_wasm"] = wasmExports2["ts_query_captures_wasm"];
-    Module["_memset"] = wasmExports2["memset"];
-    Module["_memcpy"] = wasmExports2["memcpy"];
-    Module["_memmove"] = wasmExports2["memmove"];
-    Module["_iswalpha"] = wasmExports2["iswalpha"];
-    Module["_iswblank"] = wasmExports2["iswblank"];
-    Module["_iswdigit"] = wasmExports2["iswdigit"];
-    Module["_iswlower"] = wasmExports2["iswlower"];
-    Module["_iswpunct"] = wasmExports2["iswpunct"];
-    Module["_iswupper"] = wasmExports2["iswupper"];
-    Module["_iswxdigit"] = wasmExports2["iswxdigit"];
-    Module["_memchr"] = wasmExports2["memchr"];
-    Module["_strcmp"] = wasmExports2["strcmp"];
-    Module["_strncat"] = wasmExports2["strncat"];
-    Module["_strncpy"] = wasmExports2["strncpy"];
-    Module["_towlower"] = wasmExports2["towlower"];
-    Module["_towupper"] = wasmExports2["towupper"];
-    _setThrew = wasmExports2["setThrew"];
-    __emscripten_stack_restore = wasmExports2["_emscripten_stack_restore"];
-    __emscripten_stack_alloc = wasmExports2["_emscripten_stack_alloc"];
-    _emscripten_stack_get_current = wasmExports2["emscripten_stack_get_current"];
-    wasmExports2["__wasm_apply_data_relocs"];
-  }
-  __name(assignWasmExports, "assignWasmExports");
-  var wasmImports = {
-    /** @export */
-    __heap_base: ___heap_base,
-    /** @export */
-    __indirect_function_table: wasmTable,
-    /** @export */
-    __memory_base: ___memory_base,
-    /** @export */
-    __stack_high: ___stack_high,
-    /** @export */
-    __stack_low: ___stack_low,
-    /** @export */
-    __stack_pointer: ___stack_pointer,
-    /** @export */
-    __table_base: ___table_base,
-    /** @export */
-    _abort_js: __abort_js,
-    /** @export */
-    emscripten_resize_heap: _emscripten_resize_heap,
-    /** @export */
-    fd_close: _fd_close,
-    /** @export */
-    fd_seek: _fd_seek,
-    /** @export */
-    fd_write: _fd_write,
-    /** @export */
-    memory: wasmMemory,
-    /** @export */
-    tree_sitter_log_callback: _tree_sitter_log_callback,
-    /** @export */
-    tree_sitter_parse_callback: _tree_sitter_parse_callback,
-    /** @export */
-    tree_sitter_progress_callback: _tree_sitter_progress_callback,
-    /** @export */
-    tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
-  };
-  function callMain(args2 = []) {
-    var entryFunction = resolveGlobalSymbol("main").sym;
-    if (!entryFunction) return;
-    args2.unshift(thisProgram);
-    var argc = args2.length;
-    var argv = stackAlloc((argc + 1) * 4);
-    var argv_ptr = argv;
-    args2.forEach((arg) => {
-      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
-      argv_ptr += 4;
-    });
-    LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
-    try {
-      var ret = entryFunction(argc, argv);
-      exitJS(
-        ret,
-        /* implicit = */
-        true
-      );
-      return ret;
-    } catch (e) {
-      return handleException(e);
-    }
-  }
-  __name(callMain, "callMain");
-  function run(args2 = arguments_) {
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    preRun();
-    if (runDependencies > 0) {
-      dependenciesFulfilled = run;
-      return;
-    }
-    function doRun() {
-      Module["calledRun"] = true;
-      if (ABORT) return;
-      initRuntime();
-      readyPromiseResolve?.(Module);
-      Module["onRuntimeInitialized"]?.();
-      var noInitialRun = Module["noInitialRun"] || false;
-      if (!noInitialRun) callMain(args2);
-      postRun();
-    }
-    __name(doRun, "doRun");
-    if (Module["setStatus"]) {
-      Module["setStatus"]("Running...");
-      setTimeout(() => {
-        setTimeout(() => Module["setStatus"](""), 1);
-        doRun();
-      }, 1);
-    } else {
-      doRun();
-    }
-  }
-  __name(run, "run");
-  var wasmExports;
-  wasmExports = await createWasm();
-  run();
-  if (runtimeInitialized) {
-    moduleRtn = Module;
-  } else {
-    moduleRtn = new Promise((resolve, reject) => {
-      readyPromiseResolve = resolve;
-      readyPromiseReject = reject;
-    });
-  }
-  return moduleRtn;
-}
-__name(Module2, "Module");
-var web_tree_sitter_default = Module2;
-
-// src/bindings.ts
-var Module3 = null;
-async function initializeBinding(moduleOptions) {
-  return Module3 ??= await web_tree_sitter_default(moduleOptions);
-}
-__name(initializeBinding, "initializeBinding");
-function checkModule() {
-  return !!Module3;
-}
-__name(checkModule, "checkModule");
-
-// src/parser.ts
-var TRANSFER_BUFFER;
-var LANGUAGE_VERSION;
-var MIN_COMPATIBLE_VERSION;
-var finalizer4 = newFinalizer((addresses) => {
-  C._ts_parser_delete(addresses[0]);
-  C._free(addresses[1]);
-});
-var Parser = class {
-  static {
-    __name(this, "Parser");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  [1] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  logCallback = null;
-  /** The parser's current language. */
-  language = null;
-  /**
-   * This must always be called before creating a Parser.
-   *
-   * You can optionally pass in options to configure the Wasm module, the most common
-   * one being `locateFile` to help the module find the `.wasm` file.
-   */
-  static async init(moduleOptions) {
-    setModule(await initializeBinding(moduleOptions));
-    TRANSFER_BUFFER = C._ts_init();
-    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
-    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /**
-   * Create a new parser.
-   */
-  constructor() {
-    this.initialize();
-    finalizer4?.register(this, [this[0], this[1]], this);
-  }
-  /** @internal */
-  initialize() {
-    if (!checkModule()) {
-      throw new Error("cannot construct a Parser before calling `init()`");
-    }
-    C._ts_parser_new_wasm();
-    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
-    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-  }
-  /** Delete the parser, freeing its resources. */
-  delete() {
-    finalizer4?.unregister(this);
-    C._ts_parser_delete(this[0]);
-    C._free(this[1]);
-    this[0] = 0;
-    this[1] = 0;
-  }
-  /**
-   * Set the language that the parser should use for parsing.
-   *
-   * If the language was not successfully assigned, an error will be thrown.
-   * This happens if the language was generated with an incompatible
-   * version of the Tree-sitter CLI. Check the language's version using
-   * {@link Language#version} and compare it to this library's
-   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
-   */
-  setLanguage(language) {
-    let address;
-    if (!language) {
-      address = 0;
-      this.language = null;
-    } else if (language.constructor === Language) {
-      address = language[0];
-      const version = C._ts_language_abi_version(address);
-      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
-        throw new Error(
-          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
-        );
-      }
-      this.language = language;
-    } else {
-      throw new Error("Argument must be a Language");
-    }
-    C._ts_parser_set_language(this[0], address);
-    return this;
-  }
-  /**
-   * Parse a slice of UTF8 text.
-   *
-   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
-   *
-   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
-   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
-   *   the new text using {@link Tree#edit}.
-   *
-   * @param {ParseOptions} [options] - Options for parsing the text.
-   *  This can be used to set the included ranges, or a progress callback.
-   *
-   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
-   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
-   *  - The progress callback returned true.
-   */
-  parse(callback, oldTree, options) {
-    if (typeof callback === "string") {
-      C.currentParseCallback = (index) => callback.slice(index);
-    } else if (typeof callback === "function") {
-      C.currentParseCallback = callback;
-    } else {
-      throw new Error("Argument must be a string or a function");
-    }
-    if (options?.progressCallback) {
-      C.currentProgressCallback = options.progressCallback;
-    } else {
-      C.currentProgressCallback = null;
-    }
-    if (this.logCallback) {
-      C.currentLogCallback = this.logCallback;
-      C._ts_parser_enable_logger_wasm(this[0], 1);
-    } else {
-      C.currentLogCallback = null;
-      C._ts_parser_enable_logger_wasm(this[0], 0);
-    }
-    let rangeCount = 0;
-    let rangeAddress = 0;
-    if (options?.includedRanges) {
-      rangeCount = options.includedRanges.length;
-      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
-      let address = rangeAddress;
-      for (let i2 = 0; i2 < rangeCount; i2++) {
-        marshalRange(address, options.includedRanges[i2]);
-        address += SIZE_OF_RANGE;
-      }
-    }
-    const treeAddress = C._ts_parser_parse_wasm(
-      this[0],
-      this[1],
-      oldTree ? oldTree[0] : 0,
-      rangeAddress,
-      rangeCount
-    );
-    if (!treeAddress) {
-      C.currentParseCallback = null;
-      C.currentLogCallback = null;
-      C.currentProgressCallback = null;
-      return null;
-    }
-    if (!this.language) {
-      throw new Error("Parser must have a language to parse");
-    }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
-    C.currentParseCallback = null;
-    C.currentLogCallback = null;
-    C.currentProgressCallback = null;
-    return result;
-  }
-  /**
-   * Instruct the parser to start the next parse from the beginning.
-   *
-   * If the parser previously failed because of a callback, 
-   * then by default, it will resume where it left off on the
-   * next call to {@link Parser#parse} or other parsing functions.
-   * If you don't want to resume, and instead intend to use this parser to
-   * parse some other document, you must call `reset` first.
-   */
-  reset() {
-    C._ts_parser_reset(this[0]);
-  }
-  /** Get the ranges of text that the parser will include when parsing. */
-  getIncludedRanges() {
-    C._ts_parser_included_ranges_wasm(this[0]);
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const result = new Array(count);
-    if (count > 0) {
-      let address = buffer;
-      for (let i2 = 0; i2 < count; i2++) {
-        result[i2] = unmarshalRange(address);
-        address += SIZE_OF_RANGE;
-      }
-      C._free(buffer);
-    }
-    return result;
-  }
-  /** Set the logging callback that a parser should use during parsing. */
-  setLogger(callback) {
-    if (!callback) {
-      this.logCallback = null;
-    } else if (typeof callback !== "function") {
-      throw new Error("Logger callback must be a function");
-    } else {
-      this.logCallback = callback;
-    }
-    return this;
-  }
-  /** Get the parser's current logger. */
-  getLogger() {
-    return this.logCallback;
-  }
-};
-
-// src/query.ts
-var PREDICATE_STEP_TYPE_CAPTURE = 1;
-var PREDICATE_STEP_TYPE_STRING = 2;
-var QUERY_WORD_REGEX = /[\w-]+/g;
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
-var QueryErrorKind = {
-  Syntax: 1,
-  NodeName: 2,
-  FieldName: 3,
-  CaptureName: 4,
-  PatternStructure: 5
-};
-var QueryError = class _QueryError extends Error {
-  constructor(kind, info2, index, length) {
-    super(_QueryError.formatMessage(kind, info2));
-    this.kind = kind;
-    this.info = info2;
-    this.index = index;
-    this.length = length;
-    this.name = "QueryError";
-  }
-  kind;
-  info;
-  index;
-  length;
-  static {
-    __name(this, "QueryError");
-  }
-  /** Formats an error message based on the error kind and info */
-  static formatMessage(kind, info2) {
-    switch (kind) {
-      case QueryErrorKind.NodeName:
-        return `Bad node name '${info2.word}'`;
-      case QueryErrorKind.FieldName:
-        return `Bad field name '${info2.word}'`;
-      case QueryErrorKind.CaptureName:
-        return `Bad capture name @${info2.word}`;
-      case QueryErrorKind.PatternStructure:
-        return `Bad pattern structure at offset ${info2.suffix}`;
-      case QueryErrorKind.Syntax:
-        return `Bad syntax at offset ${info2.suffix}`;
-    }
-  }
-};
-function parseAnyPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
-    );
-  }
-  if (!isCaptureStep(steps[1])) {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
-    );
-  }
-  const isPositive = operator === "eq?" || operator === "any-eq?";
-  const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
-    textPredicates[index].push((captures) => {
-      const nodes1 = [];
-      const nodes2 = [];
-      for (const c of captures) {
-        if (c.name === captureName1) nodes1.push(c.node);
-        if (c.name === captureName2) nodes2.push(c.node);
-      }
-      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
-        return positive ? n1.text === n2.text : n1.text !== n2.text;
-      }, "compare");
-      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
-    });
-  } else {
-    const captureName = steps[1].name;
-    const stringValue = steps[2].value;
-    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
-    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
-    textPredicates[index].push((captures) => {
-      const nodes = [];
-      for (const c of captures) {
-        if (c.name === captureName) nodes.push(c.node);
-      }
-      const test = isPositive ? matches : doesNotMatch;
-      return matchAll ? nodes.every(test) : nodes.some(test);
-    });
-  }
-}
-__name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps, index, operator, textPredicates) {
-  if (steps.length !== 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  if (steps[2].type !== "string") {
-    throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
-    );
-  }
-  const isPositive = operator === "match?" || operator === "any-match?";
-  const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex = new RegExp(steps[2].value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    const test = /* @__PURE__ */ __name((text, positive) => {
-      return positive ? regex.test(text) : !regex.test(text);
-    }, "test");
-    if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
-  });
-}
-__name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps, index, operator, textPredicates) {
-  if (steps.length < 2) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
-    );
-  }
-  if (steps[1].type !== "capture") {
-    throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
-    );
-  }
-  const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
-  if (!stringSteps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const values = stringSteps.map((s) => s.value);
-  textPredicates[index].push((captures) => {
-    const nodes = [];
-    for (const c of captures) {
-      if (c.name === captureName) nodes.push(c.node.text);
-    }
-    if (nodes.length === 0) return !isPositive;
-    return nodes.every((text) => values.includes(text)) === isPositive;
-  });
-}
-__name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
-    );
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(
-      `Arguments to \`#${operator}\` predicate must be strings.".`
-    );
-  }
-  const properties = operator === "is?" ? assertedProperties : refutedProperties;
-  if (!properties[index]) properties[index] = {};
-  properties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseIsPredicate, "parseIsPredicate");
-function parseSetDirective(steps, index, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
-  }
-  if (!steps.every(isStringStep)) {
-    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
-  }
-  if (!setProperties[index]) setProperties[index] = {};
-  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
-}
-__name(parseSetDirective, "parseSetDirective");
-function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
-  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
-    const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
-  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
-      throw new Error("Predicates must begin with a literal value");
-    }
-    const operator = steps[0].value;
-    switch (operator) {
-      case "any-not-eq?":
-      case "not-eq?":
-      case "any-eq?":
-      case "eq?":
-        parseAnyPredicate(steps, index, operator, textPredicates);
-        break;
-      case "any-not-match?":
-      case "not-match?":
-      case "any-match?":
-      case "match?":
-        parseMatchPredicate(steps, index, operator, textPredicates);
-        break;
-      case "not-any-of?":
-      case "any-of?":
-        parseAnyOfPredicate(steps, index, operator, textPredicates);
-        break;
-      case "is?":
-      case "is-not?":
-        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
-        break;
-      case "set!":
-        parseSetDirective(steps, index, setProperties);
-        break;
-      default:
-        predicates[index].push({ operator, operands: steps.slice(1) });
-    }
-    steps.length = 0;
-  }
-}
-__name(parsePattern, "parsePattern");
-function indexForByteOffset(source, byteOffset) {
-  return new TextEncoder().encodeInto(source, new Uint8Array(byteOffset)).read;
-}
-__name(indexForByteOffset, "indexForByteOffset");
-var finalizer5 = newFinalizer((address) => {
-  C._ts_query_delete(address);
-});
-(class {
-  static {
-    __name(this, "Query");
-  }
-  /** @internal */
-  [0] = 0;
-  // Internal handle for Wasm
-  /** @internal */
-  exceededMatchLimit;
-  /** @internal */
-  textPredicates;
-  /** @internal */
-  source;
-  /** The names of the captures used in the query. */
-  captureNames;
-  /** The quantifiers of the captures used in the query. */
-  captureQuantifiers;
-  /**
-   * The other user-defined predicates associated with the given index.
-   *
-   * This includes predicates with operators other than:
-   * - `match?`
-   * - `eq?` and `not-eq?`
-   * - `any-of?` and `not-any-of?`
-   * - `is?` and `is-not?`
-   * - `set!`
-   */
-  predicates;
-  /** The properties for predicates with the operator `set!`. */
-  setProperties;
-  /** The properties for predicates with the operator `is?`. */
-  assertedProperties;
-  /** The properties for predicates with the operator `is-not?`. */
-  refutedProperties;
-  /** The maximum number of in-progress matches for this cursor. */
-  matchLimit;
-  /**
-   * Create a new query from a string containing one or more S-expression
-   * patterns.
-   *
-   * The query is associated with a particular language, and can only be run
-   * on syntax nodes parsed with that language. References to Queries can be
-   * shared between multiple threads.
-   *
-   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
-   */
-  constructor(language, source) {
-    const sourceLength = C.lengthBytesUTF8(source);
-    const sourceAddress = C._malloc(sourceLength + 1);
-    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
-    const address = C._ts_query_new(
-      language[0],
-      sourceAddress,
-      sourceLength,
-      TRANSFER_BUFFER,
-      TRANSFER_BUFFER + SIZE_OF_INT
-    );
-    if (!address) {
-      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
-      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
-      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
-      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
-      C._free(sourceAddress);
-      switch (errorId) {
-        case QueryErrorKind.Syntax:
-          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-        case QueryErrorKind.NodeName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.FieldName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.CaptureName:
-          throw new QueryError(errorId, { word }, errorIndex, word.length);
-        case QueryErrorKind.PatternStructure:
-          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
-      }
-    }
-    const stringCount = C._ts_query_string_count(address);
-    const captureCount = C._ts_query_capture_count(address);
-    const patternCount = C._ts_query_pattern_count(address);
-    const captureNames = new Array(captureCount);
-    const captureQuantifiers = new Array(patternCount);
-    const stringValues = new Array(stringCount);
-    for (let i2 = 0; i2 < captureCount; i2++) {
-      const nameAddress = C._ts_query_capture_name_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
-    }
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const captureQuantifiersArray = new Array(captureCount);
-      for (let j = 0; j < captureCount; j++) {
-        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
-        captureQuantifiersArray[j] = quantifier;
-      }
-      captureQuantifiers[i2] = captureQuantifiersArray;
-    }
-    for (let i2 = 0; i2 < stringCount; i2++) {
-      const valueAddress = C._ts_query_string_value_for_id(
-        address,
-        i2,
-        TRANSFER_BUFFER
-      );
-      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
-      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
-    }
-    const setProperties = new Array(patternCount);
-    const assertedProperties = new Array(patternCount);
-    const refutedProperties = new Array(patternCount);
-    const predicates = new Array(patternCount);
-    const textPredicates = new Array(patternCount);
-    for (let i2 = 0; i2 < patternCount; i2++) {
-      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
-      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
-      predicates[i2] = [];
-      textPredicates[i2] = [];
-      const steps = new Array();
-      let stepAddress = predicatesAddress;
-      for (let j = 0; j < stepCount; j++) {
-        const stepType = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        const stepValueId = C.getValue(stepAddress, "i32");
-        stepAddress += SIZE_OF_INT;
-        parsePattern(
-          i2,
-          stepType,
-          stepValueId,
-          captureNames,
-          stringValues,
-          steps,
-          textPredicates,
-          predicates,
-          setProperties,
-          assertedProperties,
-          refutedProperties
-        );
-      }
-      Object.freeze(textPredicates[i2]);
-      Object.freeze(predicates[i2]);
-      Object.freeze(setProperties[i2]);
-      Object.freeze(assertedProperties[i2]);
-      Object.freeze(refutedProperties[i2]);
-    }
-    C._free(sourceAddress);
-    this[0] = address;
-    this.captureNames = captureNames;
-    this.captureQuantifiers = captureQuantifiers;
-    this.textPredicates = textPredicates;
-    this.source = source;
-    this.predicates = predicates;
-    this.setProperties = setProperties;
-    this.assertedProperties = assertedProperties;
-    this.refutedProperties = refutedProperties;
-    this.exceededMatchLimit = false;
-    finalizer5?.register(this, address, this);
-  }
-  /** Delete the query, freeing its resources. */
-  delete() {
-    finalizer5?.unregister(this);
-    C._ts_query_delete(this[0]);
-    this[0] = 0;
-  }
-  /**
-   * Iterate over all of the matches in the order that they were found.
-   *
-   * Each match contains the index of the pattern that matched, and a list of
-   * captures. Because multiple patterns can match the same set of nodes,
-   * one match may contain captures that appear *before* some of the
-   * captures from a previous match.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  matches(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_matches_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array(rawCount);
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    let filteredCount = 0;
-    let address = startAddress;
-    for (let i2 = 0; i2 < rawCount; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captures = new Array(captureCount);
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        result[filteredCount] = { patternIndex, captures };
-        const setProperties = this.setProperties[patternIndex];
-        result[filteredCount].setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        result[filteredCount].assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        result[filteredCount].refutedProperties = refutedProperties;
-        filteredCount++;
-      }
-    }
-    result.length = filteredCount;
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /**
-   * Iterate over all of the individual captures in the order that they
-   * appear.
-   *
-   * This is useful if you don't care about which pattern matched, and just
-   * want a single, ordered sequence of captures.
-   *
-   * @param {Node} node - The node to execute the query on.
-   *
-   * @param {QueryOptions} options - Options for query execution.
-   */
-  captures(node, options = {}) {
-    const startPosition = options.startPosition ?? ZERO_POINT;
-    const endPosition = options.endPosition ?? ZERO_POINT;
-    const startIndex = options.startIndex ?? 0;
-    const endIndex = options.endIndex ?? 0;
-    const startContainingPosition = options.startContainingPosition ?? ZERO_POINT;
-    const endContainingPosition = options.endContainingPosition ?? ZERO_POINT;
-    const startContainingIndex = options.startContainingIndex ?? 0;
-    const endContainingIndex = options.endContainingIndex ?? 0;
-    const matchLimit = options.matchLimit ?? 4294967295;
-    const maxStartDepth = options.maxStartDepth ?? 4294967295;
-    const progressCallback = options.progressCallback;
-    if (typeof matchLimit !== "number") {
-      throw new Error("Arguments must be numbers");
-    }
-    this.matchLimit = matchLimit;
-    if (endIndex !== 0 && startIndex > endIndex) {
-      throw new Error("`startIndex` cannot be greater than `endIndex`");
-    }
-    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
-      throw new Error("`startPosition` cannot be greater than `endPosition`");
-    }
-    if (endContainingIndex !== 0 && startContainingIndex > endContainingIndex) {
-      throw new Error("`startContainingIndex` cannot be greater than `endContainingIndex`");
-    }
-    if (endContainingPosition !== ZERO_POINT && (startContainingPosition.row > endContainingPosition.row || startContainingPosition.row === endContainingPosition.row && startContainingPosition.column > endContainingPosition.column)) {
-      throw new Error("`startContainingPosition` cannot be greater than `endContainingPosition`");
-    }
-    if (progressCallback) {
-      C.currentQueryProgressCallback = progressCallback;
-    }
-    marshalNode(node);
-    C._ts_query_captures_wasm(
-      this[0],
-      node.tree[0],
-      startPosition.row,
-      startPosition.column,
-      endPosition.row,
-      endPosition.column,
-      startIndex,
-      endIndex,
-      startContainingPosition.row,
-      startContainingPosition.column,
-      endContainingPosition.row,
-      endContainingPosition.column,
-      startContainingIndex,
-      endContainingIndex,
-      matchLimit,
-      maxStartDepth
-    );
-    const count = C.getValue(TRANSFER_BUFFER, "i32");
-    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
-    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
-    const result = new Array();
-    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
-    const captures = new Array();
-    let address = startAddress;
-    for (let i2 = 0; i2 < count; i2++) {
-      const patternIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureCount = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      const captureIndex = C.getValue(address, "i32");
-      address += SIZE_OF_INT;
-      captures.length = captureCount;
-      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
-      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
-        const capture = captures[captureIndex];
-        const setProperties = this.setProperties[patternIndex];
-        capture.setProperties = setProperties;
-        const assertedProperties = this.assertedProperties[patternIndex];
-        capture.assertedProperties = assertedProperties;
-        const refutedProperties = this.refutedProperties[patternIndex];
-        capture.refutedProperties = refutedProperties;
-        result.push(capture);
-      }
-    }
-    C._free(startAddress);
-    C.currentQueryProgressCallback = null;
-    return result;
-  }
-  /** Get the predicates for a given pattern. */
-  predicatesForPattern(patternIndex) {
-    return this.predicates[patternIndex];
-  }
-  /**
-   * Disable a certain capture within a query.
-   *
-   * This prevents the capture from being returned in matches, and also
-   * avoids any resource usage associated with recording the capture.
-   */
-  disableCapture(captureName) {
-    const captureNameLength = C.lengthBytesUTF8(captureName);
-    const captureNameAddress = C._malloc(captureNameLength + 1);
-    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
-    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
-    C._free(captureNameAddress);
-  }
-  /**
-   * Disable a certain pattern within a query.
-   *
-   * This prevents the pattern from matching, and also avoids any resource
-   * usage associated with the pattern. This throws an error if the pattern
-   * index is out of bounds.
-   */
-  disablePattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    C._ts_query_disable_pattern(this[0], patternIndex);
-  }
-  /**
-   * Check if, on its last execution, this cursor exceeded its maximum number
-   * of in-progress matches.
-   */
-  didExceedMatchLimit() {
-    return this.exceededMatchLimit;
-  }
-  /** Get the index where the given pattern starts in the query's source. */
-  startIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    const byteOffset = C._ts_query_start_byte_for_pattern(this[0], patternIndex);
-    return indexForByteOffset(this.source, byteOffset);
-  }
-  /** Get the index where the given pattern ends in the query's source. */
-  endIndexForPattern(patternIndex) {
-    if (patternIndex >= this.predicates.length) {
-      throw new Error(
-        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
-      );
-    }
-    const byteOffset = C._ts_query_end_byte_for_pattern(this[0], patternIndex);
-    return indexForByteOffset(this.source, byteOffset);
-  }
-  /** Get the number of patterns in the query. */
-  patternCount() {
-    return C._ts_query_pattern_count(this[0]);
-  }
-  /** Get the index for a given capture name. */
-  captureIndexForName(captureName) {
-    return this.captureNames.indexOf(captureName);
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternRooted(patternIndex) {
-    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
-  }
-  /** Check if a given pattern within a query has a single root node. */
-  isPatternNonLocal(patternIndex) {
-    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
-  }
-  /**
-   * Check if the step at the given index in the query's source is 'definite'.
-   *
-   * A query step is 'definite' if its parent pattern will be guaranteed to
-   * match successfully once it reaches the step.
-   */
-  isPatternGuaranteedAtStep(index) {
-    const byteOffset = C.lengthBytesUTF8(this.source.slice(0, index));
-    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteOffset) === 1;
-  }
-});
-
-/**
- * Top-level blocks of an HCL file with their positions: `resource`, `data` and `module` blocks,
- * their labels, the lines they span and a module's literal `source`. Two parsers with one
- * shape: tree-sitter's Terraform grammar (WebAssembly), and a line scanner for where
- * WebAssembly is unavailable (`node --jitless`), which reads the usual layout only.
- */
-let runtime;
-/** The tree-sitter block parser; rejects where WebAssembly cannot run. */
-async function treeSitterBlocks(wasm) {
-    if (typeof WebAssembly !== 'object')
-        throw new Error('WebAssembly is unavailable');
-    runtime ??= Parser.init({ wasmBinary: wasm.runtime });
-    try {
-        await runtime;
-    }
-    catch (error) {
-        runtime = undefined;
-        throw error;
-    }
-    const language = await Language.load(wasm.grammar);
-    const parser = new Parser();
-    parser.setLanguage(language);
-    return (text) => {
-        const tree = parser.parse(text);
-        if (tree === null)
-            return [];
-        try {
-            const body = tree.rootNode.namedChildren.find((n) => n?.type === 'body');
-            return (body?.namedChildren ?? []).flatMap((node) => node !== null && node.type === 'block' ? [blockOf(node)] : []);
-        }
-        finally {
-            tree.delete();
-        }
-    };
-}
-function blockOf(node) {
-    const children = node.namedChildren.filter((n) => n !== null);
-    const kind = children[0]?.type === 'identifier' ? children[0].text : '';
-    const labels = [];
-    for (const child of children.slice(1)) {
-        if (child.type === 'string_lit')
-            labels.push(stringValue(child) ?? child.text);
-        else if (child.type === 'identifier')
-            labels.push(child.text);
-        else
-            break;
-    }
-    const body = children.find((n) => n.type === 'body');
-    const source = kind === 'module' && body !== undefined ? sourceOf(body) : undefined;
-    return {
-        kind,
-        labels,
-        line: node.startPosition.row + 1,
-        column: node.startPosition.column + 1,
-        endLine: node.endPosition.row + 1,
-        ...(source === undefined ? {} : { source })
-    };
-}
-function sourceOf(body) {
-    for (const attribute of body.namedChildren) {
-        if (attribute?.type !== 'attribute')
-            continue;
-        const [name, expression] = attribute.namedChildren;
-        if (name?.text !== 'source' || expression == null)
-            continue;
-        const literal = expression.descendantsOfType('string_lit')[0];
-        // Only a plain string: an interpolated source is not something a locator may follow.
-        if (literal == null || expression.text.trim() !== literal.text)
-            return undefined;
-        return stringValue(literal);
-    }
-    return undefined;
-}
-/** A string literal's value when it has no interpolation, else undefined. */
-function stringValue(node) {
-    const parts = node.namedChildren.filter((n) => n !== null && n.type !== 'quoted_template_start' && n.type !== 'quoted_template_end');
-    if (parts.some((n) => n?.type !== 'template_literal'))
-        return undefined;
-    return parts.map((n) => n?.text ?? '').join('');
-}
-const BLOCK_START = /^([A-Za-z_][\w-]*)((?:\s+(?:"(?:[^"\\]|\\.)*"|[A-Za-z_][\w-]*))*)\s*\{\s*(\})?\s*(?:#.*|\/\/.*)?$/;
-const LABEL = /"((?:[^"\\]|\\.)*)"|([A-Za-z_][\w-]*)/g;
-const SOURCE = /^\s*source\s*=\s*"([^"$%\\]*)"\s*(?:#.*|\/\/.*)?$/;
-/**
- * The fallback: blocks that start at column 1 (as `terraform fmt` writes them) and end at the
- * next `}` at column 1. It skips heredocs and block comments it can see.
- */
-function scanBlocks(text) {
-    const lines = text.split(/\r?\n/);
-    const blocks = [];
-    let open;
-    let heredoc;
-    let comment = false;
-    lines.forEach((line, index) => {
-        if (heredoc !== undefined) {
-            if (line.trim() === heredoc)
-                heredoc = undefined;
-            return;
-        }
-        if (comment) {
-            if (line.includes('*/'))
-                comment = false;
-            return;
-        }
-        if (/^\s*\/\*/.test(line) && !line.includes('*/')) {
-            comment = true;
-            return;
-        }
-        const here = /<<-?\s*([A-Za-z_]\w*)\s*$/.exec(line);
-        if (here?.[1] !== undefined)
-            heredoc = here[1];
-        if (open === undefined) {
-            const start = BLOCK_START.exec(line);
-            if (start?.[1] === undefined)
-                return;
-            const labels = [...(start[2] ?? '').matchAll(LABEL)].map((m) => m[1] ?? m[2] ?? '');
-            open = { kind: start[1], labels, line: index + 1 };
-            // `resource "a" "b" {}` opens and closes on one line.
-            if (start[3] !== undefined) {
-                blocks.push({ ...open, column: 1, endLine: index + 1 });
-                open = undefined;
-            }
-            return;
-        }
-        if (open.kind === 'module' && open.source === undefined) {
-            const source = SOURCE.exec(line);
-            if (source?.[1] !== undefined)
-                open.source = source[1];
-        }
-        if (/^\}/.test(line)) {
-            blocks.push({ ...open, column: 1, endLine: index + 1 });
-            open = undefined;
-        }
-    });
-    return blocks;
-}
-
-/** Splits a resource address into module call names and the resource; undefined if malformed. */
-function parseAddress(address) {
-    const steps = [];
-    let i = 0;
-    while (i < address.length) {
-        const name = /^[A-Za-z_][\w-]*/.exec(address.slice(i))?.[0];
-        if (name === undefined)
-            return undefined;
-        steps.push(name);
-        i += name.length;
-        if (address[i] === '[') {
-            const end = closeBracket(address, i);
-            if (end < 0)
-                return undefined;
-            i = end + 1;
-        }
-        if (i === address.length)
-            break;
-        if (address[i] !== '.')
-            return undefined;
-        i += 1;
-    }
-    const modules = [];
-    while (steps[0] === 'module' && steps.length > 2) {
-        modules.push(steps[1]);
-        steps.splice(0, 2);
-    }
-    if (steps[0] === 'module')
-        return undefined;
-    const mode = steps[0] === 'data' ? 'data' : 'managed';
-    if (mode === 'data')
-        steps.shift();
-    if (steps.length !== 2)
-        return undefined;
-    return { modules, mode, type: steps[0], name: steps[1] };
-}
-/** The index of the `]` closing the `[` at `start`, skipping quoted keys; -1 if none. */
-function closeBracket(text, start) {
-    let quoted = false;
-    for (let i = start + 1; i < text.length; i++) {
-        const ch = text[i];
-        if (quoted) {
-            if (ch === '\\')
-                i++;
-            else if (ch === '"')
-                quoted = false;
-        }
-        else if (ch === '"')
-            quoted = true;
-        else if (ch === ']')
-            return i;
-    }
-    return -1;
-}
-/** `a/./b/../c` → `a/c`; undefined when it climbs above the repository root. */
-function normalizePath(path) {
-    const out = [];
-    for (const part of path.replace(/\\/g, '/').split('/')) {
-        if (part === '' || part === '.')
-            continue;
-        if (part === '..') {
-            if (out.length === 0)
-                return undefined;
-            out.pop();
-        }
-        else
-            out.push(part);
-    }
-    return out.join('/');
-}
-function joinPath(dir, rel) {
-    return normalizePath(dir === '' ? rel : `${dir}/${rel}`);
-}
-/** Whether a module source is a local path (which Terraform never downloads). */
-function isLocalSource(source) {
-    return source.startsWith('./') || source.startsWith('../') || source === '.' || source === '..';
-}
-/** `modules.json` entries: call path → directory, relative to the root module. */
-function parseModulesJson(text) {
-    const dirs = new Map();
-    if (text === undefined)
-        return dirs;
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return dirs;
-    }
-    const modules = parsed?.Modules;
-    if (!Array.isArray(modules))
-        return dirs;
-    for (const entry of modules) {
-        const { Key: key, Dir: dir } = (entry ?? {});
-        if (typeof key === 'string' && key !== '' && typeof dir === 'string')
-            dirs.set(key, dir);
-    }
-    return dirs;
-}
-/** The `.tf` files directly in `dir` (not in subdirectories), sorted. */
-function filesIn(files, dir) {
-    const prefix = dir === '' ? '' : `${dir}/`;
-    return [...files.keys()]
-        .filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/') && f.endsWith('.tf'))
-        .sort();
-}
-/** A locator over the given files; blocks of each file are parsed once, on first use. */
-function createLocator(input) {
-    const rootDir = normalizePath(input.rootDir) ?? '';
-    const installed = parseModulesJson(input.modulesJson);
-    const parsed = new Map();
-    const blocksOf = (file) => {
-        let blocks = parsed.get(file);
-        if (blocks === undefined) {
-            blocks = input.parse(input.files.get(file) ?? '');
-            parsed.set(file, blocks);
-        }
-        return blocks;
-    };
-    const find = (dir, kind, labels) => {
-        for (const file of filesIn(input.files, dir)) {
-            const block = blocksOf(file).find((b) => b.kind === kind &&
-                b.labels.length === labels.length &&
-                b.labels.every((l, i) => l === labels[i]));
-            if (block !== undefined) {
-                const where = { file, line: block.line, column: block.column, endLine: block.endLine };
-                return { ...where, kind: kind === 'module' ? 'module-call' : 'resource' };
-            }
-        }
-        return undefined;
-    };
-    const sourceOf = (dir, name) => {
-        for (const file of filesIn(input.files, dir)) {
-            const block = blocksOf(file).find((b) => b.kind === 'module' && b.labels[0] === name);
-            if (block !== undefined)
-                return block.source;
-        }
-        return undefined;
-    };
-    const cache = new Map();
-    return (finding) => {
-        const address = parseAddress(finding.address);
-        if (address === undefined)
-            return undefined;
-        const key = JSON.stringify(address);
-        if (cache.has(key))
-            return cache.get(key);
-        const result = walk(address);
-        cache.set(key, result);
-        return result;
-    };
-    /** The directory of module call `path` (`a.b`) made from `dir`, when it is in the repository. */
-    function moduleDir(dir, path, name) {
-        const recorded = installed.get(path);
-        // An absolute directory is not in the repository, whatever modules.json says.
-        if (recorded !== undefined && /^(?:[A-Za-z]:)?[\\/]/.test(recorded))
-            return undefined;
-        if (recorded !== undefined) {
-            // modules.json directories are relative to the root module (`../modules/x` is common).
-            const normalized = joinPath(rootDir, recorded);
-            // Downloaded modules live under .terraform/modules: not the repository's code.
-            if (normalized === undefined || /(^|\/)\.terraform\//.test(`${normalized}/`))
-                return undefined;
-            return normalized;
-        }
-        const source = input.moduleSources?.get(path) ?? sourceOf(dir, name);
-        if (source === undefined || !isLocalSource(source))
-            return undefined;
-        return joinPath(dir, source);
-    }
-    /**
-     * Follows the module calls into the repository's directories and finds the resource block;
-     * stops at a call it cannot follow (a remote module) and points at that call. A resource whose
-     * block is gone (removed from the configuration) points at the innermost call that remains.
-     */
-    function walk(address) {
-        let dir = rootDir;
-        let last;
-        for (let i = 0; i < address.modules.length; i++) {
-            const name = address.modules[i];
-            const call = find(dir, 'module', [name]);
-            if (call === undefined)
-                return last;
-            last = call;
-            const next = moduleDir(dir, address.modules.slice(0, i + 1).join('.'), name);
-            if (next === undefined)
-                return call;
-            dir = next;
-        }
-        return (find(dir, address.mode === 'data' ? 'data' : 'resource', [address.type, address.name]) ?? last);
-    }
-}
-/**
- * The directories of local module calls declared in `dir`'s files (for the I/O layer to read
- * next), from `modules.json` when given, else from each `module` block's literal `source`.
- */
-function localModuleDirs(files, dir, parse) {
-    const dirs = new Set();
-    for (const file of filesIn(files, dir)) {
-        for (const block of parse(files.get(file) ?? '')) {
-            if (block.kind !== 'module' || block.source === undefined || !isLocalSource(block.source))
-                continue;
-            const next = joinPath(dir, block.source);
-            if (next !== undefined)
-                dirs.add(next);
-        }
-    }
-    return [...dirs].sort();
-}
-
-/**
- * The I/O half of the source locator (src/locate/): reads the `.tf` files of the root module and
- * of the local modules it calls, and `.terraform/modules/modules.json`, and hands their text to
- * the pure locator. Also loads the HCL parser's WebAssembly.
- */
-/** Limits that keep a hostile or huge tree from slowing a report: files read and bytes each. */
-const MAX_FILES = 2000;
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const MAX_DIRS = 500;
-let parser;
-/**
- * The tree-sitter HCL parser, or the line scanner where WebAssembly cannot run (`--jitless`) or
- * its files are missing. `warn` hears why once.
- */
-function hclBlockParser(warn) {
-    parser ??= (async () => {
-        try {
-            const [runtime, grammar] = await Promise.all([
-                readAsset('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm'),
-                readAsset('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')
-            ]);
-            return await treeSitterBlocks({ runtime, grammar });
-        }
-        catch (error) {
-            warn?.(`HCL parser unavailable (${error instanceof Error ? error.message : String(error)}); ` +
-                'locating blocks by their usual layout instead');
-            return scanBlocks;
-        }
-    })();
-    return parser;
-}
-/** A bundled asset next to the bundle, else the package's copy (running from source). */
-async function readAsset(name, packagePath) {
-    try {
-        return await readFile(fileURLToPath(new URL(`./${name}`, import.meta.url)));
-    }
-    catch {
-        return await readFile(createRequire(import.meta.url).resolve(packagePath));
-    }
-}
-/**
- * A locator for the configuration in `configDir`, with paths relative to `repoRoot` (the
- * checkout: `GITHUB_WORKSPACE` or the working directory). Undefined when `configDir` lies
- * outside `repoRoot` or has no `.tf` files.
- */
-async function sourceLocator(repoRoot, configDir, options = {}) {
-    const root = resolve(repoRoot);
-    const rootDir = normalizePath(relative(root, resolve(root, configDir)).split(sep$1).join('/'));
-    if (rootDir === undefined)
-        return undefined;
-    const parse = await hclBlockParser(options.warn);
-    const modulesJson = await readSmall(resolve(root, rootDir, '.terraform', 'modules', 'modules.json'));
-    const installed = parseModulesJson(modulesJson);
-    const files = new Map();
-    const queue = [rootDir];
-    const seen = new Set();
-    while (queue.length > 0 && seen.size < MAX_DIRS && files.size < MAX_FILES) {
-        const dir = queue.shift();
-        if (seen.has(dir))
-            continue;
-        seen.add(dir);
-        await readTfFiles(root, dir, files);
-        const next = installed.size > 0
-            ? [...installed.values()]
-                .filter((d) => !/^(?:[A-Za-z]:)?[\\/]/.test(d))
-                .map((d) => normalizePath(rootDir === '' ? d : `${rootDir}/${d}`))
-                .filter((d) => d !== undefined && !/(^|\/)\.terraform(\/|$)/.test(d))
-            : localModuleDirs(files, dir, parse);
-        queue.push(...next.filter((d) => !seen.has(d)));
-    }
-    if (files.size === 0)
-        return undefined;
-    return createLocator({
-        rootDir,
-        files,
-        parse,
-        ...(modulesJson === undefined ? {} : { modulesJson }),
-        ...(options.moduleSources === undefined ? {} : { moduleSources: options.moduleSources })
-    });
-}
-async function readTfFiles(root, dir, files) {
-    let names;
-    try {
-        names = await readdir(resolve(root, dir));
-    }
-    catch {
-        return;
-    }
-    for (const name of names.filter((n) => n.endsWith('.tf')).sort()) {
-        if (files.size >= MAX_FILES)
-            return;
-        const path = dir === '' ? name : `${dir}/${name}`;
-        const text = await readSmall(resolve(root, path));
-        if (text !== undefined)
-            files.set(path, text);
-    }
-}
-async function readSmall(path) {
-    try {
-        const info = await stat(path);
-        if (!info.isFile() || info.size > MAX_FILE_BYTES)
-            return undefined;
-        return await readFile(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * The repository root: `GITHUB_WORKSPACE`, else the nearest directory from `cwd` up that has
- * `.git`, else `cwd`. SARIF paths and annotation files are relative to it.
- */
-async function repositoryRoot(cwd, env) {
-    const workspace = env['GITHUB_WORKSPACE'];
-    if (workspace !== undefined && workspace !== '')
-        return resolve(cwd, workspace);
-    let dir = resolve(cwd);
-    for (;;) {
-        try {
-            await stat(resolve(dir, '.git'));
-            return dir;
-        }
-        catch {
-            const parent = resolve(dir, '..');
-            if (parent === dir)
-                return resolve(cwd);
-            dir = parent;
-        }
-    }
-}
-/**
- * A locator for the plans of one run, and the repository-relative path of a plan file. The
- * root module is `--terraform-dir`, else the first plan file's directory, else (stdin) `cwd`.
- */
-async function locatorFor(request) {
-    const root = await repositoryRoot(request.cwd, request.env);
-    const planPath = (file) => {
-        if (file === '-')
-            return undefined;
-        const rel = relative(root, resolve(request.cwd, file)).split(sep$1).join('/');
-        return rel.startsWith('../') || rel === '..' || rel === '' ? undefined : rel;
-    };
-    const first = request.files.find((f) => f !== '-');
-    const configDir = request.terraformDir !== undefined
-        ? resolve(request.cwd, request.terraformDir)
-        : first !== undefined
-            ? resolve(request.cwd, first, '..')
-            : resolve(request.cwd);
-    try {
-        const locate = await sourceLocator(root, configDir, { warn: request.warn });
-        return locate === undefined ? { planPath } : { locate, planPath };
-    }
-    catch (error) {
-        // Locating is a convenience: a failure leaves results at the plan file, never fails the run.
-        request.warn?.(`could not locate .tf blocks: ${error instanceof Error ? error.message : String(error)}`);
-        return { planPath };
-    }
-}
-
 const VERDICT = {
     pass: 'PASS',
     'approval-required': 'APPROVAL REQUIRED',
@@ -24383,15 +17776,25 @@ async function gatePlans(options, io) {
         for (const { path, why } of evaluation.skipped)
             io.stderr.write(`plan-gate: skipped ${path} (${why}, not a plan)\n`);
     const color = useColor(options.color, io.env, io.stdout.isTTY === true);
-    // SARIF, JUnit and workflow commands point at the .tf block of each finding.
-    const located = options.targets.some((t) => LOCATED_FORMATS.has(t.format))
-        ? await locatorFor({
-            cwd: io.cwd,
-            env: io.env,
-            files: report.plans.map((plan) => plan.file),
-            terraformDir: options.terraformDir
-        })
-        : {};
+    // SARIF, JUnit and workflow commands point at the .tf block of each finding. The locator and
+    // its HCL parser are a chunk of their own, loaded only then: a plain run does not compile them.
+    let located = {};
+    if (options.targets.some((t) => LOCATED_FORMATS.has(t.format))) {
+        try {
+            const { locatorFor } = await import('./sources.js');
+            located = await locatorFor({
+                cwd: io.cwd,
+                env: io.env,
+                files: report.plans.map((plan) => plan.file),
+                terraformDir: options.terraformDir
+            });
+        }
+        catch (error) {
+            // Only a broken installation (a missing chunk): one line and exit 2, never a stack trace.
+            io.stderr.write(`plan-gate: ${errorMessage(error)}\n`);
+            return EXIT.error;
+        }
+    }
     const columns = io.stdout.columns ?? Number(io.env['COLUMNS']);
     const deps = {
         rules: ruleMeta,
@@ -24451,11 +17854,21 @@ function writeInPieces(chunks, write) {
     if (pending.length > 0)
         write(pending.join(''));
 }
+/**
+ * `process.stdin`, made on first use: only `-` and the agent commands read it, and making the
+ * stream (a file, pipe or terminal reader) costs start-up time on every run.
+ */
+const lazyStdin = {
+    [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator](),
+    get isTTY() {
+        return process.stdin.isTTY;
+    }
+};
 /** The process entry point. */
 async function main() {
     process.exitCode = await run(process.argv.slice(2), {
         cwd: process.cwd(),
-        stdin: process.stdin,
+        stdin: lazyStdin,
         stdout: process.stdout,
         stderr: process.stderr,
         env: process.env

@@ -1,15 +1,12 @@
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
 import { i as isRecord } from './load.js';
 import { C as ConfigError, a as CATEGORIES, D as DEFAULT_POLICY, c as compileGlob } from './cli.js';
-import 'node:path';
-import 'node:fs';
-import 'node:util';
-import 'node:crypto';
-import 'node:child_process';
-import 'node:module';
-import 'node:os';
-import 'node:fs/promises';
-import 'node:buffer';
-import 'node:url';
+__requireBuiltin("node:path");
+__requireBuiltin("node:fs");
+__requireBuiltin("node:util");
+__requireBuiltin("node:module");
+__requireBuiltin("node:buffer");
 
 var ajv = {exports: {}};
 

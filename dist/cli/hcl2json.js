@@ -1,12 +1,14 @@
-import require$$1$1 from 'path';
-import require$$3$1 from 'zlib';
-import require$$0$1 from 'fs';
-import require$$1 from 'util';
-import require$$2 from 'perf_hooks';
-import require$$3 from 'crypto';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const require$$1$1 = __requireBuiltin("path");
+const require$$3$1 = __requireBuiltin("zlib");
+const require$$0$1 = __requireBuiltin("fs");
+const require$$1 = __requireBuiltin("util");
+const require$$2 = __requireBuiltin("perf_hooks");
+const require$$3 = __requireBuiltin("crypto");
 import { g as getAugmentedNamespace, c as commonjsGlobal, a as getDefaultExportFromCjs } from './commonjs-helpers.js';
-import { lstatSync, readFileSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+const { lstatSync, readFileSync, readdirSync } = __requireBuiltin("node:fs");
+const { readFile } = __requireBuiltin("node:fs/promises");
 
 function _mergeNamespaces(n, m) {
     m.forEach(function (e) {

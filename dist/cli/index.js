@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-import * as nodeModule from 'node:module';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const nodeModule = __requireBuiltin("node:module");
 
 // A reader that stops early (`plan-gate rules | head -3`) closes the pipe: writing then fails
 // with EPIPE. Stop writing quietly and keep the exit code the run sets; never a stack trace.

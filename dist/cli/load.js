@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { createRequire as __requireBuiltinCreate } from 'node:module';
+const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) => process.getBuiltinModule(id) : __requireBuiltinCreate(import.meta.url);
+const { join } = __requireBuiltin("node:path");
 
 /**
  * Errors meant for the user, and the one place an error becomes the one line a user sees
