@@ -300,11 +300,7 @@ function isPlainRecord(value: unknown): value is Record<string, unknown> {
   return typeof (value as { toJSON?: unknown }).toJSON !== 'function'
 }
 
-/**
- * Findings stringified together, in one JSON.stringify of a list: the same text as one at a
- * time (JSON puts list elements one per line, each indented alike), at a fraction of the calls,
- * and each piece still a small part of a large report.
- */
+/** Findings per piece of renderJsonChunks: each piece a small part of a large report. */
 export const FINDINGS_PER_PIECE = 32
 
 /** A copy of the report holding exactly the declared fields, in declaration order. */

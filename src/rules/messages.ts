@@ -160,22 +160,15 @@ export function formatMessage(finding: Finding): string {
   let byMessage = reasons.get(data)
   if (byMessage === undefined) reasons.set(data, (byMessage = new Map()))
   let byVerb = byMessage.get(finding.messageId)
-  if (byVerb === undefined) byMessage.set(finding.messageId, (byVerb = []))
-  const v = verbIndex(finding)
-  let text = byVerb[v]
-  if (text === undefined) byVerb[v] = text = composeMessage(finding)
+  if (byVerb === undefined) byMessage.set(finding.messageId, (byVerb = new Map()))
+  const v = verb(finding)
+  let text = byVerb.get(v)
+  if (text === undefined) byVerb.set(v, (text = composeMessage(finding)))
   return text
 }
 
-/** Reasons made, by frozen data record, message id and verbIndex. */
-const reasons = new WeakMap<FindingData, Map<MessageId, (string | undefined)[]>>()
-
-/** Which of verb()'s texts a finding takes: 0 … 4. */
-function verbIndex(finding: Finding): number {
-  if (finding.deposed !== undefined) return 0
-  if (finding.action !== 'replace') return 1
-  return finding.order === 'delete-first' ? 2 : finding.order === 'create-first' ? 3 : 4
-}
+/** Reasons made, by frozen data record, message id and verb(). */
+const reasons = new WeakMap<FindingData, Map<MessageId, Map<string, string>>>()
 
 /** formatMessage without remembering: the reference it is tested against. */
 export function composeMessage(finding: Finding): string {
