@@ -4016,23 +4016,15 @@ function formatMessage(finding) {
         reasons.set(data, (byMessage = new Map()));
     let byVerb = byMessage.get(finding.messageId);
     if (byVerb === undefined)
-        byMessage.set(finding.messageId, (byVerb = []));
-    const v = verbIndex(finding);
-    let text = byVerb[v];
+        byMessage.set(finding.messageId, (byVerb = new Map()));
+    const v = verb(finding);
+    let text = byVerb.get(v);
     if (text === undefined)
-        byVerb[v] = text = composeMessage(finding);
+        byVerb.set(v, (text = composeMessage(finding)));
     return text;
 }
-/** Reasons made, by frozen data record, message id and verbIndex. */
+/** Reasons made, by frozen data record, message id and verb(). */
 const reasons = new WeakMap();
-/** Which of verb()'s texts a finding takes: 0 … 4. */
-function verbIndex(finding) {
-    if (finding.deposed !== undefined)
-        return 0;
-    if (finding.action !== 'replace')
-        return 1;
-    return finding.order === 'delete-first' ? 2 : finding.order === 'create-first' ? 3 : 4;
-}
 /** formatMessage without remembering: the reference it is tested against. */
 function composeMessage(finding) {
     let text = TEMPLATES[finding.messageId](finding.data, finding);
@@ -4327,11 +4319,7 @@ function isPlainRecord(value) {
         return false;
     return typeof value.toJSON !== 'function';
 }
-/**
- * Findings stringified together, in one JSON.stringify of a list: the same text as one at a
- * time (JSON puts list elements one per line, each indented alike), at a fraction of the calls,
- * and each piece still a small part of a large report.
- */
+/** Findings per piece of renderJsonChunks: each piece a small part of a large report. */
 const FINDINGS_PER_PIECE = 32;
 /** A copy of the report holding exactly the declared fields, in declaration order. */
 function ordered(report, findings) {
