@@ -436,7 +436,7 @@ class Analyzer {
     } else if (['docker', 'podman', 'nerdctl', 'finch'].includes(name)) {
       this.container(rest, inv, depth)
       handled = false
-    } else if (name in WRAPPERS || name === 'systemd-run') {
+    } else if (Object.hasOwn(WRAPPERS, name) || name === 'systemd-run') {
       this.wrapper(name === 'systemd-run' ? 'systemd_run' : name, rest, inv, depth, display)
     } else if (first.value.includes('/')) {
       // ./deploy.sh: a script plan-gate can read.

@@ -14,6 +14,8 @@
  *
  * test/agents/payloads/ holds the documented examples and where they come from.
  */
+import { own } from '../common/record.js'
+
 export const AGENTS = ['claude', 'cursor', 'gemini'] as const
 export type AgentName = (typeof AGENTS)[number]
 
@@ -56,7 +58,7 @@ export function readPayload(
     throw new PayloadError('the hook payload is not a JSON object')
   const p = payload as Json
   const event = p['hook_event_name']
-  const detected = typeof event === 'string' ? EVENTS[event] : undefined
+  const detected = typeof event === 'string' ? own(EVENTS, event) : undefined
   if (detected === undefined)
     throw new PayloadError(
       `unknown hook payload: hook_event_name ${typeof event === 'string' ? `"${event.slice(0, 40)}"` : 'missing'} (expected PreToolUse, beforeShellExecution or BeforeTool)`

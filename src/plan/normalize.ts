@@ -2,7 +2,7 @@
  * Turns raw `resource_changes` elements (show-json) and `planned_change` messages (JSON Lines
  * stream) into the normalized `ResourceChange`.
  */
-import { isRecord } from '../common/record.js'
+import { isRecord, own } from '../common/record.js'
 import { PlanInputError } from './errors.js'
 import type { Action, ActionOrder, AttrPath, ProviderRef, ResourceChange } from './model.js'
 import type { ChangeSummary } from './peek.js'
@@ -25,9 +25,29 @@ const SHOW_ACTIONS: Readonly<Record<string, ActionInfo>> = {
   'forget,create': { action: 'forget-replace', order: 'forget-then-create' }
 }
 
-/** Maps a show-json `actions` array; anything not listed is `unknown` (fail closed). */
+/**
+ * Each listed spelling as one frozen list: a large plan has many changes and few spellings, so
+ * its changes share these instead of keeping an `actions` array each.
+ */
+const SHOW_LISTS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.keys(SHOW_ACTIONS).map((key) => [key, Object.freeze(key.split(','))])
+)
+
+/**
+ * Maps a show-json `actions` array; anything not listed is `unknown` (fail closed), and so is
+ * a list that only joins to a listed spelling (`["delete,create"]` is one unknown action).
+ */
 export function actionFromArray(actions: readonly string[]): ActionInfo {
-  return SHOW_ACTIONS[actions.join(',')] ?? { action: 'unknown' }
+  return listed(actions) === undefined
+    ? { action: 'unknown' }
+    : (own(SHOW_ACTIONS, actions.join(',')) as ActionInfo)
+}
+
+/** The shared frozen list equal to `actions`, when it is a listed spelling. */
+function listed(actions: readonly string[]): readonly string[] | undefined {
+  const list = SHOW_LISTS.get(actions.join(','))
+  // Equal joins and equal lengths: no element holds a comma, so the lists are equal.
+  return list !== undefined && list.length === actions.length ? list : undefined
 }
 
 /** Stream reasons that are spelled differently from show-json's `action_reason`. */
@@ -40,7 +60,7 @@ const STREAM_REASONS: Readonly<Record<string, string>> = {
 
 /** Maps a stream `reason` to show-json spelling; unknown values are kept verbatim. */
 export function reasonFromStream(reason: string): string {
-  return STREAM_REASONS[reason] ?? reason
+  return own(STREAM_REASONS, reason) ?? reason
 }
 
 /** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
@@ -316,7 +336,7 @@ function skeletonOf(
     index: indexOf(raw['index'], where),
     provider: providerRef(optionalString(raw, 'provider_name', where) ?? impliedProvider(type)),
     deposed: optionalString(raw, 'deposed', where),
-    actions: actions as string[],
+    actions: listed(actions as string[]) ?? (actions as string[]),
     action: info.action,
     order: info.order,
     moved: previousAddress !== undefined && previousAddress !== address,
@@ -354,6 +374,11 @@ const STREAM_ACTIONS: Readonly<Record<string, ActionInfo>> = {
   import: { action: 'no-op' }
 }
 
+/** The stream's action names as shared one-element lists (see SHOW_LISTS). */
+const STREAM_LISTS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.keys(STREAM_ACTIONS).map((name) => [name, Object.freeze([name])])
+)
+
 /**
  * Normalizes the `change` object of a `planned_change`, `resource_drift` or deferred message.
  * OpenTofu streams a forget-then-create as `noop` (it has no other way to emit a non-NoOp
@@ -371,7 +396,7 @@ export function fromStream(
   const address = requireString(resource, 'addr', position)
   const where = `${position} (${shownAddress(address)})`
   const actionName = requireString(raw, 'action', where)
-  let info: ActionInfo = STREAM_ACTIONS[actionName] ?? { action: 'unknown' }
+  let info: ActionInfo = own(STREAM_ACTIONS, actionName) ?? { action: 'unknown' }
   if (actionName === 'noop' && tool === 'opentofu') {
     info = { action: 'forget-replace', order: 'forget-then-create' }
   }
@@ -391,7 +416,7 @@ export function fromStream(
     provider: {
       name: optionalString(resource, 'implied_provider', where) ?? impliedProvider(type)
     },
-    actions: [actionName],
+    actions: STREAM_LISTS.get(actionName) ?? [actionName],
     action: info.action,
     order: info.order,
     moved: actionName === 'move' || (previousAddress !== undefined && previousAddress !== address),

@@ -3,6 +3,7 @@
  * the adapter and passed in, and so is time. Everything fails closed: unknown means not counted.
  */
 import { matchGlob } from '../common/glob.js'
+import { own } from '../common/record.js'
 
 /** Logins are names and compare without case, as GitHub does. */
 const NOCASE = { nocase: true, name: true } as const
@@ -230,7 +231,7 @@ export function evaluateApprovals(
     if (login === author) return 'is the PR author'
     if (isBot(user)) return 'is a bot'
     if (isAgent(user, policy.agentAuthors)) return 'is an agent account'
-    const permission = context.permissions[login]
+    const permission = own(context.permissions, login)
     if (permission === undefined) return 'lacks write permission (permission unknown)'
     if (!WRITE.has(permission)) return 'lacks write permission'
     if (listed.length > 0 && !users.has(login) && !members.has(login)) return 'is not in approvers'

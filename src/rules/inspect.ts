@@ -18,7 +18,7 @@ import {
   type ResourceTypeEntry
 } from '../catalog/types.js'
 import { chartName } from '../catalog/workloads.js'
-import { isRecord } from '../common/record.js'
+import { isRecord, own } from '../common/record.js'
 import type { Plan, ResourceChange } from '../plan/model.js'
 import type { FindingData } from './types.js'
 import { expand, getAt, parsePath } from './values.js'
@@ -80,7 +80,7 @@ export function stateStorageEvidence(change: ResourceChange): string | undefined
   ) {
     return `DynamoDB table with hash_key "${LOCK_TABLE_HASH_KEY}", the S3 backend's lock table`
   }
-  const attributes = STATE_STORAGE_NAMES[change.type]
+  const attributes = own(STATE_STORAGE_NAMES, change.type)
   if (attributes === undefined) return undefined
   for (const attribute of attributes) {
     const value = isRecord(before) ? before[attribute] : undefined

@@ -2,6 +2,7 @@
  * The only place findings become prose. Each message id maps to a function of the finding's
  * data, like eslint's `meta.messages`: tests assert on ids, people read these.
  */
+import { own } from '../common/record.js'
 import { withArticle } from './article.js'
 import type { Finding, FindingData, MessageId } from './types.js'
 
@@ -27,7 +28,7 @@ function verb(finding: Finding): string {
 function because(data: FindingData): string {
   const reason = str(data, 'reason')
   const forcedBy = str(data, 'forcedBy')
-  const text = reason === '' ? '' : (REASON_TEXT[reason] ?? reason)
+  const text = reason === '' ? '' : (own(REASON_TEXT, reason) ?? reason)
   if (forcedBy === '') return text === '' ? '' : ` (${text})`
   return ` (${text === '' ? 'replacement forced' : text}: ${forcedBy})`
 }

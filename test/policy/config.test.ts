@@ -171,6 +171,12 @@ describe('invalid policies: exact messages with file, line and column', () => {
       '.plan-gate.yml:2:24: rules[0].match.category: unknown category "databases" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control, stateful-workload)'
     ],
     [
+      // Object.prototype names are not categories (test/plan/prototype-names.test.ts).
+      'a category named like an inherited property',
+      'rules:\n  - match: { category: constructor }\n    decision: warn\n',
+      '.plan-gate.yml:2:24: rules[0].match.category: unknown category "constructor" (allowed: database, database-cluster, db-member, snapshot-backup, backup-vault, state-storage, object-storage, block-volume, file-system, encryption-key, secret, dns-zone, identity-store, search, cache, stream-queue, log-storage, container-registry, code-repository, data-warehouse, compute-protect, k8s-cluster, account-org, protection-control, stateful-workload)'
+    ],
+    [
       'empty match',
       'rules:\n  - match: {}\n    decision: warn\n',
       '.plan-gate.yml:2:12: rules[0].match: must not be empty'

@@ -3,6 +3,7 @@
  * environment. The policy step selects the environment; this module compares the plan's blast
  * radius with it.
  */
+import { own } from '../../common/record.js'
 import { outsideEnvironment, type BlastRadius, type EnvironmentSpec } from '../blast-radius.js'
 import { change, plan, type Json } from '../examples.js'
 import { found, type GenericRule } from '../rule.js'
@@ -58,7 +59,7 @@ export function environmentFindings(
   const names = Object.keys(environments)
   if (names.length === 0) return []
   const base = { address: '(plan)', source: 'plan' as const }
-  const spec = environment === undefined ? undefined : environments[environment]
+  const spec = environment === undefined ? undefined : own(environments, environment)
   if (environment === undefined || spec === undefined) {
     const known = names.join(', ')
     return [
