@@ -14,7 +14,7 @@ import {
   fingerprint,
   fingerprinted,
   fingerprintLines,
-  objectIdentity
+  objectDigest
 } from '../policy/fingerprint.js'
 import { changeRadius, inferBlastRadius } from '../rules/blast-radius.js'
 import { changeFindings, evaluate } from '../rules/evaluate.js'
@@ -34,6 +34,8 @@ export function gate(plan: Plan, context: GateContext): GateResult {
 }
 
 const NO_TAGS: ChangeFacts['tags'] = Object.freeze([])
+const NO_FINDINGS: ChangeFacts['findings'] = Object.freeze([])
+const NO_IDENTITY: ChangeFacts['identity'] = Object.freeze({})
 
 /**
  * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
@@ -52,18 +54,27 @@ export function slimmer(context: GateContext): Retain {
     const skeleton = withoutValues(change)
     if (section !== 'change') return skeleton
     const radius = changeRadius(change)
+    // A full destroy keeps facts for every change until the report: the findings list at its
+    // length (a list that grew by push keeps room for 17), and one empty list and identity.
+    const findings = changeFindings(change, options)
+    const identity = identityOf(change)
     const facts: ChangeFacts = {
-      findings: changeFindings(change, options),
+      findings: findings.length === 0 ? NO_FINDINGS : findings.slice(),
       radius,
       tags: needTags ? [...tagFacts(change.before), ...tagFacts(change.after)] : NO_TAGS,
-      identity: identityOf(change),
+      identity: hasKeys(identity) ? identity : NO_IDENTITY,
       // Only the fingerprint reads it, for the changes it has a line for.
-      object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
+      object: fingerprinted(change) ? objectDigest(change, radius) : undefined
     }
     // The skeleton is a copy of its own: it takes the facts without being copied again.
     ;(skeleton as { facts?: ChangeFacts }).facts = facts
     return skeleton
   }
+}
+
+function hasKeys(record: object): boolean {
+  for (const _ in record) return true
+  return false
 }
 
 /** A value's tag maps with their values as text; maps whose values are all text as they are. */

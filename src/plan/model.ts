@@ -116,7 +116,7 @@ export interface ChangeFacts {
   }[]
   /** Identifying attributes (name, bucket …) of what is deleted or created, for rename hints. */
   readonly identity: Readonly<Record<string, string>>
-  /** A hash of the object's identity and location, for the fingerprint (see fingerprint.ts). */
+  /** A hash of the object's identity and location, for the fingerprint (fingerprint.ts objectDigest). */
   readonly object?: string
 }
 

@@ -107,10 +107,18 @@ function providerOf(
 /**
  * A hash of what the change's object is and where it lives: its identifying attributes (before
  * the change) and the accounts, projects, subscriptions and regions its values name (`radius`,
- * when the caller has it already). Computed while reading when the values are dropped
- * (`facts.object`).
+ * when the caller has it already). 32 hex digits: the first half of `objectDigest`.
  */
-export function objectIdentity(
+export function objectIdentity(change: ResourceChange, radius?: ChangeFacts['radius']): string {
+  return objectDigest(change, radius).slice(0, 32)
+}
+
+/**
+ * The whole SHA-256 (64 hex digits) objectIdentity takes its half of. Computed while reading
+ * when the values are dropped (`facts.object`) and kept whole: a slice of it would be a second
+ * string that keeps the whole one alive, and a large destroy keeps one per change.
+ */
+export function objectDigest(
   change: ResourceChange,
   radius: ChangeFacts['radius'] = change.facts?.radius ?? changeRadius(change)
 ): string {
@@ -125,7 +133,7 @@ export function objectIdentity(
   for (const p of radius.gcpProjects) parts.push(`gcp=${p}`)
   for (const s of radius.azureSubscriptions) parts.push(`azure=${s}`)
   for (const r of radius.regions) parts.push(`region=${r}`)
-  return short(parts.join('\n'))
+  return sha256Hex(parts.join('\n'))
 }
 
 /** OBJECT_ATTRIBUTES by name: their place in the object hash. */
