@@ -53,10 +53,20 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
       identity = providerOf(change, plan.providerConfigs, providers)
       last = provider
     }
-    // changeLine(change, identity), inline.
+    // The change's line, joined rather than a template: a template's pieces make a tree of
+    // string parts per line, which the sort then copies flat, and a full destroy holds a line
+    // per resource until the hash.
     const object = short(`${objectIdentity(change)}\n${identity}`)
-    const what = `${change.address}\t${change.deposed ?? ''}\t${action}`
-    lines.push(`${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`)
+    lines.push(
+      [
+        change.address,
+        change.deposed ?? '',
+        action,
+        change.order ?? '',
+        change.reason ?? '',
+        `object:${object}`
+      ].join('\t')
+    )
   }
   for (const finding of findings) {
     // Weakened protection on an update is destructive in intent: which guard, and to what.
