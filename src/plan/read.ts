@@ -454,13 +454,15 @@ function providerConfigs(blocks: unknown): ProviderConfig[] {
  */
 function literalArguments(expressions: unknown): Record<string, unknown> {
   if (!isRecord(expressions)) return {}
-  const out: Record<string, unknown> = {}
+  const out: [string, unknown][] = []
   for (const [name, expression] of Object.entries(expressions)) {
-    if (isRecord(expression) && 'constant_value' in expression)
-      out[name] = expression['constant_value']
-    else if (Array.isArray(expression)) out[name] = expression.map(literalArguments)
+    if (isRecord(expression) && Object.hasOwn(expression, 'constant_value'))
+      out.push([name, expression['constant_value']])
+    else if (Array.isArray(expression)) out.push([name, expression.map(literalArguments)])
   }
-  return out
+  // fromEntries defines each key as its own: an argument named `__proto__` stays a key the
+  // fingerprint sees instead of becoming the record's prototype.
+  return Object.fromEntries(out)
 }
 
 /** Every top-level key Terraform and OpenTofu write (formats.md A.2). */

@@ -119,6 +119,25 @@ describe('fingerprint', () => {
     expect(fingerprintOf(other)).not.toBe(original)
   })
 
+  test('an argument named __proto__ or constructor is part of it too, as a key of its own', () => {
+    // A record built by assignment would take `__proto__` as its prototype, which no key listing
+    // (and so no fingerprint) sees: two plans that assume different roles would agree.
+    const withArgument = (name: string, value: string) => {
+      const other = structuredClone(base)
+      const aws = ((other['configuration'] as Json)['provider_config'] as Json)['aws'] as Json
+      aws['expressions'] = JSON.parse(
+        `{${JSON.stringify(name)}: {"constant_value": {"role_arn": ${JSON.stringify(value)}}}}`
+      ) as Json
+      return fingerprintOf(other)
+    }
+    for (const name of ['__proto__', 'constructor']) {
+      const a = withArgument(name, 'arn:aws:iam::111111111111:role/a')
+      const b = withArgument(name, 'arn:aws:iam::222222222222:role/b')
+      expect(a).not.toBe(original)
+      expect(a).not.toBe(b)
+    }
+  })
+
   test('the same destructive changes read from a stream and a saved array agree', () => {
     const jsonl = readFileSync(fixture('streams', 'terraform-plan.jsonl'), 'utf8')
     const array = `[${jsonl.trim().split('\n').join(',')}]`
