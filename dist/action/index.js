@@ -32083,6 +32083,15 @@ function matchAny(globs, text, options = {}) {
 function isRecord$1(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/**
+ * `record[key]` when `key` is the record's own property, else undefined. A lookup table written
+ * as an object literal inherits `constructor`, `toString` and the rest from Object.prototype:
+ * indexing it with a key that came from input (a plan's action, a reason, a login) would answer
+ * a function for those names instead of "not listed".
+ */
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 /**
  * Blast radius: which AWS accounts, Google projects, Azure subscriptions and regions a plan
@@ -32439,7 +32448,7 @@ function keyOf$1(values) {
     return [...values].sort().join(' ');
 }
 /** The values of a set, sorted; the shared empty list when there are none. */
-function listed(values) {
+function listed$1(values) {
     if (values.size === 0)
         return NONE;
     return values.size === 1 ? [...values] : [...values].sort();
@@ -32524,10 +32533,10 @@ function changeRadius(change) {
     if (known !== undefined)
         return (lastShared = known);
     const radius = {
-        awsAccounts: listed(awsAccounts),
-        gcpProjects: listed(gcpProjects),
-        azureSubscriptions: listed(azureSubscriptions),
-        regions: listed(regions)
+        awsAccounts: listed$1(awsAccounts),
+        gcpProjects: listed$1(gcpProjects),
+        azureSubscriptions: listed$1(azureSubscriptions),
+        regions: listed$1(regions)
     };
     if (radii.size < 10_000)
         radii.set(key, (lastShared = frozen(radius)));
@@ -33828,7 +33837,7 @@ function evaluateApprovals(reviews, policy, context) {
             return 'is a bot';
         if (isAgent(user, policy.agentAuthors))
             return 'is an agent account';
-        const permission = context.permissions[login];
+        const permission = own(context.permissions, login);
         if (permission === undefined)
             return 'lacks write permission (permission unknown)';
         if (!WRITE.has(permission))
@@ -41606,7 +41615,7 @@ function verb(finding) {
 function because(data) {
     const reason = str$1(data, 'reason');
     const forcedBy = str$1(data, 'forcedBy');
-    const text = reason === '' ? '' : (REASON_TEXT[reason] ?? reason);
+    const text = reason === '' ? '' : (own(REASON_TEXT, reason) ?? reason);
     if (forcedBy === '')
         return text === '' ? '' : ` (${text})`;
     return ` (${text === '' ? 'replacement forced' : text}: ${forcedBy})`;
@@ -46773,7 +46782,7 @@ function stateStorageEvidence(change) {
         before['hash_key'] === LOCK_TABLE_HASH_KEY) {
         return `DynamoDB table with hash_key "${LOCK_TABLE_HASH_KEY}", the S3 backend's lock table`;
     }
-    const attributes = STATE_STORAGE_NAMES[change.type];
+    const attributes = own(STATE_STORAGE_NAMES, change.type);
     if (attributes === undefined)
         return undefined;
     for (const attribute of attributes) {
@@ -47167,10 +47176,18 @@ function fingerprintLines(plan, findings) {
             identity = providerOf(change, plan.providerConfigs, providers);
             last = provider;
         }
-        // changeLine(change, identity), inline.
+        // The change's line, joined rather than a template: a template's pieces make a tree of
+        // string parts per line, which the sort then copies flat, and a full destroy holds a line
+        // per resource until the hash.
         const object = short(`${objectIdentity(change)}\n${identity}`);
-        const what = `${change.address}\t${change.deposed ?? ''}\t${action}`;
-        lines.push(`${what}\t${change.order ?? ''}\t${change.reason ?? ''}\tobject:${object}`);
+        lines.push([
+            change.address,
+            change.deposed ?? '',
+            action,
+            change.order ?? '',
+            change.reason ?? '',
+            `object:${object}`
+        ].join('\t'));
     }
     for (const finding of findings) {
         // Weakened protection on an update is destructive in intent: which guard, and to what.
@@ -47216,10 +47233,17 @@ function providerOf(change, providers = [], known) {
 /**
  * A hash of what the change's object is and where it lives: its identifying attributes (before
  * the change) and the accounts, projects, subscriptions and regions its values name (`radius`,
- * when the caller has it already). Computed while reading when the values are dropped
- * (`facts.object`).
+ * when the caller has it already). 32 hex digits: the first half of `objectDigest`.
  */
-function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(change)) {
+function objectIdentity(change, radius) {
+    return objectDigest(change, radius).slice(0, 32);
+}
+/**
+ * The whole SHA-256 (64 hex digits) objectIdentity takes its half of. Computed while reading
+ * when the values are dropped (`facts.object`) and kept whole: a slice of it would be a second
+ * string that keeps the whole one alive, and a large destroy keeps one per change.
+ */
+function objectDigest(change, radius = change.facts?.radius ?? changeRadius(change)) {
     if (change.facts?.object !== undefined)
         return change.facts.object;
     const values = change.action === 'create' ? change.after : change.before;
@@ -47236,7 +47260,7 @@ function objectIdentity(change, radius = change.facts?.radius ?? changeRadius(ch
         parts.push(`azure=${s}`);
     for (const r of radius.regions)
         parts.push(`region=${r}`);
-    return short(parts.join('\n'));
+    return sha256Hex(parts.join('\n'));
 }
 /** OBJECT_ATTRIBUTES by name: their place in the object hash. */
 const ATTRIBUTE_INDEX = new Map(OBJECT_ATTRIBUTES.map((k, i) => [k, i]));
@@ -55903,7 +55927,7 @@ function build$1(raw, file, fail, knownRule) {
         rule(['rules', i, 'match', 'rule'], r.match.rule);
         glob(['rules', i, 'match', 'type'], r.match.type);
         glob(['rules', i, 'match', 'address'], r.match.address);
-        if (r.match.category !== undefined && !(r.match.category in CATEGORIES)) {
+        if (r.match.category !== undefined && !Object.hasOwn(CATEGORIES, r.match.category)) {
             fail(['rules', i, 'match', 'category'], `unknown category "${r.match.category}" (allowed: ${Object.keys(CATEGORIES).join(', ')})`);
         }
     });
@@ -56462,7 +56486,7 @@ function environmentFindings(radius, environment, environments) {
     if (names.length === 0)
         return [];
     const base = { address: '(plan)', source: 'plan' };
-    const spec = environment === undefined ? undefined : environments[environment];
+    const spec = environment === undefined ? undefined : own(environments, environment);
     if (environment === undefined || spec === undefined) {
         const known = names.join(', ');
         return [
@@ -58926,9 +58950,25 @@ const SHOW_ACTIONS = {
     'create,forget': { action: 'forget-replace', order: 'create-then-forget' },
     'forget,create': { action: 'forget-replace', order: 'forget-then-create' }
 };
-/** Maps a show-json `actions` array; anything not listed is `unknown` (fail closed). */
+/**
+ * Each listed spelling as one frozen list: a large plan has many changes and few spellings, so
+ * its changes share these instead of keeping an `actions` array each.
+ */
+const SHOW_LISTS = new Map(Object.keys(SHOW_ACTIONS).map((key) => [key, Object.freeze(key.split(','))]));
+/**
+ * Maps a show-json `actions` array; anything not listed is `unknown` (fail closed), and so is
+ * a list that only joins to a listed spelling (`["delete,create"]` is one unknown action).
+ */
 function actionFromArray(actions) {
-    return SHOW_ACTIONS[actions.join(',')] ?? { action: 'unknown' };
+    return listed(actions) === undefined
+        ? { action: 'unknown' }
+        : own(SHOW_ACTIONS, actions.join(','));
+}
+/** The shared frozen list equal to `actions`, when it is a listed spelling. */
+function listed(actions) {
+    const list = SHOW_LISTS.get(actions.join(','));
+    // Equal joins and equal lengths: no element holds a comma, so the lists are equal.
+    return list !== undefined && list.length === actions.length ? list : undefined;
 }
 /** Stream reasons that are spelled differently from show-json's `action_reason`. */
 const STREAM_REASONS = {
@@ -58939,7 +58979,7 @@ const STREAM_REASONS = {
 };
 /** Maps a stream `reason` to show-json spelling; unknown values are kept verbatim. */
 function reasonFromStream(reason) {
-    return STREAM_REASONS[reason] ?? reason;
+    return own(STREAM_REASONS, reason) ?? reason;
 }
 /** Splits `registry.terraform.io/hashicorp/aws`, `aws`, or 0.12-style `null.aliased`. */
 function providerRef(providerName) {
@@ -59153,7 +59193,7 @@ function skeletonOf(raw, change, position) {
         index: indexOf(raw['index'], where),
         provider: providerRef(optionalString(raw, 'provider_name', where) ?? impliedProvider(type)),
         deposed: optionalString(raw, 'deposed', where),
-        actions: actions,
+        actions: listed(actions) ?? actions,
         action: info.action,
         order: info.order,
         moved: previousAddress !== undefined && previousAddress !== address,
@@ -59187,6 +59227,8 @@ const STREAM_ACTIONS = {
     move: { action: 'no-op' },
     import: { action: 'no-op' }
 };
+/** The stream's action names as shared one-element lists (see SHOW_LISTS). */
+const STREAM_LISTS = new Map(Object.keys(STREAM_ACTIONS).map((name) => [name, Object.freeze([name])]));
 /**
  * Normalizes the `change` object of a `planned_change`, `resource_drift` or deferred message.
  * OpenTofu streams a forget-then-create as `noop` (it has no other way to emit a non-NoOp
@@ -59201,7 +59243,7 @@ function fromStream(raw, position, tool) {
     const address = requireString(resource, 'addr', position);
     const where = `${position} (${shownAddress(address)})`;
     const actionName = requireString(raw, 'action', where);
-    let info = STREAM_ACTIONS[actionName] ?? { action: 'unknown' };
+    let info = own(STREAM_ACTIONS, actionName) ?? { action: 'unknown' };
     if (actionName === 'noop' && tool === 'opentofu') {
         info = { action: 'forget-replace', order: 'forget-then-create' };
     }
@@ -59221,7 +59263,7 @@ function fromStream(raw, position, tool) {
         provider: {
             name: optionalString(resource, 'implied_provider', where) ?? impliedProvider(type)
         },
-        actions: [actionName],
+        actions: STREAM_LISTS.get(actionName) ?? [actionName],
         action: info.action,
         order: info.order,
         moved: actionName === 'move' || (previousAddress !== undefined && previousAddress !== address),
@@ -62820,14 +62862,16 @@ function providerConfigs(blocks) {
 function literalArguments(expressions) {
     if (!isRecord$1(expressions))
         return {};
-    const out = {};
+    const out = [];
     for (const [name, expression] of Object.entries(expressions)) {
-        if (isRecord$1(expression) && 'constant_value' in expression)
-            out[name] = expression['constant_value'];
+        if (isRecord$1(expression) && Object.hasOwn(expression, 'constant_value'))
+            out.push([name, expression['constant_value']]);
         else if (Array.isArray(expression))
-            out[name] = expression.map(literalArguments);
+            out.push([name, expression.map(literalArguments)]);
     }
-    return out;
+    // fromEntries defines each key as its own: an argument named `__proto__` stays a key the
+    // fingerprint sees instead of becoming the record's prototype.
+    return Object.fromEntries(out);
 }
 /** Every top-level key Terraform and OpenTofu write (formats.md A.2). */
 const KNOWN_KEYS = new Set([
@@ -63570,6 +63614,8 @@ function gate$1(plan, context) {
     return applyPolicy(plan, classification, context);
 }
 const NO_TAGS = Object.freeze([]);
+const NO_FINDINGS$1 = Object.freeze([]);
+const NO_IDENTITY = Object.freeze({});
 /**
  * A `retain` for the plan reader that keeps memory bounded by what changes: no-op and read
  * changes are dropped (the reader still counts them), and every other change keeps only its
@@ -63588,17 +63634,26 @@ function slimmer(context) {
         if (section !== 'change')
             return skeleton;
         const radius = changeRadius(change);
+        // A full destroy keeps facts for every change until the report: the findings list at its
+        // length (a list that grew by push keeps room for 17), and one empty list and identity.
+        const findings = changeFindings(change, options);
+        const identity = identityOf(change);
         const facts = {
-            findings: changeFindings(change, options),
+            findings: findings.length === 0 ? NO_FINDINGS$1 : findings.slice(),
             radius,
             tags: needTags ? [...tagFacts(change.before), ...tagFacts(change.after)] : NO_TAGS,
-            identity: identityOf(change),
+            identity: hasKeys(identity) ? identity : NO_IDENTITY,
             // Only the fingerprint reads it, for the changes it has a line for.
-            object: fingerprinted(change) ? objectIdentity(change, radius) : undefined
+            object: fingerprinted(change) ? objectDigest(change, radius) : undefined
         };
         skeleton.facts = facts;
         return skeleton;
     };
+}
+function hasKeys(record) {
+    for (const _ in record)
+        return true;
+    return false;
 }
 /** A value's tag maps with their values as text; maps whose values are all text as they are. */
 function tagFacts(values) {

@@ -7,6 +7,7 @@ const nodeModule = __requireBuiltin("node:module");
 const { tmpdir, constants: constants$1 } = __requireBuiltin("node:os");
 const { resolve, join: join$1, dirname, delimiter } = __requireBuiltin("node:path");
 const { parseArgs } = __requireBuiltin("node:util");
+import { o as own } from './load.js';
 
 const aws = (service, ops, what, anyFlag) => ({
     key: `aws-${service}-${ops[0]}`,
@@ -1038,7 +1039,7 @@ class Analyzer {
             this.container(rest, inv, depth);
             handled = false;
         }
-        else if (name in WRAPPERS || name === 'systemd-run') {
+        else if (Object.hasOwn(WRAPPERS, name) || name === 'systemd-run') {
             this.wrapper(name === 'systemd-run' ? 'systemd_run' : name, rest, inv, depth, display);
         }
         else if (first.value.includes('/')) {
@@ -2181,7 +2182,7 @@ function readPayload(text, agent, fallback) {
         throw new PayloadError('the hook payload is not a JSON object');
     const p = payload;
     const event = p['hook_event_name'];
-    const detected = typeof event === 'string' ? EVENTS[event] : undefined;
+    const detected = typeof event === 'string' ? own(EVENTS, event) : undefined;
     if (detected === undefined)
         throw new PayloadError(`unknown hook payload: hook_event_name ${typeof event === 'string' ? `"${event.slice(0, 40)}"` : 'missing'} (expected PreToolUse, beforeShellExecution or BeforeTool)`);
     if (agent !== undefined && agent !== detected)

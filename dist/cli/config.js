@@ -15231,7 +15231,7 @@ function build(raw, file, fail, knownRule) {
         rule(['rules', i, 'match', 'rule'], r.match.rule);
         glob(['rules', i, 'match', 'type'], r.match.type);
         glob(['rules', i, 'match', 'address'], r.match.address);
-        if (r.match.category !== undefined && !(r.match.category in CATEGORIES)) {
+        if (r.match.category !== undefined && !Object.hasOwn(CATEGORIES, r.match.category)) {
             fail(['rules', i, 'match', 'category'], `unknown category "${r.match.category}" (allowed: ${Object.keys(CATEGORIES).join(', ')})`);
         }
     });

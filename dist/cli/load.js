@@ -36,6 +36,15 @@ function internalError(error) {
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/**
+ * `record[key]` when `key` is the record's own property, else undefined. A lookup table written
+ * as an object literal inherits `constructor`, `toString` and the rest from Object.prototype:
+ * indexing it with a key that came from input (a plan's action, a reason, a login) would answer
+ * a function for those names instead of "not listed".
+ */
+function own(record, key) {
+    return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 /**
  * State backends, exactly: which bucket, lock table, storage account or container holds the
@@ -442,4 +451,4 @@ async function loadBackends(dir, fs) {
     return { backends: dedupeBackends(found), sources };
 }
 
-export { BACKEND_ATTRIBUTES as B, INIT_STATE as I, UserError as U, errorMessage as e, isRecord as i, loadBackends as l, matchBackend as m, webAssemblyAvailable as w };
+export { BACKEND_ATTRIBUTES as B, INIT_STATE as I, UserError as U, errorMessage as e, isRecord as i, loadBackends as l, matchBackend as m, own as o, webAssemblyAvailable as w };
