@@ -615,7 +615,17 @@ function headerRuns(collector: StreamCollector): LineSkipper | undefined {
       const at = k.scanLines(o, start, end)
       this.lines = k.out[2]!
       collector.addHeaders(k.out[2]!, k.out[3]!)
-      for (const addr of k.refreshed()) collector.refreshedAddress(addr)
+      // The addresses' bytes go to the count as they lie in the window: no string for each.
+      const spans = k.refreshedSpans()
+      for (let i = 0; i < spans.length; i += 3) {
+        const from = spans[i]!
+        const to = spans[i + 1]!
+        if (spans[i + 2] === 1)
+          collector.refreshedAddress(
+            JSON.parse(k.window.toString('latin1', from - 1, to + 1)) as string
+          )
+        else collector.refreshedBytes(k.window, from, to)
+      }
       return at
     }
   }

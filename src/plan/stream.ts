@@ -5,6 +5,7 @@
 import { isAscii } from 'node:buffer'
 import { isRecord } from '../common/record.js'
 import { concatBytes } from './bytes.js'
+import { DistinctStrings } from './distinct.js'
 import { PlanInputError } from './errors.js'
 import type { Plan, ResourceChange } from './model.js'
 import { fromStream, versionOrUndefined } from './normalize.js'
@@ -42,7 +43,7 @@ export class StreamCollector {
   private operation?: 'plan' | 'apply' | 'destroy'
   private messages = 0
   /** Managed objects named by refresh messages: what exists before the plan. */
-  private readonly refreshed = new Set<string>()
+  private readonly refreshed = new DistinctStrings()
   /** A "Resource targeting is in effect" warning: refresh covered only the targets. */
   private targeted = false
 
@@ -240,6 +241,21 @@ export class StreamCollector {
       return
     }
     this.refreshed.add(addr)
+  }
+
+  /**
+   * refreshedAddress for an address given as its bytes `b[from, to)` (ASCII, as the kernel hands
+   * them over), without making a string of it unless it may name a data source.
+   */
+  refreshedBytes(b: Uint8Array, from: number, to: number): void {
+    if (from === to) return
+    if (hasDataDot(b, from, to)) {
+      this.refreshedAddress(
+        Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1')
+      )
+      return
+    }
+    this.refreshed.addBytes(b, from, to)
   }
 
   private summary(message: Record<string, unknown>, position: string): void {
@@ -496,4 +512,19 @@ export class ArrayElements {
     }
     this.onElement(bytes, this.count++)
   }
+}
+
+/** Whether `b[from, to)` holds `data.` (refreshedAddress then reads the address as a string). */
+function hasDataDot(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i + 5 <= to; i++) {
+    if (
+      b[i] === 0x64 &&
+      b[i + 1] === 0x61 &&
+      b[i + 2] === 0x74 &&
+      b[i + 3] === 0x61 &&
+      b[i + 4] === 0x2e
+    )
+      return true
+  }
+  return false
 }

@@ -130,6 +130,10 @@ const address = fc.constantFrom(
   '"data.aws_ami.e"',
   '"module.n.data.aws_iam_policy.f"',
   '"aws_s3_bucket.\\u0067"',
+  // The same address escaped and not (counted once), one beyond ASCII, one beyond latin1.
+  '"aws_s3_bucket.g"',
+  '"aws_s3_bucket.\\u00e9"',
+  '"aws_s3_bucket.\\u4e2d"',
   '""',
   '7',
   'null',

@@ -261,8 +261,7 @@ export class Kernel {
    * handled (those that name one), as refresh.ts refreshAddress reads them.
    */
   refreshed(): string[] {
-    const count = this.refreshOut[0]!
-    const spans = new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * count)
+    const spans = this.refreshedSpans()
     const addresses: string[] = []
     for (let k = 0; k < spans.length; k += 3) {
       // Offsets in the window, as scan_lines takes them.
@@ -275,6 +274,14 @@ export class Kernel {
       )
     }
     return addresses
+  }
+
+  /**
+   * Where those addresses lie: (from, to, escaped) for each, offsets in the window. An escaped
+   * one (1) is the JSON string text between its quotes; the others are the address's bytes.
+   */
+  refreshedSpans(): Int32Array {
+    return new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * this.refreshOut[0]!)
   }
 }
 
