@@ -6985,8 +6985,7 @@ class Kernel {
      * handled (those that name one), as refresh.ts refreshAddress reads them.
      */
     refreshed() {
-        const count = this.refreshOut[0];
-        const spans = new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * count);
+        const spans = this.refreshedSpans();
         const addresses = [];
         for (let k = 0; k < spans.length; k += 3) {
             // Offsets in the window, as scan_lines takes them.
@@ -6997,6 +6996,13 @@ class Kernel {
                 : this.window.toString('latin1', from, to));
         }
         return addresses;
+    }
+    /**
+     * Where those addresses lie: (from, to, escaped) for each, offsets in the window. An escaped
+     * one (1) is the JSON string text between its quotes; the others are the address's bytes.
+     */
+    refreshedSpans() {
+        return new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * this.refreshOut[0]);
     }
 }
 /** scan.c NAMES: the attribute names project() can tell apart. */
@@ -8909,6 +8915,141 @@ class ShowJsonScanner {
     }
 }
 
+/**
+ * An exact count of distinct strings that keeps no string: the addresses a `plan -json` stream's
+ * refresh messages name (about 100,000 in a large one) are counted as the state's inventory, and
+ * a `Set` of them cost the stream's reader about an eighth of its time, most of it in the
+ * garbage collector moving the strings it kept.
+ *
+ * Strings whose UTF-16 units all fit a byte (every address the kernel hands over is ASCII) are
+ * stored as those bytes in one growing buffer and found through an open-addressing table; the
+ * rare others go to a plain `Set`. A string of one kind never equals one of the other, so the
+ * count is the sum. Equal inputs compare equal unit by unit, never by hash alone: the count is
+ * exact whatever the addresses are. The hash is seeded per run, so addresses cannot be chosen
+ * to pile into one probe sequence.
+ */
+class DistinctStrings {
+    /** Keys, back to back; `starts`/`lengths` locate each. */
+    bytes = new Uint8Array(1 << 14);
+    used = 0;
+    /** Per slot: where its key starts in `bytes`, or -1 when the slot is empty. */
+    starts = new Int32Array(1 << 10).fill(-1);
+    lengths = new Int32Array(1 << 10);
+    hashes = new Int32Array(1 << 10);
+    count = 0;
+    /** Strings with a unit above 0xff. */
+    wide = new Set();
+    /** The key being added, as bytes. */
+    scratch = new Uint8Array(256);
+    seed;
+    constructor(seed = (Math.random() * 0x1_0000_0000) >>> 0) {
+        this.seed = seed | 0;
+    }
+    /** How many distinct strings were added. */
+    get size() {
+        return this.count + this.wide.size;
+    }
+    add(text) {
+        const n = text.length;
+        const key = this.room(n);
+        for (let i = 0; i < n; i++) {
+            const unit = text.charCodeAt(i);
+            if (unit > 0xff) {
+                this.wide.add(text);
+                return;
+            }
+            key[i] = unit;
+        }
+        this.insert(key, n);
+    }
+    /** Adds the string whose units are `source[from, to)` (latin1: one unit per byte). */
+    addBytes(source, from, to) {
+        const n = to - from;
+        const key = this.room(n);
+        for (let i = 0; i < n; i++)
+            key[i] = source[from + i];
+        this.insert(key, n);
+    }
+    room(n) {
+        if (n > this.scratch.length)
+            this.scratch = new Uint8Array(Math.max(n, this.scratch.length * 2));
+        return this.scratch;
+    }
+    insert(key, n) {
+        const h = hashOf(key, n, this.seed);
+        const { starts, lengths, hashes, bytes } = this;
+        const mask = starts.length - 1;
+        for (let slot = h & mask;; slot = (slot + 1) & mask) {
+            const start = starts[slot];
+            if (start < 0)
+                break;
+            if (hashes[slot] === h && lengths[slot] === n && equalAt(bytes, start, key, n))
+                return;
+        }
+        const start = this.store(key, n);
+        this.place(h, start, n);
+        this.count++;
+        // At most half full: probe runs stay short.
+        if (this.count * 2 > this.starts.length)
+            this.grow();
+    }
+    /** Copies the key to the end of `bytes`; returns where it starts. */
+    store(key, n) {
+        if (this.used + n > this.bytes.length) {
+            const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.used + n));
+            bigger.set(this.bytes.subarray(0, this.used));
+            this.bytes = bigger;
+        }
+        const start = this.used;
+        this.bytes.set(key.subarray(0, n), start);
+        this.used += n;
+        return start;
+    }
+    /** Puts an entry in the first empty slot of its probe sequence. */
+    place(h, start, n) {
+        const { starts } = this;
+        const mask = starts.length - 1;
+        let slot = h & mask;
+        while (starts[slot] >= 0)
+            slot = (slot + 1) & mask;
+        starts[slot] = start;
+        this.lengths[slot] = n;
+        this.hashes[slot] = h;
+    }
+    /** Twice the slots; the entries keep their hashes, so none is hashed again. */
+    grow() {
+        const { starts, lengths, hashes } = this;
+        this.starts = new Int32Array(starts.length * 2).fill(-1);
+        this.lengths = new Int32Array(starts.length * 2);
+        this.hashes = new Int32Array(starts.length * 2);
+        for (let slot = 0; slot < starts.length; slot++) {
+            const start = starts[slot];
+            if (start >= 0)
+                this.place(hashes[slot], start, lengths[slot]);
+        }
+    }
+}
+/**
+ * FNV-1a over the bytes from a seeded basis, then MurmurHash3's finaliser to spread the bits.
+ * Exported for its test, which needs two keys of one hash.
+ */
+function hashOf(key, n, seed) {
+    let h = seed ^ 0x811c9dc5;
+    for (let i = 0; i < n; i++)
+        h = Math.imul(h ^ key[i], 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+}
+function equalAt(bytes, start, key, n) {
+    for (let i = 0; i < n; i++)
+        if (bytes[start + i] !== key[i])
+            return false;
+    return true;
+}
+
 /** Zero for every action. */
 const NO_ACTIONS = {
     create: 0,
@@ -8981,7 +9122,7 @@ class StreamCollector {
     operation;
     messages = 0;
     /** Managed objects named by refresh messages: what exists before the plan. */
-    refreshed = new Set();
+    refreshed = new DistinctStrings();
     /** A "Resource targeting is in effect" warning: refresh covered only the targets. */
     targeted = false;
     tally = new TallyCounter();
@@ -9172,6 +9313,19 @@ class StreamCollector {
             return;
         }
         this.refreshed.add(addr);
+    }
+    /**
+     * refreshedAddress for an address given as its bytes `b[from, to)` (ASCII, as the kernel hands
+     * them over), without making a string of it unless it may name a data source.
+     */
+    refreshedBytes(b, from, to) {
+        if (from === to)
+            return;
+        if (hasDataDot(b, from, to)) {
+            this.refreshedAddress(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1'));
+            return;
+        }
+        this.refreshed.addBytes(b, from, to);
     }
     summary(message, position) {
         const changes = message['changes'];
@@ -9415,6 +9569,18 @@ class ArrayElements {
         }
         this.onElement(bytes, this.count++);
     }
+}
+/** Whether `b[from, to)` holds `data.` (refreshedAddress then reads the address as a string). */
+function hasDataDot(b, from, to) {
+    for (let i = from; i + 5 <= to; i++) {
+        if (b[i] === 0x64 &&
+            b[i + 1] === 0x61 &&
+            b[i + 2] === 0x74 &&
+            b[i + 3] === 0x61 &&
+            b[i + 4] === 0x2e)
+            return true;
+    }
+    return false;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -10163,8 +10329,16 @@ function headerRuns(collector) {
             const at = k.scanLines(o, start, end);
             this.lines = k.out[2];
             collector.addHeaders(k.out[2], k.out[3]);
-            for (const addr of k.refreshed())
-                collector.refreshedAddress(addr);
+            // The addresses' bytes go to the count as they lie in the window: no string for each.
+            const spans = k.refreshedSpans();
+            for (let i = 0; i < spans.length; i += 3) {
+                const from = spans[i];
+                const to = spans[i + 1];
+                if (spans[i + 2] === 1)
+                    collector.refreshedAddress(JSON.parse(k.window.toString('latin1', from - 1, to + 1)));
+                else
+                    collector.refreshedBytes(k.window, from, to);
+            }
             return at;
         }
     };
