@@ -72,6 +72,7 @@ export function slimmer(context: GateContext): Retain {
   }
 }
 
+/** Whether the record has an enumerable key (without listing them). */
 function hasKeys(record: object): boolean {
   for (const _ in record) return true
   return false

@@ -26,11 +26,14 @@ const SHOW_ACTIONS: Readonly<Record<string, ActionInfo>> = {
 }
 
 /**
- * Each listed spelling as one frozen list: a large plan has many changes and few spellings, so
- * its changes share these instead of keeping an `actions` array each.
+ * Each listed spelling with its action and as one frozen list: a large plan has many changes
+ * and few spellings, so its changes share these instead of keeping an `actions` array each.
  */
-const SHOW_LISTS: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.keys(SHOW_ACTIONS).map((key) => [key, Object.freeze(key.split(','))])
+const SHOW_SPELLINGS: ReadonlyMap<string, { info: ActionInfo; list: readonly string[] }> = new Map(
+  Object.entries(SHOW_ACTIONS).map(([key, info]) => [
+    key,
+    { info, list: Object.freeze(key.split(',')) }
+  ])
 )
 
 /**
@@ -38,16 +41,16 @@ const SHOW_LISTS: ReadonlyMap<string, readonly string[]> = new Map(
  * a list that only joins to a listed spelling (`["delete,create"]` is one unknown action).
  */
 export function actionFromArray(actions: readonly string[]): ActionInfo {
-  return listed(actions) === undefined
-    ? { action: 'unknown' }
-    : (own(SHOW_ACTIONS, actions.join(',')) as ActionInfo)
+  return spelling(actions)?.info ?? { action: 'unknown' }
 }
 
-/** The shared frozen list equal to `actions`, when it is a listed spelling. */
-function listed(actions: readonly string[]): readonly string[] | undefined {
-  const list = SHOW_LISTS.get(actions.join(','))
+/** The listed spelling equal to `actions`, if any. */
+function spelling(
+  actions: readonly string[]
+): { info: ActionInfo; list: readonly string[] } | undefined {
+  const found = SHOW_SPELLINGS.get(actions.join(','))
   // Equal joins and equal lengths: no element holds a comma, so the lists are equal.
-  return list !== undefined && list.length === actions.length ? list : undefined
+  return found !== undefined && found.list.length === actions.length ? found : undefined
 }
 
 /** Stream reasons that are spelled differently from show-json's `action_reason`. */
@@ -324,7 +327,8 @@ function skeletonOf(
   }
   const type = requireString(raw, 'type', where)
   const previousAddress = optionalString(raw, 'previous_address', where)
-  const info = actionFromArray(actions as string[])
+  const listed = spelling(actions as string[])
+  const info = listed?.info ?? { action: 'unknown' }
   const importing = change['importing']
   return {
     address,
@@ -336,7 +340,7 @@ function skeletonOf(
     index: indexOf(raw['index'], where),
     provider: providerRef(optionalString(raw, 'provider_name', where) ?? impliedProvider(type)),
     deposed: optionalString(raw, 'deposed', where),
-    actions: listed(actions as string[]) ?? (actions as string[]),
+    actions: listed?.list ?? (actions as string[]),
     action: info.action,
     order: info.order,
     moved: previousAddress !== undefined && previousAddress !== address,

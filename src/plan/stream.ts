@@ -247,12 +247,10 @@ export class StreamCollector {
    * refreshedAddress for an address given as its bytes `b[from, to)` (ASCII, as the kernel hands
    * them over), without making a string of it unless it may name a data source.
    */
-  refreshedBytes(b: Uint8Array, from: number, to: number): void {
+  refreshedBytes(b: Buffer, from: number, to: number): void {
     if (from === to) return
     if (hasDataDot(b, from, to)) {
-      this.refreshedAddress(
-        Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1')
-      )
+      this.refreshedAddress(b.toString('latin1', from, to))
       return
     }
     this.refreshed.addBytes(b, from, to)

@@ -26,22 +26,11 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
   const providers = new Map<string, string>()
   let last: ResourceChange['provider'] | undefined
   let identity = ''
-  // An indexed loop, the line written out: this runs once per plan, over every change, mostly
-  // before V8 optimises it, where an iterator or a call per change costs several times more.
+  // An indexed loop: this runs once per plan, over every change, mostly before V8 optimises it.
   const changes = plan.changes
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i] as ResourceChange
-    // fingerprinted(change), inline.
-    const action = change.action
-    if (change.mode === 'data' && action !== 'unknown') continue
-    if (
-      action !== 'delete' &&
-      action !== 'replace' &&
-      action !== 'forget' &&
-      action !== 'forget-replace' &&
-      action !== 'unknown'
-    )
-      continue
+    if (!fingerprinted(change)) continue
     // Changes of one provider usually come one after the other: no lookup for them.
     const provider = change.provider
     if (
@@ -61,7 +50,7 @@ export function fingerprintLines(plan: Plan, findings: readonly Finding[]): stri
       [
         change.address,
         change.deposed ?? '',
-        action,
+        change.action,
         change.order ?? '',
         change.reason ?? '',
         `object:${object}`

@@ -257,28 +257,10 @@ export class Kernel {
   }
 
   /**
-   * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines
-   * handled (those that name one), as refresh.ts refreshAddress reads them.
-   */
-  refreshed(): string[] {
-    const spans = this.refreshedSpans()
-    const addresses: string[] = []
-    for (let k = 0; k < spans.length; k += 3) {
-      // Offsets in the window, as scan_lines takes them.
-      const from = spans[k]!
-      const to = spans[k + 1]!
-      addresses.push(
-        spans[k + 2] === 1
-          ? (JSON.parse(this.window.toString('latin1', from - 1, to + 1)) as string)
-          : this.window.toString('latin1', from, to)
-      )
-    }
-    return addresses
-  }
-
-  /**
-   * Where those addresses lie: (from, to, escaped) for each, offsets in the window. An escaped
-   * one (1) is the JSON string text between its quotes; the others are the address's bytes.
+   * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines handled
+   * (those that name one), as refresh.ts refreshAddress reads them: (from, to, escaped) for
+   * each, offsets in the window. An escaped one (1) is the JSON string text between its quotes
+   * (JSON.parse it with the quotes); the others are the address's bytes.
    */
   refreshedSpans(): Int32Array {
     return new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * this.refreshOut[0]!)
