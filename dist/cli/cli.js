@@ -3348,7 +3348,7 @@ function keyOf$1(values) {
     return [...values].sort().join(' ');
 }
 /** The values of a set, sorted; the shared empty list when there are none. */
-function listed$1(values) {
+function listed(values) {
     if (values.size === 0)
         return NONE;
     return values.size === 1 ? [...values] : [...values].sort();
@@ -3433,10 +3433,10 @@ function changeRadius(change) {
     if (known !== undefined)
         return (lastShared = known);
     const radius = {
-        awsAccounts: listed$1(awsAccounts),
-        gcpProjects: listed$1(gcpProjects),
-        azureSubscriptions: listed$1(azureSubscriptions),
-        regions: listed$1(regions)
+        awsAccounts: listed(awsAccounts),
+        gcpProjects: listed(gcpProjects),
+        azureSubscriptions: listed(azureSubscriptions),
+        regions: listed(regions)
     };
     if (radii.size < 10_000)
         radii.set(key, (lastShared = frozen(radius)));
@@ -6101,24 +6101,18 @@ const SHOW_ACTIONS = {
     'forget,create': { action: 'forget-replace', order: 'forget-then-create' }
 };
 /**
- * Each listed spelling as one frozen list: a large plan has many changes and few spellings, so
- * its changes share these instead of keeping an `actions` array each.
+ * Each listed spelling with its action and as one frozen list: a large plan has many changes
+ * and few spellings, so its changes share these instead of keeping an `actions` array each.
  */
-const SHOW_LISTS = new Map(Object.keys(SHOW_ACTIONS).map((key) => [key, Object.freeze(key.split(','))]));
-/**
- * Maps a show-json `actions` array; anything not listed is `unknown` (fail closed), and so is
- * a list that only joins to a listed spelling (`["delete,create"]` is one unknown action).
- */
-function actionFromArray(actions) {
-    return listed(actions) === undefined
-        ? { action: 'unknown' }
-        : own(SHOW_ACTIONS, actions.join(','));
-}
-/** The shared frozen list equal to `actions`, when it is a listed spelling. */
-function listed(actions) {
-    const list = SHOW_LISTS.get(actions.join(','));
+const SHOW_SPELLINGS = new Map(Object.entries(SHOW_ACTIONS).map(([key, info]) => [
+    key,
+    { info, list: Object.freeze(key.split(',')) }
+]));
+/** The listed spelling equal to `actions`, if any. */
+function spelling(actions) {
+    const found = SHOW_SPELLINGS.get(actions.join(','));
     // Equal joins and equal lengths: no element holds a comma, so the lists are equal.
-    return list !== undefined && list.length === actions.length ? list : undefined;
+    return found !== undefined && found.list.length === actions.length ? found : undefined;
 }
 /** Stream reasons that are spelled differently from show-json's `action_reason`. */
 const STREAM_REASONS = {
@@ -6331,7 +6325,8 @@ function skeletonOf(raw, change, position) {
     }
     const type = requireString(raw, 'type', where);
     const previousAddress = optionalString(raw, 'previous_address', where);
-    const info = actionFromArray(actions);
+    const listed = spelling(actions);
+    const info = listed?.info ?? { action: 'unknown' };
     const importing = change['importing'];
     return {
         address,
@@ -6343,7 +6338,7 @@ function skeletonOf(raw, change, position) {
         index: indexOf(raw['index'], where),
         provider: providerRef(optionalString(raw, 'provider_name', where) ?? impliedProvider(type)),
         deposed: optionalString(raw, 'deposed', where),
-        actions: listed(actions) ?? actions,
+        actions: listed?.list ?? actions,
         action: info.action,
         order: info.order,
         moved: previousAddress !== undefined && previousAddress !== address,
@@ -6981,25 +6976,10 @@ class Kernel {
         return end < 0 ? end : end - o;
     }
     /**
-     * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines
-     * handled (those that name one), as refresh.ts refreshAddress reads them.
-     */
-    refreshed() {
-        const spans = this.refreshedSpans();
-        const addresses = [];
-        for (let k = 0; k < spans.length; k += 3) {
-            // Offsets in the window, as scan_lines takes them.
-            const from = spans[k];
-            const to = spans[k + 1];
-            addresses.push(spans[k + 2] === 1
-                ? JSON.parse(this.window.toString('latin1', from - 1, to + 1))
-                : this.window.toString('latin1', from, to));
-        }
-        return addresses;
-    }
-    /**
-     * Where those addresses lie: (from, to, escaped) for each, offsets in the window. An escaped
-     * one (1) is the JSON string text between its quotes; the others are the address's bytes.
+     * The `hook.resource.addr` strings of the refresh_complete messages the last scanLines handled
+     * (those that name one), as refresh.ts refreshAddress reads them: (from, to, escaped) for
+     * each, offsets in the window. An escaped one (1) is the JSON string text between its quotes
+     * (JSON.parse it with the quotes); the others are the address's bytes.
      */
     refreshedSpans() {
         return new Int32Array(this.memory, this.refreshOut.byteOffset + 4, 3 * this.refreshOut[0]);
@@ -9322,7 +9302,7 @@ class StreamCollector {
         if (from === to)
             return;
         if (hasDataDot(b, from, to)) {
-            this.refreshedAddress(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1'));
+            this.refreshedAddress(b.toString('latin1', from, to));
             return;
         }
         this.refreshed.addBytes(b, from, to);
@@ -15455,20 +15435,11 @@ function fingerprintLines(plan, findings) {
     const providers = new Map();
     let last;
     let identity = '';
-    // An indexed loop, the line written out: this runs once per plan, over every change, mostly
-    // before V8 optimises it, where an iterator or a call per change costs several times more.
+    // An indexed loop: this runs once per plan, over every change, mostly before V8 optimises it.
     const changes = plan.changes;
     for (let i = 0; i < changes.length; i++) {
         const change = changes[i];
-        // fingerprinted(change), inline.
-        const action = change.action;
-        if (change.mode === 'data' && action !== 'unknown')
-            continue;
-        if (action !== 'delete' &&
-            action !== 'replace' &&
-            action !== 'forget' &&
-            action !== 'forget-replace' &&
-            action !== 'unknown')
+        if (!fingerprinted(change))
             continue;
         // Changes of one provider usually come one after the other: no lookup for them.
         const provider = change.provider;
@@ -15486,7 +15457,7 @@ function fingerprintLines(plan, findings) {
         lines.push([
             change.address,
             change.deposed ?? '',
-            action,
+            change.action,
             change.order ?? '',
             change.reason ?? '',
             `object:${object}`
@@ -17304,6 +17275,7 @@ function slimmer(context) {
         return skeleton;
     };
 }
+/** Whether the record has an enumerable key (without listing them). */
 function hasKeys(record) {
     for (const _ in record)
         return true;
