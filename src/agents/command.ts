@@ -22,7 +22,6 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
-import * as nodeModule from 'node:module'
 import { constants as osConstants, tmpdir } from 'node:os'
 import { delimiter, dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -213,13 +212,6 @@ export async function runAgents(
   io: AgentIO,
   deps: AgentDeps
 ): Promise<number> {
-  // The hook runs before every shell command an agent sends: V8's on-disk code cache (Node 22.1+;
-  // a no-op before) cuts loading the 1.5 MB shell parser by about two thirds after the first run.
-  try {
-    ;(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.()
-  } catch {
-    // no cache: only slower
-  }
   const [command, ...rest] = argv
   if (command === 'exec') return runExec(rest, io, deps)
   if (rest[0] === 'install' || rest[0] === 'uninstall')
