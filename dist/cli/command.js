@@ -3,7 +3,6 @@ const __requireBuiltin = typeof process.getBuiltinModule === 'function' ? (id) =
 const { spawn } = __requireBuiltin("node:child_process");
 const { createHash } = __requireBuiltin("node:crypto");
 const { existsSync, mkdirSync, writeFileSync, appendFileSync, mkdtempSync, copyFileSync, rmSync, readFileSync, chmodSync, statSync, accessSync, constants, openSync, readSync, closeSync } = __requireBuiltin("node:fs");
-const nodeModule = __requireBuiltin("node:module");
 const { tmpdir, constants: constants$1 } = __requireBuiltin("node:os");
 const { resolve, join: join$1, dirname, delimiter } = __requireBuiltin("node:path");
 const { parseArgs } = __requireBuiltin("node:util");
@@ -2493,15 +2492,6 @@ function policyFrom(values, cwd) {
 }
 /** `plan-gate hook …` and `plan-gate exec …`; returns the exit code, never throws. */
 async function runAgents(argv, io, deps) {
-    // The hook runs before every shell command an agent sends: V8's on-disk code cache (Node 22.1+;
-    // a no-op before) cuts loading the 1.5 MB shell parser by about two thirds after the first run.
-    try {
-        ;
-        nodeModule.enableCompileCache?.();
-    }
-    catch {
-        // no cache: only slower
-    }
     const [command, ...rest] = argv;
     if (command === 'exec')
         return runExec(rest, io, deps);
