@@ -11,6 +11,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import {
   cpSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -168,7 +169,17 @@ test('init points editors at the policy schema of this version, which the packag
 
 describe('npm pack', () => {
   requireFreshDist('cli')
-  const pack = packDryRun()
+  // On Node ≥ 22.1 every run of the CLI from this tree writes V8's code cache beside the bundle
+  // (src/common/compile-cache.ts): it must never be packed. A probe entry makes sure there is one.
+  const probe = join(ROOT, 'dist', 'cli', '.compile-cache', 'probe-package-test')
+  mkdirSync(probe, { recursive: true })
+  writeFileSync(join(probe, '0badcafe'), 'not a cache entry')
+  let pack: PackResult
+  try {
+    pack = packDryRun()
+  } finally {
+    rmSync(probe, { recursive: true, force: true })
+  }
   const paths = pack.files.map((f) => f.path).sort()
 
   test('the tarball holds the CLI, the schemas and the legal files, and nothing else', () => {
