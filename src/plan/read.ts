@@ -608,12 +608,17 @@ function headerRuns(collector: StreamCollector): LineSkipper | undefined {
   if (k === undefined) return undefined
   return {
     lines: 0,
+    parseNext: false,
     skip(bytes, start, end) {
       this.lines = 0
+      this.parseNext = false
       const o = k.offsetOf(bytes)
       if (o < 0 || !collector.toolKnown) return start
       const at = k.scanLines(o, start, end)
       this.lines = k.out[2]!
+      // A planned_change (or another type read whole) that the kernel has just checked: the
+      // splitter parses it without peeking at it again in JavaScript.
+      this.parseNext = k.out[0] === 1 && k.out[4] === 1
       collector.addHeaders(k.out[2]!, k.out[3]!)
       // The addresses' bytes go to the count as they lie in the window: no string for each.
       const spans = k.refreshedSpans()

@@ -306,6 +306,11 @@ export interface LineSkipper {
    */
   skip(bytes: Uint8Array, start: number, end: number): number
   lines: number
+  /**
+   * Set by skip: the line it stopped at is one to parse, so the raw-line shortcut (onRaw) is not
+   * asked. Only ever a shortcut: parsing is the reference path for every line.
+   */
+  parseNext?: boolean
 }
 
 /** Splits a byte stream into lines (LF or CRLF); memory is bounded by the longest line. */
@@ -336,13 +341,15 @@ export class LineSplitter {
       start = nl + 1
     }
     for (;;) {
+      let parse = false
       if (this.skipper !== undefined && start < n) {
         start = this.skipper.skip(chunk, start, n)
         this.lineNo += this.skipper.lines
+        parse = this.skipper.parseNext === true
       }
       const nl = chunk.indexOf(0x0a, start)
       if (nl < 0) break
-      this.emit(chunk, start, nl, ascii)
+      this.emit(chunk, start, nl, ascii, parse)
       start = nl + 1
     }
     if (start < n) this.pending.push(new Uint8Array(chunk.subarray(start)))
@@ -352,7 +359,7 @@ export class LineSplitter {
     if (this.pending.length > 0) this.emit(new Uint8Array(0), 0, 0, false)
   }
 
-  private emit(chunk: Uint8Array, start: number, end: number, ascii: boolean): void {
+  private emit(chunk: Uint8Array, start: number, end: number, ascii: boolean, parse = false): void {
     this.lineNo++
     const parts = this.pending
     let bytes = chunk
@@ -363,7 +370,7 @@ export class LineSplitter {
       end = bytes.length
       ascii = false
     }
-    if (this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true) return
+    if (!parse && this.onRaw?.(bytes, start, end, this.lineNo, ascii) === true) return
     let line: string
     try {
       line = this.decoder.decode(bytes.subarray(start, end))

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { readPlan } from '../../src/plan/read.js'
+import { LineSplitter, type LineSkipper } from '../../src/plan/stream.js'
 import { refreshAddress, UNSURE } from '../../src/plan/refresh.js'
 import { kernel, useKernel } from '../../src/plan/wasm/index.js'
 import { fixture } from '../helpers.js'
@@ -72,6 +73,70 @@ describe('refresh_complete: the address read from the bytes', () => {
       expect(stream).toEqual({ managed: 5004, source: 'refresh' })
       expect(parsed).toEqual(stream)
     }
+  })
+
+  test('the kernel says which line it stopped at is one to parse (no JavaScript peek of it)', () => {
+    const k = kernel()!
+    const refresh = `{"@level":"info","hook":{"resource":{"addr":"aws_s3_bucket.a"}},"type":"refresh_complete"}`
+    const stop = (line: string): [number, number, number] => {
+      const window = k.load(Buffer.from(`${refresh}\n${refresh}\n${line}\n${refresh}\n`))
+      const at = k.scanLines(k.offsetOf(window), 0, window.length)
+      expect(window.toString('utf8', at, at + Buffer.byteLength(line))).toBe(line)
+      return [k.out[2]!, k.out[0]!, k.out[4]!]
+    }
+    // Whole ASCII objects whose type the readers parse: parse them straight away.
+    for (const type of [
+      'planned_change',
+      'resource_drift',
+      'diagnostic',
+      'change_summary',
+      'version'
+    ])
+      expect([
+        type,
+        stop(`{"@level":"info","type":"${type}","change":{"action":"delete"}}`)
+      ]).toEqual([type, [2, 1, 1]])
+    // Anything the kernel is unsure of stays with the JavaScript peek: an escaped type, a repeated
+    // one, bytes past ASCII, broken JSON, a type that is not a string.
+    for (const line of [
+      '{"type":"planned_chang\\u0065"}',
+      '{"type":"planned_change","type":"log"}',
+      '{"type":"planned_change","@message":"naïve"}',
+      '{"type":"planned_change",}',
+      '{"type":7}'
+    ])
+      expect([line, stop(line)]).toEqual([line, [2, 1, 0]])
+    // The window's last line, with no newline after it, is not stopped at.
+    const window = k.load(Buffer.from(`${refresh}\n{"type":"planned_change"}`))
+    k.scanLines(k.offsetOf(window), 0, window.length)
+    expect([k.out[2], k.out[0], k.out[4]]).toEqual([1, 0, 0])
+  })
+
+  test('the splitter parses a line the skipper marks, without asking the raw-line shortcut', () => {
+    const seen: string[] = []
+    const raw: string[] = []
+    // A skipper that handles nothing and marks every other line it stops at as one to parse.
+    let calls = 0
+    const skipper: LineSkipper = {
+      lines: 0,
+      parseNext: false,
+      skip(_bytes, start) {
+        this.parseNext = calls++ % 2 === 0
+        return start
+      }
+    }
+    const splitter = new LineSplitter(
+      (line) => seen.push(line),
+      (bytes, start, end) => {
+        raw.push(Buffer.from(bytes.subarray(start, end)).toString())
+        return false
+      },
+      skipper
+    )
+    splitter.push(Buffer.from('{"n":1}\n{"n":2}\n{"n":3}\n{"n":4}\n'))
+    splitter.end()
+    expect(seen).toEqual(['{"n":1}', '{"n":2}', '{"n":3}', '{"n":4}'])
+    expect(raw).toEqual(['{"n":2}', '{"n":4}'])
   })
 
   test('what the message names, as the parsed message gives it', () => {

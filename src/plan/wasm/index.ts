@@ -82,7 +82,7 @@ export class Kernel {
     this.capacity = x.capacity()
     this.window = Buffer.from(this.memory, this.base, this.capacity)
     this.stack = new Uint8Array(this.memory, x.stack(), 1 << 16)
-    this.out = new Int32Array(this.memory, x.result(), 4)
+    this.out = new Int32Array(this.memory, x.result(), 5)
     this.peekOut = new Int32Array(this.memory, x.peek_out(), 45 + 3 * 16)
     this.refreshOut = new Int32Array(this.memory, x.refresh_out(), 1)
     this.sideWindow = Buffer.from(this.memory, x.side(), this.capacity)
@@ -239,7 +239,8 @@ export class Kernel {
   /**
    * Whole header-only UI message lines from i: returns where it stopped; out[0] = 1 when a
    * complete line the JavaScript must read starts there (its newline at out[1]), out[2] = lines
-   * handled, out[3] = of them at `@level` "error".
+   * handled, out[3] = of them at `@level` "error", out[4] = 1 when that line is a whole ASCII
+   * JSON object whose `type` is one the readers parse (nothing for a header peek to skip).
    */
   scanLines(o: number, i: number, n: number): number {
     const at = this.x.scan_lines(o + i, o + n) - o

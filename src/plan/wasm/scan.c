@@ -48,7 +48,7 @@ typedef int i32;
 static u8 buf[CAPACITY + 16];
 static u8 stk[MAX_DEPTH];
 static u8 vstk[PEEK_DEPTH];
-static i32 out[4];
+static i32 out[5];
 
 u8 *buffer(void) { return buf; }
 u8 *stack(void) { return stk; }
@@ -332,7 +332,8 @@ static int read_type(const u8 *b, i32 from, i32 to) {
  * string `type` is a header-only type; out[3] += 1 when its `@level` is "error". Also 1 for a
  * refresh_complete message, whose `hook.resource.addr`, when a string, goes into rout (as
  * refresh.ts refreshAddress reads it: the last of repeated keys; an escaped key on the way
- * gives 0). 0: the JavaScript path must read it.
+ * gives 0). 2: such an object whose `type` is one read.ts parses (no header peek can skip it).
+ * 0: the JavaScript path must look at it.
  */
 static int header_line(const u8 *b, i32 i, i32 e) {
   i = ws(b, i, e);
@@ -384,7 +385,7 @@ static int header_line(const u8 *b, i32 i, i32 e) {
           }
           return 1;
         }
-        if (read_type(b, type_from, type_to)) return 0;
+        if (read_type(b, type_from, type_to)) return 2;
         if (level_error) out[3]++;
         return 1;
       }
@@ -473,7 +474,8 @@ static int header_line(const u8 *b, i32 i, i32 e) {
  * Handles whole lines from i while they are header-only messages, stopping at the first line
  * that is not (or that is not ASCII) and before an incomplete last line. Returns the start of
  * the line it stopped at; out[0] = 1 when a complete line starts there (its newline at out[1]),
- * 0 when no newline is left. out[2] = lines handled, out[3] = of them at `@level` "error".
+ * 0 when no newline is left. out[2] = lines handled, out[3] = of them at `@level` "error",
+ * out[4] = 1 when the line it stopped at is one header_line gave 2 (parse it, nothing to peek).
  */
 /* The first newline or non-ASCII byte from e, or n. */
 static i32 line_end(const u8 *b, i32 e, i32 n) {
@@ -492,6 +494,7 @@ i32 scan_lines(i32 i, i32 n) {
   const u8 *b = buf;
   out[2] = 0;
   out[3] = 0;
+  out[4] = 0;
   rout[0] = 0;
   for (;;) {
     i32 e = line_end(b, i, n);
@@ -511,9 +514,11 @@ i32 scan_lines(i32 i, i32 n) {
       return i;
     }
     if (e >= n) break;
-    if (!header_line(b, i, e)) {
+    int h = header_line(b, i, e);
+    if (h != 1) {
       out[0] = 1;
       out[1] = e;
+      out[4] = h == 2;
       return i;
     }
     out[2]++;
