@@ -63158,7 +63158,7 @@ function headerRuns(collector) {
             this.lines = k.out[2];
             // A planned_change (or another type read whole) that the kernel has just checked: the
             // splitter parses it without peeking at it again in JavaScript.
-            this.parseNext = k.out[0] === 1 && k.out[4] === 1;
+            this.parseNext = k.out[4] === 1;
             collector.addHeaders(k.out[2], k.out[3]);
             // The addresses' bytes go to the count as they lie in the window: no string for each.
             const spans = k.refreshedSpans();
